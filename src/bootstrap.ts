@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { ConfigurationError, loadEnvironment, type AppRole, type Environment } from './config/environment';
+import { createRootLogger, PinoLoggerService } from './common/logging/logger';
+import { runMigrations } from './database/data-source';
+import { seedDemoIfWanted } from './database/seed/seed-demo';
+import { createHttpApp } from './http-app';
+import { provideInfrastructure, type Infrastructure } from './infra/infrastructure';
+import { RedisNotInstalledError } from './infra/embedded-redis';
+import { UsersService } from './users/users.service';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+async function startRole(
+  config: AppConfig,
+  logger: ReturnType<typeof createRootLogger>,
+  onShutdown: () => Promise<void>,
+): Promise<INestApplicationContext> {
+  if (config.role === 'worker') {
+    const context = await NestFactory.createApplicationContext(AppModule.forRole(config, onShutdown), {
+      logger: new PinoLoggerService(logger),
+    });
+    context.enableShutdownHooks();
+    return context;
+  }
+  const app = await createHttpApp(config, logger, onShutdown);
+  await app.listen({ port: config.port, host: config.host });
+  logger.info(`Proxima API listening on http://${config.host}:${config.port}/api/v1 (OpenAPI UI at /docs)`);
+  return app;
+}
+
+/**
+ * Start-up: validate the environment, provide PostgreSQL and Redis (embedded when no URL is
+ * given), migrate, create the first admin, seed the demo where wanted, then serve.
+ */
+export async function start(roleOverride?: AppRole): Promise<void> {
+  let env: Environment;
+  try {
+    env = loadEnvironment(roleOverride ? { ...process.env, APP_ROLE: roleOverride } : process.env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) fail(error.message);
+    throw error;
+  }
+  const logger = createRootLogger(env.LOG_LEVEL);
+  let infra: Infrastructure;
+  try {
+    infra = await provideInfrastructure(env, (line) => logger.info(line));
+  } catch (error) {
+    if (error instanceof ConfigurationError || error instanceof RedisNotInstalledError) fail(error.message);
+    throw error;
+  }
+  const { config } = infra;
+  const stopInfra = () => infra.stop();
+  try {
+    const applied = await runMigrations(config.databaseUrl);
+    if (applied.length > 0) logger.info(`migrations applied: ${applied.join(', ')}`);
+    const app = await startRole(config, logger, stopInfra);
+    if (config.admin) await app.get(UsersService).ensureFirstAdmin(config.admin.email, config.admin.password);
+    const seeded = await seedDemoIfWanted(app.get(DataSource), { embedded: infra.embeddedDatabase, wanted: env.SEED_DEMO });
+    if (seeded) process.stdout.write(seeded);
+  } catch (error) {
+    await stopInfra();
+    throw error;
+  }
+}

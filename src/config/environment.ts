@@ -1,0 +1,71 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+export const APP_ROLES = ['api', 'worker', 'all'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+const blankToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Every environment variable Proxima reads; `.env.example` documents each of them. */
+export class Environment {
+  @IsOptional() @IsIn(APP_ROLES) APP_ROLE: AppRole = 'all';
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() HOST = '0.0.0.0';
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'must be a redis:// URL' })
+  REDIS_URL?: string;
+  @IsString() DATA_DIR = '.data';
+  @Transform(toInt) @IsInt() @Min(1) @Max(200) DB_POOL_SIZE = 10;
+
+  @Transform(blankToUndefined) @IsOptional() @IsString() @MinLength(32) JWT_SECRET?: string;
+  @Transform(toInt) @IsInt() @Min(60) @Max(30 * 24 * 3600) JWT_TTL_SECONDS = 12 * 3600;
+
+  @Transform(blankToUndefined) @IsOptional() @IsEmail() ADMIN_EMAIL?: string;
+  @Transform(blankToUndefined) @IsOptional() @IsString() @MinLength(10) ADMIN_PASSWORD?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000) LOGIN_RATE_LIMIT = 10;
+  @Transform(toInt) @IsInt() @Min(1) @Max(86400) LOGIN_RATE_WINDOW_SECONDS = 60;
+
+  @Transform(toBool) @IsOptional() @IsBoolean() SEED_DEMO?: boolean;
+  @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+  @Matches(/^[a-z0-9_-]{1,32}$/i, { message: 'must be 1-32 letters, digits, _ or -' }) QUEUE_PREFIX = 'proxima';
+}
+
+export class ConfigurationError extends Error {}
+
+/** Validates the environment once; the first wrong variable stops start-up with its name. */
+export function loadEnvironment(raw: NodeJS.ProcessEnv): Environment {
+  const env = plainToInstance(Environment, { ...raw });
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const [first] = errors;
+    const reason = Object.values(first.constraints ?? {}).join(', ');
+    throw new ConfigurationError(`Invalid configuration: ${first.property} ${reason.replace(`${first.property} `, '')}`);
+  }
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigurationError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  return env;
+}

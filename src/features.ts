@@ -1,0 +1,9 @@
+import { AuthModule } from './auth/auth.module';
+import { HealthModule } from './health/health.module';
+import { UsersModule } from './users/users.module';
+
+/** The HTTP feature modules, one folder each. */
+export const apiFeatures = [AuthModule, UsersModule, HealthModule];
+
+/** Modules the worker role runs (queues and the cycle clock). */
+export const workerFeatures = [];

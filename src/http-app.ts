@@ -1,0 +1,52 @@
+import helmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { PinoLoggerService } from './common/logging/logger';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the HTTP application exactly as production runs it; tests use the same function. */
+export async function createHttpApp(
+  config: AppConfig,
+  logger: Logger,
+  onShutdown?: () => Promise<void>,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, onShutdown), adapter, {
+    logger: new PinoLoggerService(logger),
+  });
+  await app.register(helmet, {
+    // The OpenAPI UI at /docs needs its inline scripts and styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+      },
+    },
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Proxima')
+      .setDescription('Cross-border producer–consumer partnerships: registry, seasons, pledges and the monthly cycle')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
+  return app;
+}

@@ -1,0 +1,15 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '../../common/auth/actor';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column() email!: string;
+  @Column({ select: false }) passwordHash!: string;
+  @Column({ type: 'varchar' }) role!: Role;
+  @Column({ type: 'uuid', nullable: true }) consumerGroupId!: string | null;
+  @Column({ type: 'uuid', nullable: true }) memberId!: string | null;
+  @Column({ type: 'uuid', nullable: true }) cooperativeId!: string | null;
+  @Column({ type: 'uuid', nullable: true }) transportOrganiserId!: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}
