@@ -1,9 +1,10 @@
 import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
+import { TerritoriesModule } from './territories/territories.module';
 import { UsersModule } from './users/users.module';
 
 /** The HTTP feature modules, one folder each. */
-export const apiFeatures = [AuthModule, UsersModule, HealthModule];
+export const apiFeatures = [AuthModule, UsersModule, HealthModule, TerritoriesModule];
 
 /** Modules the worker role runs (queues and the cycle clock). */
 export const workerFeatures = [];

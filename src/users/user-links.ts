@@ -7,6 +7,8 @@ export interface UserLinks {
   transportOrganiserId?: string;
 }
 
+const LINKS: (keyof UserLinks)[] = ['consumerGroupId', 'memberId', 'cooperativeId', 'transportOrganiserId'];
+
 const REQUIRED_LINK: Record<Role, keyof UserLinks | null> = {
   admin: null,
   coordinator: 'consumerGroupId',
@@ -22,7 +24,7 @@ const REQUIRED_LINK: Record<Role, keyof UserLinks | null> = {
 export function linkProblem(role: Role, links: UserLinks): string | null {
   const required = REQUIRED_LINK[role];
   if (required && !links[required]) return `${required} is required for role ${role}`;
-  const extra = (Object.keys(links) as (keyof UserLinks)[]).find((key) => links[key] && key !== required);
+  const extra = LINKS.find((key) => links[key] && key !== required);
   if (extra) return `${extra} must not be set for role ${role}`;
   return null;
 }

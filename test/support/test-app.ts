@@ -1,0 +1,142 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import pino from 'pino';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../src/config/app-config';
+import { loadEnvironment, type AppRole } from '../../src/config/environment';
+import { createHttpApp } from '../../src/http-app';
+import { hashPassword } from '../../src/users/password';
+
+/**
+ * The configuration tests run with: DATABASE_URL and REDIS_URL come from
+ * run-with-services (npm test), everything else from the same validated environment.
+ */
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  const env = loadEnvironment(process.env);
+  if (!env.DATABASE_URL || !env.REDIS_URL || !env.JWT_SECRET) {
+    throw new Error('Run the tests with `npm test`: it provides DATABASE_URL, REDIS_URL and JWT_SECRET');
+  }
+  return {
+    role: 'api' as AppRole,
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    dbPoolSize: 5,
+    jwtSecret: env.JWT_SECRET,
+    jwtTtlSeconds: env.JWT_TTL_SECONDS,
+    loginRateLimit: { limit: 1000, windowSeconds: 60 },
+    logLevel: 'silent',
+    queuePrefix: env.QUEUE_PREFIX,
+    ...overrides,
+  };
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** The real HTTP application (same factory as production), driven through Fastify's inject. */
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const app = await createHttpApp(testConfig(overrides), pino({ level: 'silent' }));
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return { app, dataSource: app.get(DataSource), close: () => app.close() };
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/** A small HTTP client over Fastify's inject: `http.as(token).post('/api/v1/…', body)`. */
+export class Http {
+  constructor(
+    private readonly app: NestFastifyApplication,
+    private readonly token?: string,
+  ) {}
+
+  as(token: string): Http {
+    return new Http(this.app, token);
+  }
+
+  anonymous(): Http {
+    return new Http(this.app);
+  }
+
+  async request<T = any>(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+    const response = await this.app.getHttpAdapter().getInstance().inject({
+      method: method as 'GET',
+      url,
+      payload: payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload),
+      headers: {
+        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+    });
+    let body: unknown = response.body;
+    try {
+      body = JSON.parse(response.body);
+    } catch {
+      // not JSON (CSV, PDF, HTML): the raw text stays in body
+    }
+    return { status: response.statusCode, body: body as T, headers: response.headers as Reply['headers'], text: response.body };
+  }
+
+  get<T = any>(url: string) {
+    return this.request<T>('GET', url);
+  }
+  post<T = any>(url: string, payload?: unknown) {
+    return this.request<T>('POST', url, payload ?? {});
+  }
+  put<T = any>(url: string, payload?: unknown) {
+    return this.request<T>('PUT', url, payload ?? {});
+  }
+  delete<T = any>(url: string) {
+    return this.request<T>('DELETE', url);
+  }
+}
+
+let counter = 0;
+/** A value unique across this test run (emails, names). */
+export function unique(prefix = 'x'): string {
+  counter += 1;
+  return `${prefix}-${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
+
+/** Inserts an admin straight into the database and logs it in: the starting point of most tests. */
+export async function adminToken(http: Http, dataSource: DataSource): Promise<string> {
+  const email = `${unique('admin')}@test.example`;
+  const password = 'correct horse battery';
+  await dataSource.query(`INSERT INTO users (email, password_hash, role) VALUES ($1, $2, 'admin')`, [
+    email,
+    await hashPassword(password),
+  ]);
+  return login(http, email, password);
+}
+
+export async function login(http: Http, email: string, password: string): Promise<string> {
+  const reply = await http.anonymous().post('/api/v1/auth/login', { email, password });
+  if (reply.status !== 200) throw new Error(`login of ${email} failed: ${reply.status} ${reply.text}`);
+  return reply.body.accessToken;
+}
+
+/** Creates a user of a role through the API (as admin) and returns its token. */
+export async function userToken(
+  http: Http,
+  admin: string,
+  role: AppRoleUser,
+  links: { consumerGroupId?: string; memberId?: string; cooperativeId?: string; transportOrganiserId?: string } = {},
+): Promise<string> {
+  const email = `${unique(role)}@test.example`;
+  const password = 'correct horse battery';
+  const created = await http.as(admin).post('/api/v1/users', { email, password, role, ...links });
+  if (created.status !== 201) throw new Error(`creating ${role} failed: ${created.status} ${created.text}`);
+  return login(http, email, password);
+}
+
+type AppRoleUser = 'admin' | 'coordinator' | 'member' | 'cooperative' | 'transporter';
