@@ -1,0 +1,33 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { JOB_OPTIONS, JOB_QUEUE, type JobName, type JobPayloads, QueueName } from './jobs';
+
+/** Enqueues typed jobs; used by the API (manual stage runs) and by the worker (clock, stages). */
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: { url: this.config.redisUrl, maxRetriesPerRequest: 1, enableOfflineQueue: false },
+        prefix: this.config.queuePrefix,
+      });
+      queue.on('error', () => undefined); // surfaced where add() fails
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], jobId?: string): Promise<void> {
+    await this.queue(JOB_QUEUE[name]).add(name, payload, { ...JOB_OPTIONS[name], jobId });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+  }
+}
