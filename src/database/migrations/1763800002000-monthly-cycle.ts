@@ -107,7 +107,7 @@ export class MonthlyCycle1763800002000 implements MigrationInterface {
         recipient_id uuid NOT NULL,
         target text NOT NULL,
         payload jsonb NOT NULL,
-        status varchar(8) NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+        status varchar(8) NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed', 'skipped')),
         attempts integer NOT NULL DEFAULT 0,
         created_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz
@@ -117,7 +117,7 @@ export class MonthlyCycle1763800002000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         notification_id uuid NOT NULL REFERENCES notifications(id) ON DELETE CASCADE,
         attempted_at timestamptz NOT NULL DEFAULT now(),
-        outcome varchar(8) NOT NULL CHECK (outcome IN ('sent', 'failed')),
+        outcome varchar(8) NOT NULL CHECK (outcome IN ('sent', 'failed', 'skipped')),
         detail text
       );
       CREATE INDEX notification_attempts_notification ON notification_attempts (notification_id, attempted_at);
