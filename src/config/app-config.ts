@@ -14,6 +14,13 @@ export interface AppConfig {
   loginRateLimit: { limit: number; windowSeconds: number };
   logLevel: Environment['LOG_LEVEL'];
   queuePrefix: string;
+  /** smtp:// or smtps:// with credentials; unset = emails are recorded as skipped. Never logged. */
+  smtpUrl?: string;
+  smtpFrom: string;
+  /** HMAC key for x-proxima-signature; unset = webhooks are recorded as skipped. Never logged. */
+  webhookSigningSecret?: string;
+  allowPrivateWebhookTargets: boolean;
+  clockIntervalMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

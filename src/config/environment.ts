@@ -51,6 +51,15 @@ export class Environment {
   @Transform(toBool) @IsOptional() @IsBoolean() SEED_DEMO?: boolean;
   @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
   @Matches(/^[a-z0-9_-]{1,32}$/i, { message: 'must be 1-32 letters, digits, _ or -' }) QUEUE_PREFIX = 'proxima';
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+  @IsString() @MinLength(3) SMTP_FROM = 'Proxima <no-reply@proxima.local>';
+  @Transform(blankToUndefined) @IsOptional() @IsString() @MinLength(32) WEBHOOK_SIGNING_SECRET?: string;
+  @Transform(toBool) @IsBoolean() ALLOW_PRIVATE_WEBHOOK_TARGETS = false;
+  @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000) CLOCK_INTERVAL_MS = 15_000;
 }
 
 export class ConfigurationError extends Error {}

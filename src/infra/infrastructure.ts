@@ -63,6 +63,11 @@ export async function provideInfrastructure(env: Environment, log: (line: string
       loginRateLimit: { limit: env.LOGIN_RATE_LIMIT, windowSeconds: env.LOGIN_RATE_WINDOW_SECONDS },
       logLevel: env.LOG_LEVEL,
       queuePrefix: env.QUEUE_PREFIX,
+      smtpUrl: env.SMTP_URL,
+      smtpFrom: env.SMTP_FROM,
+      webhookSigningSecret: env.WEBHOOK_SIGNING_SECRET,
+      allowPrivateWebhookTargets: env.ALLOW_PRIVATE_WEBHOOK_TARGETS,
+      clockIntervalMs: env.CLOCK_INTERVAL_MS,
     };
     return { config, embeddedDatabase: !env.DATABASE_URL, stop };
   } catch (error) {

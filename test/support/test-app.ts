@@ -27,6 +27,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     loginRateLimit: { limit: 1000, windowSeconds: 60 },
     logLevel: 'silent',
     queuePrefix: env.QUEUE_PREFIX,
+    smtpFrom: env.SMTP_FROM,
+    allowPrivateWebhookTargets: false,
+    clockIntervalMs: env.CLOCK_INTERVAL_MS,
     ...overrides,
   };
 }
