@@ -1,11 +1,12 @@
 import { AuthModule } from './auth/auth.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { HealthModule } from './health/health.module';
+import { LogisticsModule } from './logistics/logistics.module';
 import { TerritoriesModule } from './territories/territories.module';
 import { UsersModule } from './users/users.module';
 
 /** The HTTP feature modules, one folder each. */
-export const apiFeatures = [AuthModule, UsersModule, HealthModule, TerritoriesModule, CooperativesModule];
+export const apiFeatures = [AuthModule, UsersModule, HealthModule, TerritoriesModule, CooperativesModule, LogisticsModule];
 
 /** Modules the worker role runs (queues and the cycle clock). */
 export const workerFeatures = [];

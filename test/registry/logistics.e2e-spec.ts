@@ -1,0 +1,287 @@
+import { adminToken, Http, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+describe('logistics', () => {
+  let t: TestApp;
+  let http: Http;
+  let admin: string;
+  let territoryId: string;
+  let cooperativeUser: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = new Http(t.app);
+    admin = await adminToken(http, t.dataSource);
+    const territory = await http
+      .as(admin)
+      .post('/api/v1/territories', {
+        name: 'Tiznit',
+        countryCode: 'MA',
+        timezone: 'Africa/Casablanca',
+        currency: 'MAD',
+      });
+    territoryId = territory.body.id;
+    const [cooperative] = await t.dataSource.query(
+      `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
+       VALUES ($1, 'Coop', 'coop@test.example', 0.5) RETURNING id`,
+      [territoryId],
+    );
+    cooperativeUser = await userToken(http, admin, 'cooperative', { cooperativeId: cooperative.id });
+  });
+  afterAll(() => t.close());
+
+  async function count(table: string): Promise<number> {
+    const [row] = await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
+    return row.n;
+  }
+
+  describe('pickup points', () => {
+    const point = (extra: Record<string, unknown> = {}) => ({
+      territoryId,
+      name: unique('Entrepôt'),
+      address: 'Route d’Aglou, Tiznit',
+      latitude: 29.698,
+      longitude: -9.731,
+      ...extra,
+    });
+
+    it('creates a pickup point, reads and lists it', async () => {
+      const before = await count('pickup_points');
+      const body = point();
+      const created = await http.as(admin).post('/api/v1/pickup-points', body);
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual({ ...body, id: expect.any(String) });
+      expect(await count('pickup_points')).toBe(before + 1);
+      const one = await http.as(admin).get(`/api/v1/pickup-points/${created.body.id}`);
+      expect(one.status).toBe(200);
+      expect(one.body).toEqual(created.body);
+      const list = await http.as(admin).get('/api/v1/pickup-points?limit=500');
+      expect(list.status).toBe(200);
+      expect(list.body.items).toContainEqual(created.body);
+      expect(list.body.total).toBe(await count('pickup_points'));
+    });
+
+    it('accepts the edges of the coordinates', async () => {
+      const created = await http
+        .as(admin)
+        .post('/api/v1/pickup-points', point({ latitude: -90, longitude: 180 }));
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ latitude: -90, longitude: 180 });
+    });
+
+    it.each([
+      [{ territoryId: 'nope' }, 'territoryId'],
+      [{ name: '' }, 'name'],
+      [{ address: 'a'.repeat(501) }, 'address'],
+      [{ address: undefined }, 'address'],
+      [{ latitude: 90.5 }, 'latitude'],
+      [{ latitude: '29.7' }, 'latitude'],
+      [{ longitude: -180.1 }, 'longitude'],
+      [{ longitude: null }, 'longitude'],
+      [{ extra: 1 }, 'extra'],
+    ])('rejects %j naming %s, writing nothing', async (change, field) => {
+      const before = await count('pickup_points');
+      const reply = await http.as(admin).post('/api/v1/pickup-points', point(change));
+      expect(reply.status).toBe(400);
+      expect(reply.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+      expect(reply.body.message).toContain(field);
+      expect(await count('pickup_points')).toBe(before);
+    });
+
+    it('rejects an unknown territory with 400 naming territoryId, writing nothing', async () => {
+      const before = await count('pickup_points');
+      const reply = await http.as(admin).post('/api/v1/pickup-points', point({ territoryId: UNKNOWN_ID }));
+      expect(reply.status).toBe(400);
+      expect(reply.body.message).toBe('territoryId: no such territory');
+      expect(await count('pickup_points')).toBe(before);
+    });
+
+    it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+      expect((await http.as(admin).get(`/api/v1/pickup-points/${UNKNOWN_ID}`)).status).toBe(404);
+      expect((await http.as(admin).get('/api/v1/pickup-points/not-a-uuid')).status).toBe(400);
+    });
+
+    it('needs a token and the admin role', async () => {
+      const before = await count('pickup_points');
+      const [existing] = await t.dataSource.query('SELECT id FROM pickup_points LIMIT 1');
+      expect((await http.anonymous().get('/api/v1/pickup-points')).status).toBe(401);
+      expect((await http.anonymous().post('/api/v1/pickup-points', point())).status).toBe(401);
+      expect((await http.as(cooperativeUser).get('/api/v1/pickup-points')).status).toBe(403);
+      expect((await http.as(cooperativeUser).get(`/api/v1/pickup-points/${existing.id}`)).status).toBe(403);
+      expect((await http.as(cooperativeUser).post('/api/v1/pickup-points', point())).status).toBe(403);
+      expect(await count('pickup_points')).toBe(before);
+    });
+  });
+
+  describe('transport organisers', () => {
+    const truck = { name: 'A truck', mode: 'road', capacityKg: 12000.5, costPerKmMinor: 180 };
+    const ship = { name: 'B reefer container', mode: 'sea', capacityKg: 24000 };
+    const organiser = (extra: Record<string, unknown> = {}) => ({
+      name: unique('Trans-Atlas'),
+      side: 'third_party',
+      contactEmail: 'dispatch@trans-atlas.example',
+      webhookUrl: 'https://hooks.trans-atlas.example/proxima',
+      locale: 'fr',
+      vehicles: [truck, ship],
+      ...extra,
+    });
+
+    async function counts() {
+      return { organisers: await count('transport_organisers'), vehicles: await count('vehicles') };
+    }
+
+    async function createOrganiser(extra: Record<string, unknown> = {}) {
+      const reply = await http.as(admin).post('/api/v1/transport-organisers', organiser(extra));
+      expect(reply.status).toBe(201);
+      return reply.body;
+    }
+
+    it('creates an organiser with its vehicles, reads and lists it', async () => {
+      const before = await counts();
+      const body = organiser();
+      const created = await http.as(admin).post('/api/v1/transport-organisers', body);
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual({
+        ...body,
+        id: expect.any(String),
+        vehicles: [
+          { ...truck, id: expect.any(String) },
+          { ...ship, costPerKmMinor: null, id: expect.any(String) },
+        ],
+      });
+      expect(await counts()).toEqual({ organisers: before.organisers + 1, vehicles: before.vehicles + 2 });
+      const one = await http.as(admin).get(`/api/v1/transport-organisers/${created.body.id}`);
+      expect(one.status).toBe(200);
+      expect(one.body).toEqual(created.body);
+      const list = await http.as(admin).get('/api/v1/transport-organisers?limit=500');
+      expect(list.status).toBe(200);
+      expect(list.body.items).toContainEqual(created.body);
+      expect(list.body.total).toBe(await count('transport_organisers'));
+    });
+
+    it('defaults locale to en and webhookUrl to null; accepts a local http webhook and 50 vehicles', async () => {
+      const { webhookUrl, locale, ...minimal } = organiser();
+      expect([webhookUrl, locale]).toEqual(['https://hooks.trans-atlas.example/proxima', 'fr']);
+      const created = await http.as(admin).post('/api/v1/transport-organisers', minimal);
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ locale: 'en', webhookUrl: null });
+
+      const many = Array.from({ length: 50 }, (_, i) => ({
+        name: `V${String(i).padStart(2, '0')}`,
+        mode: 'rail',
+        capacityKg: 0.001,
+        costPerKmMinor: 0,
+      }));
+      const big = await createOrganiser({ vehicles: many, webhookUrl: 'http://127.0.0.1:8080/hook' });
+      expect(big.vehicles).toHaveLength(50);
+      expect(big.vehicles[0]).toEqual({ ...many[0], id: expect.any(String) });
+      expect(big.webhookUrl).toBe('http://127.0.0.1:8080/hook');
+      const [row] = await t.dataSource.query(
+        'SELECT count(*)::int AS n, sum(capacity_kg)::text AS kg FROM vehicles WHERE transport_organiser_id = $1',
+        [big.id],
+      );
+      expect(row).toEqual({ n: 50, kg: '0.050' });
+      expect(
+        (await createOrganiser({ vehicles: [{ ...truck, capacityKg: 1_000_000 }] })).vehicles[0].capacityKg,
+      ).toBe(1_000_000);
+    });
+
+    it.each([
+      [{ name: '' }, 'name'],
+      [{ side: 'buyers' }, 'side'],
+      [{ side: undefined }, 'side'],
+      [{ contactEmail: 'nope' }, 'contactEmail'],
+      [{ webhookUrl: 'ftp://hooks.example/x' }, 'webhookUrl'],
+      [{ webhookUrl: 'hooks.example/x' }, 'webhookUrl'],
+      [{ webhookUrl: `https://hooks.example/${'a'.repeat(2030)}` }, 'webhookUrl'],
+      [{ locale: 'de' }, 'locale'],
+      [{ vehicles: [] }, 'vehicles'],
+      [{ vehicles: undefined }, 'vehicles'],
+      [{ vehicles: Array.from({ length: 51 }, () => truck) }, 'vehicles'],
+      [{ vehicles: [truck, { ...ship, mode: 'rocket' }] }, 'vehicles.1.mode'],
+      [{ vehicles: [{ ...truck, name: '' }] }, 'vehicles.0.name'],
+      [{ vehicles: [{ ...truck, capacityKg: 0 }] }, 'vehicles.0.capacityKg'],
+      [{ vehicles: [{ ...truck, capacityKg: -5 }] }, 'vehicles.0.capacityKg'],
+      [{ vehicles: [{ ...truck, capacityKg: 1_000_000.001 }] }, 'vehicles.0.capacityKg'],
+      [{ vehicles: [{ ...truck, capacityKg: 1.0005 }] }, 'vehicles.0.capacityKg'],
+      [{ vehicles: [{ ...truck, capacityKg: '100' }] }, 'vehicles.0.capacityKg'],
+      [{ vehicles: [{ ...truck, costPerKmMinor: -1 }] }, 'vehicles.0.costPerKmMinor'],
+      [{ vehicles: [{ ...truck, costPerKmMinor: 1.5 }] }, 'vehicles.0.costPerKmMinor'],
+      [{ vehicles: [{ ...truck, extra: 1 }] }, 'vehicles.0.extra'],
+      [{ extra: 1 }, 'extra'],
+    ])('rejects %j naming %s, writing nothing', async (change, field) => {
+      const before = await counts();
+      const reply = await http.as(admin).post('/api/v1/transport-organisers', organiser(change));
+      expect(reply.status).toBe(400);
+      expect(reply.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+      expect(reply.body.message).toContain(field);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+      expect((await http.as(admin).get(`/api/v1/transport-organisers/${UNKNOWN_ID}`)).status).toBe(404);
+      expect((await http.as(admin).get('/api/v1/transport-organisers/not-a-uuid')).status).toBe(400);
+    });
+
+    it('pages the list', async () => {
+      await createOrganiser();
+      await createOrganiser();
+      const first = await http.as(admin).get('/api/v1/transport-organisers?limit=1&offset=0');
+      const second = await http.as(admin).get('/api/v1/transport-organisers?limit=1&offset=1');
+      expect(first.body.items).toHaveLength(1);
+      expect(second.body.items).toHaveLength(1);
+      expect(first.body.items[0].id).not.toBe(second.body.items[0].id);
+      expect(first.body.total).toBe(await count('transport_organisers'));
+    });
+
+    it('needs a token and the admin role to create', async () => {
+      const before = await counts();
+      expect((await http.anonymous().get('/api/v1/transport-organisers')).status).toBe(401);
+      expect((await http.anonymous().post('/api/v1/transport-organisers', organiser())).status).toBe(401);
+      expect((await http.as(cooperativeUser).get('/api/v1/transport-organisers')).status).toBe(403);
+      expect((await http.as(cooperativeUser).post('/api/v1/transport-organisers', organiser())).status).toBe(
+        403,
+      );
+      expect(await counts()).toEqual(before);
+    });
+
+    describe('as a transporter', () => {
+      let own: { id: string };
+      let other: { id: string };
+      let token: string;
+
+      beforeAll(async () => {
+        own = await createOrganiser();
+        other = await createOrganiser();
+        token = await userToken(http, admin, 'transporter', { transportOrganiserId: own.id });
+      });
+
+      it('reads its own organiser and lists only it', async () => {
+        const one = await http.as(token).get(`/api/v1/transport-organisers/${own.id}`);
+        expect(one.status).toBe(200);
+        expect(one.body).toEqual(own);
+        const list = await http.as(token).get('/api/v1/transport-organisers');
+        expect(list.status).toBe(200);
+        expect(list.body).toEqual({ items: [own], total: 1 });
+      });
+
+      it("gets 404 for another organiser's id", async () => {
+        const reply = await http.as(token).get(`/api/v1/transport-organisers/${other.id}`);
+        expect(reply.status).toBe(404);
+        expect(reply.body).toEqual({
+          statusCode: 404,
+          error: 'Not Found',
+          message: 'transport organiser not found',
+        });
+      });
+
+      it('may not create organisers nor see pickup points', async () => {
+        const before = await counts();
+        expect((await http.as(token).post('/api/v1/transport-organisers', organiser())).status).toBe(403);
+        expect((await http.as(token).get('/api/v1/pickup-points')).status).toBe(403);
+        expect(await counts()).toEqual(before);
+      });
+    });
+  });
+});
