@@ -17,9 +17,12 @@ export const APP_ROLES = ['api', 'worker', 'all'] as const;
 export type AppRole = (typeof APP_ROLES)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
 const toBool = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+  value === undefined || value === ''
+    ? undefined
+    : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
 const blankToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /** Every environment variable Proxima reads; `.env.example` documents each of them. */
@@ -50,7 +53,8 @@ export class Environment {
 
   @Transform(toBool) @IsOptional() @IsBoolean() SEED_DEMO?: boolean;
   @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
-  @Matches(/^[a-z0-9_-]{1,32}$/i, { message: 'must be 1-32 letters, digits, _ or -' }) QUEUE_PREFIX = 'proxima';
+  @Matches(/^[a-z0-9_-]{1,32}$/i, { message: 'must be 1-32 letters, digits, _ or -' }) QUEUE_PREFIX =
+    'proxima';
 
   @Transform(blankToUndefined)
   @IsOptional()
@@ -66,15 +70,23 @@ export class ConfigurationError extends Error {}
 
 /** Validates the environment once; the first wrong variable stops start-up with its name. */
 export function loadEnvironment(raw: NodeJS.ProcessEnv): Environment {
-  const env = plainToInstance(Environment, { ...raw });
+  // A variable set to nothing (`PORT=` in a compose file) means "use the default".
+  const given = Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const env = plainToInstance(Environment, given);
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
     const [first] = errors;
-    const reason = Object.values(first.constraints ?? {}).join(', ');
-    throw new ConfigurationError(`Invalid configuration: ${first.property} ${reason.replace(`${first.property} `, '')}`);
+    const reasons = Object.values(first.constraints ?? {}).map((reason) =>
+      reason.replace(`${first.property} `, ''),
+    );
+    throw new ConfigurationError(`Invalid configuration: ${first.property} ${reasons.join(', ')}`);
   }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
-    throw new ConfigurationError('Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+    throw new ConfigurationError(
+      'Invalid configuration: ADMIN_EMAIL and ADMIN_PASSWORD must be set together',
+    );
   }
   return env;
 }
