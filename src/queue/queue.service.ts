@@ -27,6 +27,15 @@ export class QueueService implements OnApplicationShutdown {
     await this.queue(JOB_QUEUE[name]).add(name, payload, { ...JOB_OPTIONS[name], jobId });
   }
 
+  /**
+   * Adds a job under a deterministic id. BullMQ ignores an add whose id it already holds; a
+   * job that exhausted its attempts is retried, so the clock can always revive a stage.
+   */
+  async enqueueOnce<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<void> {
+    const job = await this.queue(JOB_QUEUE[name]).add(name, payload, { ...JOB_OPTIONS[name], jobId });
+    if (await job.isFailed()) await job.retry('failed');
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
   }

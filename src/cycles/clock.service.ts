@@ -1,0 +1,69 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { NotificationsService } from '../notifications/notifications.service';
+import { OnJob } from '../queue/job-handler.decorator';
+import { JobName, QueueName, stageJobId, type JobPayloads } from '../queue/jobs';
+import { QueueService } from '../queue/queue.service';
+import { isCycleStatus } from './cycle-status';
+import { CyclesRepository } from './cycles.repository';
+import { StagesService } from './stages.service';
+
+const CLOCK_SCHEDULER_ID = 'cycle-clock';
+
+/**
+ * The cycle clock: a BullMQ job scheduler ticks every CLOCK_INTERVAL_MS; each tick reads the
+ * due stages from PostgreSQL and queues one job per stage under a deterministic id. The
+ * scheduler is upserted again on every interval, so a Redis that lost its data (FLUSHALL,
+ * a restart without persistence) gets its clock back and the due stages are found again.
+ */
+@Injectable()
+export class ClockService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ClockService.name);
+  private keeper?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly queue: QueueService,
+    private readonly cycles: CyclesRepository,
+    private readonly stages: StagesService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureScheduler();
+    this.keeper = setInterval(() => void this.ensureScheduler(), this.config.clockIntervalMs);
+    this.keeper.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.keeper) clearInterval(this.keeper);
+  }
+
+  private async ensureScheduler(): Promise<void> {
+    try {
+      await this.queue
+        .queue(QueueName.Clock)
+        .upsertJobScheduler(CLOCK_SCHEDULER_ID, { every: this.config.clockIntervalMs }, { name: JobName.ClockTick, data: {} });
+    } catch (error) {
+      this.logger.warn(`cannot schedule the clock (Redis unavailable?): ${(error as Error).message}`);
+    }
+  }
+
+  @OnJob(JobName.ClockTick)
+  async tick(): Promise<{ queued: number }> {
+    const due = await this.cycles.dueStages();
+    for (const { cycleId, status } of due) {
+      await this.queue.enqueueOnce(JobName.RunStage, { cycleId, fromStatus: status }, stageJobId(cycleId, status));
+    }
+    await this.notifications.sweepPending();
+    return { queued: due.length };
+  }
+
+  @OnJob(JobName.RunStage)
+  async runStage(payload: JobPayloads[JobName.RunStage]): Promise<string> {
+    if (!isCycleStatus(payload.fromStatus)) throw new Error(`unknown status ${payload.fromStatus}`);
+    const outcome = await this.stages.run(payload.cycleId, payload.fromStatus);
+    this.logger.log(`stage from ${payload.fromStatus} of cycle ${payload.cycleId}: ${outcome}`);
+    return outcome;
+  }
+}

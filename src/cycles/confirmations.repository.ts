@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface ConfirmationState {
+  version: number;
+  confirmedAt: Date | null;
+}
+
+@Injectable()
+export class ConfirmationsRepository {
+  /** The cooperative's confirmation row, locked for the transaction; null when it was not asked. */
+  async lockState(m: EntityManager, cycleId: string, cooperativeId: string): Promise<ConfirmationState | null> {
+    const [row] = await m.query(
+      `SELECT version, confirmed_at AS "confirmedAt" FROM cooperative_confirmations
+        WHERE cycle_id = $1 AND cooperative_id = $2 FOR UPDATE`,
+      [cycleId, cooperativeId],
+    );
+    return row ?? null;
+  }
+
+  /** Demand of the cooperative's offers in the cycle, by offer id. */
+  async demandByOffer(m: EntityManager, cycleId: string, cooperativeId: string): Promise<Map<string, number>> {
+    const rows: { offerId: string; demand: number }[] = await m.query(
+      `SELECT offer_id AS "offerId", demand FROM cycle_offers WHERE cycle_id = $1 AND cooperative_id = $2`,
+      [cycleId, cooperativeId],
+    );
+    return new Map(rows.map((row) => [row.offerId, row.demand]));
+  }
+
+  /**
+   * Stores the confirmed quantities and bumps the version, only if the version is still the
+   * one the caller read: 0 rows means someone confirmed in between (409).
+   */
+  async confirm(
+    m: EntityManager,
+    cycleId: string,
+    cooperativeId: string,
+    expectedVersion: number,
+    userId: string,
+    lines: { offerId: string; quantity: number }[],
+  ): Promise<number | null> {
+    const [row] = await m.query(
+      `UPDATE cooperative_confirmations
+          SET version = version + 1, confirmed_at = now(), confirmed_by = $4
+        WHERE cycle_id = $1 AND cooperative_id = $2 AND version = $3
+      RETURNING version`,
+      [cycleId, cooperativeId, expectedVersion, userId],
+    );
+    if (!row) return null;
+    await m.query(
+      `UPDATE cycle_offers co SET confirmed = l.quantity
+         FROM unnest($3::uuid[], $4::int[]) AS l(offer_id, quantity)
+        WHERE co.cycle_id = $1 AND co.cooperative_id = $2 AND co.offer_id = l.offer_id`,
+      [cycleId, cooperativeId, lines.map((l) => l.offerId), lines.map((l) => l.quantity)],
+    );
+    return row.version;
+  }
+}

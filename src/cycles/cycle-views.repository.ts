@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface DemandLine {
+  offerId: string;
+  cooperativeId: string;
+  quantity: number;
+  packages: number;
+  confirmed: number | null;
+}
+
+export interface AllocationLine {
+  consumerGroupId: string;
+  memberId: string;
+  offerId: string;
+  pledged: number;
+  allocated: number;
+}
+
+export interface LoadingLine {
+  cooperativeId: string;
+  offerId: string;
+  consumerGroupId: string;
+  units: number;
+  packages: number;
+  netKg: number;
+  grossKg: number;
+}
+
+/** Read models of a cycle past lock: demand, allocations, loading list. */
+@Injectable()
+export class CycleViewsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Demand per offer (packages counted per group, never mixing groups), optionally of one cooperative. */
+  demand(cycleId: string, cooperativeId: string | null): Promise<DemandLine[]> {
+    return this.dataSource.query(
+      `SELECT co.offer_id AS "offerId", co.cooperative_id AS "cooperativeId", co.demand AS quantity,
+              coalesce(sum(ceil(cc.quantity::numeric / o.pack_size)), 0)::integer AS packages,
+              co.confirmed
+         FROM cycle_offers co
+         JOIN offers o ON o.id = co.offer_id
+         LEFT JOIN collective_commitments cc ON cc.cycle_id = co.cycle_id AND cc.offer_id = co.offer_id
+        WHERE co.cycle_id = $1 AND ($2::uuid IS NULL OR co.cooperative_id = $2)
+        GROUP BY co.offer_id, co.cooperative_id, co.demand, co.confirmed
+        ORDER BY co.cooperative_id, co.offer_id`,
+      [cycleId, cooperativeId],
+    );
+  }
+
+  async allocations(
+    cycleId: string,
+    filter: { consumerGroupId: string | null; memberId: string | null },
+    limit: number,
+    offset: number,
+  ): Promise<{ items: AllocationLine[]; total: number }> {
+    const where = `cycle_id = $1 AND ($2::uuid IS NULL OR consumer_group_id = $2) AND ($3::uuid IS NULL OR member_id = $3)`;
+    const params = [cycleId, filter.consumerGroupId, filter.memberId];
+    const [items, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT consumer_group_id AS "consumerGroupId", member_id AS "memberId", offer_id AS "offerId", pledged, allocated
+           FROM member_allocations WHERE ${where}
+          ORDER BY consumer_group_id, member_id, offer_id LIMIT $4 OFFSET $5`,
+        [...params, limit, offset],
+      ),
+      this.dataSource.query(`SELECT count(*)::integer AS total FROM member_allocations WHERE ${where}`, params),
+    ]);
+    return { items, total };
+  }
+
+  async loadingList(cycleId: string, cooperativeId: string | null) {
+    const [head] = await this.dataSource.query(
+      `SELECT to_char(c.loading_date, 'YYYY-MM-DD') AS "loadingDate",
+              json_build_object('id', pp.id, 'name', pp.name, 'address', pp.address,
+                                'latitude', pp.latitude, 'longitude', pp.longitude) AS "pickupPoint"
+         FROM cycles c JOIN seasons s ON s.id = c.season_id JOIN pickup_points pp ON pp.id = s.pickup_point_id
+        WHERE c.id = $1`,
+      [cycleId],
+    );
+    const lines: LoadingLine[] = await this.dataSource.query(
+      `SELECT cooperative_id AS "cooperativeId", offer_id AS "offerId", consumer_group_id AS "consumerGroupId",
+              units, packages, net_kg::float8 AS "netKg", gross_kg::float8 AS "grossKg"
+         FROM loading_list_lines
+        WHERE cycle_id = $1 AND ($2::uuid IS NULL OR cooperative_id = $2)
+        ORDER BY cooperative_id, offer_id, consumer_group_id`,
+      [cycleId, cooperativeId],
+    );
+    const [totals] = await this.dataSource.query(
+      `SELECT coalesce(sum(units), 0)::integer AS units, coalesce(sum(packages), 0)::integer AS packages,
+              coalesce(sum(net_kg), 0)::float8 AS "netKg", coalesce(sum(gross_kg), 0)::float8 AS "grossKg"
+         FROM loading_list_lines
+        WHERE cycle_id = $1 AND ($2::uuid IS NULL OR cooperative_id = $2)`,
+      [cycleId, cooperativeId],
+    );
+    return { pickupPoint: head.pickupPoint, loadingDate: head.loadingDate, lines, totals };
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ClockService } from './clock.service';
+import { ConfirmationRequests } from './confirmation-requests';
+import { ConfirmationsRepository } from './confirmations.repository';
+import { CycleViewsRepository } from './cycle-views.repository';
+import { CyclesController } from './cycles.controller';
+import { CyclesRepository } from './cycles.repository';
+import { CyclesService } from './cycles.service';
+import { StagesRepository } from './stages.repository';
+import { StagesService } from './stages.service';
+
+const shared = [CyclesRepository, StagesRepository, StagesService, ConfirmationRequests];
+
+/** The cycle API: reading cycles, confirmations, waivers, manual stage runs. */
+@Module({
+  imports: [AuditModule],
+  controllers: [CyclesController],
+  providers: [...shared, CyclesService, CycleViewsRepository, ConfirmationsRepository],
+})
+export class CyclesModule {}
+
+/** The cycle's worker side: the clock and the stage jobs. */
+@Module({ providers: [...shared, ClockService] })
+export class CycleWorkerModule {}

@@ -1,0 +1,171 @@
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../common/auth/actor';
+import { assertReach } from '../common/auth/ownership';
+import type { Page } from '../common/pagination/pagination.dto';
+import { JobName, stageJobId } from '../queue/jobs';
+import { QueueService } from '../queue/queue.service';
+import { ConfirmationsRepository } from './confirmations.repository';
+import { CYCLE_STATUSES, type CycleStatus } from './cycle-status';
+import { CycleViewsRepository, type AllocationLine, type DemandLine } from './cycle-views.repository';
+import { CyclesRepository, type CycleRow } from './cycles.repository';
+import type {
+  AdvanceResultDto,
+  AllocationsQuery,
+  ConfirmationDto,
+  ConfirmationResultDto,
+  CycleDto,
+  LoadingListDto,
+  ViolationDto,
+} from './dto/cycle.dto';
+import { StagesService } from './stages.service';
+
+function reached(status: CycleStatus, stage: CycleStatus): boolean {
+  return CYCLE_STATUSES.indexOf(status) >= CYCLE_STATUSES.indexOf(stage);
+}
+
+function requireReached(cycle: CycleRow, stage: CycleStatus, what: string): void {
+  if (!reached(cycle.status, stage)) {
+    throw new UnprocessableEntityException(`${what} exist once the cycle is ${stage}; it is ${cycle.status}`);
+  }
+}
+
+@Injectable()
+export class CyclesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cycles: CyclesRepository,
+    private readonly views: CycleViewsRepository,
+    private readonly confirmations: ConfirmationsRepository,
+    private readonly audit: AuditService,
+    private readonly queue: QueueService,
+  ) {}
+
+  private async visible(cycleId: string, actor: Actor): Promise<CycleRow> {
+    const cycle = await this.cycles.findVisible(cycleId, actor);
+    if (!cycle) throw new NotFoundException('cycle not found');
+    return cycle;
+  }
+
+  async get(cycleId: string, actor: Actor): Promise<CycleDto> {
+    const cycle = await this.visible(cycleId, actor);
+    return { ...cycle, violations: await this.cycles.violations(cycleId, actor) };
+  }
+
+  /** Queues the next stage now, whatever its due time; the stage itself stays idempotent. */
+  async advance(cycleId: string, actor: Actor): Promise<AdvanceResultDto> {
+    const cycle = await this.visible(cycleId, actor);
+    if (!StagesService.runsFrom(cycle.status)) {
+      throw new UnprocessableEntityException(`no stage can be run from status ${cycle.status}`);
+    }
+    const jobId = `${stageJobId(cycleId, cycle.status)}-manual-${randomUUID()}`;
+    try {
+      await this.queue.enqueue(JobName.RunStage, { cycleId, fromStatus: cycle.status, requestedBy: actor.userId }, jobId);
+    } catch {
+      throw new ServiceUnavailableException('The job queue is unavailable; try again shortly');
+    }
+    await this.audit.record(null, {
+      actorUserId: actor.userId,
+      action: 'cycle.stage_run',
+      subjectType: 'cycle',
+      subjectId: cycleId,
+      details: { fromStatus: cycle.status, jobId },
+    });
+    return { cycleId, fromStatus: cycle.status, jobId };
+  }
+
+  async waive(cycleId: string, violationId: string, reason: string, actor: Actor): Promise<ViolationDto> {
+    const cycle = await this.visible(cycleId, actor);
+    if (reached(cycle.status, 'allocated')) {
+      throw new UnprocessableEntityException(`the cycle is ${cycle.status}: a waiver no longer changes its allocation`);
+    }
+    await this.dataSource.transaction(async (m) => {
+      const found = await this.cycles.waive(m, cycleId, violationId, actor.userId, reason);
+      if (!found) throw new NotFoundException('violation not found');
+      if (found.waived) throw new ConflictException('this violation is already waived');
+      await this.audit.record(m, {
+        actorUserId: actor.userId,
+        action: 'violation.waived',
+        subjectType: 'cycle',
+        subjectId: cycleId,
+        details: { violationId, reason },
+      });
+    });
+    const violations = await this.cycles.violations(cycleId, actor);
+    return violations.find((v) => v.id === violationId) as ViolationDto;
+  }
+
+  async demand(cycleId: string, actor: Actor, cooperativeId?: string): Promise<DemandLine[]> {
+    const cycle = await this.visible(cycleId, actor);
+    const target = actor.role === 'cooperative' ? (cooperativeId ?? actor.cooperativeId) : (cooperativeId ?? null);
+    if (target) assertReach(actor, { cooperativeId: target }, 'cooperative');
+    requireReached(cycle, 'locked', 'demands');
+    return this.views.demand(cycleId, target);
+  }
+
+  async confirm(cycleId: string, cooperativeId: string, dto: ConfirmationDto, actor: Actor): Promise<ConfirmationResultDto> {
+    assertReach(actor, { cooperativeId }, 'cooperative');
+    await this.visible(cycleId, actor);
+    const offerIds = dto.lines.map((line) => line.offerId);
+    if (new Set(offerIds).size !== offerIds.length) throw new BadRequestException('lines: an offer appears twice');
+    const version = await this.dataSource.transaction(async (m) => {
+      const [{ status }] = await m.query('SELECT status FROM cycles WHERE id = $1 FOR SHARE', [cycleId]);
+      if (status !== 'confirming') {
+        throw new UnprocessableEntityException(`confirmations are taken while the cycle is confirming; it is ${status}`);
+      }
+      const state = await this.confirmations.lockState(m, cycleId, cooperativeId);
+      if (!state) throw new UnprocessableEntityException('this cooperative has no demand to confirm in this cycle');
+      const demand = await this.confirmations.demandByOffer(m, cycleId, cooperativeId);
+      dto.lines.forEach((line, index) => {
+        const wanted = demand.get(line.offerId);
+        if (wanted === undefined) {
+          throw new BadRequestException(`lines.${index}.offerId: not an offer of this cooperative in this cycle`);
+        }
+        if (line.quantity > wanted) {
+          throw new BadRequestException(`lines.${index}.quantity: ${line.quantity} exceeds the demand of ${wanted}`);
+        }
+      });
+      const next = await this.confirmations.confirm(m, cycleId, cooperativeId, dto.version ?? state.version, actor.userId, dto.lines);
+      if (next === null) {
+        throw new ConflictException(`version ${dto.version} is stale: the confirmation was changed meanwhile (now ${state.version})`);
+      }
+      return next;
+    });
+    if (await this.cycles.allConfirmed(cycleId)) {
+      await this.queue
+        .enqueueOnce(JobName.RunStage, { cycleId, fromStatus: 'confirming' }, stageJobId(cycleId, 'confirming'))
+        .catch(() => undefined); // the clock queues it anyway: confirmation is recorded
+    }
+    return { cycleId, cooperativeId, version, lines: dto.lines };
+  }
+
+  async allocations(cycleId: string, actor: Actor, query: AllocationsQuery): Promise<Page<AllocationLine>> {
+    const cycle = await this.visible(cycleId, actor);
+    let { consumerGroupId = null, memberId = null } = query;
+    if (actor.role === 'coordinator') {
+      consumerGroupId ??= actor.consumerGroupId;
+      assertReach(actor, { consumerGroupId }, 'consumer group');
+    } else if (actor.role === 'member') {
+      if (consumerGroupId && consumerGroupId !== actor.consumerGroupId) throw new NotFoundException('consumer group not found');
+      memberId ??= actor.memberId;
+      assertReach(actor, { memberId }, 'member');
+    }
+    requireReached(cycle, 'allocated', 'allocations');
+    return this.views.allocations(cycleId, { consumerGroupId, memberId }, query.limit, query.offset);
+  }
+
+  async loadingList(cycleId: string, actor: Actor): Promise<LoadingListDto> {
+    const cycle = await this.visible(cycleId, actor);
+    requireReached(cycle, 'allocated', 'loading lists');
+    return this.views.loadingList(cycleId, actor.role === 'cooperative' ? actor.cooperativeId : null);
+  }
+}

@@ -1,0 +1,135 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
+import { PaginationQuery } from '../../common/pagination/pagination.dto';
+import { IntField, TextField, UuidField } from '../../common/validation/validators';
+import { CYCLE_STATUSES } from '../cycle-status';
+
+export class ViolationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({
+    enum: ['ORGANIC_CERTIFICATE', 'EXCLUDED_PRODUCT', 'LOCAL_SALES_SHARE', 'FAIR_PRICE', 'EXPORT_SHARE', 'COMMITMENT_STABILITY'],
+  })
+  rule!: string;
+  @ApiProperty({ enum: ['blocking', 'warning'] }) severity!: string;
+  @ApiProperty({ enum: ['offer', 'cooperative', 'group_offer'] }) subjectType!: string;
+  @ApiProperty({ description: 'offer id, cooperative id, or `consumerGroupId:offerId`' }) subject!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ enum: ['exclude', 'cap', 'none'], description: 'what the violation does while not waived' })
+  effect!: string;
+  @ApiProperty({ type: Number, nullable: true }) capUnits!: number | null;
+  @ApiProperty() waived!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) waivedAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) waiveReason!: string | null;
+}
+
+export class CycleDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) seasonId!: string;
+  @ApiProperty({ example: '2027-03' }) month!: string;
+  @ApiProperty({ enum: CYCLE_STATUSES }) status!: string;
+  @ApiProperty({ format: 'date-time' }) locksAt!: Date;
+  @ApiProperty({ format: 'date-time' }) confirmBy!: Date;
+  @ApiProperty({ format: 'date' }) loadingDate!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'charter version checked at lock' })
+  charterVersion!: number | null;
+  @ApiProperty({ type: [ViolationDto] }) violations!: ViolationDto[];
+}
+
+export class AdvanceResultDto {
+  @ApiProperty({ format: 'uuid' }) cycleId!: string;
+  @ApiProperty({ enum: CYCLE_STATUSES }) fromStatus!: string;
+  @ApiProperty() jobId!: string;
+}
+
+export class WaiveDto {
+  @TextField(1000, { example: 'Certificate renewal confirmed by the certifier on the phone' }) reason!: string;
+}
+
+export class DemandQuery {
+  @UuidField({ optional: true }) cooperativeId?: string;
+}
+
+export class DemandLineDto {
+  @ApiProperty({ format: 'uuid' }) offerId!: string;
+  @ApiProperty({ format: 'uuid' }) cooperativeId!: string;
+  @ApiProperty({ description: 'units committed by the groups' }) quantity!: number;
+  @ApiProperty({ description: 'packages, counted per group (groups never share a package)' }) packages!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'confirmed units, null until confirmed' })
+  confirmed!: number | null;
+}
+
+export class ConfirmationLineDto {
+  @UuidField() offerId!: string;
+  @IntField(0, 1_000_000_000) quantity!: number;
+}
+
+export class ConfirmationDto {
+  @ApiProperty({ type: [ConfirmationLineDto], minItems: 1, maxItems: 500 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ConfirmationLineDto)
+  lines!: ConfirmationLineDto[];
+
+  @IntField(0, 1_000_000, { optional: true, description: 'the version last read; a stale one answers 409' })
+  version?: number;
+}
+
+export class ConfirmationResultDto {
+  @ApiProperty({ format: 'uuid' }) cycleId!: string;
+  @ApiProperty({ format: 'uuid' }) cooperativeId!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: [ConfirmationLineDto] }) lines!: ConfirmationLineDto[];
+}
+
+export class AllocationsQuery extends PaginationQuery {
+  @UuidField({ optional: true }) consumerGroupId?: string;
+  @UuidField({ optional: true }) memberId?: string;
+}
+
+export class AllocationDto {
+  @ApiProperty({ format: 'uuid' }) consumerGroupId!: string;
+  @ApiProperty({ format: 'uuid' }) memberId!: string;
+  @ApiProperty({ format: 'uuid' }) offerId!: string;
+  @ApiProperty() pledged!: number;
+  @ApiProperty() allocated!: number;
+}
+
+export class AllocationPageDto {
+  @ApiProperty({ type: [AllocationDto] }) items!: AllocationDto[];
+  @ApiProperty() total!: number;
+}
+
+export class PickupPointRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() address!: string;
+  @ApiProperty() latitude!: number;
+  @ApiProperty() longitude!: number;
+}
+
+export class LoadingLineDto {
+  @ApiProperty({ format: 'uuid' }) cooperativeId!: string;
+  @ApiProperty({ format: 'uuid' }) offerId!: string;
+  @ApiProperty({ format: 'uuid' }) consumerGroupId!: string;
+  @ApiProperty() units!: number;
+  @ApiProperty() packages!: number;
+  @ApiProperty() netKg!: number;
+  @ApiProperty() grossKg!: number;
+}
+
+export class LoadingTotalsDto {
+  @ApiProperty() units!: number;
+  @ApiProperty() packages!: number;
+  @ApiProperty() netKg!: number;
+  @ApiProperty() grossKg!: number;
+}
+
+export class LoadingListDto {
+  @ApiProperty({ type: PickupPointRefDto }) pickupPoint!: PickupPointRefDto;
+  @ApiProperty({ format: 'date' }) loadingDate!: string;
+  @ApiProperty({ type: [LoadingLineDto] }) lines!: LoadingLineDto[];
+  @ApiProperty({ type: LoadingTotalsDto }) totals!: LoadingTotalsDto;
+}
