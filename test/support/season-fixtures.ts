@@ -1,0 +1,186 @@
+import type { DataSource } from 'typeorm';
+import { unique } from './test-app';
+
+/**
+ * Registry records for season and pledge tests, inserted straight into the tables (the
+ * registry endpoints are tested on their own): a Moroccan producer territory and a Belgian
+ * consumer territory bound by a partnership with a charter, consumer groups with members,
+ * cooperatives, products, pickup points and a transport organiser.
+ */
+export interface Registry {
+  consumerTerritoryId: string; // BE, Europe/Brussels
+  producerTerritoryId: string; // MA, Africa/Casablanca
+  partnershipId: string;
+  groupIds: string[]; // in the consumer territory
+  membersByGroup: string[][]; // members of groupIds[i]
+  producerSideGroupId: string; // a group in the producer territory
+  cooperativeIds: string[]; // in the producer territory
+  consumerSideCooperativeId: string;
+  productIds: string[];
+  pickupPointId: string; // in the producer territory
+  consumerSidePickupPointId: string;
+  transportOrganiserIds: string[];
+}
+
+async function one(ds: DataSource, sql: string, params: unknown[]): Promise<string> {
+  const rows = await ds.query(sql, params);
+  return rows[0].id;
+}
+
+export async function territory(
+  ds: DataSource,
+  countryCode: string,
+  timezone: string,
+  currency: string,
+): Promise<string> {
+  return one(
+    ds,
+    `INSERT INTO territories (name, country_code, timezone, currency) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [unique(countryCode), countryCode, timezone, currency],
+  );
+}
+
+export async function consumerGroup(ds: DataSource, territoryId: string): Promise<string> {
+  return one(
+    ds,
+    `INSERT INTO consumer_groups (territory_id, name, kind, drop_point_name, drop_point_address, drop_point_latitude,
+                                  drop_point_longitude, contact_email)
+     VALUES ($1, $2, 'GASAP', 'Hall', 'Place Cardinal Mercier 1, Jette', 50.88, 4.33, $3) RETURNING id`,
+    [territoryId, unique('group'), `${unique('group')}@test.example`],
+  );
+}
+
+export async function member(ds: DataSource, consumerGroupId: string): Promise<string> {
+  return one(ds, `INSERT INTO members (consumer_group_id, name, email) VALUES ($1, $2, $3) RETURNING id`, [
+    consumerGroupId,
+    unique('member'),
+    `${unique('member')}@test.example`,
+  ]);
+}
+
+export async function cooperative(ds: DataSource, territoryId: string): Promise<string> {
+  return one(
+    ds,
+    `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share) VALUES ($1, $2, $3, 0.6) RETURNING id`,
+    [territoryId, unique('coop'), `${unique('coop')}@test.example`],
+  );
+}
+
+export async function product(ds: DataSource): Promise<string> {
+  return one(
+    ds,
+    `INSERT INTO products (name, hs_code, unit, unit_net_kg, unit_gross_kg, category)
+     VALUES ($1, '080510', '1 kg bag', 1, 1.05, 'fruit') RETURNING id`,
+    [unique('oranges')],
+  );
+}
+
+export async function pickupPoint(ds: DataSource, territoryId: string): Promise<string> {
+  return one(
+    ds,
+    `INSERT INTO pickup_points (territory_id, name, address, latitude, longitude) VALUES ($1, $2, 'Route de Taroudant', 30.4, -9.5)
+     RETURNING id`,
+    [territoryId, unique('pickup')],
+  );
+}
+
+export async function transportOrganiser(ds: DataSource): Promise<string> {
+  return one(
+    ds,
+    `INSERT INTO transport_organisers (name, side, contact_email) VALUES ($1, 'third_party', $2) RETURNING id`,
+    [unique('carrier'), `${unique('carrier')}@test.example`],
+  );
+}
+
+/** A new charter version for the partnership (the highest version is the current one). */
+export async function charterVersion(
+  ds: DataSource,
+  partnershipId: string,
+  rules: Record<string, unknown>,
+): Promise<void> {
+  await ds.query(
+    `INSERT INTO charter_versions (partnership_id, version, rules)
+     SELECT $1, coalesce(max(version), 0) + 1, $2::jsonb FROM charter_versions WHERE partnership_id = $1`,
+    [partnershipId, JSON.stringify(rules)],
+  );
+}
+
+export async function registry(
+  ds: DataSource,
+  options: { groups?: number; membersPerGroup?: number; cooperatives?: number } = {},
+): Promise<Registry> {
+  const consumerTerritoryId = await territory(ds, 'BE', 'Europe/Brussels', 'EUR');
+  const producerTerritoryId = await territory(ds, 'MA', 'Africa/Casablanca', 'MAD');
+  const partnershipId = await one(
+    ds,
+    `INSERT INTO partnerships (name, territory_a_id, territory_b_id) VALUES ($1, $2, $3) RETURNING id`,
+    [unique('partnership'), producerTerritoryId, consumerTerritoryId],
+  );
+  await charterVersion(ds, partnershipId, { organicRequired: true, maxExportShare: 0.5 });
+  const groupIds: string[] = [];
+  const membersByGroup: string[][] = [];
+  for (let g = 0; g < (options.groups ?? 2); g += 1) {
+    const groupId = await consumerGroup(ds, consumerTerritoryId);
+    groupIds.push(groupId);
+    const members: string[] = [];
+    for (let m = 0; m < (options.membersPerGroup ?? 3); m += 1) members.push(await member(ds, groupId));
+    membersByGroup.push(members);
+  }
+  const cooperativeIds: string[] = [];
+  for (let c = 0; c < (options.cooperatives ?? 2); c += 1)
+    cooperativeIds.push(await cooperative(ds, producerTerritoryId));
+  return {
+    consumerTerritoryId,
+    producerTerritoryId,
+    partnershipId,
+    groupIds,
+    membersByGroup,
+    producerSideGroupId: await consumerGroup(ds, producerTerritoryId),
+    cooperativeIds,
+    consumerSideCooperativeId: await cooperative(ds, consumerTerritoryId),
+    productIds: [await product(ds), await product(ds)],
+    pickupPointId: await pickupPoint(ds, producerTerritoryId),
+    consumerSidePickupPointId: await pickupPoint(ds, consumerTerritoryId),
+    transportOrganiserIds: [await transportOrganiser(ds)],
+  };
+}
+
+/** A valid season body for the registry, to be varied by each test. */
+export function seasonBody(r: Registry, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    partnershipId: r.partnershipId,
+    name: unique('season'),
+    producerTerritoryId: r.producerTerritoryId,
+    consumerTerritoryId: r.consumerTerritoryId,
+    firstMonth: '2030-02',
+    lastMonth: '2030-05',
+    currency: 'EUR',
+    exchangeRate: 10.85,
+    pickupPointId: r.pickupPointId,
+    transportOrganiserIds: r.transportOrganiserIds,
+    ...overrides,
+  };
+}
+
+/**
+ * Row counts of the partnership's seasons and everything under them, to check that a rejected
+ * write wrote nothing (scoped, because other test files write to the same database).
+ */
+export async function seasonTableCounts(
+  ds: DataSource,
+  partnershipId: string,
+): Promise<Record<string, number>> {
+  const [row] = await ds.query(
+    `WITH s AS (SELECT id FROM seasons WHERE partnership_id = $1),
+          c AS (SELECT id FROM cycles WHERE season_id IN (SELECT id FROM s))
+     SELECT (SELECT count(*) FROM s)::int AS seasons,
+            (SELECT count(*) FROM season_transport_organisers WHERE season_id IN (SELECT id FROM s))::int AS organisers,
+            (SELECT count(*) FROM season_groups WHERE season_id IN (SELECT id FROM s))::int AS groups,
+            (SELECT count(*) FROM offers WHERE season_id IN (SELECT id FROM s))::int AS offers,
+            (SELECT count(*) FROM c)::int AS cycles,
+            (SELECT count(*) FROM member_pledges WHERE cycle_id IN (SELECT id FROM c))::int AS member_pledges,
+            (SELECT count(*) FROM delivery_pledges WHERE cycle_id IN (SELECT id FROM c))::int AS delivery_pledges`,
+    [partnershipId],
+  );
+  return row;
+}
