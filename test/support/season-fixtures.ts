@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { unique } from './test-app';
+import { unique, type Http } from './test-app';
 
 /**
  * Registry records for season and pledge tests, inserted straight into the tables (the
@@ -183,4 +183,64 @@ export async function seasonTableCounts(
     [partnershipId],
   );
   return row;
+}
+
+/** Season-level records created through the API (the endpoints under test in this area). */
+export interface SeasonSetup {
+  seasonId: string;
+  months: string[];
+  cycleIds: Record<string, string>;
+  /** offers[0], offers[1]: cooperativeIds[0]'s; offers[2]: cooperativeIds[1]'s */
+  offers: { id: string; cooperativeId: string; productId: string; monthlyCapacity: number }[];
+}
+
+export async function seasonWithOffers(
+  http: Http,
+  admin: string,
+  r: Registry,
+  options: { enrol?: string[]; season?: Record<string, unknown> } = {},
+): Promise<SeasonSetup> {
+  const season = await http.as(admin).post('/api/v1/seasons', seasonBody(r, options.season));
+  if (season.status !== 201) throw new Error(`season: ${season.status} ${season.text}`);
+  const seasonId: string = season.body.id;
+  for (const consumerGroupId of options.enrol ?? r.groupIds) {
+    const enrolled = await http.as(admin).post(`/api/v1/seasons/${seasonId}/groups`, { consumerGroupId });
+    if (enrolled.status !== 201) throw new Error(`enrol: ${enrolled.status} ${enrolled.text}`);
+  }
+  const offers: SeasonSetup['offers'] = [];
+  const specs = [
+    { cooperativeId: r.cooperativeIds[0], productId: r.productIds[0], monthlyCapacity: 1000 },
+    { cooperativeId: r.cooperativeIds[0], productId: r.productIds[1], monthlyCapacity: 301 },
+    { cooperativeId: r.cooperativeIds[1], productId: r.productIds[0], monthlyCapacity: 50 },
+  ];
+  for (const spec of specs) {
+    const offer = await http
+      .as(admin)
+      .post(`/api/v1/seasons/${seasonId}/offers`, { ...spec, unitPriceMinor: 250, packSize: 6 });
+    if (offer.status !== 201) throw new Error(`offer: ${offer.status} ${offer.text}`);
+    offers.push({ id: offer.body.id, ...spec });
+  }
+  const cycles: { id: string; month: string }[] = season.body.cycles;
+  return {
+    seasonId,
+    months: cycles.map((c) => c.month),
+    cycleIds: Object.fromEntries(cycles.map((c) => [c.month, c.id])),
+    offers,
+  };
+}
+
+/** What the database holds for a member in a season, as `month → {offerId: quantity}`. */
+export async function storedPledges(
+  ds: DataSource,
+  seasonId: string,
+  memberId: string,
+): Promise<Record<string, Record<string, number>>> {
+  const rows: { month: string; offer_id: string; quantity: number }[] = await ds.query(
+    `SELECT c.month, mp.offer_id, mp.quantity FROM member_pledges mp JOIN cycles c ON c.id = mp.cycle_id
+     WHERE c.season_id = $1 AND mp.member_id = $2 ORDER BY c.month, mp.offer_id`,
+    [seasonId, memberId],
+  );
+  const byMonth: Record<string, Record<string, number>> = {};
+  for (const row of rows) (byMonth[row.month] ??= {})[row.offer_id] = row.quantity;
+  return byMonth;
 }

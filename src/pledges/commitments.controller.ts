@@ -1,0 +1,38 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor } from '../common/auth/current-actor.decorator';
+import { Roles } from '../common/auth/roles.decorator';
+import { CommitmentsService } from './commitments.service';
+import { CommitmentDto, CommitmentsQuery, PlanRowDto } from './dto/commitment.dto';
+
+@ApiTags('pledges')
+@ApiBearerAuth()
+@Controller('seasons/:id')
+export class CommitmentsController {
+  constructor(private readonly commitments: CommitmentsService) {}
+
+  @Get('commitments')
+  @Roles('admin', 'coordinator')
+  @ApiOkResponse({
+    type: [CommitmentDto],
+    description: 'Collective commitments: the sums of the members’ pledges',
+  })
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: CommitmentsQuery,
+  ): Promise<CommitmentDto[]> {
+    return this.commitments.list(actor, id, query);
+  }
+
+  @Get('plan')
+  @Roles('admin', 'cooperative')
+  @ApiOkResponse({
+    type: [PlanRowDto],
+    description: 'The seasonal plan per offer × month (a cooperative: its own offers)',
+  })
+  plan(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<PlanRowDto[]> {
+    return this.commitments.plan(actor, id);
+  }
+}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../common/auth/actor';
+import { assertReach } from '../common/auth/ownership';
+import { SeasonAccess } from '../seasons/season-access';
+import { CommitmentsRepository } from './commitments.repository';
+import type { CommitmentDto, CommitmentsQuery, PlanRowDto } from './dto/commitment.dto';
+
+@Injectable()
+export class CommitmentsService {
+  constructor(
+    private readonly commitments: CommitmentsRepository,
+    private readonly access: SeasonAccess,
+  ) {}
+
+  /** An admin sees every group (or the one asked for); a coordinator its own group only. */
+  async list(actor: Actor, seasonId: string, query: CommitmentsQuery): Promise<CommitmentDto[]> {
+    await this.access.readable(actor, seasonId);
+    const consumerGroupId =
+      query.consumerGroupId ?? (actor.role === 'admin' ? undefined : actor.consumerGroupId!);
+    if (consumerGroupId) assertReach(actor, { consumerGroupId }, 'consumer group');
+    return this.commitments.commitments(seasonId, { month: query.month, consumerGroupId });
+  }
+
+  /** An admin sees every offer; a cooperative its own offers only. */
+  async plan(actor: Actor, seasonId: string): Promise<PlanRowDto[]> {
+    await this.access.readable(actor, seasonId);
+    return this.commitments.plan(seasonId, actor.role === 'admin' ? null : actor.cooperativeId);
+  }
+}

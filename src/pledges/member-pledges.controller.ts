@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor } from '../common/auth/current-actor.decorator';
+import { Roles } from '../common/auth/roles.decorator';
+import { MemberPledgeDto, PutMemberPledgesDto } from './dto/member-pledge.dto';
+import { MemberPledgesService } from './member-pledges.service';
+
+@ApiTags('pledges')
+@ApiBearerAuth()
+@Controller('seasons/:id/members/:memberId/pledges')
+export class MemberPledgesController {
+  constructor(private readonly pledges: MemberPledgesService) {}
+
+  @Put()
+  @Roles('admin', 'coordinator', 'member')
+  @ApiOkResponse({
+    type: [MemberPledgeDto],
+    description: "The standing pledge: replaces the member's lines in every month still open",
+  })
+  @ApiUnprocessableEntityResponse({
+    description: "The member's group is not enrolled, or no month is still open",
+  })
+  standing(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Body() dto: PutMemberPledgesDto,
+  ): Promise<MemberPledgeDto[]> {
+    return this.pledges.replace(actor, id, memberId, { kind: 'standing' }, dto);
+  }
+
+  @Put(':month')
+  @Roles('admin', 'coordinator', 'member')
+  @ApiParam({ name: 'month', example: '2027-03', description: 'YYYY-MM, a month of the season' })
+  @ApiOkResponse({ type: [MemberPledgeDto], description: "Replaces the member's lines in that month" })
+  @ApiUnprocessableEntityResponse({
+    description: "The month's cycle is no longer open, or the member's group is not enrolled",
+  })
+  month(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Param('month') month: string,
+    @Body() dto: PutMemberPledgesDto,
+  ): Promise<MemberPledgeDto[]> {
+    return this.pledges.replace(actor, id, memberId, { kind: 'month', month }, dto);
+  }
+
+  @Get()
+  @Roles('admin', 'coordinator', 'member')
+  @ApiOkResponse({ type: [MemberPledgeDto] })
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+  ): Promise<MemberPledgeDto[]> {
+    return this.pledges.list(actor, id, memberId);
+  }
+}

@@ -1,0 +1,84 @@
+import {
+  BadRequestException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import type { Actor } from '../common/auth/actor';
+import { assertReach } from '../common/auth/ownership';
+import { MONTH_PATTERN } from '../common/validation/validators';
+import { SeasonAccess } from '../seasons/season-access';
+import type { MemberPledgeDto, PutMemberPledgesDto } from './dto/member-pledge.dto';
+import { MemberPledgesRepository, type PledgeTarget } from './member-pledges.repository';
+import { firstDuplicate, unknownOffers } from './pledge-lines';
+
+@Injectable()
+export class MemberPledgesService {
+  constructor(
+    private readonly pledges: MemberPledgesRepository,
+    private readonly access: SeasonAccess,
+  ) {}
+
+  /** PUT …/pledges (every month still open) or …/pledges/:month (that month, which must be open). */
+  async replace(
+    actor: Actor,
+    seasonId: string,
+    memberId: string,
+    target: PledgeTarget,
+    dto: PutMemberPledgesDto,
+  ): Promise<MemberPledgeDto[]> {
+    if (target.kind === 'month' && !MONTH_PATTERN.test(target.month))
+      throw new BadRequestException('month must be a month as YYYY-MM');
+    await this.access.existing(seasonId);
+    const groupId = await this.reachMember(actor, memberId);
+    if (!(await this.pledges.groupEnrolled(seasonId, groupId))) {
+      throw new UnprocessableEntityException("the member's consumer group is not enrolled in this season");
+    }
+    await this.checkLines(seasonId, dto);
+    const outcome = await this.pledges.replace(seasonId, memberId, target, dto.lines);
+    switch (outcome.kind) {
+      case 'no-such-member':
+        throw new NotFoundException('member not found');
+      case 'no-such-month':
+        throw new NotFoundException(
+          `month ${target.kind === 'month' ? target.month : ''} is not a month of this season`,
+        );
+      case 'month-not-open':
+        throw new UnprocessableEntityException(
+          `the ${target.kind === 'month' ? target.month : ''} cycle is no longer open for pledges`,
+        );
+      case 'no-open-month':
+        throw new UnprocessableEntityException('no month of this season is still open for pledges');
+      case 'replaced':
+        return this.pledges.list(seasonId, memberId);
+    }
+  }
+
+  async list(actor: Actor, seasonId: string, memberId: string): Promise<MemberPledgeDto[]> {
+    await this.access.existing(seasonId);
+    await this.reachMember(actor, memberId);
+    return this.pledges.list(seasonId, memberId);
+  }
+
+  /** The member's group; 404 when there is no such member or it is not the actor's (or its group's). */
+  private async reachMember(actor: Actor, memberId: string): Promise<string> {
+    const consumerGroupId = await this.pledges.memberGroup(memberId);
+    assertReach(actor, consumerGroupId ? { memberId, consumerGroupId } : null, 'member');
+    return consumerGroupId!;
+  }
+
+  private async checkLines(seasonId: string, dto: PutMemberPledgesDto): Promise<void> {
+    const offerIds = dto.lines.map((line) => line.offerId);
+    const duplicate = firstDuplicate(offerIds);
+    if (duplicate >= 0)
+      throw new BadRequestException(
+        `lines.${duplicate}.offerId: offer ${offerIds[duplicate]} is given twice`,
+      );
+    const unknown = unknownOffers(offerIds, await this.pledges.seasonOffers(seasonId, offerIds));
+    if (unknown.length > 0) {
+      throw new BadRequestException(
+        unknown.map((i) => `lines.${i}.offerId: ${offerIds[i]} is not an offer of this season`).join('; '),
+      );
+    }
+  }
+}

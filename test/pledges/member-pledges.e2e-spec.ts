@@ -1,0 +1,380 @@
+import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import {
+  consumerGroup,
+  member,
+  registry,
+  seasonWithOffers,
+  storedPledges,
+  transportOrganiser,
+  type Registry,
+  type SeasonSetup,
+} from '../support/season-fixtures';
+
+const NIL = '00000000-0000-4000-8000-000000000000';
+
+describe('member pledges', () => {
+  let t: TestApp;
+  let http: Http;
+  let admin: string;
+  let r: Registry;
+  let memberId: string; // r.membersByGroup[0][0]
+  let tokens: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = new Http(t.app);
+    admin = await adminToken(http, t.dataSource);
+    r = await registry(t.dataSource);
+    memberId = r.membersByGroup[0][0];
+    tokens = {
+      self: await userToken(http, admin, 'member', { memberId }),
+      sameGroupMember: await userToken(http, admin, 'member', { memberId: r.membersByGroup[0][1] }),
+      coordinator: await userToken(http, admin, 'coordinator', { consumerGroupId: r.groupIds[0] }),
+      otherCoordinator: await userToken(http, admin, 'coordinator', { consumerGroupId: r.groupIds[1] }),
+      cooperative: await userToken(http, admin, 'cooperative', { cooperativeId: r.cooperativeIds[0] }),
+      transporter: await userToken(http, admin, 'transporter', {
+        transportOrganiserId: r.transportOrganiserIds[0],
+      }),
+    };
+  });
+  afterAll(() => t.close());
+
+  const pledgesPath = (s: SeasonSetup, who = memberId, month?: string) =>
+    `/api/v1/seasons/${s.seasonId}/members/${who}/pledges${month ? `/${month}` : ''}`;
+  const setCycle = (s: SeasonSetup, month: string, set: string) =>
+    t.dataSource.query(`UPDATE cycles SET ${set} WHERE id = $1`, [s.cycleIds[month]]);
+
+  describe('the standing pledge', () => {
+    it('fills every open month, storing only quantities above 0', async () => {
+      const s = await seasonWithOffers(http, admin, r);
+      const [a, b, c] = s.offers.map((o) => o.id);
+      const reply = await http.as(tokens.self).put(pledgesPath(s), {
+        lines: [
+          { offerId: a, quantity: 3 },
+          { offerId: b, quantity: 0 },
+          { offerId: c, quantity: 2 },
+        ],
+      });
+      expect(reply.status).toBe(200);
+      const expected = s.months.flatMap((month) => [
+        { month, offerId: a, quantity: 3 },
+        { month, offerId: c, quantity: 2 },
+      ]);
+      const byOffer = (x: { month: string; offerId: string }, y: { month: string; offerId: string }) =>
+        x.month.localeCompare(y.month) || x.offerId.localeCompare(y.offerId);
+      expect([...reply.body].sort(byOffer)).toEqual(expected.sort(byOffer));
+      const stored = await storedPledges(t.dataSource, s.seasonId, memberId);
+      expect(Object.keys(stored)).toEqual(s.months);
+      for (const month of s.months) expect(stored[month]).toEqual({ [a]: 3, [c]: 2 });
+      const rows = await t.dataSource.query(
+        `SELECT DISTINCT consumer_group_id FROM member_pledges mp JOIN cycles c ON c.id = mp.cycle_id WHERE c.season_id = $1`,
+        [s.seasonId],
+      );
+      expect(rows).toEqual([{ consumer_group_id: r.groupIds[0] }]);
+      const listed = await http.as(tokens.self).get(pledgesPath(s));
+      expect(listed.status).toBe(200);
+      expect(listed.body).toEqual(reply.body);
+    });
+
+    it('replaces the lines (a line left out or set to 0 goes) and skips a locked month and one whose lock time has passed', async () => {
+      const s = await seasonWithOffers(http, admin, r);
+      const [a, b] = s.offers.map((o) => o.id);
+      expect(
+        (
+          await http.as(tokens.self).put(pledgesPath(s), {
+            lines: [
+              { offerId: a, quantity: 1 },
+              { offerId: b, quantity: 4 },
+            ],
+          })
+        ).status,
+      ).toBe(200);
+      await setCycle(s, '2030-03', `status = 'locked'`);
+      await setCycle(s, '2030-02', `locks_at = now() - interval '1 minute'`);
+      const reply = await http.as(tokens.self).put(pledgesPath(s), {
+        lines: [
+          { offerId: a, quantity: 5 },
+          { offerId: b, quantity: 0 },
+        ],
+      });
+      expect(reply.status).toBe(200);
+      expect(await storedPledges(t.dataSource, s.seasonId, memberId)).toEqual({
+        '2030-02': { [a]: 1, [b]: 4 },
+        '2030-03': { [a]: 1, [b]: 4 },
+        '2030-04': { [a]: 5 },
+        '2030-05': { [a]: 5 },
+      });
+      const cleared = await http.as(tokens.self).put(pledgesPath(s), { lines: [] });
+      expect(cleared.status).toBe(200);
+      expect(Object.keys(await storedPledges(t.dataSource, s.seasonId, memberId))).toEqual([
+        '2030-02',
+        '2030-03',
+      ]);
+    });
+
+    it('answers 422 when no month is open any more', async () => {
+      const s = await seasonWithOffers(http, admin, r);
+      await t.dataSource.query(`UPDATE cycles SET status = 'locked' WHERE season_id = $1`, [s.seasonId]);
+      const reply = await http
+        .as(tokens.self)
+        .put(pledgesPath(s), { lines: [{ offerId: s.offers[0].id, quantity: 1 }] });
+      expect(reply.status).toBe(422);
+      expect(reply.body).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity' });
+      expect(await storedPledges(t.dataSource, s.seasonId, memberId)).toEqual({});
+    });
+  });
+
+  describe('a month', () => {
+    it('replaces that month only', async () => {
+      const s = await seasonWithOffers(http, admin, r);
+      const [a, b, c] = s.offers.map((o) => o.id);
+      await http.as(tokens.self).put(pledgesPath(s), { lines: [{ offerId: a, quantity: 2 }] });
+      const reply = await http.as(tokens.self).put(pledgesPath(s, memberId, '2030-04'), {
+        lines: [
+          { offerId: b, quantity: 7 },
+          { offerId: c, quantity: 1 },
+        ],
+      });
+      expect(reply.status).toBe(200);
+      expect(await storedPledges(t.dataSource, s.seasonId, memberId)).toEqual({
+        '2030-02': { [a]: 2 },
+        '2030-03': { [a]: 2 },
+        '2030-04': { [b]: 7, [c]: 1 },
+        '2030-05': { [a]: 2 },
+      });
+    });
+
+    it('answers 422 for a locked month and changes nothing', async () => {
+      const s = await seasonWithOffers(http, admin, r);
+      const [a, b] = s.offers.map((o) => o.id);
+      await http.as(tokens.self).put(pledgesPath(s), { lines: [{ offerId: a, quantity: 2 }] });
+      await setCycle(s, '2030-03', `status = 'confirming'`);
+      await setCycle(s, '2030-05', `locks_at = now() - interval '1 second'`);
+      const before = await storedPledges(t.dataSource, s.seasonId, memberId);
+      for (const month of ['2030-03', '2030-05']) {
+        const reply = await http
+          .as(tokens.self)
+          .put(pledgesPath(s, memberId, month), { lines: [{ offerId: b, quantity: 9 }] });
+        expect(reply.status).toBe(422);
+        expect(reply.body.message).toContain(month);
+      }
+      expect(await storedPledges(t.dataSource, s.seasonId, memberId)).toEqual(before);
+    });
+
+    it('answers 404 for a month outside the season and 400 for a malformed one', async () => {
+      const s = await seasonWithOffers(http, admin, r);
+      const lines = [{ offerId: s.offers[0].id, quantity: 1 }];
+      const outside = await http.as(tokens.self).put(pledgesPath(s, memberId, '2031-01'), { lines });
+      expect(outside.status).toBe(404);
+      const malformed = await http.as(tokens.self).put(pledgesPath(s, memberId, '2030-13'), { lines });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.message).toContain('month');
+      expect(await storedPledges(t.dataSource, s.seasonId, memberId)).toEqual({});
+    });
+  });
+
+  describe('bad bodies: 400 naming the line, nothing written', () => {
+    let s: SeasonSetup;
+    let other: SeasonSetup;
+    beforeAll(async () => {
+      s = await seasonWithOffers(http, admin, r);
+      other = await seasonWithOffers(http, admin, r);
+      await http.as(tokens.self).put(pledgesPath(s), { lines: [{ offerId: s.offers[0].id, quantity: 4 }] });
+    });
+
+    const cases: [string, () => unknown, string][] = [
+      [
+        'a negative quantity',
+        () => ({ lines: [{ offerId: s.offers[0].id, quantity: -1 }] }),
+        'lines.0.quantity',
+      ],
+      [
+        'a fractional quantity',
+        () => ({
+          lines: [
+            { offerId: s.offers[1].id, quantity: 1 },
+            { offerId: s.offers[0].id, quantity: 1.5 },
+          ],
+        }),
+        'lines.1.quantity',
+      ],
+      [
+        'a quantity above a million',
+        () => ({ lines: [{ offerId: s.offers[0].id, quantity: 1_000_001 }] }),
+        'lines.0.quantity',
+      ],
+      [
+        'a quantity as a string',
+        () => ({ lines: [{ offerId: s.offers[0].id, quantity: '3' }] }),
+        'lines.0.quantity',
+      ],
+      [
+        'an offer twice',
+        () => ({
+          lines: [
+            { offerId: s.offers[0].id, quantity: 1 },
+            { offerId: s.offers[0].id, quantity: 2 },
+          ],
+        }),
+        'lines.1.offerId',
+      ],
+      [
+        'an offer of another season',
+        () => ({
+          lines: [
+            { offerId: s.offers[0].id, quantity: 1 },
+            { offerId: other.offers[0].id, quantity: 2 },
+          ],
+        }),
+        `lines.1.offerId: ${'OTHER'}`,
+      ],
+      ['an unknown offer', () => ({ lines: [{ offerId: NIL, quantity: 1 }] }), `lines.0.offerId: ${NIL}`],
+      ['a malformed offer id', () => ({ lines: [{ offerId: 'apples', quantity: 1 }] }), 'lines.0.offerId'],
+      [
+        'an unknown field in a line',
+        () => ({ lines: [{ offerId: s.offers[0].id, quantity: 1, price: 3 }] }),
+        'price',
+      ],
+      ['no lines', () => ({}), 'lines'],
+      ['lines that are not an array', () => ({ lines: { offerId: s.offers[0].id, quantity: 1 } }), 'lines'],
+      [
+        '501 lines',
+        () => ({ lines: Array.from({ length: 501 }, () => ({ offerId: s.offers[0].id, quantity: 1 })) }),
+        'lines',
+      ],
+    ];
+    it.each(cases)('%s', async (_what, body, field) => {
+      const before = await storedPledges(t.dataSource, s.seasonId, memberId);
+      for (const path of [pledgesPath(s), pledgesPath(s, memberId, '2030-04')]) {
+        const reply = await http.as(tokens.self).put(path, body());
+        expect(reply.status).toBe(400);
+        expect(reply.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+        expect(reply.body.message).toContain(field.replace('OTHER', other.offers[0].id));
+      }
+      expect(await storedPledges(t.dataSource, s.seasonId, memberId)).toEqual(before);
+    });
+  });
+
+  describe('who may pledge for a member', () => {
+    let s: SeasonSetup;
+    let body: { lines: { offerId: string; quantity: number }[] };
+    beforeAll(async () => {
+      s = await seasonWithOffers(http, admin, r);
+      body = { lines: [{ offerId: s.offers[0].id, quantity: 2 }] };
+    });
+
+    it.each(['self', 'coordinator'])('the member itself and its coordinator may (%s)', async (who) => {
+      const put = await http.as(tokens[who]).put(pledgesPath(s), body);
+      expect(put.status).toBe(200);
+      expect(put.body).toHaveLength(4);
+      const got = await http.as(tokens[who]).get(pledgesPath(s));
+      expect(got.status).toBe(200);
+      expect(got.body).toEqual(put.body);
+      expect((await http.as(tokens[who]).put(pledgesPath(s, memberId, '2030-02'), body)).status).toBe(200);
+    });
+
+    it('an admin may', async () => {
+      expect((await http.as(admin).put(pledgesPath(s, r.membersByGroup[0][2]), body)).status).toBe(200);
+      expect((await http.as(admin).get(pledgesPath(s, r.membersByGroup[0][2]))).body).toHaveLength(4);
+    });
+
+    it.each(['sameGroupMember', 'otherCoordinator'])(
+      'another member or another group’s coordinator gets 404 (%s)',
+      async (who) => {
+        const target = r.membersByGroup[0][2];
+        const before = await storedPledges(t.dataSource, s.seasonId, target);
+        const put = await http
+          .as(tokens[who])
+          .put(pledgesPath(s, target), { lines: [{ offerId: s.offers[1].id, quantity: 9 }] });
+        expect(put.status).toBe(404);
+        expect(
+          (await http.as(tokens[who]).put(pledgesPath(s, target, '2030-03'), { lines: [] })).status,
+        ).toBe(404);
+        expect((await http.as(tokens[who]).get(pledgesPath(s, target))).status).toBe(404);
+        expect(await storedPledges(t.dataSource, s.seasonId, target)).toEqual(before);
+      },
+    );
+
+    it.each(['cooperative', 'transporter'])('a %s is refused by role (403)', async (who) => {
+      expect((await http.as(tokens[who]).put(pledgesPath(s), body)).status).toBe(403);
+      expect((await http.as(tokens[who]).put(pledgesPath(s, memberId, '2030-02'), body)).status).toBe(403);
+      expect((await http.as(tokens[who]).get(pledgesPath(s))).status).toBe(403);
+    });
+
+    it('needs a token', async () => {
+      expect((await http.anonymous().put(pledgesPath(s), body)).status).toBe(401);
+      expect((await http.anonymous().get(pledgesPath(s))).status).toBe(401);
+    });
+
+    it('answers 404 for an unknown member or season', async () => {
+      expect((await http.as(admin).put(pledgesPath(s, NIL), body)).status).toBe(404);
+      expect((await http.as(admin).get(`/api/v1/seasons/${NIL}/members/${memberId}/pledges`)).status).toBe(
+        404,
+      );
+      expect(
+        (await http.as(tokens.self).put(`/api/v1/seasons/${NIL}/members/${memberId}/pledges`, body)).status,
+      ).toBe(404);
+    });
+
+    it('answers 422 when the member’s group is not enrolled in the season', async () => {
+      const outsiderGroup = await consumerGroup(t.dataSource, r.consumerTerritoryId);
+      const outsider = await member(t.dataSource, outsiderGroup);
+      const token = await userToken(http, admin, 'member', { memberId: outsider });
+      const reply = await http.as(token).put(pledgesPath(s, outsider), body);
+      expect(reply.status).toBe(422);
+      expect(reply.body.message).toContain('not enrolled');
+      expect(await storedPledges(t.dataSource, s.seasonId, outsider)).toEqual({});
+      const month = await http.as(token).put(pledgesPath(s, outsider, '2030-03'), body);
+      expect(month.status).toBe(422);
+    });
+  });
+
+  it('concurrent PUTs for one member leave exactly one body in every open month, never a mix', async () => {
+    const s = await seasonWithOffers(http, admin, r);
+    const [a, b, c] = s.offers.map((o) => o.id);
+    await setCycle(s, '2030-02', `status = 'locked'`);
+    const bodies = Array.from({ length: 20 }, (_, i) => ({
+      lines:
+        i % 3 === 0
+          ? [{ offerId: a, quantity: i + 1 }]
+          : i % 3 === 1
+            ? [
+                { offerId: b, quantity: i + 1 },
+                { offerId: c, quantity: 100 + i },
+              ]
+            : [
+                { offerId: a, quantity: 200 + i },
+                { offerId: b, quantity: 300 + i },
+                { offerId: c, quantity: 400 + i },
+              ],
+    }));
+    const replies = await Promise.all(
+      bodies.map((lines, i) =>
+        http.as(i % 2 === 0 ? tokens.self : tokens.coordinator).put(pledgesPath(s), lines),
+      ),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual(bodies.map(() => 200));
+    const stored = await storedPledges(t.dataSource, s.seasonId, memberId);
+    expect(Object.keys(stored)).toEqual(['2030-03', '2030-04', '2030-05']);
+    const asMap = (body: (typeof bodies)[number]) =>
+      Object.fromEntries(body.lines.map((l) => [l.offerId, l.quantity]));
+    const winners = bodies.filter(
+      (body) => JSON.stringify(sorted(asMap(body))) === JSON.stringify(sorted(stored['2030-03'])),
+    );
+    expect(winners).toHaveLength(1);
+    for (const month of ['2030-04', '2030-05'])
+      expect(sorted(stored[month])).toEqual(sorted(stored['2030-03']));
+  });
+
+  it('a transporter of another season and an unrelated one cannot read either (403 by role)', async () => {
+    const token = await userToken(http, admin, 'transporter', {
+      transportOrganiserId: await transportOrganiser(t.dataSource),
+    });
+    const s = await seasonWithOffers(http, admin, r);
+    expect((await http.as(token).get(pledgesPath(s))).status).toBe(403);
+  });
+});
+
+function sorted(map: Record<string, number>): [string, number][] {
+  return Object.entries(map).sort(([x], [y]) => x.localeCompare(y));
+}
