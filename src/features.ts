@@ -2,13 +2,16 @@ import { AuthModule } from './auth/auth.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { HealthModule } from './health/health.module';
 import { LogisticsModule } from './logistics/logistics.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { QueueModule, WorkerHostModule } from './queue/queue.module';
 import { PledgesModule } from './pledges/pledges.module';
 import { SeasonsModule } from './seasons/seasons.module';
 import { TerritoriesModule } from './territories/territories.module';
 import { UsersModule } from './users/users.module';
 
 /** The HTTP feature modules, one folder each. */
-export const apiFeatures = [AuthModule, UsersModule, HealthModule, TerritoriesModule, CooperativesModule, LogisticsModule, SeasonsModule, PledgesModule];
+export const apiFeatures = [QueueModule, NotificationsModule, AuthModule, UsersModule, HealthModule, TerritoriesModule, CooperativesModule, LogisticsModule, SeasonsModule, PledgesModule];
 
 /** Modules the worker role runs (queues and the cycle clock). */
-export const workerFeatures = [];
+// WorkerHostModule refuses to start while a job has no handler.
+export const workerFeatures = [QueueModule, NotificationsModule, WorkerHostModule];
