@@ -23,7 +23,10 @@ export class UsersService {
     if (dto.cooperativeId && !(await this.users.organisationExists('cooperatives', dto.cooperativeId))) {
       throw new BadRequestException('cooperativeId: no such cooperative');
     }
-    if (dto.transportOrganiserId && !(await this.users.organisationExists('transport_organisers', dto.transportOrganiserId))) {
+    if (
+      dto.transportOrganiserId &&
+      !(await this.users.organisationExists('transport_organisers', dto.transportOrganiserId))
+    ) {
       throw new BadRequestException('transportOrganiserId: no such transport organiser');
     }
     const user = await this.users.insert({
@@ -42,7 +45,7 @@ export class UsersService {
   /** Creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD unless an admin exists. */
   async ensureFirstAdmin(email: string, password: string): Promise<void> {
     if (await this.users.adminExists()) return;
-    await this.users.insert({
+    const created = await this.users.insert({
       email,
       passwordHash: await hashPassword(password),
       role: 'admin',
@@ -51,7 +54,8 @@ export class UsersService {
       cooperativeId: null,
       transportOrganiserId: null,
     });
-    this.logger.log(`first admin created: ${email}`);
+    if (created) this.logger.log(`first admin created: ${email}`);
+    else this.logger.warn(`no admin created: ${email} already belongs to a user who is not an admin`);
   }
 
   private async resolveGroup(dto: CreateUserDto): Promise<string | null> {
@@ -60,7 +64,10 @@ export class UsersService {
       if (!group) throw new BadRequestException('memberId: no such member');
       return group;
     }
-    if (dto.consumerGroupId && !(await this.users.organisationExists('consumer_groups', dto.consumerGroupId))) {
+    if (
+      dto.consumerGroupId &&
+      !(await this.users.organisationExists('consumer_groups', dto.consumerGroupId))
+    ) {
       throw new BadRequestException('consumerGroupId: no such consumer group');
     }
     return dto.consumerGroupId ?? null;

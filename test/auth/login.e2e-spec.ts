@@ -1,0 +1,324 @@
+import { createHmac, randomInt } from 'node:crypto';
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { ModulesContainer } from '@nestjs/core';
+import {
+  adminToken,
+  Http,
+  login,
+  startTestApp,
+  testConfig,
+  unique,
+  userToken,
+  type TestApp,
+} from '../support/test-app';
+
+const PASSWORD = 'correct horse battery';
+
+function base64url(value: unknown): string {
+  return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+}
+
+/** A JWT signed like the application signs them (HS256), with claims of our choosing. */
+function signToken(claims: Record<string, unknown>, secret = testConfig().jwtSecret, alg = 'HS256'): string {
+  const unsigned = `${base64url({ alg, typ: 'JWT' })}.${base64url(claims)}`;
+  const signature = alg === 'none' ? '' : createHmac('sha256', secret).update(unsigned).digest('base64url');
+  return `${unsigned}.${signature}`;
+}
+
+function payloadOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+}
+
+/** A client address of its own, so that the per-address login limit of other tests does not interfere. */
+function uniqueIp(): { 'x-forwarded-for': string } {
+  return { 'x-forwarded-for': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` };
+}
+
+describe('login and tokens', () => {
+  let t: TestApp;
+  let http: Http;
+  let admin: string;
+  let email: string;
+  let cooperativeId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = new Http(t.app);
+    admin = await adminToken(http, t.dataSource);
+    const [cooperative] = await t.dataSource.query(
+      `WITH territory AS (
+         INSERT INTO territories (name, country_code, timezone, currency)
+         VALUES ('Tiznit', 'MA', 'Africa/Casablanca', 'MAD') RETURNING id)
+       INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
+       SELECT id, 'Coop', 'coop@test.example', 0.5 FROM territory RETURNING id`,
+    );
+    cooperativeId = cooperative.id;
+    email = `${unique('Login')}@test.example`;
+    const created = await http
+      .as(admin)
+      .post('/api/v1/users', { email, password: PASSWORD, role: 'cooperative', cooperativeId });
+    expect(created.status).toBe(201);
+  });
+  afterAll(() => t.close());
+
+  describe('POST /auth/login', () => {
+    it('answers a token and the user, never the password or its hash', async () => {
+      const reply = await http.anonymous().post('/api/v1/auth/login', { email, password: PASSWORD });
+      expect(reply.status).toBe(200);
+      expect(Object.keys(reply.body).sort()).toEqual(['accessToken', 'user']);
+      expect(reply.body.user).toEqual({
+        id: expect.any(String),
+        email,
+        role: 'cooperative',
+        consumerGroupId: null,
+        memberId: null,
+        cooperativeId,
+        transportOrganiserId: null,
+      });
+      expect(reply.text).not.toContain(PASSWORD);
+      expect(reply.text).not.toMatch(/"password(Hash)?"\s*:|\$argon2/);
+      expect(payloadOf(reply.body.accessToken)).toMatchObject({
+        sub: reply.body.user.id,
+        role: 'cooperative',
+      });
+      expect(JSON.stringify(payloadOf(reply.body.accessToken))).not.toContain('argon2');
+
+      const own = await http.as(reply.body.accessToken).get(`/api/v1/cooperatives/${cooperativeId}`);
+      expect(own.status).toBe(200);
+    });
+
+    it('ignores the case of the email', async () => {
+      const reply = await http
+        .anonymous()
+        .post('/api/v1/auth/login', { email: email.toUpperCase(), password: PASSWORD });
+      expect(reply.status).toBe(200);
+    });
+
+    it('answers the same 401 for a wrong password and for an unknown email', async () => {
+      const wrongPassword = await http
+        .anonymous()
+        .post('/api/v1/auth/login', { email, password: 'not the password' });
+      const unknownEmail = await http
+        .anonymous()
+        .post('/api/v1/auth/login', { email: `${unique('nobody')}@test.example`, password: PASSWORD });
+      expect(wrongPassword.status).toBe(401);
+      expect(unknownEmail.status).toBe(401);
+      expect(wrongPassword.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'Wrong email or password',
+      });
+      expect(unknownEmail.body).toEqual(wrongPassword.body);
+    });
+
+    it.each([
+      [{ email: 'not-an-email', password: PASSWORD }, 'email'],
+      [{ email: 'a@test.example' }, 'password'],
+      [{ email: 'a@test.example', password: '' }, 'password'],
+      [{ email: 'a@test.example', password: PASSWORD, role: 'admin' }, 'role'],
+    ])('refuses a malformed body %j naming %s', async (body, field) => {
+      const reply = await http.anonymous().post('/api/v1/auth/login', body);
+      expect(reply.status).toBe(400);
+      expect(reply.body.message).toContain(field);
+      expect(reply.text).not.toContain(PASSWORD);
+    });
+  });
+
+  describe('tokens', () => {
+    const url = '/api/v1/territories';
+    let adminId: string;
+
+    beforeAll(() => {
+      adminId = payloadOf(admin).sub as string;
+    });
+
+    const claims = (extra: Record<string, unknown> = {}) => ({
+      sub: adminId,
+      role: 'admin',
+      cg: null,
+      mb: null,
+      co: null,
+      to: null,
+      iat: Math.floor(Date.now() / 1000) - 60,
+      exp: Math.floor(Date.now() / 1000) + 600,
+      ...extra,
+    });
+
+    it('accepts a token signed with the secret (so the refusals below are for the stated reason)', async () => {
+      expect((await http.as(signToken(claims())).get(url)).status).toBe(200);
+    });
+
+    it('refuses an expired token', async () => {
+      const expired = signToken(
+        claims({ iat: Math.floor(Date.now() / 1000) - 3600, exp: Math.floor(Date.now() / 1000) - 1 }),
+      );
+      const reply = await http.as(expired).get(url);
+      expect(reply.status).toBe(401);
+      expect(reply.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'The token is invalid or has expired',
+      });
+    });
+
+    it('refuses a token the application issued once its lifetime is over', async () => {
+      const shortLived = await startTestApp({ jwtTtlSeconds: 1 });
+      try {
+        const client = new Http(shortLived.app);
+        const token = await login(client, email, PASSWORD);
+        expect((await client.as(token).get(`/api/v1/cooperatives/${cooperativeId}`)).status).toBe(200);
+        await new Promise((resolve) => setTimeout(resolve, 2100));
+        expect((await client.as(token).get(`/api/v1/cooperatives/${cooperativeId}`)).status).toBe(401);
+      } finally {
+        await shortLived.close();
+      }
+    });
+
+    it('refuses a token whose claims were changed after signing', async () => {
+      const cooperative = await userToken(http, admin, 'cooperative', { cooperativeId });
+      expect((await http.as(cooperative).get(url)).status).toBe(403);
+      const [header, payload, signature] = cooperative.split('.');
+      const promoted = base64url({
+        ...JSON.parse(Buffer.from(payload, 'base64url').toString()),
+        role: 'admin',
+      });
+      expect((await http.as(`${header}.${promoted}.${signature}`).get(url)).status).toBe(401);
+      const flipped = signature.endsWith('A') ? 'B' : 'A';
+      expect(
+        (await http.as(`${header}.${payload}.${signature.slice(0, -1)}${flipped}`).get(url)).status,
+      ).toBe(401);
+    });
+
+    it('refuses a token signed with another secret or with no signature', async () => {
+      expect(
+        (await http.as(signToken(claims(), 'another secret of at least 32 characters!')).get(url)).status,
+      ).toBe(401);
+      expect((await http.as(signToken(claims(), '', 'none')).get(url)).status).toBe(401);
+      expect((await http.as(signToken(claims(), testConfig().jwtSecret, 'HS512')).get(url)).status).toBe(401);
+    });
+
+    it('refuses a missing or malformed authorization header', async () => {
+      expect((await http.anonymous().get(url)).status).toBe(401);
+      expect(
+        (await http.anonymous().request('GET', url, undefined, { authorization: `Basic ${admin}` })).status,
+      ).toBe(401);
+      expect(
+        (await http.anonymous().request('GET', url, undefined, { authorization: 'Bearer' })).status,
+      ).toBe(401);
+      expect((await http.as('not.a.token').get(url)).status).toBe(401);
+    });
+  });
+
+  describe('login rate limit', () => {
+    let limited: TestApp;
+    let client: Http;
+
+    beforeAll(async () => {
+      limited = await startTestApp({ loginRateLimit: { limit: 3, windowSeconds: 60 } });
+      client = new Http(limited.app);
+    });
+    afterAll(() => limited.close());
+
+    const attempt = (body: { email: string; password: string }, ip: Record<string, string>) =>
+      client.anonymous().request('POST', '/api/v1/auth/login', body, ip);
+
+    it('answers 429 after the limit from one address, even with the right password', async () => {
+      const ip = uniqueIp();
+      for (let i = 0; i < 3; i += 1) {
+        const reply = await attempt(
+          { email: `${unique('guess')}@test.example`, password: 'wrong password' },
+          ip,
+        );
+        expect(reply.status).toBe(401);
+      }
+      // A fresh account, so that its email has not been counted yet.
+      const fresh = { email: `${unique('fresh')}@test.example`, password: PASSWORD };
+      expect((await http.as(admin).post('/api/v1/users', { ...fresh, role: 'admin' })).status).toBe(201);
+      const blocked = await attempt(fresh, ip);
+      expect(blocked.status).toBe(429);
+      expect(blocked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+      expect(blocked.text).not.toContain('accessToken');
+      // Another address is not affected.
+      expect((await attempt(fresh, uniqueIp())).status).toBe(200);
+    });
+
+    it('answers 429 after the limit for one email, whatever the address', async () => {
+      const target = `${unique('target')}@test.example`;
+      // The target needs no account: guessing is limited either way.
+      for (let i = 0; i < 3; i += 1) {
+        expect((await attempt({ email: target, password: 'wrong password' }, uniqueIp())).status).toBe(401);
+      }
+      expect(
+        (await attempt({ email: target.toUpperCase(), password: 'wrong password' }, uniqueIp())).status,
+      ).toBe(429);
+    });
+  });
+
+  describe('platform', () => {
+    it('reports health without a token', async () => {
+      const reply = await http.anonymous().get('/api/v1/health');
+      expect(reply.status).toBe(200);
+      expect(reply.body).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+    });
+
+    it.each(['/api/v1/health', '/api/v1/territories'])('sends the security headers on %s', async (url) => {
+      const reply = await http.anonymous().get(url);
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+      expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(reply.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(reply.headers['strict-transport-security']).toContain('max-age=');
+      expect(reply.headers['x-powered-by']).toBeUndefined();
+    });
+
+    it('documents every route of the API in /docs-json', async () => {
+      const reply = await http.anonymous().get('/docs-json');
+      expect(reply.status).toBe(200);
+      const documented = new Set(
+        Object.entries(reply.body.paths as Record<string, Record<string, unknown>>).flatMap(
+          ([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+        ),
+      );
+      const routes = registeredRoutes(t);
+      expect(routes.length).toBeGreaterThan(10);
+      expect(routes.filter((route) => !documented.has(route))).toEqual([]);
+      for (const route of [
+        'POST /api/v1/auth/login',
+        'POST /api/v1/users',
+        'GET /api/v1/health',
+        'POST /api/v1/territories',
+        'GET /api/v1/territories',
+        'POST /api/v1/cooperatives',
+        'GET /api/v1/cooperatives/{id}',
+        'POST /api/v1/pickup-points',
+        'GET /api/v1/transport-organisers',
+      ]) {
+        expect(documented).toContain(route);
+      }
+    });
+  });
+});
+
+/** Every route the application's controllers declare, as `METHOD /api/v1/path/{param}`. */
+function registeredRoutes(t: TestApp): string[] {
+  const routes: string[] = [];
+  for (const module of t.app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (!metatype) continue;
+      const base = [Reflect.getMetadata(PATH_METADATA, metatype)].flat()[0] ?? '';
+      for (const name of Object.getOwnPropertyNames(metatype.prototype)) {
+        const handler = metatype.prototype[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler);
+        if (method === undefined) continue;
+        const path = [Reflect.getMetadata(PATH_METADATA, handler)].flat()[0] ?? '';
+        const full = `/api/v1/${base}/${path}`
+          .replace(/\/+/g, '/')
+          .replace(/\/$/, '')
+          .replace(/:(\w+)/g, '{$1}');
+        routes.push(`${RequestMethod[method]} ${full}`);
+      }
+    }
+  }
+  return routes;
+}

@@ -1,0 +1,206 @@
+import { adminToken, Http, login, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+
+const PASSWORD = 'correct horse battery';
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+describe('users', () => {
+  let t: TestApp;
+  let http: Http;
+  let admin: string;
+  let groupId: string;
+  let memberId: string;
+  let cooperativeId: string;
+  let organiserId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = new Http(t.app);
+    admin = await adminToken(http, t.dataSource);
+    const [territory] = await t.dataSource.query(
+      `INSERT INTO territories (name, country_code, timezone, currency) VALUES ('Jette', 'BE', 'Europe/Brussels', 'EUR') RETURNING id`,
+    );
+    const [group] = await t.dataSource.query(
+      `INSERT INTO consumer_groups (territory_id, name, kind, drop_point_name, drop_point_address, drop_point_latitude,
+         drop_point_longitude, contact_email)
+       VALUES ($1, 'GASAP Jette', 'GASAP', 'Salle', 'Rue 1', 50.88, 4.33, 'gasap@test.example') RETURNING id`,
+      [territory.id],
+    );
+    const [member] = await t.dataSource.query(
+      `INSERT INTO members (consumer_group_id, name, email) VALUES ($1, 'Ana', $2) RETURNING id`,
+      [group.id, `${unique('ana')}@test.example`],
+    );
+    const [cooperative] = await t.dataSource.query(
+      `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
+       VALUES ($1, 'Coop', 'coop@test.example', 0.5) RETURNING id`,
+      [territory.id],
+    );
+    const [organiser] = await t.dataSource.query(
+      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('T', 'third_party', 't@test.example') RETURNING id`,
+    );
+    [groupId, memberId, cooperativeId, organiserId] = [group.id, member.id, cooperative.id, organiser.id];
+  });
+  afterAll(() => t.close());
+
+  /** Users with this email, whatever its case (other test files add users at the same time). */
+  async function usersWith(email: unknown): Promise<number> {
+    const [row] = await t.dataSource.query(
+      'SELECT count(*)::int AS n FROM users WHERE lower(email) = lower($1)',
+      [String(email)],
+    );
+    return row.n;
+  }
+
+  const user = (extra: Record<string, unknown> = {}) => ({
+    email: `${unique('user')}@test.example`,
+    password: PASSWORD,
+    role: 'admin',
+    ...extra,
+  });
+
+  function expectNoSecret(reply: { text: string }, password = PASSWORD) {
+    expect(reply.text).not.toContain(password);
+    expect(reply.text).not.toMatch(/"password(Hash|_hash)?"\s*:|\$argon2/);
+  }
+
+  const links = () => ({
+    admin: {},
+    coordinator: { consumerGroupId: groupId },
+    member: { memberId },
+    cooperative: { cooperativeId },
+    transporter: { transportOrganiserId: organiserId },
+  });
+
+  it.each(['admin', 'coordinator', 'member', 'cooperative', 'transporter'] as const)(
+    'creates a %s with its link, who can then log in',
+    async (role) => {
+      const body = user({ role, ...links()[role] });
+      expect(await usersWith(body.email)).toBe(0);
+      const created = await http.as(admin).post('/api/v1/users', body);
+      expect(created.status).toBe(201);
+      expectNoSecret(created);
+      const expected = {
+        id: expect.any(String),
+        email: body.email,
+        role,
+        consumerGroupId: null,
+        memberId: null,
+        cooperativeId: null,
+        transportOrganiserId: null,
+        ...links()[role],
+        // A member's group comes from its member record.
+        ...(role === 'member' ? { consumerGroupId: groupId } : {}),
+      };
+      expect(created.body).toEqual(expected);
+      expect(await usersWith(body.email)).toBe(1);
+      const [row] = await t.dataSource.query(
+        'SELECT role, consumer_group_id, password_hash FROM users WHERE id = $1',
+        [created.body.id],
+      );
+      expect(row.role).toBe(role);
+      expect(row.consumer_group_id).toBe(expected.consumerGroupId);
+      expect(row.password_hash).toMatch(/^\$argon2id\$/);
+      expect(row.password_hash).not.toContain(PASSWORD);
+
+      const loggedIn = await http
+        .anonymous()
+        .post('/api/v1/auth/login', { email: body.email, password: PASSWORD });
+      expect(loggedIn.status).toBe(200);
+      expect(loggedIn.body.user).toEqual(expected);
+    },
+  );
+
+  it.each([
+    ['coordinator', {}, 'consumerGroupId is required for role coordinator'],
+    ['member', {}, 'memberId is required for role member'],
+    ['cooperative', {}, 'cooperativeId is required for role cooperative'],
+    ['transporter', {}, 'transportOrganiserId is required for role transporter'],
+    ['admin', { cooperativeId: UNKNOWN_ID }, 'cooperativeId must not be set for role admin'],
+    ['coordinator', { consumerGroupId: UNKNOWN_ID, memberId: UNKNOWN_ID }, 'memberId must not be set'],
+    [
+      'member',
+      { memberId: UNKNOWN_ID, consumerGroupId: UNKNOWN_ID },
+      'consumerGroupId must not be set for role member',
+    ],
+    [
+      'cooperative',
+      { cooperativeId: UNKNOWN_ID, transportOrganiserId: UNKNOWN_ID },
+      'transportOrganiserId must not',
+    ],
+    [
+      'transporter',
+      { transportOrganiserId: UNKNOWN_ID, cooperativeId: UNKNOWN_ID },
+      'cooperativeId must not be set',
+    ],
+  ])('refuses a %s with links %j: %s', async (role, given, message) => {
+    const body = user({ role, ...given });
+    const reply = await http.as(admin).post('/api/v1/users', body);
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringContaining(message),
+    });
+    expect(await usersWith(body.email)).toBe(0);
+  });
+
+  it.each([
+    ['coordinator', 'consumerGroupId', 'no such consumer group'],
+    ['member', 'memberId', 'no such member'],
+    ['cooperative', 'cooperativeId', 'no such cooperative'],
+    ['transporter', 'transportOrganiserId', 'no such transport organiser'],
+  ])('refuses a %s linked to an unknown %s', async (role, link, reason) => {
+    const body = user({ role, [link]: UNKNOWN_ID });
+    const reply = await http.as(admin).post('/api/v1/users', body);
+    expect(reply.status).toBe(400);
+    expect(reply.body.message).toBe(`${link}: ${reason}`);
+    expect(await usersWith(body.email)).toBe(0);
+  });
+
+  it.each([
+    [{ password: 'short' }, 'password'],
+    [{ password: 'x'.repeat(201) }, 'password'],
+    [{ password: undefined }, 'password'],
+    [{ email: 'not-an-email' }, 'email'],
+    [{ email: undefined }, 'email'],
+    [{ role: 'superuser' }, 'role'],
+    [{ cooperativeId: 'not-a-uuid', role: 'cooperative' }, 'cooperativeId'],
+    [{ isAdmin: true }, 'isAdmin'],
+    [{ passwordHash: '$argon2id$v=19$whatever' }, 'passwordHash'],
+  ])('refuses %j naming %s', async (change, field) => {
+    const body = user(change);
+    const reply = await http.as(admin).post('/api/v1/users', body);
+    expect(reply.status).toBe(400);
+    expect(reply.body.message).toContain(field);
+    expectNoSecret(reply);
+    expect(await usersWith(body.email)).toBe(0);
+  });
+
+  it('refuses a duplicate email whatever its case with 409, writing nothing', async () => {
+    const email = `${unique('Dup')}@Test.Example`;
+    expect((await http.as(admin).post('/api/v1/users', user({ email }))).status).toBe(201);
+    for (const again of [email, email.toLowerCase(), email.toUpperCase()]) {
+      const reply = await http
+        .as(admin)
+        .post('/api/v1/users', user({ email: again, role: 'cooperative', cooperativeId }));
+      expect(reply.status).toBe(409);
+      expect(reply.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
+      expect(reply.body.message).toContain('email');
+    }
+    expect(await usersWith(email)).toBe(1);
+    // Logging in works whatever the case of the email typed.
+    expect(await login(http, email.toUpperCase(), PASSWORD)).toEqual(expect.any(String));
+  });
+
+  it('needs a token, and the admin role', async () => {
+    const body = user();
+    expect((await http.anonymous().post('/api/v1/users', body)).status).toBe(401);
+    for (const [role, link] of Object.entries(links())) {
+      if (role === 'admin') continue;
+      const token = await userToken(http, admin, role as 'cooperative', link);
+      const reply = await http.as(token).post('/api/v1/users', body);
+      expect(reply.status).toBe(403);
+      expect(reply.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+    }
+    expect(await usersWith(body.email)).toBe(0);
+  });
+});
