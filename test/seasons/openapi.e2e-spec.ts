@@ -1,0 +1,69 @@
+import { Http, startTestApp, type TestApp } from '../support/test-app';
+
+describe('seasons and pledges in the OpenAPI document', () => {
+  let t: TestApp;
+  let doc: {
+    paths: Record<string, Record<string, unknown>>;
+    components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const reply = await new Http(t.app).anonymous().get('/docs-json');
+    expect(reply.status).toBe(200);
+    doc = reply.body;
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['/api/v1/seasons', ['post', 'get']],
+    ['/api/v1/seasons/{id}', ['get']],
+    ['/api/v1/seasons/{id}/cycles', ['get']],
+    ['/api/v1/seasons/{id}/groups', ['post', 'get']],
+    ['/api/v1/seasons/{id}/offers', ['post', 'get']],
+    ['/api/v1/seasons/{id}/members/{memberId}/pledges', ['put', 'get']],
+    ['/api/v1/seasons/{id}/members/{memberId}/pledges/{month}', ['put']],
+    ['/api/v1/seasons/{id}/commitments', ['get']],
+    ['/api/v1/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', ['put', 'get']],
+    ['/api/v1/seasons/{id}/plan', ['get']],
+  ])('%s', (path, methods) => {
+    expect(Object.keys(doc.paths[path] ?? {})).toEqual(expect.arrayContaining(methods));
+  });
+
+  it('describes the bodies field by field', () => {
+    expect(Object.keys(doc.components.schemas.CreateSeasonDto.properties!)).toEqual(
+      expect.arrayContaining([
+        'partnershipId',
+        'name',
+        'producerTerritoryId',
+        'consumerTerritoryId',
+        'firstMonth',
+        'lastMonth',
+        'currency',
+        'exchangeRate',
+        'pickupPointId',
+        'transportOrganiserIds',
+        'calendar',
+      ]),
+    );
+    expect(Object.keys(doc.components.schemas.MemberPledgeLineDto.properties!)).toEqual([
+      'offerId',
+      'quantity',
+    ]);
+    expect(Object.keys(doc.components.schemas.DeliveryPledgeLineDto.properties!)).toEqual([
+      'offerId',
+      'month',
+      'quantity',
+    ]);
+    expect(Object.keys(doc.components.schemas.PlanRowDto.properties!)).toEqual([
+      'offerId',
+      'cooperativeId',
+      'productId',
+      'month',
+      'commitments',
+      'deliveryPledge',
+      'monthlyCapacity',
+      'exportCap',
+    ]);
+  });
+});
