@@ -19,11 +19,11 @@ export class SeasonAccess {
   }
 
   /** The season whoever asks: for routes whose reach is decided by another record (a member, a cooperative). */
-  async existing(seasonId: string, actor?: Actor): Promise<SeasonFacts> {
+  async existing(seasonId: string): Promise<SeasonFacts> {
     const facts = await this.seasons.facts(seasonId, {
-      consumerGroupId: actor?.consumerGroupId ?? null,
-      cooperativeId: actor?.cooperativeId ?? null,
-      transportOrganiserId: actor?.transportOrganiserId ?? null,
+      consumerGroupId: null,
+      cooperativeId: null,
+      transportOrganiserId: null,
     });
     if (!facts) throw new NotFoundException('season not found');
     return facts;
