@@ -1,8 +1,13 @@
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { CharterModule } from './charter/charter.module';
+import { ConsumersModule } from './consumers/consumers.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { HealthModule } from './health/health.module';
 import { LogisticsModule } from './logistics/logistics.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PartnershipsModule } from './partnerships/partnerships.module';
 import { QueueModule, WorkerHostModule } from './queue/queue.module';
 import { PledgesModule } from './pledges/pledges.module';
 import { SeasonsModule } from './seasons/seasons.module';
@@ -10,7 +15,7 @@ import { TerritoriesModule } from './territories/territories.module';
 import { UsersModule } from './users/users.module';
 
 /** The HTTP feature modules, one folder each. */
-export const apiFeatures = [QueueModule, NotificationsModule, AuthModule, UsersModule, HealthModule, TerritoriesModule, CooperativesModule, LogisticsModule, SeasonsModule, PledgesModule];
+export const apiFeatures = [QueueModule, NotificationsModule, AuthModule, UsersModule, HealthModule, TerritoriesModule, CooperativesModule, LogisticsModule, PartnershipsModule, CharterModule, AuditModule, ConsumersModule, CatalogModule, SeasonsModule, PledgesModule];
 
 /** Modules the worker role runs (queues and the cycle clock). */
 // WorkerHostModule refuses to start while a job has no handler.

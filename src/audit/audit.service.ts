@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Page } from '../common/pagination/pagination.dto';
+import { AuditRepository, type AuditFilter, type NewAuditEntry } from './audit.repository';
+import type { AuditLogEntryDto } from './dto/audit-log.dto';
+import type { AuditLogEntry } from './entities/audit-log-entry.entity';
+
+function toDto(entry: AuditLogEntry): AuditLogEntryDto {
+  const { id, actorUserId, action, subjectType, subjectId, details, createdAt } = entry;
+  return { id, actorUserId, action, subjectType, subjectId, details, createdAt: createdAt.toISOString() };
+}
+
+/** The audit log: charter changes, waivers and manual stage runs. */
+@Injectable()
+export class AuditService {
+  constructor(private readonly audit: AuditRepository) {}
+
+  /**
+   * Writes one entry; pass the caller's transaction manager so the entry commits (or rolls
+   * back) with the change it records.
+   */
+  record(manager: EntityManager | null, entry: NewAuditEntry): Promise<void> {
+    return this.audit.insert(manager, entry);
+  }
+
+  async list(filter: AuditFilter, limit: number, offset: number): Promise<Page<AuditLogEntryDto>> {
+    const page = await this.audit.page(filter, limit, offset);
+    return { items: page.items.map(toDto), total: page.total };
+  }
+}

@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PaginationQuery } from '../../common/pagination/pagination.dto';
+import { TextField, UuidField } from '../../common/validation/validators';
+
+export class AuditLogQuery extends PaginationQuery {
+  @TextField(40, { optional: true, example: 'partnership' }) subjectType?: string;
+  @UuidField({ optional: true }) subjectId?: string;
+}
+
+export class AuditLogEntryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorUserId!: string | null;
+  @ApiProperty({ example: 'charter.changed' }) action!: string;
+  @ApiProperty({ example: 'partnership' }) subjectType!: string;
+  @ApiProperty({ format: 'uuid' }) subjectId!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { version: 2 } }) details!: Record<
+    string,
+    unknown
+  >;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class AuditLogPageDto {
+  @ApiProperty({ type: [AuditLogEntryDto] }) items!: AuditLogEntryDto[];
+  @ApiProperty() total!: number;
+}

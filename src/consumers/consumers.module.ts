@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConsumersController } from './consumers.controller';
+import { ConsumersRepository } from './consumers.repository';
+import { ConsumersService } from './consumers.service';
+import { ConsumerGroup } from './entities/consumer-group.entity';
+import { Member } from './entities/member.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ConsumerGroup, Member])],
+  controllers: [ConsumersController],
+  providers: [ConsumersRepository, ConsumersService],
+  exports: [ConsumersService],
+})
+export class ConsumersModule {}

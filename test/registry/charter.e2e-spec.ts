@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import {
+  cooperativeId,
+  count,
+  createPartnership,
+  createProduct,
+  createTerritory,
+  UNKNOWN_ID,
+  userIdOf,
+} from './registry-fixtures';
+
+describe('charter', () => {
+  let t: TestApp;
+  let http: Http;
+  let admin: string;
+  let adminId: string;
+  let partnership: string;
+  let products: string[];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = new Http(t.app);
+    admin = await adminToken(http, t.dataSource);
+    adminId = userIdOf(admin);
+    partnership = await createPartnership(http, admin);
+    products = [
+      await createProduct(http, admin),
+      await createProduct(http, admin),
+      await createProduct(http, admin),
+    ];
+  });
+  afterAll(() => t.close());
+
+  const charterUrl = (id = partnership) => `/api/v1/partnerships/${id}/charter`;
+  const versionsOf = (id: string) => count(t.dataSource, 'charter_versions WHERE partnership_id = $1', [id]);
+  const auditOf = (id: string) =>
+    count(t.dataSource, `audit_log WHERE subject_id = $1 AND action = 'charter.changed'`, [id]);
+
+  it('adds a version with every rule, serves it as current and by number, and audits it', async () => {
+    const id = await createPartnership(http, admin, { organicRequired: false });
+    const rules = {
+      organicRequired: true,
+      minLocalSalesShare: 0.6,
+      maxExportShare: 0.4,
+      maxMonthlyVariation: 0.25,
+      excludedProductIds: [products[0]],
+      priceFloors: [
+        { productId: products[1], minUnitPriceMinor: 850 },
+        { productId: products[2], minUnitPriceMinor: 0 },
+      ],
+      forbiddenTransportModes: ['air', 'road'],
+      maxEmissionsGramsPerKg: 350.5,
+    };
+    const put = await http.as(admin).put(charterUrl(id), { rules });
+    expect(put.status).toBe(200);
+    expect(put.body).toEqual({ partnershipId: id, version: 2, rules, createdAt: expect.any(String) });
+    expect(new Date(put.body.createdAt).toISOString()).toBe(put.body.createdAt);
+
+    const current = await http.as(admin).get(charterUrl(id));
+    expect(current.status).toBe(200);
+    expect(current.body).toEqual(put.body);
+    const first = await http.as(admin).get(`${charterUrl(id)}?version=1`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ partnershipId: id, version: 1, rules: { organicRequired: false } });
+    const second = await http.as(admin).get(`${charterUrl(id)}?version=2`);
+    expect(second.body).toEqual(put.body);
+    expect((await http.as(admin).get(`/api/v1/partnerships/${id}`)).body.charterVersion).toBe(2);
+
+    const list = await http.as(admin).get(`${charterUrl(id)}/versions`);
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual({ items: [first.body, put.body], total: 2 });
+
+    const [stored] = await t.dataSource.query(
+      'SELECT rules, created_by FROM charter_versions WHERE partnership_id = $1 AND version = 2',
+      [id],
+    );
+    expect(stored).toEqual({ rules, created_by: adminId });
+    const audit = await t.dataSource.query(
+      `SELECT actor_user_id, details FROM audit_log WHERE subject_type = 'partnership' AND subject_id = $1
+       AND action = 'charter.changed' ORDER BY created_at`,
+      [id],
+    );
+    expect(
+      audit.map((a: { actor_user_id: string; details: { version: number } }) => [
+        a.actor_user_id,
+        a.details.version,
+      ]),
+    ).toEqual([
+      [adminId, 1],
+      [adminId, 2],
+    ]);
+  });
+
+  it('accepts empty rules and the bounds of each rule', async () => {
+    const bounds = {
+      minLocalSalesShare: 0,
+      maxExportShare: 1,
+      maxMonthlyVariation: 0,
+      priceFloors: [{ productId: products[0], minUnitPriceMinor: 1_000_000_000_000 }],
+      forbiddenTransportModes: ['road', 'rail', 'sea', 'air'],
+      maxEmissionsGramsPerKg: 1_000_000,
+      excludedProductIds: [],
+    };
+    const put = await http.as(admin).put(charterUrl(), { rules: bounds });
+    expect(put.status).toBe(200);
+    expect(put.body.rules).toEqual(bounds);
+    const empty = await http.as(admin).put(charterUrl(), { rules: {} });
+    expect(empty.status).toBe(200);
+    expect(empty.body).toMatchObject({ version: put.body.version + 1, rules: {} });
+  });
+
+  it('numbers versions one after another, also for concurrent changes', async () => {
+    const id = await createPartnership(http, admin);
+    const sequential = await http.as(admin).put(charterUrl(id), { rules: { maxExportShare: 0.5 } });
+    expect(sequential.body.version).toBe(2);
+
+    const pair = await Promise.all([
+      http.as(admin).put(charterUrl(id), { rules: { maxExportShare: 0.1 } }),
+      http.as(admin).put(charterUrl(id), { rules: { maxExportShare: 0.2 } }),
+    ]);
+    expect(pair.map((r) => r.status)).toEqual([200, 200]);
+    expect(pair.map((r) => r.body.version).sort()).toEqual([3, 4]);
+
+    const burst = await Promise.all(
+      [0.1, 0.2, 0.3, 0.4, 0.5, 0.6].map((share) =>
+        http.as(admin).put(charterUrl(id), { rules: { maxExportShare: share } }),
+      ),
+    );
+    expect(burst.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(burst.map((r) => r.body.version).sort((a, b) => a - b)).toEqual([5, 6, 7, 8, 9, 10]);
+
+    const stored = await t.dataSource.query(
+      'SELECT version FROM charter_versions WHERE partnership_id = $1 ORDER BY version',
+      [id],
+    );
+    expect(stored.map((row: { version: number }) => row.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(await auditOf(id)).toBe(10);
+    expect((await http.as(admin).get(charterUrl(id))).body.version).toBe(10);
+  });
+
+  const tooMany = () => Array.from({ length: 501 }, () => randomUUID());
+  it.each([
+    [{ organicRequired: 'yes' }, 'rules.organicRequired'],
+    [{ minLocalSalesShare: -0.1 }, 'rules.minLocalSalesShare'],
+    [{ minLocalSalesShare: 1.01 }, 'rules.minLocalSalesShare'],
+    [{ minLocalSalesShare: '0.5' }, 'rules.minLocalSalesShare'],
+    [{ maxExportShare: 2 }, 'rules.maxExportShare'],
+    [{ maxMonthlyVariation: -1 }, 'rules.maxMonthlyVariation'],
+    [{ excludedProductIds: 'all' }, 'rules.excludedProductIds'],
+    [{ excludedProductIds: ['not-a-uuid'] }, 'rules.excludedProductIds'],
+    [{ excludedProductIds: [UNKNOWN_ID] }, 'rules.excludedProductIds.0'],
+    [{ priceFloors: {} }, 'rules.priceFloors'],
+    [{ priceFloors: [5] }, 'rules.priceFloors.0'],
+    [{ priceFloors: [{ productId: UNKNOWN_ID, minUnitPriceMinor: 5 }] }, 'rules.priceFloors.0.productId'],
+    [{ priceFloors: [{ productId: 'x', minUnitPriceMinor: 5 }] }, 'rules.priceFloors.0.productId'],
+    [{ priceFloors: [{ minUnitPriceMinor: 5 }] }, 'rules.priceFloors.0.productId'],
+    [
+      { priceFloors: [{ productId: UNKNOWN_ID, minUnitPriceMinor: -1 }] },
+      'rules.priceFloors.0.minUnitPriceMinor',
+    ],
+    [
+      { priceFloors: [{ productId: UNKNOWN_ID, minUnitPriceMinor: 1.5 }] },
+      'rules.priceFloors.0.minUnitPriceMinor',
+    ],
+    [
+      { priceFloors: [{ productId: UNKNOWN_ID, minUnitPriceMinor: 1e12 + 1 }] },
+      'rules.priceFloors.0.minUnitPriceMinor',
+    ],
+    [
+      { priceFloors: [{ productId: UNKNOWN_ID, minUnitPriceMinor: 1, currency: 'EUR' }] },
+      'rules.priceFloors.0.currency',
+    ],
+    [{ forbiddenTransportModes: ['boat'] }, 'rules.forbiddenTransportModes'],
+    [{ forbiddenTransportModes: ['air', 'air'] }, 'rules.forbiddenTransportModes'],
+    [{ forbiddenTransportModes: 'air' }, 'rules.forbiddenTransportModes'],
+    [{ maxEmissionsGramsPerKg: -1 }, 'rules.maxEmissionsGramsPerKg'],
+    [{ maxEmissionsGramsPerKg: 1_000_001 }, 'rules.maxEmissionsGramsPerKg'],
+    [{ maxEmissionsGramsPerKg: '10' }, 'rules.maxEmissionsGramsPerKg'],
+    [{ fairTrade: true }, 'rules.fairTrade'],
+  ])('rejects rules %j naming %s, writing nothing', async (rules, field) => {
+    const before = [await versionsOf(partnership), await auditOf(partnership)];
+    const reply = await http.as(admin).put(charterUrl(), { rules });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    expect(reply.body.message).toContain(field);
+    expect([await versionsOf(partnership), await auditOf(partnership)]).toEqual(before);
+  });
+
+  it('rejects more than 500 excluded products or price floors, writing nothing', async () => {
+    const before = [await versionsOf(partnership), await auditOf(partnership)];
+    const excluded = await http.as(admin).put(charterUrl(), { rules: { excludedProductIds: tooMany() } });
+    expect(excluded.status).toBe(400);
+    expect(excluded.body.message).toContain(
+      'rules.excludedProductIds must contain no more than 500 elements',
+    );
+    const floors = tooMany().map((productId) => ({ productId, minUnitPriceMinor: 1 }));
+    const floored = await http.as(admin).put(charterUrl(), { rules: { priceFloors: floors } });
+    expect(floored.status).toBe(400);
+    expect(floored.body.message).toContain('rules.priceFloors must contain no more than 500 elements');
+    expect([await versionsOf(partnership), await auditOf(partnership)]).toEqual(before);
+  });
+
+  it('rejects a product excluded twice or given two price floors, writing nothing', async () => {
+    const before = [await versionsOf(partnership), await auditOf(partnership)];
+    const twice = await http.as(admin).put(charterUrl(), {
+      rules: { excludedProductIds: [products[0], products[0].toUpperCase()] },
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.body.message).toContain('rules.excludedProductIds.1');
+    const floors = await http.as(admin).put(charterUrl(), {
+      rules: {
+        priceFloors: [
+          { productId: products[1], minUnitPriceMinor: 1 },
+          { productId: products[1], minUnitPriceMinor: 2 },
+        ],
+      },
+    });
+    expect(floors.status).toBe(400);
+    expect(floors.body.message).toContain('rules.priceFloors.1.productId');
+    expect([await versionsOf(partnership), await auditOf(partnership)]).toEqual(before);
+  });
+
+  it.each([
+    [{}, 'rules'],
+    [{ rules: [] }, 'rules'],
+    [{ rules: 'strict' }, 'rules'],
+    [{ rules: {}, version: 3 }, 'version'],
+  ])('rejects the body %j naming %s', async (body, field) => {
+    const before = await versionsOf(partnership);
+    const reply = await http.as(admin).put(charterUrl(), body);
+    expect(reply.status).toBe(400);
+    expect(reply.body.message).toContain(field);
+    expect(await versionsOf(partnership)).toBe(before);
+  });
+
+  it('answers 404 for an unknown partnership or version, 400 for malformed ones', async () => {
+    const mine = () => count(t.dataSource, 'charter_versions WHERE created_by = $1', [adminId]);
+    const before = await mine();
+    expect((await http.as(admin).put(charterUrl(UNKNOWN_ID), { rules: {} })).status).toBe(404);
+    expect(await mine()).toBe(before);
+    expect((await http.as(admin).get(charterUrl(UNKNOWN_ID))).status).toBe(404);
+    expect((await http.as(admin).get(`${charterUrl(UNKNOWN_ID)}?version=1`)).status).toBe(404);
+    expect((await http.as(admin).get(`${charterUrl(UNKNOWN_ID)}/versions`)).status).toBe(404);
+    const missing = await http.as(admin).get(`${charterUrl()}?version=999`);
+    expect(missing.status).toBe(404);
+    expect(missing.body.message).toContain('999');
+    expect((await http.as(admin).get(charterUrl('nope'))).status).toBe(400);
+    expect((await http.as(admin).put(charterUrl('nope'), { rules: {} })).status).toBe(400);
+    for (const version of ['0', '-1', 'abc', '1.5']) {
+      const reply = await http.as(admin).get(`${charterUrl()}?version=${version}`);
+      expect(reply.status).toBe(400);
+      expect(reply.body.message).toContain('version');
+    }
+  });
+
+  it('needs a token and the admin role', async () => {
+    for (const url of [charterUrl(), `${charterUrl()}?version=1`, `${charterUrl()}/versions`]) {
+      expect((await http.anonymous().get(url)).status).toBe(401);
+    }
+    expect((await http.anonymous().put(charterUrl(), { rules: {} })).status).toBe(401);
+    const territory = await createTerritory(http, admin);
+    const token = await userToken(http, admin, 'cooperative', {
+      cooperativeId: await cooperativeId(t.dataSource, territory),
+    });
+    const before = await versionsOf(partnership);
+    expect((await http.as(token).put(charterUrl(), { rules: {} })).status).toBe(403);
+    expect(await versionsOf(partnership)).toBe(before);
+    for (const url of [charterUrl(), `${charterUrl()}?version=1`, `${charterUrl()}/versions`]) {
+      expect((await http.as(token).get(url)).status).toBe(403);
+    }
+  });
+});

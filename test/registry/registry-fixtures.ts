@@ -1,0 +1,87 @@
+import type { DataSource } from 'typeorm';
+import { unique, type Http, type Reply } from '../support/test-app';
+
+/** Requests that set up the registry records the registry tests build on; each fails loudly. */
+async function created(reply: Promise<Reply<{ id: string }>>, what: string) {
+  const r = await reply;
+  if (r.status !== 201) throw new Error(`creating ${what} failed: ${r.status} ${r.text}`);
+  return r.body;
+}
+
+export function territoryBody() {
+  return { name: unique('Territory'), countryCode: 'BE', timezone: 'Europe/Brussels', currency: 'EUR' };
+}
+
+export async function createTerritory(http: Http, admin: string): Promise<string> {
+  return (await created(http.as(admin).post('/api/v1/territories', territoryBody()), 'territory')).id;
+}
+
+export function productBody() {
+  return {
+    name: unique('Argan oil'),
+    hsCode: '151590',
+    unit: '1 l bottle',
+    unitNetKg: 0.92,
+    unitGrossKg: 1.45,
+    category: 'oils',
+  };
+}
+
+export async function createProduct(http: Http, admin: string): Promise<string> {
+  return (await created(http.as(admin).post('/api/v1/products', productBody()), 'product')).id;
+}
+
+export async function createPartnership(http: Http, admin: string, rules: object = {}): Promise<string> {
+  const territoryIds = [await createTerritory(http, admin), await createTerritory(http, admin)];
+  const body = { name: unique('Partnership'), territoryIds, charter: { rules } };
+  return (await created(http.as(admin).post('/api/v1/partnerships', body), 'partnership')).id;
+}
+
+export function groupBody(territoryId: string) {
+  return {
+    territoryId,
+    name: unique('GASAP'),
+    kind: 'GASAP',
+    dropPoint: {
+      name: 'Salle paroissiale',
+      address: 'Rue Léopold Ier 329, 1090 Jette',
+      latitude: 50.878,
+      longitude: 4.327,
+    },
+    contactEmail: `${unique('group')}@test.example`,
+  };
+}
+
+export async function createGroup(http: Http, admin: string, territoryId: string): Promise<string> {
+  return (
+    await created(http.as(admin).post('/api/v1/consumer-groups', groupBody(territoryId)), 'consumer group')
+  ).id;
+}
+
+export async function createMember(http: Http, admin: string, groupId: string): Promise<string> {
+  const body = { name: unique('Member'), email: `${unique('member')}@test.example` };
+  return (await created(http.as(admin).post(`/api/v1/consumer-groups/${groupId}/members`, body), 'member'))
+    .id;
+}
+
+export async function count(dataSource: DataSource, sql: string, params: unknown[] = []): Promise<number> {
+  const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM ${sql}`, params);
+  return row.n;
+}
+
+/** A cooperative straight into the database: another helper owns the cooperatives API. */
+export async function cooperativeId(dataSource: DataSource, territoryId: string): Promise<string> {
+  const [row] = await dataSource.query(
+    `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
+     VALUES ($1, 'Coop', 'coop@test.example', 0.5) RETURNING id`,
+    [territoryId],
+  );
+  return row.id;
+}
+
+/** The user id a token was issued to (its `sub` claim). */
+export function userIdOf(token: string): string {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')).sub;
+}
+
+export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
