@@ -1,0 +1,60 @@
+import { Http, startTestApp, type TestApp } from '../support/test-app';
+
+describe('registry endpoints in the OpenAPI document', () => {
+  let t: TestApp;
+  let doc: {
+    paths: Record<string, Record<string, unknown>>;
+    components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const reply = await new Http(t.app).anonymous().get('/docs-json');
+    expect(reply.status).toBe(200);
+    doc = reply.body;
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['/api/v1/partnerships', ['post', 'get']],
+    ['/api/v1/partnerships/{id}', ['get']],
+    ['/api/v1/partnerships/{id}/charter', ['put', 'get']],
+    ['/api/v1/partnerships/{id}/charter/versions', ['get']],
+    ['/api/v1/audit-log', ['get']],
+    ['/api/v1/consumer-groups', ['post', 'get']],
+    ['/api/v1/consumer-groups/{id}', ['get']],
+    ['/api/v1/consumer-groups/{id}/members', ['post', 'get']],
+    ['/api/v1/products', ['post', 'get']],
+    ['/api/v1/products/{id}', ['get']],
+  ])('%s', (path, methods) => {
+    expect(Object.keys(doc.paths[path] ?? {})).toEqual(expect.arrayContaining(methods));
+  });
+
+  it.each([
+    ['CreatePartnershipDto', ['name', 'territoryIds', 'charter']],
+    ['PartnershipDto', ['id', 'name', 'territoryIds', 'charterVersion']],
+    ['CharterInputDto', ['rules']],
+    [
+      'CharterRulesDto',
+      [
+        'organicRequired',
+        'minLocalSalesShare',
+        'maxExportShare',
+        'maxMonthlyVariation',
+        'excludedProductIds',
+        'priceFloors',
+        'forbiddenTransportModes',
+        'maxEmissionsGramsPerKg',
+      ],
+    ],
+    ['PriceFloorDto', ['productId', 'minUnitPriceMinor']],
+    ['CharterVersionDto', ['partnershipId', 'version', 'rules', 'createdAt']],
+    ['AuditLogEntryDto', ['id', 'actorUserId', 'action', 'subjectType', 'subjectId', 'details', 'createdAt']],
+    ['CreateConsumerGroupDto', ['territoryId', 'name', 'kind', 'dropPoint', 'contactEmail']],
+    ['DropPointDto', ['name', 'address', 'latitude', 'longitude']],
+    ['MemberDto', ['id', 'consumerGroupId', 'name', 'email']],
+    ['CreateProductDto', ['name', 'hsCode', 'unit', 'unitNetKg', 'unitGrossKg', 'category']],
+  ])('describes %s field by field', (schema, fields) => {
+    expect(Object.keys(doc.components.schemas[schema]?.properties ?? {}).sort()).toEqual([...fields].sort());
+  });
+});
