@@ -4,6 +4,7 @@ import { CatalogModule } from './catalog/catalog.module';
 import { CharterModule } from './charter/charter.module';
 import { ConsumersModule } from './consumers/consumers.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
+import { CyclesModule, CycleWorkerModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
 import { LogisticsModule } from './logistics/logistics.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -15,8 +16,8 @@ import { TerritoriesModule } from './territories/territories.module';
 import { UsersModule } from './users/users.module';
 
 /** The HTTP feature modules, one folder each. */
-export const apiFeatures = [QueueModule, NotificationsModule, AuthModule, UsersModule, HealthModule, TerritoriesModule, CooperativesModule, LogisticsModule, PartnershipsModule, CharterModule, AuditModule, ConsumersModule, CatalogModule, SeasonsModule, PledgesModule];
+export const apiFeatures = [QueueModule, NotificationsModule, AuthModule, UsersModule, HealthModule, TerritoriesModule, CooperativesModule, LogisticsModule, PartnershipsModule, CharterModule, AuditModule, ConsumersModule, CatalogModule, SeasonsModule, PledgesModule, CyclesModule];
 
 /** Modules the worker role runs (queues and the cycle clock). */
 // WorkerHostModule refuses to start while a job has no handler.
-export const workerFeatures = [QueueModule, NotificationsModule, WorkerHostModule];
+export const workerFeatures = [QueueModule, NotificationsModule, CycleWorkerModule, WorkerHostModule];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { returningRows } from '../common/database/returning';
 
 export interface ConfirmationState {
   version: number;
@@ -39,7 +40,8 @@ export class ConfirmationsRepository {
     userId: string,
     lines: { offerId: string; quantity: number }[],
   ): Promise<number | null> {
-    const [row] = await m.query(
+    const [row] = await returningRows<{ version: number }>(
+      m,
       `UPDATE cooperative_confirmations
           SET version = version + 1, confirmed_at = now(), confirmed_by = $4
         WHERE cycle_id = $1 AND cooperative_id = $2 AND version = $3

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { returningRows } from '../common/database/returning';
 import type { CharterCheckInput, CharterRules } from '../charter-rules/charter-rules.types';
 import { largestRemainderSql } from './largest-remainder.sql';
 
@@ -29,7 +30,8 @@ export interface ViolationRow {
 export class StagesRepository {
   /** open → locked: freezes the collective commitments and the demand per offer. */
   async lock(m: EntityManager, cycleId: string): Promise<LockedCycle | null> {
-    const [cycle] = await m.query(
+    const [cycle] = await returningRows<LockedCycle>(
+      m,
       `UPDATE cycles c
           SET status = 'locked', locked_at = now(), updated_at = now(),
               charter_version_id = cv.id, charter_version = cv.version
@@ -131,7 +133,8 @@ export class StagesRepository {
 
   /** locked → confirming: one confirmation row per cooperative with demand on its offers. */
   async openConfirmations(m: EntityManager, cycleId: string): Promise<boolean> {
-    const moved = await m.query(
+    const moved = await returningRows(
+      m,
       `UPDATE cycles SET status = 'confirming', updated_at = now() WHERE id = $1 AND status = 'locked' RETURNING id`,
       [cycleId],
     );
@@ -150,7 +153,8 @@ export class StagesRepository {
    * largest remainder, then the loading list, each one INSERT … SELECT.
    */
   async allocate(m: EntityManager, cycleId: string): Promise<boolean> {
-    const moved = await m.query(
+    const moved = await returningRows(
+      m,
       `UPDATE cycles SET status = 'allocated', allocated_at = now(), updated_at = now()
         WHERE id = $1 AND status = 'confirming' RETURNING id`,
       [cycleId],

@@ -1,0 +1,327 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { JobName } from '../../src/queue/jobs';
+import { QueueService } from '../../src/queue/queue.service';
+import { startSmtpServer } from '../notifications/support';
+import { isolatedDatabase, startWorker } from '../support/isolated-database';
+import { charterVersion, registry, seasonBody, type Registry } from '../support/season-fixtures';
+import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { allocationDigest, invariantBreaches } from './cycle-invariants';
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(150);
+  }
+}
+
+async function waitForStatus(http: Http, token: string, cycleId: string, status: string) {
+  return waitFor(`cycle ${cycleId} to be ${status}`, async () => {
+    const reply = await http.as(token).get(`/api/v1/cycles/${cycleId}`);
+    return reply.body.status === status ? reply.body : undefined;
+  });
+}
+
+interface Scenario {
+  r: Registry;
+  seasonId: string;
+  cycleId: string;
+  month: string;
+  offers: { o1: string; o2: string; o3: string; o4: string };
+  demand: { o1: number; o2: number; o3: number; o4: number };
+}
+
+/**
+ * Two groups of three members, two cooperatives (only the first certified organic), four
+ * offers: o1 capped by the export share (capacity 100, share 0.5, demand 57), o2 confirmed
+ * short, o3 and o4 of the uncertified cooperative (excluded; o4's violation gets waived and
+ * its cooperative never confirms, so it is held to its delivery pledge of 10).
+ */
+async function scenario(http: Http, admin: string, ds: DataSource): Promise<Scenario> {
+  const r = await registry(ds, { groups: 2, membersPerGroup: 3, cooperatives: 2 });
+  await ds.query(
+    `INSERT INTO certificates (cooperative_id, kind, body, number, valid_from, valid_to)
+     VALUES ($1, 'organic', 'Ecocert', 'MA-BIO-001', '2020-01-01', '2040-12-31')`,
+    [r.cooperativeIds[0]],
+  );
+  await charterVersion(ds, r.partnershipId, { organicRequired: true, maxExportShare: 0.5, maxMonthlyVariation: 0.3 });
+  const season = await http.as(admin).post('/api/v1/seasons', seasonBody(r));
+  expect(season.status).toBe(201);
+  const [{ id: cycleId, month }] = season.body.cycles;
+  for (const consumerGroupId of r.groupIds) {
+    expect((await http.as(admin).post(`/api/v1/seasons/${season.body.id}/groups`, { consumerGroupId })).status).toBe(201);
+  }
+  const offer = async (cooperative: number, product: number, packSize: number, monthlyCapacity: number) => {
+    const reply = await http.as(admin).post(`/api/v1/seasons/${season.body.id}/offers`, {
+      cooperativeId: r.cooperativeIds[cooperative],
+      productId: r.productIds[product],
+      unitPriceMinor: 450,
+      packSize,
+      monthlyCapacity,
+    });
+    expect(reply.status).toBe(201);
+    return reply.body.id as string;
+  };
+  const offers = { o1: await offer(0, 0, 6, 100), o2: await offer(0, 1, 4, 1000), o3: await offer(1, 0, 6, 1000), o4: await offer(1, 1, 5, 1000) };
+  const demand = { o1: 0, o2: 0, o3: 0, o4: 0 };
+  const members = r.membersByGroup.flat();
+  for (const [i, memberId] of members.entries()) {
+    const quantities = { o1: 7 + i, o2: 3 + 2 * i, o3: 5, o4: 4 + i };
+    const lines = Object.entries(quantities).map(([key, quantity]) => ({ offerId: offers[key as keyof typeof offers], quantity }));
+    const reply = await http.as(admin).put(`/api/v1/seasons/${season.body.id}/members/${memberId}/pledges/${month}`, { lines });
+    expect(reply.status).toBe(200);
+    for (const [key, quantity] of Object.entries(quantities)) demand[key as keyof typeof demand] += quantity;
+  }
+  const pledge = await http
+    .as(admin)
+    .put(`/api/v1/seasons/${season.body.id}/cooperatives/${r.cooperativeIds[1]}/delivery-pledges`, {
+      lines: [{ offerId: offers.o4, month, quantity: 10 }],
+    });
+  expect(pledge.status).toBe(200);
+  return { r, seasonId: season.body.id, cycleId, month, offers, demand };
+}
+
+describe('the monthly cycle through the queues', () => {
+  let db: Awaited<ReturnType<typeof isolatedDatabase>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+
+  beforeAll(async () => {
+    db = await isolatedDatabase('proxima_cycle');
+    smtp = await startSmtpServer();
+  });
+  afterAll(async () => {
+    await smtp.close();
+    await db.drop();
+  });
+
+  describe('one process (APP_ROLE=all)', () => {
+    let t: TestApp;
+    let http: Http;
+    let admin: string;
+    let s: Scenario;
+
+    beforeAll(async () => {
+      t = await startTestApp({
+        databaseUrl: db.url,
+        role: 'all',
+        clockIntervalMs: 1000,
+        smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+      });
+      http = new Http(t.app);
+      admin = await adminToken(http, t.dataSource);
+      s = await scenario(http, admin, t.dataSource);
+    });
+    afterAll(() => t.close());
+
+    it('takes no confirmation while the cycle is open', async () => {
+      const coop = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
+      const reply = await http
+        .as(coop)
+        .put(`/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`, { lines: [{ offerId: s.offers.o1, quantity: 1 }] });
+      expect(reply.status).toBe(422);
+    });
+
+    it('locks on demand: commitments frozen, charter checked, cooperatives mailed', async () => {
+      const advanced = await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`);
+      expect(advanced.status).toBe(202);
+      expect(advanced.body.fromStatus).toBe('open');
+      const cycle = await waitForStatus(http, admin, s.cycleId, 'confirming');
+      expect(cycle.charterVersion).toBe(2);
+      const found = cycle.violations.map((v: { rule: string; subject: string }) => `${v.rule}:${v.subject}`);
+      expect(found).toEqual(
+        expect.arrayContaining([
+          `EXPORT_SHARE:${s.offers.o1}`,
+          `ORGANIC_CERTIFICATE:${s.offers.o3}`,
+          `ORGANIC_CERTIFICATE:${s.offers.o4}`,
+        ]),
+      );
+      expect(cycle.violations.find((v: { rule: string }) => v.rule === 'EXPORT_SHARE').capUnits).toBe(50);
+      // Pledges are frozen from lock on.
+      const late = await http
+        .as(admin)
+        .put(`/api/v1/seasons/${s.seasonId}/members/${s.r.membersByGroup[0][0]}/pledges/${s.month}`, {
+          lines: [{ offerId: s.offers.o1, quantity: 1 }],
+        });
+      expect(late.status).toBe(422);
+      const [{ count }] = await t.dataSource.query('SELECT count(*)::int FROM collective_commitments WHERE cycle_id = $1', [s.cycleId]);
+      expect(count).toBe(8); // 2 groups × 4 offers
+      const mails = await waitFor('two confirmation requests', async () => (smtp.mails.length >= 2 ? smtp.mails : undefined));
+      const [coop0Email] = await t.dataSource.query('SELECT contact_email FROM cooperatives WHERE id = $1', [s.r.cooperativeIds[0]]);
+      const mail = mails.find((m) => m.to.includes(coop0Email.contact_email));
+      expect(mail?.raw).toContain(`confirmations/${s.r.cooperativeIds[0]}`);
+    });
+
+    it('lets an admin waive a violation, once, and audits it', async () => {
+      const cycle = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`)).body;
+      const violation = cycle.violations.find((v: { subject: string }) => v.subject === s.offers.o4);
+      const url = `/api/v1/cycles/${s.cycleId}/violations/${violation.id}/waive`;
+      expect((await http.as(admin).post(url, {})).status).toBe(400);
+      const waived = await http.as(admin).post(url, { reason: 'certificate renewal seen on paper' });
+      expect(waived.status).toBe(200);
+      expect(waived.body).toMatchObject({ id: violation.id, waived: true, waiveReason: 'certificate renewal seen on paper' });
+      expect((await http.as(admin).post(url, { reason: 'again' })).status).toBe(409);
+      const coop = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[1] });
+      expect((await http.as(coop).post(url, { reason: 'mine' })).status).toBe(403);
+      const audit = await http.as(admin).get(`/api/v1/audit-log?subjectType=cycle&subjectId=${s.cycleId}`);
+      expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
+        expect.arrayContaining(['violation.waived', 'cycle.stage_run']),
+      );
+    });
+
+    it('takes confirmations from the cooperative itself, within the demand, with optimistic versions', async () => {
+      const coop0 = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
+      const coop1 = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[1] });
+      const demand = await http.as(coop0).get(`/api/v1/cycles/${s.cycleId}/demand`);
+      expect(demand.status).toBe(200);
+      expect(Object.fromEntries(demand.body.map((d: { offerId: string; quantity: number }) => [d.offerId, d.quantity]))).toEqual({
+        [s.offers.o1]: s.demand.o1,
+        [s.offers.o2]: s.demand.o2,
+      });
+      expect((await http.as(coop1).get(`/api/v1/cycles/${s.cycleId}/demand?cooperativeId=${s.r.cooperativeIds[0]}`)).status).toBe(404);
+      const url = `/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`;
+      const tooMuch = await http.as(coop0).put(url, { lines: [{ offerId: s.offers.o2, quantity: s.demand.o2 + 1 }] });
+      expect(tooMuch.status).toBe(400);
+      expect(tooMuch.body.message).toContain('lines.0.quantity');
+      expect((await http.as(coop0).put(url, { lines: [{ offerId: s.offers.o3, quantity: 1 }] })).status).toBe(400);
+      expect((await http.as(coop1).put(url, { lines: [{ offerId: s.offers.o1, quantity: 1 }] })).status).toBe(404);
+      const lines = [
+        { offerId: s.offers.o1, quantity: s.demand.o1 },
+        { offerId: s.offers.o2, quantity: s.demand.o2 - 5 },
+      ];
+      const confirmed = await http.as(coop0).put(url, { lines, version: 0 });
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body.version).toBe(1);
+      const stale = await http.as(coop0).put(url, { lines, version: 0 });
+      expect(stale.status).toBe(409);
+      const [row] = await t.dataSource.query(
+        'SELECT version FROM cooperative_confirmations WHERE cycle_id = $1 AND cooperative_id = $2',
+        [s.cycleId, s.r.cooperativeIds[0]],
+      );
+      expect(row.version).toBe(1);
+    });
+
+    it('allocates when an admin runs the stage, holding a silent cooperative to its delivery pledge', async () => {
+      expect((await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`)).status).toBe(202);
+      await waitForStatus(http, admin, s.cycleId, 'allocated');
+      const supply = await t.dataSource.query('SELECT offer_id, supply, excluded FROM cycle_offers WHERE cycle_id = $1', [s.cycleId]);
+      const byOffer = Object.fromEntries(supply.map((row: { offer_id: string; supply: number }) => [row.offer_id, row.supply]));
+      expect(byOffer).toEqual({ [s.offers.o1]: 50, [s.offers.o2]: s.demand.o2 - 5, [s.offers.o3]: 0, [s.offers.o4]: 10 });
+      expect(await invariantBreaches(t.dataSource, s.cycleId)).toEqual({
+        commitmentIsSumOfPledges: 0,
+        membersSumToGroup: 0,
+        groupWithinCommitment: 0,
+        groupsSumToSupply: 0,
+        memberWithinPledge: 0,
+        everyPledgeAllocated: 0,
+        supplyWithinBounds: 0,
+        loadingListIsAllocations: 0,
+        packagesAndKg: 0,
+      });
+      const [{ n }] = await t.dataSource.query(
+        'SELECT count(*)::int AS n FROM member_allocations WHERE cycle_id = $1 AND offer_id = $2 AND allocated > 0',
+        [s.cycleId, s.offers.o3],
+      );
+      expect(n).toBe(0);
+    });
+
+    it('shows each party its part of the allocations and the loading list', async () => {
+      const [g0, g1] = s.r.groupIds;
+      const coordinator = await userToken(http, admin, 'coordinator', { consumerGroupId: g0 });
+      const own = await http.as(coordinator).get(`/api/v1/cycles/${s.cycleId}/allocations?limit=500`);
+      expect(own.status).toBe(200);
+      expect(own.body.total).toBe(12); // 3 members × 4 offers
+      expect(own.body.items.every((a: { consumerGroupId: string }) => a.consumerGroupId === g0)).toBe(true);
+      expect((await http.as(coordinator).get(`/api/v1/cycles/${s.cycleId}/allocations?consumerGroupId=${g1}`)).status).toBe(404);
+      const memberId = s.r.membersByGroup[0][1];
+      const member = await userToken(http, admin, 'member', { memberId });
+      const mine = await http.as(member).get(`/api/v1/cycles/${s.cycleId}/allocations`);
+      expect(mine.body.items.every((a: { memberId: string }) => a.memberId === memberId)).toBe(true);
+      expect(mine.body.total).toBe(4);
+      expect((await http.as(member).get(`/api/v1/cycles/${s.cycleId}/allocations?memberId=${s.r.membersByGroup[0][0]}`)).status).toBe(404);
+      const coop = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
+      const list = await http.as(coop).get(`/api/v1/cycles/${s.cycleId}/loading-list`);
+      expect(list.status).toBe(200);
+      expect(list.body.pickupPoint.id).toBe(s.r.pickupPointId);
+      expect(list.body.lines.every((l: { cooperativeId: string }) => l.cooperativeId === s.r.cooperativeIds[0])).toBe(true);
+      expect(list.body.totals.units).toBe(list.body.lines.reduce((sum: number, l: { units: number }) => sum + l.units, 0));
+      expect(list.body.totals.units).toBe(50 + s.demand.o2 - 5);
+      const stranger = await userToken(http, admin, 'coordinator', { consumerGroupId: s.r.producerSideGroupId });
+      expect((await http.as(stranger).get(`/api/v1/cycles/${s.cycleId}`)).status).toBe(404);
+    });
+
+    it('changes nothing when every stage job is delivered again', async () => {
+      const before = await allocationDigest(t.dataSource, s.cycleId);
+      const mailsBefore = smtp.mails.length;
+      const queue = t.app.get(QueueService);
+      for (const fromStatus of ['open', 'locked', 'confirming']) {
+        await queue.enqueue(JobName.RunStage, { cycleId: s.cycleId, fromStatus }, `again-${s.cycleId}-${fromStatus}`);
+        await queue.enqueue(JobName.RunStage, { cycleId: s.cycleId, fromStatus }, `again2-${s.cycleId}-${fromStatus}`);
+      }
+      await waitFor('the re-deliveries to finish', async () => {
+        const counts = await queue.queue(JOB_QUEUE_CYCLE).getJobCounts('waiting', 'active', 'delayed');
+        return counts.waiting + counts.active + counts.delayed === 0 ? true : undefined;
+      });
+      expect(await allocationDigest(t.dataSource, s.cycleId)).toBe(before);
+      expect((await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`)).body.status).toBe('allocated');
+      await sleep(500);
+      expect(smtp.mails.length).toBe(mailsBefore);
+    });
+  });
+
+  describe('an API and two workers at once', () => {
+    let api: TestApp;
+    let workers: INestApplicationContext[];
+    let http: Http;
+    let admin: string;
+
+    beforeAll(async () => {
+      const config = { databaseUrl: db.url, clockIntervalMs: 1000, smtpUrl: `smtp://127.0.0.1:${smtp.port}` };
+      api = await startTestApp({ ...config, role: 'api' });
+      workers = [await startWorker(config), await startWorker(config)];
+      http = new Http(api.app);
+      admin = await adminToken(http, api.dataSource);
+    });
+    afterAll(async () => {
+      await Promise.all(workers.map((worker) => worker.close()));
+      await api.close();
+    });
+
+    it('runs each stage once however many workers race for it', async () => {
+      const s = await scenario(http, admin, api.dataSource);
+      const mailsBefore = smtp.mails.length;
+      const queue = api.app.get(QueueService);
+      // Every stage queued three times at once: the clock's copy and two strays.
+      const race = (fromStatus: string) =>
+        Promise.all(
+          ['a', 'b', 'c'].map((copy) => queue.enqueue(JobName.RunStage, { cycleId: s.cycleId, fromStatus }, `race-${copy}-${s.cycleId}-${fromStatus}`)),
+        );
+      await race('open');
+      await waitForStatus(http, admin, s.cycleId, 'confirming');
+      await race('locked');
+      const coop0 = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
+      await http.as(coop0).put(`/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`, {
+        lines: [{ offerId: s.offers.o1, quantity: s.demand.o1 }],
+      });
+      await race('confirming');
+      await waitForStatus(http, admin, s.cycleId, 'allocated');
+      await sleep(1500);
+      expect(Object.values(await invariantBreaches(api.dataSource, s.cycleId)).every((n) => n === 0)).toBe(true);
+      const counts = await api.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM collective_commitments WHERE cycle_id = $1) AS commitments,
+                (SELECT count(*)::int FROM member_allocations WHERE cycle_id = $1) AS allocations,
+                (SELECT count(*)::int FROM member_pledges WHERE cycle_id = $1 AND quantity > 0) AS pledges,
+                (SELECT count(*)::int FROM notifications WHERE cycle_id = $1) AS notifications`,
+        [s.cycleId],
+      );
+      expect(counts[0]).toEqual({ commitments: 8, allocations: 24, pledges: 24, notifications: 2 });
+      expect(smtp.mails.length - mailsBefore).toBe(2);
+    });
+  });
+});
+
+const JOB_QUEUE_CYCLE = 'cycle' as never;
