@@ -8,16 +8,24 @@ export interface CommitmentFilter {
 }
 
 /**
- * Collective commitments, group × offer × cycle: the sum of the members' pledges. While a
- * month is open this is the live sum; once the lock stage freezes commitments, a locked
- * cycle's rows are to come from the frozen table instead, by changing this one source (both
- * queries below read commitments only through it). $1 is the season.
+ * Collective commitments, group × offer × cycle: while a month is open, the live sum of the
+ * members' pledges; from lock on, the commitments the lock stage froze. Both queries below
+ * read commitments only through this source. $1 is the season; `month` and `group` are the
+ * placeholders of the optional filters, applied before aggregating so that one month of a
+ * large season reads only that month's pledges.
  */
-const COMMITMENTS_SOURCE = `
+function commitmentsSource(month = 'NULL', group = 'NULL'): string {
+  const filters = `c.season_id = $1 AND (${month}::text IS NULL OR c.month = ${month})`;
+  return `
   SELECT mp.cycle_id, mp.consumer_group_id, mp.offer_id, sum(mp.quantity)::bigint AS quantity
   FROM member_pledges mp JOIN cycles c ON c.id = mp.cycle_id
-  WHERE c.season_id = $1
-  GROUP BY mp.cycle_id, mp.consumer_group_id, mp.offer_id`;
+  WHERE ${filters} AND c.status = 'open' AND (${group}::uuid IS NULL OR mp.consumer_group_id = ${group})
+  GROUP BY mp.cycle_id, mp.consumer_group_id, mp.offer_id
+  UNION ALL
+  SELECT cc.cycle_id, cc.consumer_group_id, cc.offer_id, cc.quantity::bigint
+  FROM collective_commitments cc JOIN cycles c ON c.id = cc.cycle_id
+  WHERE ${filters} AND c.status <> 'open' AND (${group}::uuid IS NULL OR cc.consumer_group_id = ${group})`;
+}
 
 @Injectable()
 export class CommitmentsRepository {
@@ -26,12 +34,10 @@ export class CommitmentsRepository {
   async commitments(seasonId: string, filter: CommitmentFilter): Promise<CommitmentDto[]> {
     const rows: { consumer_group_id: string; offer_id: string; month: string; quantity: string }[] =
       await this.dataSource.query(
-        `WITH commitments AS (${COMMITMENTS_SOURCE})
+        `WITH commitments AS (${commitmentsSource('$2', '$3')})
        SELECT k.consumer_group_id, k.offer_id, c.month, k.quantity
        FROM commitments k JOIN cycles c ON c.id = k.cycle_id
        WHERE k.quantity > 0
-         AND ($2::text IS NULL OR c.month = $2)
-         AND ($3::uuid IS NULL OR k.consumer_group_id = $3)
        ORDER BY c.month, k.consumer_group_id, k.offer_id`,
         [seasonId, filter.month ?? null, filter.consumerGroupId ?? null],
       );
@@ -49,7 +55,7 @@ export class CommitmentsRepository {
    */
   async plan(seasonId: string, cooperativeId: string | null): Promise<PlanRowDto[]> {
     const rows: PlanRow[] = await this.dataSource.query(
-      `WITH commitments AS (${COMMITMENTS_SOURCE}),
+      `WITH commitments AS (${commitmentsSource()}),
        demand AS (SELECT cycle_id, offer_id, sum(quantity) AS quantity FROM commitments GROUP BY cycle_id, offer_id),
        charter AS (
          SELECT CASE WHEN jsonb_typeof(cv.rules -> 'maxExportShare') = 'number'

@@ -150,6 +150,13 @@ describe('the monthly cycle through the queues', () => {
       expect(late.status).toBe(422);
       const [{ count }] = await t.dataSource.query('SELECT count(*)::int FROM collective_commitments WHERE cycle_id = $1', [s.cycleId]);
       expect(count).toBe(8); // 2 groups × 4 offers
+      // From lock on, commitments are the frozen ones, whatever happens to pledge rows.
+      const commitmentsUrl = `/api/v1/seasons/${s.seasonId}/commitments?month=${s.month}`;
+      const frozen = (await http.as(admin).get(commitmentsUrl)).body;
+      expect(frozen.reduce((sum: number, c: { offerId: string; quantity: number }) => sum + (c.offerId === s.offers.o1 ? c.quantity : 0), 0)).toBe(s.demand.o1);
+      await t.dataSource.query('UPDATE member_pledges SET quantity = quantity + 100 WHERE cycle_id = $1', [s.cycleId]);
+      expect((await http.as(admin).get(commitmentsUrl)).body).toEqual(frozen);
+      await t.dataSource.query('UPDATE member_pledges SET quantity = quantity - 100 WHERE cycle_id = $1', [s.cycleId]);
       const mails = await waitFor('two confirmation requests', async () => (smtp.mails.length >= 2 ? smtp.mails : undefined));
       const [coop0Email] = await t.dataSource.query('SELECT contact_email FROM cooperatives WHERE id = $1', [s.r.cooperativeIds[0]]);
       const mail = mails.find((m) => m.to.includes(coop0Email.contact_email));
