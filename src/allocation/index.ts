@@ -1,0 +1,3 @@
+export * from './allocate';
+export * from './largest-remainder';
+export * from './packing';
