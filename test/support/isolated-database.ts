@@ -8,16 +8,19 @@ import { recreateDatabase } from '../../src/infra/probe';
 import { testConfig } from './test-app';
 
 /**
- * A migrated database of its own, for tests that run the cycle clock: the clock acts on every
- * due cycle it finds, so it must not see the cycles other test files leave in the shared one.
+ * A migrated database and a queue prefix of its own, for tests that run the cycle clock and
+ * workers: the clock acts on every due cycle it finds and workers take every job under their
+ * prefix, so they must not see what other test files, running at the same time, leave in the
+ * shared database and queues. Pass both to the apps: `{ databaseUrl: db.url, queuePrefix: db.queuePrefix }`.
  */
-export async function isolatedDatabase(name: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function isolatedDatabase(name: string): Promise<{ url: string; queuePrefix: string; drop(): Promise<void> }> {
   const server = process.env.DATABASE_URL as string;
   const database = `${name}_${process.pid}`;
   const url = await recreateDatabase(server, database);
   await runMigrations(url);
   return {
     url,
+    queuePrefix: `${testConfig().queuePrefix}-${name}`,
     drop: async () => {
       const client = new Client({ connectionString: server });
       await client.connect();

@@ -1,0 +1,82 @@
+import Redis from 'ioredis';
+import { isolatedDatabase } from '../support/isolated-database';
+import { adminToken, Http, startTestApp, testConfig, userToken, type TestApp } from '../support/test-app';
+import { invariantBreaches } from './cycle-invariants';
+import { scenario, waitForStatus } from './cycle-scenario';
+
+/**
+ * Nobody presses "advance" here: the clock finds the due stages in PostgreSQL on its own.
+ * Each test moves a cycle's due time into the past and waits for the cycle to move on.
+ */
+describe('the cycle clock', () => {
+  let db: Awaited<ReturnType<typeof isolatedDatabase>>;
+  let t: TestApp;
+  let http: Http;
+  let admin: string;
+
+  beforeAll(async () => {
+    db = await isolatedDatabase('proxima_clock');
+    t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix, role: 'all', clockIntervalMs: 1000 });
+    http = new Http(t.app);
+    admin = await adminToken(http, t.dataSource);
+  });
+  afterAll(async () => {
+    await t.close();
+    await db.drop();
+  });
+
+  const due = (column: 'locks_at' | 'confirm_by', cycleId: string) =>
+    t.dataSource.query(`UPDATE cycles SET ${column} = now() - interval '1 second' WHERE id = $1`, [cycleId]);
+
+  it('locks a cycle whose lock time has passed and allocates it at its confirm-by time', async () => {
+    const s = await scenario(http, admin, t.dataSource);
+    const [{ status: untouched }] = await t.dataSource.query('SELECT status FROM cycles WHERE id = $1', [s.cycleId]);
+    expect(untouched).toBe('open');
+    await due('locks_at', s.cycleId);
+    await waitForStatus(http, admin, s.cycleId, 'confirming');
+    // A later month, not yet due, stays open.
+    const [{ status: later }] = await t.dataSource.query(
+      `SELECT status FROM cycles WHERE season_id = $1 AND month > $2 ORDER BY month LIMIT 1`,
+      [s.seasonId, s.month],
+    );
+    expect(later).toBe('open');
+    await due('confirm_by', s.cycleId);
+    await waitForStatus(http, admin, s.cycleId, 'allocated');
+    expect(Object.values(await invariantBreaches(t.dataSource, s.cycleId)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('allocates as soon as every cooperative asked has confirmed', async () => {
+    const s = await scenario(http, admin, t.dataSource);
+    await due('locks_at', s.cycleId);
+    await waitForStatus(http, admin, s.cycleId, 'confirming');
+    for (const [index, cooperativeId] of s.r.cooperativeIds.entries()) {
+      const token = await userToken(http, admin, 'cooperative', { cooperativeId });
+      const demand = (await http.as(token).get(`/api/v1/cycles/${s.cycleId}/demand`)).body;
+      const lines = demand.map((d: { offerId: string; quantity: number }) => ({ offerId: d.offerId, quantity: d.quantity }));
+      const reply = await http.as(token).put(`/api/v1/cycles/${s.cycleId}/confirmations/${cooperativeId}`, { lines });
+      expect(reply.status).toBe(200);
+      if (index === 0) {
+        const [{ status }] = await t.dataSource.query('SELECT status FROM cycles WHERE id = $1', [s.cycleId]);
+        expect(status).toBe('confirming'); // one cooperative still to confirm
+      }
+    }
+    await waitForStatus(http, admin, s.cycleId, 'allocated');
+  });
+
+  it('finds the due stages again after Redis lost every job and the clock itself', async () => {
+    const s = await scenario(http, admin, t.dataSource);
+    await due('locks_at', s.cycleId);
+    await waitForStatus(http, admin, s.cycleId, 'confirming');
+    // What FLUSHALL does to this app, without touching the keys of other test files
+    // running on the same Redis: every key under the app's prefix goes.
+    const redis = new Redis(testConfig().redisUrl);
+    const keys = await redis.keys(`${db.queuePrefix}:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    await redis.del(...keys);
+    expect(await redis.keys(`${db.queuePrefix}:clock:*`)).toEqual([]);
+    redis.disconnect();
+    await due('confirm_by', s.cycleId);
+    await waitForStatus(http, admin, s.cycleId, 'allocated');
+    expect(Object.values(await invariantBreaches(t.dataSource, s.cycleId)).every((n) => n === 0)).toBe(true);
+  });
+});

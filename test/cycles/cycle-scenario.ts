@@ -1,0 +1,82 @@
+import type { DataSource } from 'typeorm';
+import { charterVersion, registry, seasonBody, type Registry } from '../support/season-fixtures';
+import type { Http } from '../support/test-app';
+
+export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(150);
+  }
+}
+
+export async function waitForStatus(http: Http, token: string, cycleId: string, status: string) {
+  return waitFor(`cycle ${cycleId} to be ${status}`, async () => {
+    const reply = await http.as(token).get(`/api/v1/cycles/${cycleId}`);
+    return reply.body.status === status ? reply.body : undefined;
+  });
+}
+
+export interface Scenario {
+  r: Registry;
+  seasonId: string;
+  cycleId: string;
+  month: string;
+  offers: { o1: string; o2: string; o3: string; o4: string };
+  demand: { o1: number; o2: number; o3: number; o4: number };
+}
+
+/**
+ * Two groups of three members, two cooperatives (only the first certified organic), four
+ * offers: o1 capped by the export share (capacity 100, share 0.5, demand 57), o2 confirmed
+ * short, o3 and o4 of the uncertified cooperative (excluded; o4's violation gets waived and
+ * its cooperative never confirms, so it is held to its delivery pledge of 10).
+ */
+export async function scenario(http: Http, admin: string, ds: DataSource): Promise<Scenario> {
+  const r = await registry(ds, { groups: 2, membersPerGroup: 3, cooperatives: 2 });
+  await ds.query(
+    `INSERT INTO certificates (cooperative_id, kind, body, number, valid_from, valid_to)
+     VALUES ($1, 'organic', 'Ecocert', 'MA-BIO-001', '2020-01-01', '2040-12-31')`,
+    [r.cooperativeIds[0]],
+  );
+  await charterVersion(ds, r.partnershipId, { organicRequired: true, maxExportShare: 0.5, maxMonthlyVariation: 0.3 });
+  const season = await http.as(admin).post('/api/v1/seasons', seasonBody(r));
+  expect(season.status).toBe(201);
+  const [{ id: cycleId, month }] = season.body.cycles;
+  for (const consumerGroupId of r.groupIds) {
+    expect((await http.as(admin).post(`/api/v1/seasons/${season.body.id}/groups`, { consumerGroupId })).status).toBe(201);
+  }
+  const offer = async (cooperative: number, product: number, packSize: number, monthlyCapacity: number) => {
+    const reply = await http.as(admin).post(`/api/v1/seasons/${season.body.id}/offers`, {
+      cooperativeId: r.cooperativeIds[cooperative],
+      productId: r.productIds[product],
+      unitPriceMinor: 450,
+      packSize,
+      monthlyCapacity,
+    });
+    expect(reply.status).toBe(201);
+    return reply.body.id as string;
+  };
+  const offers = { o1: await offer(0, 0, 6, 100), o2: await offer(0, 1, 4, 1000), o3: await offer(1, 0, 6, 1000), o4: await offer(1, 1, 5, 1000) };
+  const demand = { o1: 0, o2: 0, o3: 0, o4: 0 };
+  const members = r.membersByGroup.flat();
+  for (const [i, memberId] of members.entries()) {
+    const quantities = { o1: 7 + i, o2: 3 + 2 * i, o3: 5, o4: 4 + i };
+    const lines = Object.entries(quantities).map(([key, quantity]) => ({ offerId: offers[key as keyof typeof offers], quantity }));
+    const reply = await http.as(admin).put(`/api/v1/seasons/${season.body.id}/members/${memberId}/pledges/${month}`, { lines });
+    expect(reply.status).toBe(200);
+    for (const [key, quantity] of Object.entries(quantities)) demand[key as keyof typeof demand] += quantity;
+  }
+  const pledge = await http
+    .as(admin)
+    .put(`/api/v1/seasons/${season.body.id}/cooperatives/${r.cooperativeIds[1]}/delivery-pledges`, {
+      lines: [{ offerId: offers.o4, month, quantity: 10 }],
+    });
+  expect(pledge.status).toBe(200);
+  return { r, seasonId: season.body.id, cycleId, month, offers, demand };
+}
+
