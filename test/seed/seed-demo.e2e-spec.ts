@@ -23,6 +23,12 @@ const TABLES = [
   'vehicles',
   'products',
   'users',
+  'seasons',
+  'season_groups',
+  'cycles',
+  'offers',
+  'member_pledges',
+  'delivery_pledges',
 ];
 
 async function counts(dataSource: DataSource): Promise<Record<string, number>> {
@@ -89,7 +95,24 @@ describe('demo seed', () => {
       vehicles: 2,
       products: 4,
       users: 7,
+      seasons: 1,
+      season_groups: 2,
+      cycles: 6,
+      offers: 4,
+      member_pledges: 10 * 4 * 6,
+      delivery_pledges: 4 * 6,
     });
+  });
+
+  it('seeds a season whose every month is still open to pledges', async () => {
+    const cycles = await dataSource.query(`SELECT status, locks_at > now() AS future FROM cycles ORDER BY month`);
+    expect(cycles).toHaveLength(6);
+    expect(cycles.every((c: { status: string; future: boolean }) => c.status === 'open' && c.future)).toBe(true);
+    const [{ offered }] = await dataSource.query(
+      `SELECT count(*)::int AS offered FROM offers o JOIN cooperatives c ON c.id = o.cooperative_id
+        JOIN seasons s ON s.id = o.season_id WHERE c.territory_id = s.producer_territory_id`,
+    );
+    expect(offered).toBe(4);
   });
 
   it('writes a coherent partnership', async () => {

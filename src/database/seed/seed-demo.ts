@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../users/password';
 import { insertRows } from './insert-rows';
+import { seedSeason } from './seed-season';
 
 /** The one password of every demo login (documented in the README); demo data only. */
 export const DEMO_PASSWORD = 'proxima-demo-2026';
@@ -285,9 +286,7 @@ export async function seedDemo(dataSource: DataSource): Promise<string | null> {
     const [{ seeded }] = await m.query('SELECT EXISTS (SELECT 1 FROM territories) AS seeded');
     if (seeded) return null;
     const ids = await seedRegistry(m);
-    // SEASON STEP — to be added with seasons (helper C): `await seedSeason(m, ids);` goes here,
-    // inside this transaction, building a season with its cycles (src/seasons/calendar.ts),
-    // offers, enrolments and pledges on the ids returned above.
+    await seedSeason(m, ids);
     return formatLogins(await seedUsers(m, ids, passwordHash));
   });
 }
