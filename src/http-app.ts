@@ -18,7 +18,9 @@ export async function createHttpApp(
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only behind a proxy that sets X-Forwarded-For: otherwise a client could pick its own
+    // address and slip past the per-address login limit.
+    trustProxy: config.trustProxy,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });

@@ -20,6 +20,7 @@ export interface AppConfig {
   /** HMAC key for x-proxima-signature; unset = webhooks are recorded as skipped. Never logged. */
   webhookSigningSecret?: string;
   allowPrivateWebhookTargets: boolean;
+  trustProxy: boolean;
   clockIntervalMs: number;
 }
 

@@ -63,6 +63,8 @@ export class Environment {
   @IsString() @MinLength(3) SMTP_FROM = 'Proxima <no-reply@proxima.local>';
   @Transform(blankToUndefined) @IsOptional() @IsString() @MinLength(32) WEBHOOK_SIGNING_SECRET?: string;
   @Transform(toBool) @IsBoolean() ALLOW_PRIVATE_WEBHOOK_TARGETS = false;
+  /** Read the client address from X-Forwarded-For: only behind a proxy that sets it. */
+  @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
   @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000) CLOCK_INTERVAL_MS = 15_000;
 }
 

@@ -67,6 +67,7 @@ export async function provideInfrastructure(env: Environment, log: (line: string
       smtpFrom: env.SMTP_FROM,
       webhookSigningSecret: env.WEBHOOK_SIGNING_SECRET,
       allowPrivateWebhookTargets: env.ALLOW_PRIVATE_WEBHOOK_TARGETS,
+      trustProxy: env.TRUST_PROXY,
       clockIntervalMs: env.CLOCK_INTERVAL_MS,
     };
     return { config, embeddedDatabase: !env.DATABASE_URL, stop };

@@ -14,12 +14,16 @@ export const REDIS = Symbol('REDIS');
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new Redis(config.redisUrl, {
+      useFactory: (config: AppConfig) => {
+        const redis = new Redis(config.redisUrl, {
           maxRetriesPerRequest: 1,
           enableOfflineQueue: false,
           retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-        }),
+        });
+        // Outages surface where a command fails (health, login); ioredis reconnects by itself.
+        redis.on('error', () => undefined);
+        return redis;
+      },
     },
   ],
   exports: [REDIS],

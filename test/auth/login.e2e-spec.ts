@@ -215,7 +215,8 @@ describe('login and tokens', () => {
     let client: Http;
 
     beforeAll(async () => {
-      limited = await startTestApp({ loginRateLimit: { limit: 3, windowSeconds: 60 } });
+      // Behind a proxy (TRUST_PROXY=true), the client address is the X-Forwarded-For one.
+      limited = await startTestApp({ loginRateLimit: { limit: 3, windowSeconds: 60 }, trustProxy: true });
       client = new Http(limited.app);
     });
     afterAll(() => limited.close());
@@ -252,6 +253,26 @@ describe('login and tokens', () => {
       expect(
         (await attempt({ email: target.toUpperCase(), password: 'wrong password' }, uniqueIp())).status,
       ).toBe(429);
+    });
+  });
+
+  describe('login rate limit without a trusted proxy', () => {
+    it('ignores X-Forwarded-For, so a client cannot pick a fresh address per attempt', async () => {
+      const direct = await startTestApp({
+        loginRateLimit: { limit: 3, windowSeconds: 60 },
+        queuePrefix: unique('direct').replace(/[^a-z0-9-]/gi, ''),
+      });
+      try {
+        const client = new Http(direct.app);
+        const statuses: number[] = [];
+        for (let i = 0; i < 4; i += 1) {
+          const body = { email: `${unique('spoof')}@test.example`, password: 'wrong password' };
+          statuses.push((await client.anonymous().request('POST', '/api/v1/auth/login', body, uniqueIp())).status);
+        }
+        expect(statuses).toEqual([401, 401, 401, 429]);
+      } finally {
+        await direct.close();
+      }
     });
   });
 
