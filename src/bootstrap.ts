@@ -63,8 +63,12 @@ export async function start(roleOverride?: AppRole): Promise<void> {
     if (applied.length > 0) logger.info(`migrations applied: ${applied.join(', ')}`);
     const app = await startRole(config, logger, stopInfra);
     // The API role owns users; a worker started alongside leaves the first admin to it.
-    if (config.admin && config.role !== 'worker') await app.get(UsersService).ensureFirstAdmin(config.admin.email, config.admin.password);
-    const seeded = await seedDemoIfWanted(app.get(DataSource), { embedded: infra.embeddedDatabase, wanted: env.SEED_DEMO });
+    if (config.admin && config.role !== 'worker')
+      await app.get(UsersService).ensureFirstAdmin(config.admin.email, config.admin.password);
+    const seeded = await seedDemoIfWanted(app.get(DataSource), {
+      embedded: infra.embeddedDatabase,
+      wanted: env.SEED_DEMO,
+    });
     if (seeded) process.stdout.write(seeded);
   } catch (error) {
     await stopInfra();

@@ -1,4 +1,11 @@
-import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source';
@@ -24,10 +31,17 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl, config.dbPoolSize), autoLoadEntities: true }),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl, config.dbPoolSize),
+          autoLoadEntities: true,
+        }),
         RedisModule,
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: ON_SHUTDOWN, useValue: onShutdown }, ShutdownHook],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: ON_SHUTDOWN, useValue: onShutdown },
+        ShutdownHook,
+      ],
       exports: [APP_CONFIG],
     };
   }

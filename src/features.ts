@@ -16,7 +16,24 @@ import { TerritoriesModule } from './territories/territories.module';
 import { UsersModule } from './users/users.module';
 
 /** The HTTP feature modules, one folder each. */
-export const apiFeatures = [QueueModule, NotificationsModule, AuthModule, UsersModule, HealthModule, TerritoriesModule, CooperativesModule, LogisticsModule, PartnershipsModule, CharterModule, AuditModule, ConsumersModule, CatalogModule, SeasonsModule, PledgesModule, CyclesModule];
+export const apiFeatures = [
+  QueueModule,
+  NotificationsModule,
+  AuthModule,
+  UsersModule,
+  HealthModule,
+  TerritoriesModule,
+  CooperativesModule,
+  LogisticsModule,
+  PartnershipsModule,
+  CharterModule,
+  AuditModule,
+  ConsumersModule,
+  CatalogModule,
+  SeasonsModule,
+  PledgesModule,
+  CyclesModule,
+];
 
 /** Modules the worker role runs (queues and the cycle clock). */
 // WorkerHostModule refuses to start while a job has no handler.

@@ -24,9 +24,13 @@ export async function createHttpApp(
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRole(config, onShutdown), adapter, {
-    logger: new PinoLoggerService(logger),
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRole(config, onShutdown),
+    adapter,
+    {
+      logger: new PinoLoggerService(logger),
+    },
+  );
   await app.register(helmet, {
     // The OpenAPI UI at /docs needs its inline scripts and styles.
     contentSecurityPolicy: {
@@ -44,7 +48,9 @@ export async function createHttpApp(
     app,
     new DocumentBuilder()
       .setTitle('Proxima')
-      .setDescription('Cross-border producer–consumer partnerships: registry, seasons, pledges and the monthly cycle')
+      .setDescription(
+        'Cross-border producer–consumer partnerships: registry, seasons, pledges and the monthly cycle',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OnJob } from '../queue/job-handler.decorator';
@@ -43,7 +49,11 @@ export class ClockService implements OnApplicationBootstrap, OnApplicationShutdo
     try {
       await this.queue
         .queue(QueueName.Clock)
-        .upsertJobScheduler(CLOCK_SCHEDULER_ID, { every: this.config.clockIntervalMs }, { name: JobName.ClockTick, data: {} });
+        .upsertJobScheduler(
+          CLOCK_SCHEDULER_ID,
+          { every: this.config.clockIntervalMs },
+          { name: JobName.ClockTick, data: {} },
+        );
     } catch (error) {
       this.logger.warn(`cannot schedule the clock (Redis unavailable?): ${(error as Error).message}`);
     }
@@ -53,7 +63,11 @@ export class ClockService implements OnApplicationBootstrap, OnApplicationShutdo
   async tick(): Promise<{ queued: number }> {
     const due = await this.cycles.dueStages();
     for (const { cycleId, status } of due) {
-      await this.queue.enqueueOnce(JobName.RunStage, { cycleId, fromStatus: status }, stageJobId(cycleId, status));
+      await this.queue.enqueueOnce(
+        JobName.RunStage,
+        { cycleId, fromStatus: status },
+        stageJobId(cycleId, status),
+      );
     }
     await this.notifications.sweepPending();
     return { queued: due.length };

@@ -10,7 +10,11 @@ export interface ConfirmationState {
 @Injectable()
 export class ConfirmationsRepository {
   /** The cooperative's confirmation row, locked for the transaction; null when it was not asked. */
-  async lockState(m: EntityManager, cycleId: string, cooperativeId: string): Promise<ConfirmationState | null> {
+  async lockState(
+    m: EntityManager,
+    cycleId: string,
+    cooperativeId: string,
+  ): Promise<ConfirmationState | null> {
     const [row] = await m.query(
       `SELECT version, confirmed_at AS "confirmedAt" FROM cooperative_confirmations
         WHERE cycle_id = $1 AND cooperative_id = $2 FOR UPDATE`,
@@ -20,7 +24,11 @@ export class ConfirmationsRepository {
   }
 
   /** Demand of the cooperative's offers in the cycle, by offer id. */
-  async demandByOffer(m: EntityManager, cycleId: string, cooperativeId: string): Promise<Map<string, number>> {
+  async demandByOffer(
+    m: EntityManager,
+    cycleId: string,
+    cooperativeId: string,
+  ): Promise<Map<string, number>> {
     const rows: { offerId: string; demand: number }[] = await m.query(
       `SELECT offer_id AS "offerId", demand FROM cycle_offers WHERE cycle_id = $1 AND cooperative_id = $2`,
       [cycleId, cooperativeId],

@@ -1,4 +1,12 @@
-export const CYCLE_STATUSES = ['open', 'locked', 'confirming', 'allocated', 'dispatched', 'received', 'settled'] as const;
+export const CYCLE_STATUSES = [
+  'open',
+  'locked',
+  'confirming',
+  'allocated',
+  'dispatched',
+  'received',
+  'settled',
+] as const;
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 
 /** The status a stage moves a cycle to; statuses only ever move forward. */

@@ -63,7 +63,10 @@ export class CycleViewsRepository {
           ORDER BY consumer_group_id, member_id, offer_id LIMIT $4 OFFSET $5`,
         [...params, limit, offset],
       ),
-      this.dataSource.query(`SELECT count(*)::integer AS total FROM member_allocations WHERE ${where}`, params),
+      this.dataSource.query(
+        `SELECT count(*)::integer AS total FROM member_allocations WHERE ${where}`,
+        params,
+      ),
     ]);
     return { items, total };
   }

@@ -73,7 +73,11 @@ export class CyclesController {
   @Get('allocations')
   @Roles('admin', 'coordinator', 'member')
   @ApiOkResponse({ type: AllocationPageDto })
-  allocations(@Param('id', ParseUUIDPipe) id: string, @Query() query: AllocationsQuery, @CurrentActor() actor: Actor) {
+  allocations(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: AllocationsQuery,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.cycles.allocations(id, actor, query);
   }
 

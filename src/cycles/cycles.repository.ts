@@ -59,11 +59,15 @@ export class CyclesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The cycle if this actor may see it, else null (the caller answers 404). */
-  async findVisible(cycleId: string, actor: Actor, m: EntityManager = this.dataSource.manager): Promise<CycleRow | null> {
-    const [row] = await m.query(`SELECT ${CYCLE_COLUMNS} FROM cycles c WHERE c.id = $1 AND ${CAN_SEE_SEASON}`, [
-      cycleId,
-      ...actorParams(actor),
-    ]);
+  async findVisible(
+    cycleId: string,
+    actor: Actor,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<CycleRow | null> {
+    const [row] = await m.query(
+      `SELECT ${CYCLE_COLUMNS} FROM cycles c WHERE c.id = $1 AND ${CAN_SEE_SEASON}`,
+      [cycleId, ...actorParams(actor)],
+    );
     return row ?? null;
   }
 

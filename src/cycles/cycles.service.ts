@@ -69,7 +69,11 @@ export class CyclesService {
     }
     const jobId = `${stageJobId(cycleId, cycle.status)}-manual-${randomUUID()}`;
     try {
-      await this.queue.enqueue(JobName.RunStage, { cycleId, fromStatus: cycle.status, requestedBy: actor.userId }, jobId);
+      await this.queue.enqueue(
+        JobName.RunStage,
+        { cycleId, fromStatus: cycle.status, requestedBy: actor.userId },
+        jobId,
+      );
     } catch {
       throw new ServiceUnavailableException('The job queue is unavailable; try again shortly');
     }
@@ -86,7 +90,9 @@ export class CyclesService {
   async waive(cycleId: string, violationId: string, reason: string, actor: Actor): Promise<ViolationDto> {
     const cycle = await this.visible(cycleId, actor);
     if (reached(cycle.status, 'allocated')) {
-      throw new UnprocessableEntityException(`the cycle is ${cycle.status}: a waiver no longer changes its allocation`);
+      throw new UnprocessableEntityException(
+        `the cycle is ${cycle.status}: a waiver no longer changes its allocation`,
+      );
     }
     await this.dataSource.transaction(async (m) => {
       const found = await this.cycles.waive(m, cycleId, violationId, actor.userId, reason);
@@ -106,43 +112,70 @@ export class CyclesService {
 
   async demand(cycleId: string, actor: Actor, cooperativeId?: string): Promise<DemandLine[]> {
     const cycle = await this.visible(cycleId, actor);
-    const target = actor.role === 'cooperative' ? (cooperativeId ?? actor.cooperativeId) : (cooperativeId ?? null);
+    const target =
+      actor.role === 'cooperative' ? (cooperativeId ?? actor.cooperativeId) : (cooperativeId ?? null);
     if (target) assertReach(actor, { cooperativeId: target }, 'cooperative');
     requireReached(cycle, 'locked', 'demands');
     return this.views.demand(cycleId, target);
   }
 
-  async confirm(cycleId: string, cooperativeId: string, dto: ConfirmationDto, actor: Actor): Promise<ConfirmationResultDto> {
+  async confirm(
+    cycleId: string,
+    cooperativeId: string,
+    dto: ConfirmationDto,
+    actor: Actor,
+  ): Promise<ConfirmationResultDto> {
     assertReach(actor, { cooperativeId }, 'cooperative');
     await this.visible(cycleId, actor);
     const offerIds = dto.lines.map((line) => line.offerId);
-    if (new Set(offerIds).size !== offerIds.length) throw new BadRequestException('lines: an offer appears twice');
+    if (new Set(offerIds).size !== offerIds.length)
+      throw new BadRequestException('lines: an offer appears twice');
     const version = await this.dataSource.transaction(async (m) => {
       const [{ status }] = await m.query('SELECT status FROM cycles WHERE id = $1 FOR SHARE', [cycleId]);
       if (status !== 'confirming') {
-        throw new UnprocessableEntityException(`confirmations are taken while the cycle is confirming; it is ${status}`);
+        throw new UnprocessableEntityException(
+          `confirmations are taken while the cycle is confirming; it is ${status}`,
+        );
       }
       const state = await this.confirmations.lockState(m, cycleId, cooperativeId);
-      if (!state) throw new UnprocessableEntityException('this cooperative has no demand to confirm in this cycle');
+      if (!state)
+        throw new UnprocessableEntityException('this cooperative has no demand to confirm in this cycle');
       const demand = await this.confirmations.demandByOffer(m, cycleId, cooperativeId);
       dto.lines.forEach((line, index) => {
         const wanted = demand.get(line.offerId);
         if (wanted === undefined) {
-          throw new BadRequestException(`lines.${index}.offerId: not an offer of this cooperative in this cycle`);
+          throw new BadRequestException(
+            `lines.${index}.offerId: not an offer of this cooperative in this cycle`,
+          );
         }
         if (line.quantity > wanted) {
-          throw new BadRequestException(`lines.${index}.quantity: ${line.quantity} exceeds the demand of ${wanted}`);
+          throw new BadRequestException(
+            `lines.${index}.quantity: ${line.quantity} exceeds the demand of ${wanted}`,
+          );
         }
       });
-      const next = await this.confirmations.confirm(m, cycleId, cooperativeId, dto.version ?? state.version, actor.userId, dto.lines);
+      const next = await this.confirmations.confirm(
+        m,
+        cycleId,
+        cooperativeId,
+        dto.version ?? state.version,
+        actor.userId,
+        dto.lines,
+      );
       if (next === null) {
-        throw new ConflictException(`version ${dto.version} is stale: the confirmation was changed meanwhile (now ${state.version})`);
+        throw new ConflictException(
+          `version ${dto.version} is stale: the confirmation was changed meanwhile (now ${state.version})`,
+        );
       }
       return next;
     });
     if (await this.cycles.allConfirmed(cycleId)) {
       await this.queue
-        .enqueueOnce(JobName.RunStage, { cycleId, fromStatus: 'confirming' }, stageJobId(cycleId, 'confirming'))
+        .enqueueOnce(
+          JobName.RunStage,
+          { cycleId, fromStatus: 'confirming' },
+          stageJobId(cycleId, 'confirming'),
+        )
         .catch(() => undefined); // the clock queues it anyway: confirmation is recorded
     }
     return { cycleId, cooperativeId, version, lines: dto.lines };
@@ -155,7 +188,8 @@ export class CyclesService {
       consumerGroupId ??= actor.consumerGroupId;
       assertReach(actor, { consumerGroupId }, 'consumer group');
     } else if (actor.role === 'member') {
-      if (consumerGroupId && consumerGroupId !== actor.consumerGroupId) throw new NotFoundException('consumer group not found');
+      if (consumerGroupId && consumerGroupId !== actor.consumerGroupId)
+        throw new NotFoundException('consumer group not found');
       memberId ??= actor.memberId;
       assertReach(actor, { memberId }, 'member');
     }

@@ -109,7 +109,13 @@ export class StagesRepository {
         WHERE cc.cycle_id = $1`,
       [cycleId],
     );
-    return { rules: charter.rules as CharterRules, loadingDate: locked.loadingDate, offers, cooperatives, groupCommitments };
+    return {
+      rules: charter.rules as CharterRules,
+      loadingDate: locked.loadingDate,
+      offers,
+      cooperatives,
+      groupCommitments,
+    };
   }
 
   async insertViolations(m: EntityManager, cycleId: string, violations: ViolationRow[]): Promise<void> {

@@ -60,7 +60,11 @@ export class StagesService {
       return true;
     });
     if (!moved) return 'nothing-to-do';
-    await this.queue.enqueue(JobName.RunStage, { cycleId, fromStatus: 'locked' }, stageJobId(cycleId, 'locked'));
+    await this.queue.enqueue(
+      JobName.RunStage,
+      { cycleId, fromStatus: 'locked' },
+      stageJobId(cycleId, 'locked'),
+    );
     return 'moved';
   }
 

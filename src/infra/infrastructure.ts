@@ -27,9 +27,14 @@ function localJwtSecret(dataDir: string): string {
  * Uses DATABASE_URL and REDIS_URL when set; otherwise starts embedded servers so that
  * `npm start` runs on a machine with nothing but Node.
  */
-export async function provideInfrastructure(env: Environment, log: (line: string) => void): Promise<Infrastructure> {
+export async function provideInfrastructure(
+  env: Environment,
+  log: (line: string) => void,
+): Promise<Infrastructure> {
   if (env.DATABASE_URL && !env.JWT_SECRET) {
-    throw new ConfigurationError('Invalid configuration: JWT_SECRET is required when DATABASE_URL is set (at least 32 characters)');
+    throw new ConfigurationError(
+      'Invalid configuration: JWT_SECRET is required when DATABASE_URL is set (at least 32 characters)',
+    );
   }
   const started: RunningService[] = [];
   const stop = async () => {
@@ -45,7 +50,9 @@ export async function provideInfrastructure(env: Environment, log: (line: string
     }
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
-      log(`DATABASE_URL not set: starting embedded PostgreSQL with data in ${join(env.DATA_DIR, 'postgres')}`);
+      log(
+        `DATABASE_URL not set: starting embedded PostgreSQL with data in ${join(env.DATA_DIR, 'postgres')}`,
+      );
       const postgres = await startEmbeddedPostgres(env.DATA_DIR, 'proxima');
       started.push(postgres);
       databaseUrl = postgres.url;
@@ -59,7 +66,10 @@ export async function provideInfrastructure(env: Environment, log: (line: string
       dbPoolSize: env.DB_POOL_SIZE,
       jwtSecret: env.JWT_SECRET ?? localJwtSecret(env.DATA_DIR),
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
-      admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
+      admin:
+        env.ADMIN_EMAIL && env.ADMIN_PASSWORD
+          ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
+          : undefined,
       loginRateLimit: { limit: env.LOGIN_RATE_LIMIT, windowSeconds: env.LOGIN_RATE_WINDOW_SECONDS },
       logLevel: env.LOG_LEVEL,
       queuePrefix: env.QUEUE_PREFIX,

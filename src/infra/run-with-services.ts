@@ -20,7 +20,10 @@ function say(line: string): void {
   process.stderr.write(`[services] ${line}\n`);
 }
 
-async function provide(started: RunningService[], database: string): Promise<{ databaseUrl: string; redisUrl: string }> {
+async function provide(
+  started: RunningService[],
+  database: string,
+): Promise<{ databaseUrl: string; redisUrl: string }> {
   let databaseUrl: string;
   if (process.env.TEST_DATABASE_URL) {
     databaseUrl = await recreateDatabase(process.env.TEST_DATABASE_URL, database);
@@ -52,7 +55,10 @@ async function main(): Promise<number> {
   if (!command) throw new Error('usage: run-with-services <command> [args…]');
   const started: RunningService[] = [];
   try {
-    const { databaseUrl, redisUrl } = await provide(started, process.env.TEST_DATABASE_NAME ?? 'proxima_test');
+    const { databaseUrl, redisUrl } = await provide(
+      started,
+      process.env.TEST_DATABASE_NAME ?? 'proxima_test',
+    );
     await runMigrations(databaseUrl);
     const child = spawn(command, args, {
       stdio: 'inherit',
@@ -66,7 +72,9 @@ async function main(): Promise<number> {
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       },
     });
-    return await new Promise<number>((done) => child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0))));
+    return await new Promise<number>((done) =>
+      child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0))),
+    );
   } finally {
     for (const service of started.reverse()) await service.stop().catch(() => undefined);
   }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Worker, type Job } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -33,7 +39,8 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         queue,
         async (job) => {
           const handler = handlers.get(job.name as JobName);
-          if (!handler || JOB_QUEUE[job.name as JobName] !== queue) throw new Error(`unexpected job ${job.name} on ${queue}`);
+          if (!handler || JOB_QUEUE[job.name as JobName] !== queue)
+            throw new Error(`unexpected job ${job.name} on ${queue}`);
           return handler(job.data, job);
         },
         {
@@ -43,7 +50,9 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         },
       );
       worker.on('failed', (job, error) =>
-        this.logger.warn(`${queue} job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`),
+        this.logger.warn(
+          `${queue} job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
+        ),
       );
       worker.on('error', (error) => this.logger.error(`${queue} worker: ${error.message}`));
       this.workers.push(worker);

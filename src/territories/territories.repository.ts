@@ -18,7 +18,11 @@ export class TerritoriesRepository {
   }
 
   async page(limit: number, offset: number): Promise<Page<Territory>> {
-    const [items, total] = await this.territories.findAndCount({ order: { createdAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
+    const [items, total] = await this.territories.findAndCount({
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
     return { items, total };
   }
 }

@@ -18,7 +18,12 @@ export class UsersRepository {
   }
 
   async emailTaken(email: string): Promise<boolean> {
-    return (await this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getCount()) > 0;
+    return (
+      (await this.users
+        .createQueryBuilder('u')
+        .where('lower(u.email) = lower(:email)', { email })
+        .getCount()) > 0
+    );
   }
 
   /** Inserts the user; null when the email is taken. */
@@ -28,7 +33,15 @@ export class UsersRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT DO NOTHING
        RETURNING id`,
-      [user.email, user.passwordHash, user.role, user.consumerGroupId, user.memberId, user.cooperativeId, user.transportOrganiserId],
+      [
+        user.email,
+        user.passwordHash,
+        user.role,
+        user.consumerGroupId,
+        user.memberId,
+        user.cooperativeId,
+        user.transportOrganiserId,
+      ],
     );
     return row ? this.users.findOneBy({ id: row.id }) : null;
   }
@@ -43,7 +56,10 @@ export class UsersRepository {
     return row?.consumer_group_id ?? null;
   }
 
-  async organisationExists(table: 'consumer_groups' | 'cooperatives' | 'transport_organisers', id: string): Promise<boolean> {
+  async organisationExists(
+    table: 'consumer_groups' | 'cooperatives' | 'transport_organisers',
+    id: string,
+  ): Promise<boolean> {
     const rows = await this.users.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
     return rows.length > 0;
   }

@@ -267,7 +267,9 @@ describe('login and tokens', () => {
         const statuses: number[] = [];
         for (let i = 0; i < 4; i += 1) {
           const body = { email: `${unique('spoof')}@test.example`, password: 'wrong password' };
-          statuses.push((await client.anonymous().request('POST', '/api/v1/auth/login', body, uniqueIp())).status);
+          statuses.push(
+            (await client.anonymous().request('POST', '/api/v1/auth/login', body, uniqueIp())).status,
+          );
         }
         expect(statuses).toEqual([401, 401, 401, 429]);
       } finally {

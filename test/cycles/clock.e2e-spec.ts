@@ -16,7 +16,12 @@ describe('the cycle clock', () => {
 
   beforeAll(async () => {
     db = await isolatedDatabase('proxima_clock');
-    t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix, role: 'all', clockIntervalMs: 1000 });
+    t = await startTestApp({
+      databaseUrl: db.url,
+      queuePrefix: db.queuePrefix,
+      role: 'all',
+      clockIntervalMs: 1000,
+    });
     http = new Http(t.app);
     admin = await adminToken(http, t.dataSource);
   });
@@ -30,7 +35,9 @@ describe('the cycle clock', () => {
 
   it('locks a cycle whose lock time has passed and allocates it at its confirm-by time', async () => {
     const s = await scenario(http, admin, t.dataSource);
-    const [{ status: untouched }] = await t.dataSource.query('SELECT status FROM cycles WHERE id = $1', [s.cycleId]);
+    const [{ status: untouched }] = await t.dataSource.query('SELECT status FROM cycles WHERE id = $1', [
+      s.cycleId,
+    ]);
     expect(untouched).toBe('open');
     await due('locks_at', s.cycleId);
     await waitForStatus(http, admin, s.cycleId, 'confirming');
@@ -52,8 +59,13 @@ describe('the cycle clock', () => {
     for (const [index, cooperativeId] of s.r.cooperativeIds.entries()) {
       const token = await userToken(http, admin, 'cooperative', { cooperativeId });
       const demand = (await http.as(token).get(`/api/v1/cycles/${s.cycleId}/demand`)).body;
-      const lines = demand.map((d: { offerId: string; quantity: number }) => ({ offerId: d.offerId, quantity: d.quantity }));
-      const reply = await http.as(token).put(`/api/v1/cycles/${s.cycleId}/confirmations/${cooperativeId}`, { lines });
+      const lines = demand.map((d: { offerId: string; quantity: number }) => ({
+        offerId: d.offerId,
+        quantity: d.quantity,
+      }));
+      const reply = await http
+        .as(token)
+        .put(`/api/v1/cycles/${s.cycleId}/confirmations/${cooperativeId}`, { lines });
       expect(reply.status).toBe(200);
       if (index === 0) {
         const [{ status }] = await t.dataSource.query('SELECT status FROM cycles WHERE id = $1', [s.cycleId]);

@@ -4,7 +4,11 @@ import type { Http } from '../support/test-app';
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -43,12 +47,18 @@ export async function scenario(http: Http, admin: string, ds: DataSource): Promi
      VALUES ($1, 'organic', 'Ecocert', 'MA-BIO-001', '2020-01-01', '2040-12-31')`,
     [r.cooperativeIds[0]],
   );
-  await charterVersion(ds, r.partnershipId, { organicRequired: true, maxExportShare: 0.5, maxMonthlyVariation: 0.3 });
+  await charterVersion(ds, r.partnershipId, {
+    organicRequired: true,
+    maxExportShare: 0.5,
+    maxMonthlyVariation: 0.3,
+  });
   const season = await http.as(admin).post('/api/v1/seasons', seasonBody(r));
   expect(season.status).toBe(201);
   const [{ id: cycleId, month }] = season.body.cycles;
   for (const consumerGroupId of r.groupIds) {
-    expect((await http.as(admin).post(`/api/v1/seasons/${season.body.id}/groups`, { consumerGroupId })).status).toBe(201);
+    expect(
+      (await http.as(admin).post(`/api/v1/seasons/${season.body.id}/groups`, { consumerGroupId })).status,
+    ).toBe(201);
   }
   const offer = async (cooperative: number, product: number, packSize: number, monthlyCapacity: number) => {
     const reply = await http.as(admin).post(`/api/v1/seasons/${season.body.id}/offers`, {
@@ -61,13 +71,23 @@ export async function scenario(http: Http, admin: string, ds: DataSource): Promi
     expect(reply.status).toBe(201);
     return reply.body.id as string;
   };
-  const offers = { o1: await offer(0, 0, 6, 100), o2: await offer(0, 1, 4, 1000), o3: await offer(1, 0, 6, 1000), o4: await offer(1, 1, 5, 1000) };
+  const offers = {
+    o1: await offer(0, 0, 6, 100),
+    o2: await offer(0, 1, 4, 1000),
+    o3: await offer(1, 0, 6, 1000),
+    o4: await offer(1, 1, 5, 1000),
+  };
   const demand = { o1: 0, o2: 0, o3: 0, o4: 0 };
   const members = r.membersByGroup.flat();
   for (const [i, memberId] of members.entries()) {
     const quantities = { o1: 7 + i, o2: 3 + 2 * i, o3: 5, o4: 4 + i };
-    const lines = Object.entries(quantities).map(([key, quantity]) => ({ offerId: offers[key as keyof typeof offers], quantity }));
-    const reply = await http.as(admin).put(`/api/v1/seasons/${season.body.id}/members/${memberId}/pledges/${month}`, { lines });
+    const lines = Object.entries(quantities).map(([key, quantity]) => ({
+      offerId: offers[key as keyof typeof offers],
+      quantity,
+    }));
+    const reply = await http
+      .as(admin)
+      .put(`/api/v1/seasons/${season.body.id}/members/${memberId}/pledges/${month}`, { lines });
     expect(reply.status).toBe(200);
     for (const [key, quantity] of Object.entries(quantities)) demand[key as keyof typeof demand] += quantity;
   }
@@ -79,4 +99,3 @@ export async function scenario(http: Http, admin: string, ds: DataSource): Promi
   expect(pledge.status).toBe(200);
   return { r, seasonId: season.body.id, cycleId, month, offers, demand };
 }
-

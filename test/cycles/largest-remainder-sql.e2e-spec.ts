@@ -18,15 +18,20 @@ describe('largest remainder in SQL', () => {
 
   const partition = fc.record({
     total: fc.integer({ min: 0, max: 5000 }),
-    claims: fc.uniqueArray(fc.record({ key: fc.uuid({ version: 4 }), weight: fc.integer({ min: 0, max: 1000 }) }), {
-      minLength: 1,
-      maxLength: 25,
-      selector: (claim) => claim.key,
-    }),
+    claims: fc.uniqueArray(
+      fc.record({ key: fc.uuid({ version: 4 }), weight: fc.integer({ min: 0, max: 1000 }) }),
+      {
+        minLength: 1,
+        maxLength: 25,
+        selector: (claim) => claim.key,
+      },
+    ),
   });
 
   async function sqlShares(parts: { total: number; claims: { key: string; weight: number }[] }[]) {
-    const rows = parts.flatMap((part, index) => part.claims.map((claim) => ({ index, total: part.total, ...claim })));
+    const rows = parts.flatMap((part, index) =>
+      part.claims.map((claim) => ({ index, total: part.total, ...claim })),
+    );
     const result = await db.query(
       `WITH source AS (
          SELECT * FROM unnest($1::int[], $2::bigint[], $3::uuid[], $4::bigint[]) AS s(part, total, key, weight)
@@ -58,7 +63,15 @@ describe('largest remainder in SQL', () => {
     const low = '00000000-0000-4000-8000-000000000001';
     const high = 'ffffffff-0000-4000-8000-000000000001';
     // 1 unit for two equal claims: the smaller key wins.
-    const [tie] = await sqlShares([{ total: 1, claims: [{ key: high, weight: 2 }, { key: low, weight: 2 }] }]);
+    const [tie] = await sqlShares([
+      {
+        total: 1,
+        claims: [
+          { key: high, weight: 2 },
+          { key: low, weight: 2 },
+        ],
+      },
+    ]);
     expect([tie.get(low), tie.get(high)]).toEqual([1, 0]);
   });
 });

@@ -44,7 +44,9 @@ describe('the monthly cycle through the queues', () => {
       const coop = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
       const reply = await http
         .as(coop)
-        .put(`/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`, { lines: [{ offerId: s.offers.o1, quantity: 1 }] });
+        .put(`/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`, {
+          lines: [{ offerId: s.offers.o1, quantity: 1 }],
+        });
       expect(reply.status).toBe(422);
     });
 
@@ -70,17 +72,34 @@ describe('the monthly cycle through the queues', () => {
           lines: [{ offerId: s.offers.o1, quantity: 1 }],
         });
       expect(late.status).toBe(422);
-      const [{ count }] = await t.dataSource.query('SELECT count(*)::int FROM collective_commitments WHERE cycle_id = $1', [s.cycleId]);
+      const [{ count }] = await t.dataSource.query(
+        'SELECT count(*)::int FROM collective_commitments WHERE cycle_id = $1',
+        [s.cycleId],
+      );
       expect(count).toBe(8); // 2 groups × 4 offers
       // From lock on, commitments are the frozen ones, whatever happens to pledge rows.
       const commitmentsUrl = `/api/v1/seasons/${s.seasonId}/commitments?month=${s.month}`;
       const frozen = (await http.as(admin).get(commitmentsUrl)).body;
-      expect(frozen.reduce((sum: number, c: { offerId: string; quantity: number }) => sum + (c.offerId === s.offers.o1 ? c.quantity : 0), 0)).toBe(s.demand.o1);
-      await t.dataSource.query('UPDATE member_pledges SET quantity = quantity + 100 WHERE cycle_id = $1', [s.cycleId]);
+      expect(
+        frozen.reduce(
+          (sum: number, c: { offerId: string; quantity: number }) =>
+            sum + (c.offerId === s.offers.o1 ? c.quantity : 0),
+          0,
+        ),
+      ).toBe(s.demand.o1);
+      await t.dataSource.query('UPDATE member_pledges SET quantity = quantity + 100 WHERE cycle_id = $1', [
+        s.cycleId,
+      ]);
       expect((await http.as(admin).get(commitmentsUrl)).body).toEqual(frozen);
-      await t.dataSource.query('UPDATE member_pledges SET quantity = quantity - 100 WHERE cycle_id = $1', [s.cycleId]);
-      const mails = await waitFor('two confirmation requests', async () => (smtp.mails.length >= 2 ? smtp.mails : undefined));
-      const [coop0Email] = await t.dataSource.query('SELECT contact_email FROM cooperatives WHERE id = $1', [s.r.cooperativeIds[0]]);
+      await t.dataSource.query('UPDATE member_pledges SET quantity = quantity - 100 WHERE cycle_id = $1', [
+        s.cycleId,
+      ]);
+      const mails = await waitFor('two confirmation requests', async () =>
+        smtp.mails.length >= 2 ? smtp.mails : undefined,
+      );
+      const [coop0Email] = await t.dataSource.query('SELECT contact_email FROM cooperatives WHERE id = $1', [
+        s.r.cooperativeIds[0],
+      ]);
       const mail = mails.find((m) => m.to.includes(coop0Email.contact_email));
       expect(mail?.raw).toContain(`confirmations/${s.r.cooperativeIds[0]}`);
     });
@@ -92,7 +111,11 @@ describe('the monthly cycle through the queues', () => {
       expect((await http.as(admin).post(url, {})).status).toBe(400);
       const waived = await http.as(admin).post(url, { reason: 'certificate renewal seen on paper' });
       expect(waived.status).toBe(200);
-      expect(waived.body).toMatchObject({ id: violation.id, waived: true, waiveReason: 'certificate renewal seen on paper' });
+      expect(waived.body).toMatchObject({
+        id: violation.id,
+        waived: true,
+        waiveReason: 'certificate renewal seen on paper',
+      });
       expect((await http.as(admin).post(url, { reason: 'again' })).status).toBe(409);
       const coop = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[1] });
       expect((await http.as(coop).post(url, { reason: 'mine' })).status).toBe(403);
@@ -107,17 +130,33 @@ describe('the monthly cycle through the queues', () => {
       const coop1 = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[1] });
       const demand = await http.as(coop0).get(`/api/v1/cycles/${s.cycleId}/demand`);
       expect(demand.status).toBe(200);
-      expect(Object.fromEntries(demand.body.map((d: { offerId: string; quantity: number }) => [d.offerId, d.quantity]))).toEqual({
+      expect(
+        Object.fromEntries(
+          demand.body.map((d: { offerId: string; quantity: number }) => [d.offerId, d.quantity]),
+        ),
+      ).toEqual({
         [s.offers.o1]: s.demand.o1,
         [s.offers.o2]: s.demand.o2,
       });
-      expect((await http.as(coop1).get(`/api/v1/cycles/${s.cycleId}/demand?cooperativeId=${s.r.cooperativeIds[0]}`)).status).toBe(404);
+      expect(
+        (
+          await http
+            .as(coop1)
+            .get(`/api/v1/cycles/${s.cycleId}/demand?cooperativeId=${s.r.cooperativeIds[0]}`)
+        ).status,
+      ).toBe(404);
       const url = `/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`;
-      const tooMuch = await http.as(coop0).put(url, { lines: [{ offerId: s.offers.o2, quantity: s.demand.o2 + 1 }] });
+      const tooMuch = await http
+        .as(coop0)
+        .put(url, { lines: [{ offerId: s.offers.o2, quantity: s.demand.o2 + 1 }] });
       expect(tooMuch.status).toBe(400);
       expect(tooMuch.body.message).toContain('lines.0.quantity');
-      expect((await http.as(coop0).put(url, { lines: [{ offerId: s.offers.o3, quantity: 1 }] })).status).toBe(400);
-      expect((await http.as(coop1).put(url, { lines: [{ offerId: s.offers.o1, quantity: 1 }] })).status).toBe(404);
+      expect((await http.as(coop0).put(url, { lines: [{ offerId: s.offers.o3, quantity: 1 }] })).status).toBe(
+        400,
+      );
+      expect((await http.as(coop1).put(url, { lines: [{ offerId: s.offers.o1, quantity: 1 }] })).status).toBe(
+        404,
+      );
       const lines = [
         { offerId: s.offers.o1, quantity: s.demand.o1 },
         { offerId: s.offers.o2, quantity: s.demand.o2 - 5 },
@@ -137,9 +176,19 @@ describe('the monthly cycle through the queues', () => {
     it('allocates when an admin runs the stage, holding a silent cooperative to its delivery pledge', async () => {
       expect((await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`)).status).toBe(202);
       await waitForStatus(http, admin, s.cycleId, 'allocated');
-      const supply = await t.dataSource.query('SELECT offer_id, supply, excluded FROM cycle_offers WHERE cycle_id = $1', [s.cycleId]);
-      const byOffer = Object.fromEntries(supply.map((row: { offer_id: string; supply: number }) => [row.offer_id, row.supply]));
-      expect(byOffer).toEqual({ [s.offers.o1]: 50, [s.offers.o2]: s.demand.o2 - 5, [s.offers.o3]: 0, [s.offers.o4]: 10 });
+      const supply = await t.dataSource.query(
+        'SELECT offer_id, supply, excluded FROM cycle_offers WHERE cycle_id = $1',
+        [s.cycleId],
+      );
+      const byOffer = Object.fromEntries(
+        supply.map((row: { offer_id: string; supply: number }) => [row.offer_id, row.supply]),
+      );
+      expect(byOffer).toEqual({
+        [s.offers.o1]: 50,
+        [s.offers.o2]: s.demand.o2 - 5,
+        [s.offers.o3]: 0,
+        [s.offers.o4]: 10,
+      });
       expect(await invariantBreaches(t.dataSource, s.cycleId)).toEqual({
         commitmentIsSumOfPledges: 0,
         membersSumToGroup: 0,
@@ -165,21 +214,36 @@ describe('the monthly cycle through the queues', () => {
       expect(own.status).toBe(200);
       expect(own.body.total).toBe(12); // 3 members × 4 offers
       expect(own.body.items.every((a: { consumerGroupId: string }) => a.consumerGroupId === g0)).toBe(true);
-      expect((await http.as(coordinator).get(`/api/v1/cycles/${s.cycleId}/allocations?consumerGroupId=${g1}`)).status).toBe(404);
+      expect(
+        (await http.as(coordinator).get(`/api/v1/cycles/${s.cycleId}/allocations?consumerGroupId=${g1}`))
+          .status,
+      ).toBe(404);
       const memberId = s.r.membersByGroup[0][1];
       const member = await userToken(http, admin, 'member', { memberId });
       const mine = await http.as(member).get(`/api/v1/cycles/${s.cycleId}/allocations`);
       expect(mine.body.items.every((a: { memberId: string }) => a.memberId === memberId)).toBe(true);
       expect(mine.body.total).toBe(4);
-      expect((await http.as(member).get(`/api/v1/cycles/${s.cycleId}/allocations?memberId=${s.r.membersByGroup[0][0]}`)).status).toBe(404);
+      expect(
+        (
+          await http
+            .as(member)
+            .get(`/api/v1/cycles/${s.cycleId}/allocations?memberId=${s.r.membersByGroup[0][0]}`)
+        ).status,
+      ).toBe(404);
       const coop = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
       const list = await http.as(coop).get(`/api/v1/cycles/${s.cycleId}/loading-list`);
       expect(list.status).toBe(200);
       expect(list.body.pickupPoint.id).toBe(s.r.pickupPointId);
-      expect(list.body.lines.every((l: { cooperativeId: string }) => l.cooperativeId === s.r.cooperativeIds[0])).toBe(true);
-      expect(list.body.totals.units).toBe(list.body.lines.reduce((sum: number, l: { units: number }) => sum + l.units, 0));
+      expect(
+        list.body.lines.every((l: { cooperativeId: string }) => l.cooperativeId === s.r.cooperativeIds[0]),
+      ).toBe(true);
+      expect(list.body.totals.units).toBe(
+        list.body.lines.reduce((sum: number, l: { units: number }) => sum + l.units, 0),
+      );
       expect(list.body.totals.units).toBe(50 + s.demand.o2 - 5);
-      const stranger = await userToken(http, admin, 'coordinator', { consumerGroupId: s.r.producerSideGroupId });
+      const stranger = await userToken(http, admin, 'coordinator', {
+        consumerGroupId: s.r.producerSideGroupId,
+      });
       expect((await http.as(stranger).get(`/api/v1/cycles/${s.cycleId}`)).status).toBe(404);
     });
 
@@ -188,8 +252,16 @@ describe('the monthly cycle through the queues', () => {
       const mailsBefore = smtp.mails.length;
       const queue = t.app.get(QueueService);
       for (const fromStatus of ['open', 'locked', 'confirming']) {
-        await queue.enqueue(JobName.RunStage, { cycleId: s.cycleId, fromStatus }, `again-${s.cycleId}-${fromStatus}`);
-        await queue.enqueue(JobName.RunStage, { cycleId: s.cycleId, fromStatus }, `again2-${s.cycleId}-${fromStatus}`);
+        await queue.enqueue(
+          JobName.RunStage,
+          { cycleId: s.cycleId, fromStatus },
+          `again-${s.cycleId}-${fromStatus}`,
+        );
+        await queue.enqueue(
+          JobName.RunStage,
+          { cycleId: s.cycleId, fromStatus },
+          `again2-${s.cycleId}-${fromStatus}`,
+        );
       }
       await waitFor('the re-deliveries to finish', async () => {
         const counts = await queue.queue(QueueName.Cycle).getJobCounts('waiting', 'active', 'delayed');
@@ -209,7 +281,12 @@ describe('the monthly cycle through the queues', () => {
     let admin: string;
 
     beforeAll(async () => {
-      const config = { databaseUrl: db.url, queuePrefix: db.queuePrefix, clockIntervalMs: 1000, smtpUrl: `smtp://127.0.0.1:${smtp.port}` };
+      const config = {
+        databaseUrl: db.url,
+        queuePrefix: db.queuePrefix,
+        clockIntervalMs: 1000,
+        smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+      };
       api = await startTestApp({ ...config, role: 'api' });
       workers = [await startWorker(config), await startWorker(config)];
       http = new Http(api.app);
@@ -227,7 +304,13 @@ describe('the monthly cycle through the queues', () => {
       // Every stage queued three times at once: the clock's copy and two strays.
       const race = (fromStatus: string) =>
         Promise.all(
-          ['a', 'b', 'c'].map((copy) => queue.enqueue(JobName.RunStage, { cycleId: s.cycleId, fromStatus }, `race-${copy}-${s.cycleId}-${fromStatus}`)),
+          ['a', 'b', 'c'].map((copy) =>
+            queue.enqueue(
+              JobName.RunStage,
+              { cycleId: s.cycleId, fromStatus },
+              `race-${copy}-${s.cycleId}-${fromStatus}`,
+            ),
+          ),
         );
       await race('open');
       await waitForStatus(http, admin, s.cycleId, 'confirming');
@@ -239,7 +322,9 @@ describe('the monthly cycle through the queues', () => {
       await race('confirming');
       await waitForStatus(http, admin, s.cycleId, 'allocated');
       await sleep(1500);
-      expect(Object.values(await invariantBreaches(api.dataSource, s.cycleId)).every((n) => n === 0)).toBe(true);
+      expect(Object.values(await invariantBreaches(api.dataSource, s.cycleId)).every((n) => n === 0)).toBe(
+        true,
+      );
       const counts = await api.dataSource.query(
         `SELECT (SELECT count(*)::int FROM collective_commitments WHERE cycle_id = $1) AS commitments,
                 (SELECT count(*)::int FROM member_allocations WHERE cycle_id = $1) AS allocations,
@@ -252,4 +337,3 @@ describe('the monthly cycle through the queues', () => {
     });
   });
 });
-

@@ -105,9 +105,13 @@ describe('demo seed', () => {
   });
 
   it('seeds a season whose every month is still open to pledges', async () => {
-    const cycles = await dataSource.query(`SELECT status, locks_at > now() AS future FROM cycles ORDER BY month`);
+    const cycles = await dataSource.query(
+      `SELECT status, locks_at > now() AS future FROM cycles ORDER BY month`,
+    );
     expect(cycles).toHaveLength(6);
-    expect(cycles.every((c: { status: string; future: boolean }) => c.status === 'open' && c.future)).toBe(true);
+    expect(cycles.every((c: { status: string; future: boolean }) => c.status === 'open' && c.future)).toBe(
+      true,
+    );
     const [{ offered }] = await dataSource.query(
       `SELECT count(*)::int AS offered FROM offers o JOIN cooperatives c ON c.id = o.cooperative_id
         JOIN seasons s ON s.id = o.season_id WHERE c.territory_id = s.producer_territory_id`,

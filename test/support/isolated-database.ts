@@ -13,7 +13,9 @@ import { testConfig } from './test-app';
  * prefix, so they must not see what other test files, running at the same time, leave in the
  * shared database and queues. Pass both to the apps: `{ databaseUrl: db.url, queuePrefix: db.queuePrefix }`.
  */
-export async function isolatedDatabase(name: string): Promise<{ url: string; queuePrefix: string; drop(): Promise<void> }> {
+export async function isolatedDatabase(
+  name: string,
+): Promise<{ url: string; queuePrefix: string; drop(): Promise<void> }> {
   const server = process.env.DATABASE_URL as string;
   const database = `${name}_${process.pid}`;
   const url = await recreateDatabase(server, database);
@@ -35,9 +37,12 @@ export async function isolatedDatabase(name: string): Promise<{ url: string; que
 
 /** A worker process's Nest context (queue workers and the clock), as APP_ROLE=worker runs it. */
 export async function startWorker(overrides: Partial<AppConfig>): Promise<INestApplicationContext> {
-  const context = await NestFactory.createApplicationContext(AppModule.forRole(testConfig({ ...overrides, role: 'worker' })), {
-    logger: false,
-  });
+  const context = await NestFactory.createApplicationContext(
+    AppModule.forRole(testConfig({ ...overrides, role: 'worker' })),
+    {
+      logger: false,
+    },
+  );
   await context.init();
   return context;
 }

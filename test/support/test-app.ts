@@ -72,24 +72,38 @@ export class Http {
     return new Http(this.app);
   }
 
-  async request<T = any>(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
-    const response = await this.app.getHttpAdapter().getInstance().inject({
-      method: method as 'GET',
-      url,
-      payload: payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload),
-      headers: {
-        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-        ...headers,
-      },
-    });
+  async request<T = any>(
+    method: string,
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
+    const response = await this.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: method as 'GET',
+        url,
+        payload:
+          payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload),
+        headers: {
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+          ...headers,
+        },
+      });
     let body: unknown = response.body;
     try {
       body = JSON.parse(response.body);
     } catch {
       // not JSON (CSV, PDF, HTML): the raw text stays in body
     }
-    return { status: response.statusCode, body: body as T, headers: response.headers as Reply['headers'], text: response.body };
+    return {
+      status: response.statusCode,
+      body: body as T,
+      headers: response.headers as Reply['headers'],
+      text: response.body,
+    };
   }
 
   get<T = any>(url: string) {
@@ -135,7 +149,12 @@ export async function userToken(
   http: Http,
   admin: string,
   role: AppRoleUser,
-  links: { consumerGroupId?: string; memberId?: string; cooperativeId?: string; transportOrganiserId?: string } = {},
+  links: {
+    consumerGroupId?: string;
+    memberId?: string;
+    cooperativeId?: string;
+    transportOrganiserId?: string;
+  } = {},
 ): Promise<string> {
   const email = `${unique(role)}@test.example`;
   const password = 'correct horse battery';

@@ -1,4 +1,11 @@
-import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 
@@ -24,7 +31,8 @@ const STATUS_NAMES: Record<number, string> = {
 
 // PostgreSQL error codes that mean the database is unreachable or restarting, not a bug.
 const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '53300']);
-const CONNECTION_ERRORS = /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect/i;
+const CONNECTION_ERRORS =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect/i;
 
 function fromHttpException(exception: HttpException): ErrorBody {
   const statusCode = exception.getStatus();
@@ -52,14 +60,29 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       body = fromHttpException(exception);
     } else if (isUnavailable(exception)) {
-      body = { statusCode: 503, error: STATUS_NAMES[503], message: 'The database is unavailable; try again shortly' };
-    } else if ((exception as { statusCode?: number })?.statusCode && (exception as { statusCode: number }).statusCode < 500) {
+      body = {
+        statusCode: 503,
+        error: STATUS_NAMES[503],
+        message: 'The database is unavailable; try again shortly',
+      };
+    } else if (
+      (exception as { statusCode?: number })?.statusCode &&
+      (exception as { statusCode: number }).statusCode < 500
+    ) {
       // Fastify's own errors (malformed JSON, body too large, wrong content type).
       const statusCode = (exception as { statusCode: number }).statusCode;
-      body = { statusCode, error: STATUS_NAMES[statusCode] ?? 'Bad Request', message: (exception as Error).message };
+      body = {
+        statusCode,
+        error: STATUS_NAMES[statusCode] ?? 'Bad Request',
+        message: (exception as Error).message,
+      };
     } else {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-      body = { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: STATUS_NAMES[500], message: 'Internal server error' };
+      body = {
+        statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+        error: STATUS_NAMES[500],
+        message: 'Internal server error',
+      };
     }
     void reply.status(body.statusCode).send(body);
   }

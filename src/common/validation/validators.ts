@@ -29,34 +29,67 @@ interface FieldOptions {
 }
 
 function doc(options: FieldOptions, schema: ApiPropertyOptions) {
-  const full = { ...schema, description: options.description, example: options.example } as ApiPropertyOptions;
+  const full = {
+    ...schema,
+    description: options.description,
+    example: options.example,
+  } as ApiPropertyOptions;
   return options.optional ? [IsOptional(), ApiPropertyOptional(full)] : [ApiProperty(full)];
 }
 
 export const TextField = (maxLength: number, options: FieldOptions = {}) =>
-  applyDecorators(...doc(options, { type: String, minLength: 1, maxLength }), IsString(), MinLength(1), MaxLength(maxLength));
+  applyDecorators(
+    ...doc(options, { type: String, minLength: 1, maxLength }),
+    IsString(),
+    MinLength(1),
+    MaxLength(maxLength),
+  );
 
 export const UuidField = (options: FieldOptions = {}) =>
   applyDecorators(...doc(options, { type: String, format: 'uuid' }), IsUUID());
 
 export const CountryCodeField = (options: FieldOptions = {}) =>
-  applyDecorators(...doc(options, { type: String, example: 'BE', description: 'ISO 3166-1 alpha-2' }), IsISO31661Alpha2());
+  applyDecorators(
+    ...doc(options, { type: String, example: 'BE', description: 'ISO 3166-1 alpha-2' }),
+    IsISO31661Alpha2(),
+  );
 
 export const TimeZoneField = (options: FieldOptions = {}) =>
-  applyDecorators(...doc(options, { type: String, example: 'Europe/Brussels', description: 'IANA time zone' }), IsTimeZone());
+  applyDecorators(
+    ...doc(options, { type: String, example: 'Europe/Brussels', description: 'IANA time zone' }),
+    IsTimeZone(),
+  );
 
 export const CurrencyField = (options: FieldOptions = {}) =>
-  applyDecorators(...doc(options, { type: String, example: 'EUR', description: 'ISO 4217' }), IsISO4217CurrencyCode());
+  applyDecorators(
+    ...doc(options, { type: String, example: 'EUR', description: 'ISO 4217' }),
+    IsISO4217CurrencyCode(),
+  );
 
 export const LatitudeField = (options: FieldOptions = {}) =>
-  applyDecorators(...doc(options, { type: Number, minimum: -90, maximum: 90 }), IsNumber({ allowNaN: false, allowInfinity: false }), Min(-90), Max(90));
+  applyDecorators(
+    ...doc(options, { type: Number, minimum: -90, maximum: 90 }),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(-90),
+    Max(90),
+  );
 
 export const LongitudeField = (options: FieldOptions = {}) =>
-  applyDecorators(...doc(options, { type: Number, minimum: -180, maximum: 180 }), IsNumber({ allowNaN: false, allowInfinity: false }), Min(-180), Max(180));
+  applyDecorators(
+    ...doc(options, { type: Number, minimum: -180, maximum: 180 }),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    Min(-180),
+    Max(180),
+  );
 
 /** A share of a whole, 0..1 (0.4 = 40 %). */
 export const ShareField = (options: FieldOptions = {}) =>
-  applyDecorators(...doc(options, { type: Number, minimum: 0, maximum: 1 }), IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }), Min(0), Max(1));
+  applyDecorators(
+    ...doc(options, { type: Number, minimum: 0, maximum: 1 }),
+    IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }),
+    Min(0),
+    Max(1),
+  );
 
 /** A whole number in [min, max]; quantities, minor units, counts. */
 export const IntField = (min: number, max: number, options: FieldOptions = {}) =>
@@ -73,7 +106,11 @@ export const DecimalField = (min: number, max: number, decimals: number, options
 
 export const HsCodeField = (options: FieldOptions = {}) =>
   applyDecorators(
-    ...doc(options, { type: String, example: '070200', description: 'Harmonized System code, 6 to 10 digits' }),
+    ...doc(options, {
+      type: String,
+      example: '070200',
+      description: 'Harmonized System code, 6 to 10 digits',
+    }),
     IsString(),
     Matches(/^[0-9]{6,10}$/, { message: '$property must be 6 to 10 digits' }),
   );

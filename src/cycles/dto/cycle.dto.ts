@@ -8,7 +8,14 @@ import { CYCLE_STATUSES } from '../cycle-status';
 export class ViolationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({
-    enum: ['ORGANIC_CERTIFICATE', 'EXCLUDED_PRODUCT', 'LOCAL_SALES_SHARE', 'FAIR_PRICE', 'EXPORT_SHARE', 'COMMITMENT_STABILITY'],
+    enum: [
+      'ORGANIC_CERTIFICATE',
+      'EXCLUDED_PRODUCT',
+      'LOCAL_SALES_SHARE',
+      'FAIR_PRICE',
+      'EXPORT_SHARE',
+      'COMMITMENT_STABILITY',
+    ],
   })
   rule!: string;
   @ApiProperty({ enum: ['blocking', 'warning'] }) severity!: string;
@@ -43,7 +50,8 @@ export class AdvanceResultDto {
 }
 
 export class WaiveDto {
-  @TextField(1000, { example: 'Certificate renewal confirmed by the certifier on the phone' }) reason!: string;
+  @TextField(1000, { example: 'Certificate renewal confirmed by the certifier on the phone' })
+  reason!: string;
 }
 
 export class DemandQuery {
@@ -54,7 +62,8 @@ export class DemandLineDto {
   @ApiProperty({ format: 'uuid' }) offerId!: string;
   @ApiProperty({ format: 'uuid' }) cooperativeId!: string;
   @ApiProperty({ description: 'units committed by the groups' }) quantity!: number;
-  @ApiProperty({ description: 'packages, counted per group (groups never share a package)' }) packages!: number;
+  @ApiProperty({ description: 'packages, counted per group (groups never share a package)' })
+  packages!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'confirmed units, null until confirmed' })
   confirmed!: number | null;
 }

@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CountryCodeField, CurrencyField, TextField, TimeZoneField } from '../../common/validation/validators';
+import {
+  CountryCodeField,
+  CurrencyField,
+  TextField,
+  TimeZoneField,
+} from '../../common/validation/validators';
 
 export class CreateTerritoryDto {
   @TextField(200, { example: 'Jette' }) name!: string;
