@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
@@ -18,6 +18,7 @@ export class LoginThrottle {
     const { limit, windowSeconds } = this.config.loginRateLimit;
     const prefix = `${this.config.queuePrefix}:login`;
     const keys = [`${prefix}:ip:${ip}`, `${prefix}:email:${email.toLowerCase()}`];
+    // Without Redis the limit cannot be counted: logins are refused (503) rather than unlimited.
     const counts = await Promise.all(
       keys.map(async (key) => {
         const [[, count]] = (await this.redis.multi().incr(key).expire(key, windowSeconds, 'NX').exec()) as [
@@ -25,7 +26,11 @@ export class LoginThrottle {
         ];
         return count;
       }),
-    );
+    ).catch(() => {
+      throw new ServiceUnavailableException(
+        'Login is unavailable for a moment (rate-limit store unreachable)',
+      );
+    });
     if (Math.max(...counts) > limit) {
       throw new HttpException(
         `Too many login attempts; try again in ${windowSeconds} seconds`,

@@ -4,10 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export const REDIS = Symbol('REDIS');
 
-/**
- * One shared ioredis client for rate limits and health. Commands fail fast while Redis is
- * down (no offline queue) so that requests answer promptly instead of hanging.
- */
+/** One shared ioredis client for rate limits and health. */
 @Global()
 @Module({
   providers: [
@@ -15,9 +12,11 @@ export const REDIS = Symbol('REDIS');
       provide: REDIS,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
+        // Commands wait for the first connection (start-up), but give up after one reconnection
+        // attempt when Redis is down, so requests answer promptly instead of hanging.
         const redis = new Redis(config.redisUrl, {
           maxRetriesPerRequest: 1,
-          enableOfflineQueue: false,
+          connectTimeout: 2000,
           retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
         });
         // Outages surface where a command fails (health, login); ioredis reconnects by itself.
