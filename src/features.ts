@@ -12,6 +12,7 @@ import { PartnershipsModule } from './partnerships/partnerships.module';
 import { QueueModule, WorkerHostModule } from './queue/queue.module';
 import { PledgesModule } from './pledges/pledges.module';
 import { SeasonsModule } from './seasons/seasons.module';
+import { SettlementApiModule } from './settlement/settlement.module';
 import { TerritoriesModule } from './territories/territories.module';
 import { UsersModule } from './users/users.module';
 
@@ -33,6 +34,7 @@ export const apiFeatures = [
   SeasonsModule,
   PledgesModule,
   CyclesModule,
+  SettlementApiModule,
 ];
 
 /** Modules the worker role runs (queues and the cycle clock). */

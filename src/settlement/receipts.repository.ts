@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { returningRows } from '../common/database/returning';
+import type { CycleStatus } from '../cycles/cycle-status';
+
+export interface GroupAllocation {
+  offerId: string;
+  allocated: number;
+}
+
+export interface ReceiptView {
+  version: number;
+  /** Received per offer id; empty before the first report. */
+  received: Map<string, number>;
+}
+
+export interface MemberReceiptRow {
+  memberId: string;
+  offerId: string;
+  received: number;
+}
+
+@Injectable()
+export class ReceiptsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Whether the group is enrolled in the season of the cycle. */
+  async enrolled(cycleId: string, consumerGroupId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT 1 FROM cycles c JOIN season_groups sg ON sg.season_id = c.season_id
+        WHERE c.id = $1 AND sg.consumer_group_id = $2`,
+      [cycleId, consumerGroupId],
+    );
+    return !!row;
+  }
+
+  /**
+   * Locks the cycle row against the other receipts of the cycle and against the settlement
+   * stage until the transaction ends, and answers its status. FOR NO KEY UPDATE, not FOR
+   * SHARE: two groups reporting last at the same time would each not see the other's report
+   * and neither would move the cycle on (write skew); this lock makes them take turns.
+   */
+  async lockCycle(m: EntityManager, cycleId: string): Promise<CycleStatus> {
+    const [row] = await m.query(`SELECT status FROM cycles WHERE id = $1 FOR NO KEY UPDATE`, [cycleId]);
+    return row.status;
+  }
+
+  /** The offers the group was allocated (> 0 units) in the cycle, by offer id. */
+  async allocations(
+    cycleId: string,
+    consumerGroupId: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<GroupAllocation[]> {
+    return m.query(
+      `SELECT offer_id AS "offerId", allocated FROM group_allocations
+        WHERE cycle_id = $1 AND consumer_group_id = $2 AND allocated > 0
+        ORDER BY offer_id`,
+      [cycleId, consumerGroupId],
+    );
+  }
+
+  /** The members' allocations (> 0 units) of the group in the cycle. */
+  memberAllocations(
+    m: EntityManager,
+    cycleId: string,
+    consumerGroupId: string,
+  ): Promise<{ memberId: string; offerId: string; allocated: number }[]> {
+    return m.query(
+      `SELECT member_id AS "memberId", offer_id AS "offerId", allocated FROM member_allocations
+        WHERE cycle_id = $1 AND consumer_group_id = $2 AND allocated > 0`,
+      [cycleId, consumerGroupId],
+    );
+  }
+
+  async report(
+    cycleId: string,
+    consumerGroupId: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<ReceiptView> {
+    const [head] = await m.query(
+      `SELECT version FROM group_receipts WHERE cycle_id = $1 AND consumer_group_id = $2`,
+      [cycleId, consumerGroupId],
+    );
+    if (!head) return { version: 0, received: new Map() };
+    const lines: { offerId: string; received: number }[] = await m.query(
+      `SELECT offer_id AS "offerId", received FROM receipt_lines WHERE cycle_id = $1 AND consumer_group_id = $2`,
+      [cycleId, consumerGroupId],
+    );
+    return { version: head.version, received: new Map(lines.map((l) => [l.offerId, l.received])) };
+  }
+
+  /** The first report: version 1, or null when one exists already (someone reported meanwhile). */
+  async insertReport(
+    m: EntityManager,
+    cycleId: string,
+    consumerGroupId: string,
+    userId: string,
+  ): Promise<number | null> {
+    const [row] = await m.query(
+      `INSERT INTO group_receipts (cycle_id, consumer_group_id, version, reported_by)
+       VALUES ($1, $2, 1, $3) ON CONFLICT DO NOTHING RETURNING version`,
+      [cycleId, consumerGroupId, userId],
+    );
+    return row?.version ?? null;
+  }
+
+  /** A correction: bumps the version only if it is still the one expected; null when stale. */
+  async bumpReport(
+    m: EntityManager,
+    cycleId: string,
+    consumerGroupId: string,
+    expectedVersion: number,
+    userId: string,
+  ): Promise<number | null> {
+    const [row] = await returningRows<{ version: number }>(
+      m,
+      `UPDATE group_receipts SET version = version + 1, reported_at = now(), reported_by = $4
+        WHERE cycle_id = $1 AND consumer_group_id = $2 AND version = $3
+      RETURNING version`,
+      [cycleId, consumerGroupId, expectedVersion, userId],
+    );
+    return row?.version ?? null;
+  }
+
+  /** Replaces the group's receipt lines and its members' shares of them. */
+  async replaceLines(
+    m: EntityManager,
+    cycleId: string,
+    consumerGroupId: string,
+    lines: { offerId: string; received: number }[],
+    members: MemberReceiptRow[],
+  ): Promise<void> {
+    await m.query(`DELETE FROM receipt_lines WHERE cycle_id = $1 AND consumer_group_id = $2`, [
+      cycleId,
+      consumerGroupId,
+    ]);
+    await m.query(`DELETE FROM member_receipts WHERE cycle_id = $1 AND consumer_group_id = $2`, [
+      cycleId,
+      consumerGroupId,
+    ]);
+    await m.query(
+      `INSERT INTO receipt_lines (cycle_id, consumer_group_id, offer_id, received)
+       SELECT $1, $2, l.offer_id, l.received FROM unnest($3::uuid[], $4::int[]) AS l(offer_id, received)`,
+      [cycleId, consumerGroupId, lines.map((l) => l.offerId), lines.map((l) => l.received)],
+    );
+    await m.query(
+      `INSERT INTO member_receipts (cycle_id, member_id, offer_id, consumer_group_id, received)
+       SELECT $1, l.member_id, l.offer_id, $2, l.received
+         FROM unnest($3::uuid[], $4::uuid[], $5::int[]) AS l(member_id, offer_id, received)`,
+      [
+        cycleId,
+        consumerGroupId,
+        members.map((r) => r.memberId),
+        members.map((r) => r.offerId),
+        members.map((r) => r.received),
+      ],
+    );
+  }
+
+  /**
+   * dispatched → received once every group with an allocation in the cycle has reported;
+   * answers the cycle's status after the attempt.
+   */
+  async moveToReceivedIfComplete(m: EntityManager, cycleId: string): Promise<CycleStatus> {
+    await m.query(
+      `UPDATE cycles SET status = 'received', received_at = now(), updated_at = now()
+        WHERE id = $1 AND status = 'dispatched'
+          AND NOT EXISTS (
+            SELECT 1 FROM group_allocations ga
+             WHERE ga.cycle_id = $1 AND ga.allocated > 0
+               AND NOT EXISTS (SELECT 1 FROM group_receipts gr
+                                WHERE gr.cycle_id = $1 AND gr.consumer_group_id = ga.consumer_group_id))`,
+      [cycleId],
+    );
+    const [row] = await m.query(`SELECT status FROM cycles WHERE id = $1`, [cycleId]);
+    return row.status;
+  }
+}

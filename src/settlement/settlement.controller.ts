@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor } from '../common/auth/current-actor.decorator';
+import { Roles } from '../common/auth/roles.decorator';
+import { ReceiptDto, ReceiptResultDto } from './dto/receipt.dto';
+import { StatementsDto } from './dto/statements.dto';
+import { ReceiptsService } from './receipts.service';
+import { statementsToCsv } from './statements-csv';
+import { StatementsService } from './statements.service';
+
+@ApiTags('cycles')
+@ApiBearerAuth()
+@Controller('cycles/:id')
+export class SettlementController {
+  constructor(
+    private readonly receipts: ReceiptsService,
+    private readonly statements: StatementsService,
+  ) {}
+
+  @Put('receipts/:consumerGroupId')
+  @Roles('admin', 'coordinator')
+  @ApiOkResponse({ type: ReceiptResultDto })
+  record(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('consumerGroupId', ParseUUIDPipe) consumerGroupId: string,
+    @Body() dto: ReceiptDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<ReceiptResultDto> {
+    return this.receipts.record(id, consumerGroupId, dto, actor);
+  }
+
+  @Get('receipts/:consumerGroupId')
+  @Roles('admin', 'coordinator')
+  @ApiOkResponse({ type: ReceiptResultDto })
+  receipt(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('consumerGroupId', ParseUUIDPipe) consumerGroupId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<ReceiptResultDto> {
+    return this.receipts.get(id, consumerGroupId, actor);
+  }
+
+  @Get('statements')
+  @Roles('admin', 'coordinator', 'member', 'cooperative')
+  @ApiOkResponse({ type: StatementsDto })
+  statementsJson(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<StatementsDto> {
+    return this.statements.get(id, actor);
+  }
+
+  @Get('statements.csv')
+  @Roles('admin', 'coordinator', 'member', 'cooperative')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description:
+      'header, one row per member, then one per cooperative; amounts in minor units and as decimals',
+    schema: { type: 'string' },
+  })
+  async statementsCsv(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<string> {
+    return statementsToCsv(await this.statements.get(id, actor));
+  }
+}

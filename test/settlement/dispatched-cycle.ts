@@ -1,0 +1,107 @@
+import type { DataSource } from 'typeorm';
+import { StagesService } from '../../src/cycles/stages.service';
+import { scenario, type Scenario } from '../cycles/cycle-scenario';
+import type { Http, TestApp } from '../support/test-app';
+
+export interface GroupAllocation {
+  consumerGroupId: string;
+  offerId: string;
+  allocated: number;
+}
+
+export interface AllocatedCycle extends Scenario {
+  /** allocated > 0 only */
+  allocations: GroupAllocation[];
+}
+
+/**
+ * The cycle scenario of test/cycles, run to `allocated` by calling the stages directly (no
+ * clock, no worker: the app under test runs as the API role): o4's organic violation is waived
+ * and both cooperatives confirm their whole demand, so two cooperatives have goods (o1 capped
+ * at 50 by the export share, o2 and o4 in full) for both groups.
+ */
+export async function allocatedCycle(t: TestApp, http: Http, admin: string): Promise<AllocatedCycle> {
+  const s = await scenario(http, admin, t.dataSource);
+  const stages = t.app.get(StagesService);
+  expect(await stages.run(s.cycleId, 'open')).toBe('moved');
+  expect(await stages.run(s.cycleId, 'locked')).toBe('moved');
+  const cycle = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`)).body;
+  const violation = cycle.violations.find((v: { subject: string }) => v.subject === s.offers.o4);
+  const waived = await http
+    .as(admin)
+    .post(`/api/v1/cycles/${s.cycleId}/violations/${violation.id}/waive`, { reason: 'seen on paper' });
+  expect(waived.status).toBe(200);
+  for (const cooperativeId of s.r.cooperativeIds) {
+    const demand = await http
+      .as(admin)
+      .get(`/api/v1/cycles/${s.cycleId}/demand?cooperativeId=${cooperativeId}`);
+    const lines = demand.body.map((d: { offerId: string; quantity: number }) => ({
+      offerId: d.offerId,
+      quantity: d.quantity,
+    }));
+    const reply = await http
+      .as(admin)
+      .put(`/api/v1/cycles/${s.cycleId}/confirmations/${cooperativeId}`, { lines });
+    expect(reply.status).toBe(200);
+  }
+  expect(await stages.run(s.cycleId, 'confirming')).toBe('moved');
+  const allocations: GroupAllocation[] = await t.dataSource.query(
+    `SELECT consumer_group_id AS "consumerGroupId", offer_id AS "offerId", allocated
+       FROM group_allocations WHERE cycle_id = $1 AND allocated > 0 ORDER BY consumer_group_id, offer_id`,
+    [s.cycleId],
+  );
+  return { ...s, allocations };
+}
+
+export const SHIPMENT_COSTS = [12_345, 6_791];
+
+/**
+ * What dispatch will write, by hand: two vehicles, one shipment each; shipment A carries every
+ * line of the first group and every line of o1, shipment B the rest; then `dispatched`.
+ */
+export async function dispatch(ds: DataSource, s: AllocatedCycle): Promise<string[]> {
+  const organiserId = s.r.transportOrganiserIds[0];
+  const shipmentIds: string[] = [];
+  for (const [index, cost] of SHIPMENT_COSTS.entries()) {
+    const [vehicle] = await ds.query(
+      `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg) VALUES ($1, $2, 'road', 20000) RETURNING id`,
+      [organiserId, `truck ${index}`],
+    );
+    const [shipment] = await ds.query(
+      `INSERT INTO shipments (cycle_id, transport_organiser_id, vehicle_id, mode, net_kg, gross_kg, distance_km,
+                              tonne_km, co2e_kg, cost_minor)
+       VALUES ($1, $2, $3, 'road', 0, 0, 2900, 0, 0, $4) RETURNING id`,
+      [s.cycleId, organiserId, vehicle.id, cost],
+    );
+    shipmentIds.push(shipment.id);
+  }
+  await ds.query(
+    `INSERT INTO shipment_lines (shipment_id, cycle_id, consumer_group_id, offer_id, cooperative_id, units, packages,
+                                 net_kg, gross_kg)
+     SELECT CASE WHEN l.consumer_group_id = $2 OR l.offer_id = $3 THEN $4::uuid ELSE $5::uuid END,
+            l.cycle_id, l.consumer_group_id, l.offer_id, l.cooperative_id, l.units, l.packages, l.net_kg, l.gross_kg
+       FROM loading_list_lines l WHERE l.cycle_id = $1`,
+    [s.cycleId, s.r.groupIds[0], s.offers.o1, shipmentIds[0], shipmentIds[1]],
+  );
+  await ds.query(
+    `UPDATE shipments sh SET net_kg = t.net, gross_kg = t.gross
+       FROM (SELECT shipment_id, sum(net_kg) AS net, sum(gross_kg) AS gross FROM shipment_lines GROUP BY 1) t
+      WHERE t.shipment_id = sh.id AND sh.cycle_id = $1`,
+    [s.cycleId],
+  );
+  await ds.query(`UPDATE cycles SET status = 'dispatched', dispatched_at = now() WHERE id = $1`, [s.cycleId]);
+  return shipmentIds;
+}
+
+/** The group's allocated lines as a full report. */
+export function fullReport(s: AllocatedCycle, consumerGroupId: string) {
+  return s.allocations
+    .filter((a) => a.consumerGroupId === consumerGroupId)
+    .map((a) => ({ offerId: a.offerId, quantity: a.allocated }));
+}
+
+export function allocationOf(s: AllocatedCycle, consumerGroupId: string, offerId: string): number {
+  return (
+    s.allocations.find((a) => a.consumerGroupId === consumerGroupId && a.offerId === offerId)?.allocated ?? 0
+  );
+}
