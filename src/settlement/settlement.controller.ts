@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
@@ -53,14 +54,20 @@ export class SettlementController {
 
   @Get('statements.csv')
   @Roles('admin', 'coordinator', 'member', 'cooperative')
-  @Header('Content-Type', 'text/csv; charset=utf-8')
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description:
       'header, one row per member, then one per cooperative; amounts in minor units and as decimals',
     schema: { type: 'string' },
   })
-  async statementsCsv(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<string> {
-    return statementsToCsv(await this.statements.get(id, actor));
+  // The type is set once the statements are read: an error still leaves as JSON.
+  async statementsCsv(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const csv = statementsToCsv(await this.statements.get(id, actor));
+    void reply.header('Content-Type', 'text/csv; charset=utf-8');
+    return csv;
   }
 }
