@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { DispatchModule } from '../dispatch/dispatch.module';
+import { SettlementModule } from '../settlement/settlement.module';
 import { ClockService } from './clock.service';
 import { ConfirmationRequests } from './confirmation-requests';
 import { ConfirmationsRepository } from './confirmations.repository';
@@ -14,12 +16,12 @@ const shared = [CyclesRepository, StagesRepository, StagesService, ConfirmationR
 
 /** The cycle API: reading cycles, confirmations, waivers, manual stage runs. */
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, DispatchModule, SettlementModule],
   controllers: [CyclesController],
   providers: [...shared, CyclesService, CycleViewsRepository, ConfirmationsRepository],
 })
 export class CyclesModule {}
 
 /** The cycle's worker side: the clock and the stage jobs. */
-@Module({ providers: [...shared, ClockService] })
+@Module({ imports: [DispatchModule, SettlementModule], providers: [...shared, ClockService] })
 export class CycleWorkerModule {}

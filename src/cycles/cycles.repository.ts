@@ -105,7 +105,7 @@ export class CyclesRepository {
       `SELECT c.id AS "cycleId", c.status
          FROM cycles c
         WHERE (c.status = 'open' AND c.locks_at <= now())
-           OR c.status = 'locked'
+           OR c.status IN ('locked', 'allocated', 'received')
            OR (c.status = 'confirming' AND (
                 c.confirm_by <= now()
                 OR NOT EXISTS (SELECT 1 FROM cooperative_confirmations cc WHERE cc.cycle_id = c.id AND cc.confirmed_at IS NULL)))

@@ -17,7 +17,8 @@ export interface ViolationRow {
   subjectType: string;
   subjectId: string;
   message: string;
-  effect: 'exclude' | 'cap' | 'none';
+  /** skip_vehicle: a TRANSPORT_MODE violation at dispatch (the vehicle is not used). */
+  effect: 'exclude' | 'cap' | 'none' | 'skip_vehicle';
   capUnits: number | null;
 }
 

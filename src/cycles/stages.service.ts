@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { checkCharter } from '../charter-rules/check-charter';
+import { DispatchService } from '../dispatch/dispatch.service';
+import { SettlementService } from '../settlement/settlement.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { QueueService } from '../queue/queue.service';
 import { JobName, stageJobId } from '../queue/jobs';
@@ -25,11 +27,17 @@ export class StagesService {
     private readonly requests: ConfirmationRequests,
     private readonly notifications: NotificationsService,
     private readonly queue: QueueService,
+    private readonly dispatch: DispatchService,
+    private readonly settlement: SettlementService,
   ) {}
 
-  /** Stages that exist so far: later ones (dispatch, receive, settle) are not run by the queue yet. */
+  /**
+   * The statuses a queued stage moves on from. `dispatched` waits for the groups' receipts
+   * (PUT /cycles/:id/receipts/…: the last one moves the cycle to `received`), and `settled`
+   * is the end.
+   */
   static runsFrom(status: CycleStatus): boolean {
-    return status === 'open' || status === 'locked' || status === 'confirming';
+    return ['open', 'locked', 'confirming', 'allocated', 'received'].includes(status);
   }
 
   async run(cycleId: string, fromStatus: CycleStatus): Promise<StageOutcome> {
@@ -40,6 +48,10 @@ export class StagesService {
         return this.requestConfirmations(cycleId);
       case 'confirming':
         return this.allocate(cycleId);
+      case 'allocated':
+        return this.dispatch.run(cycleId);
+      case 'received':
+        return this.settlement.settle(cycleId);
       default:
         this.logger.warn(`no queued stage runs from ${fromStatus} (cycle ${cycleId})`);
         return 'nothing-to-do';
@@ -79,9 +91,16 @@ export class StagesService {
     return 'moved';
   }
 
-  /** confirming → allocated: supply, shares by largest remainder, loading list. */
+  /** confirming → allocated: supply, shares by largest remainder, loading list; dispatch is queued next. */
   private async allocate(cycleId: string): Promise<StageOutcome> {
     const moved = await this.dataSource.transaction((m) => this.stages.allocate(m, cycleId));
-    return moved ? 'moved' : 'nothing-to-do';
+    if (!moved) return 'nothing-to-do';
+    // Dispatch follows at once: the manifests reach the organisers as soon as the goods are known.
+    await this.queue.enqueue(
+      JobName.RunStage,
+      { cycleId, fromStatus: 'allocated' },
+      stageJobId(cycleId, 'allocated'),
+    );
+    return 'moved';
   }
 }

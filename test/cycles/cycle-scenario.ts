@@ -18,10 +18,13 @@ export async function waitFor<T>(
   }
 }
 
+const STATUSES = ['open', 'locked', 'confirming', 'allocated', 'dispatched', 'received', 'settled'];
+
+/** Waits until the cycle has reached `status` (or moved past it: stages follow one another). */
 export async function waitForStatus(http: Http, token: string, cycleId: string, status: string) {
-  return waitFor(`cycle ${cycleId} to be ${status}`, async () => {
+  return waitFor(`cycle ${cycleId} to reach ${status}`, async () => {
     const reply = await http.as(token).get(`/api/v1/cycles/${cycleId}`);
-    return reply.body.status === status ? reply.body : undefined;
+    return STATUSES.indexOf(reply.body.status) >= STATUSES.indexOf(status) ? reply.body : undefined;
   });
 }
 

@@ -248,10 +248,11 @@ describe('the monthly cycle through the queues', () => {
     });
 
     it('changes nothing when every stage job is delivered again', async () => {
+      await waitForStatus(http, admin, s.cycleId, 'dispatched');
       const before = await allocationDigest(t.dataSource, s.cycleId);
       const mailsBefore = smtp.mails.length;
       const queue = t.app.get(QueueService);
-      for (const fromStatus of ['open', 'locked', 'confirming']) {
+      for (const fromStatus of ['open', 'locked', 'confirming', 'allocated']) {
         await queue.enqueue(
           JobName.RunStage,
           { cycleId: s.cycleId, fromStatus },
@@ -268,7 +269,7 @@ describe('the monthly cycle through the queues', () => {
         return counts.waiting + counts.active + counts.delayed === 0 ? true : undefined;
       });
       expect(await allocationDigest(t.dataSource, s.cycleId)).toBe(before);
-      expect((await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`)).body.status).toBe('allocated');
+      expect((await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`)).body.status).toBe('dispatched');
       await sleep(500);
       expect(smtp.mails.length).toBe(mailsBefore);
     });

@@ -9,6 +9,11 @@ export class DispatchAndSettlement1763800003000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
+      -- TRANSPORT_MODE at dispatch: the vehicle is not used.
+      ALTER TABLE cycle_violations ALTER COLUMN effect TYPE varchar(16),
+        DROP CONSTRAINT cycle_violations_effect_check,
+        ADD CONSTRAINT cycle_violations_effect_check CHECK (effect IN ('exclude', 'cap', 'none', 'skip_vehicle'));
+
       ALTER TABLE cycles
         ADD COLUMN dispatched_at timestamptz,
         ADD COLUMN received_at timestamptz,
@@ -134,6 +139,9 @@ export class DispatchAndSettlement1763800003000 implements MigrationInterface {
       DROP TABLE cooperative_statements, member_statements, member_receipts, receipt_lines, group_receipts,
         manifests, manifest_counters, unplaced_goods, shipment_lines, shipment_stops, shipments;
       ALTER TABLE cycles DROP COLUMN dispatched_at, DROP COLUMN received_at, DROP COLUMN settled_at;
+      DELETE FROM cycle_violations WHERE effect = 'skip_vehicle';
+      ALTER TABLE cycle_violations DROP CONSTRAINT cycle_violations_effect_check,
+        ADD CONSTRAINT cycle_violations_effect_check CHECK (effect IN ('exclude', 'cap', 'none'));
     `);
   }
 }

@@ -1,0 +1,70 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor } from '../common/auth/current-actor.decorator';
+import { Roles } from '../common/auth/roles.decorator';
+import { ManifestVersionQuery } from '../dispatch/dto/shipment.dto';
+import { ManifestDto } from './dto/manifest.dto';
+import { ManifestsService } from './manifests.service';
+
+@ApiTags('dispatch')
+@ApiBearerAuth()
+@Controller('shipments/:id')
+@Roles('admin', 'transporter')
+export class ManifestsController {
+  constructor(private readonly manifests: ManifestsService) {}
+
+  @Get('manifest')
+  @ApiOkResponse({ type: ManifestDto })
+  json(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ManifestVersionQuery,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.manifests.json(id, actor, query.version);
+  }
+
+  @Get('manifest.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'one row per goods line × stop', schema: { type: 'string' } })
+  async csv(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ManifestVersionQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const { name, body } = await this.manifests.csv(id, actor, query.version);
+    reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"`);
+    return body;
+  }
+
+  @Get('manifest.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'the manifest as a PDF, labels in the organiser’s locale',
+    schema: { type: 'string', format: 'binary' },
+  })
+  async pdf(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ManifestVersionQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { name, body } = await this.manifests.pdf(id, actor, query.version);
+    reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${name}"`);
+    return body;
+  }
+
+  @Post('manifest/reissue')
+  @Roles('admin')
+  @HttpCode(201)
+  @ApiOkResponse({ type: ManifestDto, description: 'the new version; earlier versions are kept' })
+  reissue(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.manifests.reissue(id, actor);
+  }
+}

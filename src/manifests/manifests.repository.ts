@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Locale } from '../logistics/entities/transport-organiser.entity';
+import type {
+  Manifest,
+  ManifestLine,
+  ManifestQuantities,
+  ManifestSender,
+  ManifestStop,
+} from './rendering/manifest.types';
+
+export interface ManifestRecipient {
+  transportOrganiserId: string;
+  contactEmail: string;
+  webhookUrl: string | null;
+  locale: Locale;
+}
+
+export interface StoredManifest {
+  id: string;
+  shipmentId: string;
+  cycleId: string;
+  transportOrganiserId: string;
+  number: string;
+  version: number;
+  document: Manifest;
+}
+
+interface UnloadingRow extends ManifestQuantities {
+  consumerGroupId: string;
+  cooperativeId: string;
+  productId: string;
+  productName: string;
+  hsCode: string;
+}
+
+const grams = (kg: number) => Math.round(kg * 1000);
+
+/** Sums quantities in whole grams, so that totals are exact to the gram. */
+function sum(rows: ManifestQuantities[]): ManifestQuantities {
+  const total = rows.reduce(
+    (acc, row) => ({
+      packages: acc.packages + row.packages,
+      units: acc.units + row.units,
+      net: acc.net + grams(row.netKg),
+      gross: acc.gross + grams(row.grossKg),
+    }),
+    { packages: 0, units: 0, net: 0, gross: 0 },
+  );
+  return {
+    packages: total.packages,
+    units: total.units,
+    netKg: total.net / 1000,
+    grossKg: total.gross / 1000,
+  };
+}
+
+@Injectable()
+export class ManifestsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Everything the manifest of a shipment prints, read in five queries whatever its size. */
+  async assemble(m: EntityManager, shipmentId: string, number: string, version: number): Promise<Manifest> {
+    const [head] = await m.query(
+      `SELECT s.id AS "seasonId", s.name AS "seasonName", p.id AS "partnershipId", p.name AS "partnershipName",
+              c.month, to_char(c.loading_date, 'YYYY-MM-DD') AS "loadingDate",
+              o.id AS "organiserId", o.name AS "organiserName", o.contact_email AS "contactEmail", o.locale,
+              v.id AS "vehicleId", v.name AS "vehicleName", v.mode,
+              pp.name AS "pickupName", pp.address AS "pickupAddress", pp.latitude AS "pickupLatitude",
+              pp.longitude AS "pickupLongitude",
+              sh.distance_km::float8 AS "distanceKm", sh.tonne_km::float8 AS "tonneKm", sh.co2e_kg::float8 AS "co2eKg"
+         FROM shipments sh
+         JOIN cycles c ON c.id = sh.cycle_id
+         JOIN seasons s ON s.id = c.season_id
+         JOIN partnerships p ON p.id = s.partnership_id
+         JOIN pickup_points pp ON pp.id = s.pickup_point_id
+         JOIN transport_organisers o ON o.id = sh.transport_organiser_id
+         JOIN vehicles v ON v.id = sh.vehicle_id
+        WHERE sh.id = $1`,
+      [shipmentId],
+    );
+    const senders: ManifestSender[] = await m.query(
+      `SELECT k.id AS "cooperativeId", k.name, t.name AS territory, t.country_code AS "countryCode",
+              coalesce(array_agg(ce.number ORDER BY ce.kind, ce.number)
+                       FILTER (WHERE ce.valid_from <= $2::date AND ce.valid_to >= $2::date), '{}') AS "certificateNumbers"
+         FROM (SELECT DISTINCT cooperative_id FROM shipment_lines WHERE shipment_id = $1) sl
+         JOIN cooperatives k ON k.id = sl.cooperative_id
+         JOIN territories t ON t.id = k.territory_id
+         LEFT JOIN certificates ce ON ce.cooperative_id = k.id
+        GROUP BY k.id, t.name, t.country_code
+        ORDER BY k.name, k.id`,
+      [shipmentId, head.loadingDate],
+    );
+    const stops: (Omit<ManifestStop, 'unloading' | 'consignee'> & Record<string, unknown>)[] = await m.query(
+      `SELECT st.stop_order AS "order", st.consumer_group_id AS "consumerGroupId",
+              st.distance_from_previous_km::float8 AS "distanceFromPreviousKm",
+              g.name, g.contact_email AS "contactEmail", g.drop_point_name AS "dropName",
+              g.drop_point_address AS "dropAddress", g.drop_point_latitude AS "dropLatitude",
+              g.drop_point_longitude AS "dropLongitude"
+         FROM shipment_stops st JOIN consumer_groups g ON g.id = st.consumer_group_id
+        WHERE st.shipment_id = $1
+        ORDER BY st.stop_order`,
+      [shipmentId],
+    );
+    const unloading: UnloadingRow[] = await m.query(
+      `SELECT sl.consumer_group_id AS "consumerGroupId", sl.cooperative_id AS "cooperativeId", p.id AS "productId",
+              p.name AS "productName", p.hs_code AS "hsCode", sl.packages, sl.units,
+              sl.net_kg::float8 AS "netKg", sl.gross_kg::float8 AS "grossKg"
+         FROM shipment_lines sl
+         JOIN offers o ON o.id = sl.offer_id
+         JOIN products p ON p.id = o.product_id
+        WHERE sl.shipment_id = $1
+        ORDER BY p.name, sl.cooperative_id`,
+      [shipmentId],
+    );
+    const senderOf = new Map(senders.map((sender) => [sender.cooperativeId, sender]));
+    const byProduct = new Map<string, UnloadingRow[]>();
+    for (const row of unloading) {
+      const key = `${row.cooperativeId}|${row.productId}`;
+      byProduct.set(key, [...(byProduct.get(key) ?? []), row]);
+    }
+    const lines: ManifestLine[] = [...byProduct.values()].map((rows) => {
+      const [first] = rows;
+      const sender = senderOf.get(first.cooperativeId);
+      return {
+        cooperativeId: first.cooperativeId,
+        productId: first.productId,
+        productName: first.productName,
+        hsCode: first.hsCode,
+        originCountry: sender?.countryCode ?? '',
+        certificate: sender?.certificateNumbers[0] ?? null,
+        ...sum(rows),
+      };
+    });
+    return {
+      number,
+      version,
+      issuedAt: new Date().toISOString(),
+      season: { id: head.seasonId, name: head.seasonName },
+      partnership: { id: head.partnershipId, name: head.partnershipName },
+      cycleMonth: head.month,
+      carrier: {
+        transportOrganiserId: head.organiserId,
+        name: head.organiserName,
+        vehicle: { id: head.vehicleId, name: head.vehicleName, mode: head.mode },
+        contactEmail: head.contactEmail,
+      },
+      loading: {
+        pickupPoint: {
+          name: head.pickupName,
+          address: head.pickupAddress,
+          latitude: head.pickupLatitude,
+          longitude: head.pickupLongitude,
+        },
+        date: head.loadingDate,
+      },
+      senders,
+      stops: stops.map((stop) => ({
+        order: stop.order,
+        consumerGroupId: stop.consumerGroupId,
+        consignee: {
+          name: stop.name as string,
+          dropPoint: {
+            name: stop.dropName as string,
+            address: stop.dropAddress as string,
+            latitude: stop.dropLatitude as number,
+            longitude: stop.dropLongitude as number,
+          },
+          contactEmail: stop.contactEmail as string,
+        },
+        distanceFromPreviousKm: stop.distanceFromPreviousKm,
+        unloading: unloading
+          .filter((row) => row.consumerGroupId === stop.consumerGroupId)
+          .map(({ cooperativeId, productId, productName, packages, units, netKg, grossKg }) => ({
+            cooperativeId,
+            productId,
+            productName,
+            packages,
+            units,
+            netKg,
+            grossKg,
+          })),
+      })),
+      lines,
+      totals: sum(lines),
+      distanceKm: head.distanceKm,
+      tonneKm: head.tonneKm,
+      co2eKg: head.co2eKg,
+      locale: head.locale,
+    };
+  }
+
+  async insert(
+    m: EntityManager,
+    shipmentId: string,
+    document: Manifest,
+    issuedBy: string | null,
+  ): Promise<string> {
+    const [{ id }] = await m.query(
+      `INSERT INTO manifests (shipment_id, number, version, issued_at, issued_by, document)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [shipmentId, document.number, document.version, document.issuedAt, issuedBy, JSON.stringify(document)],
+    );
+    return id;
+  }
+
+  async recipient(m: EntityManager, shipmentId: string): Promise<ManifestRecipient> {
+    const [row] = await m.query(
+      `SELECT o.id AS "transportOrganiserId", o.contact_email AS "contactEmail", o.webhook_url AS "webhookUrl", o.locale
+         FROM shipments sh JOIN transport_organisers o ON o.id = sh.transport_organiser_id WHERE sh.id = $1`,
+      [shipmentId],
+    );
+    return row;
+  }
+
+  /** The latest version, or the given one, of a shipment's manifest. */
+  async find(shipmentId: string, version?: number): Promise<StoredManifest | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT mf.id, mf.shipment_id AS "shipmentId", sh.cycle_id AS "cycleId",
+              sh.transport_organiser_id AS "transportOrganiserId", mf.number, mf.version, mf.document
+         FROM manifests mf JOIN shipments sh ON sh.id = mf.shipment_id
+        WHERE mf.shipment_id = $1 AND ($2::int IS NULL OR mf.version = $2)
+        ORDER BY mf.version DESC LIMIT 1`,
+      [shipmentId, version ?? null],
+    );
+    return row ?? null;
+  }
+
+  /** Locks the shipment's manifests and answers the next version and the number it keeps. */
+  async nextVersion(
+    m: EntityManager,
+    shipmentId: string,
+  ): Promise<{ number: string; version: number } | null> {
+    const rows = await m.query(
+      `SELECT number, version FROM manifests WHERE shipment_id = $1 ORDER BY version DESC FOR UPDATE`,
+      [shipmentId],
+    );
+    return rows.length === 0 ? null : { number: rows[0].number, version: rows[0].version + 1 };
+  }
+}

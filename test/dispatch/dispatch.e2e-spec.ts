@@ -1,0 +1,324 @@
+import { verifyWebhookSignature } from '../../src/notifications/webhook-signature';
+import { attachmentBytes, SIGNING_SECRET, startHookServer, startSmtpServer } from '../notifications/support';
+import { isolatedDatabase } from '../support/isolated-database';
+import { charterVersion } from '../support/season-fixtures';
+import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { invariantBreaches } from '../cycles/cycle-invariants';
+import { scenario, waitFor, waitForStatus, type Scenario } from '../cycles/cycle-scenario';
+
+/** RFC 4180 records of a CSV text (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), (i += 1));
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\r' && text[i + 1] === '\n')
+      (row.push(field), rows.push(row), (row = []), (field = ''), (i += 1));
+    else field += c;
+  }
+  return rows;
+}
+
+/**
+ * Dispatch through the queues: a truck of 80 kg, a van of 40 kg (so the second group's ~55 kg
+ * consignment must be split by line), an aircraft the charter forbids, and an emissions limit
+ * the road trip exceeds. The organiser takes its manifests in French, by mail and by webhook.
+ */
+describe('dispatch', () => {
+  let db: Awaited<ReturnType<typeof isolatedDatabase>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let hooks: Awaited<ReturnType<typeof startHookServer>>;
+  let t: TestApp;
+  let http: Http;
+  let admin: string;
+  let s: Scenario;
+  let vehicles: { truck: string; van: string; plane: string };
+  let shipments: { items: any[]; total: number; unplaced: any[] };
+
+  beforeAll(async () => {
+    db = await isolatedDatabase('proxima_dispatch');
+    smtp = await startSmtpServer();
+    hooks = await startHookServer();
+    t = await startTestApp({
+      databaseUrl: db.url,
+      queuePrefix: db.queuePrefix,
+      role: 'all',
+      clockIntervalMs: 1000,
+      smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+      webhookSigningSecret: SIGNING_SECRET,
+      allowPrivateWebhookTargets: true,
+    });
+    http = new Http(t.app);
+    admin = await adminToken(http, t.dataSource);
+    s = await scenario(http, admin, t.dataSource);
+    const organiserId = s.r.transportOrganiserIds[0];
+    await t.dataSource.query(
+      `UPDATE transport_organisers SET locale = 'fr', webhook_url = $2 WHERE id = $1`,
+      [organiserId, `http://127.0.0.1:${hooks.port}/manifests`],
+    );
+    const [truck, van, plane] = await t.dataSource.query(
+      `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg, cost_per_km_minor)
+       VALUES ($1, 'Camion', 'road', 80, 120), ($1, 'Fourgon', 'road', 40, 90), ($1, 'Avion', 'air', 10000, 5000)
+       RETURNING id`,
+      [organiserId],
+    );
+    vehicles = { truck: truck.id, van: van.id, plane: plane.id };
+    await charterVersion(t.dataSource, s.r.partnershipId, {
+      organicRequired: true,
+      maxExportShare: 0.5,
+      forbiddenTransportModes: ['air'],
+      maxEmissionsGramsPerKg: 50,
+    });
+    expect((await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`)).status).toBe(202);
+    await waitForStatus(http, admin, s.cycleId, 'confirming');
+    const coop0 = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
+    await http.as(coop0).put(`/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`, {
+      lines: [
+        { offerId: s.offers.o1, quantity: s.demand.o1 },
+        { offerId: s.offers.o2, quantity: s.demand.o2 },
+      ],
+    });
+    expect((await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`)).status).toBe(202);
+    await waitForStatus(http, admin, s.cycleId, 'dispatched');
+    shipments = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}/shipments`)).body;
+  }, 60_000);
+
+  afterAll(async () => {
+    await t.close();
+    await Promise.all([smtp.close(), hooks.close()]);
+    await db.drop();
+  });
+
+  it('packs every line of the loading list exactly once, within each vehicle’s capacity', async () => {
+    const [{ missing }] = await t.dataSource.query(
+      `SELECT count(*)::int AS missing FROM loading_list_lines l
+        LEFT JOIN shipment_lines sl USING (cycle_id, consumer_group_id, offer_id)
+        LEFT JOIN unplaced_goods u USING (cycle_id, consumer_group_id, offer_id)
+        WHERE l.cycle_id = $1 AND (sl.units IS DISTINCT FROM l.units) = (u.offer_id IS NULL)`,
+      [s.cycleId],
+    );
+    expect(missing).toBe(0);
+    const loads = await t.dataSource.query(
+      `SELECT sh.vehicle_id, sum(sl.gross_kg)::float8 AS kg, v.capacity_kg::float8 AS capacity
+         FROM shipments sh JOIN shipment_lines sl ON sl.shipment_id = sh.id JOIN vehicles v ON v.id = sh.vehicle_id
+        WHERE sh.cycle_id = $1 GROUP BY sh.vehicle_id, v.capacity_kg`,
+      [s.cycleId],
+    );
+    expect(loads.length).toBeGreaterThan(0);
+    for (const load of loads) expect(load.kg).toBeLessThanOrEqual(load.capacity);
+    expect(loads.map((l: { vehicle_id: string }) => l.vehicle_id)).not.toContain(vehicles.plane);
+    expect(Object.values(await invariantBreaches(t.dataSource, s.cycleId)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('reports the forbidden aircraft and the emissions over the charter as violations', async () => {
+    const cycle = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`)).body;
+    const mode = cycle.violations.find((v: { rule: string }) => v.rule === 'TRANSPORT_MODE');
+    expect(mode).toMatchObject({ subjectType: 'vehicle', subject: vehicles.plane, severity: 'blocking' });
+    const emissions = cycle.violations.filter((v: { rule: string }) => v.rule === 'TRANSPORT_EMISSIONS');
+    expect(emissions.length).toBe(shipments.total);
+    expect(emissions.every((v: { severity: string }) => v.severity === 'warning')).toBe(true);
+  });
+
+  it('lists shipments with ordered stops, distances, tonne-km, CO2e and cost', async () => {
+    expect(shipments.total).toBeGreaterThanOrEqual(2);
+    for (const shipment of shipments.items) {
+      expect(shipment.stops.map((stop: { order: number }) => stop.order)).toEqual(
+        shipment.stops.map((_: unknown, i: number) => i + 1),
+      );
+      const legs = shipment.stops.reduce(
+        (sum: number, stop: { distanceFromPreviousKm: number }) => sum + stop.distanceFromPreviousKm,
+        0,
+      );
+      expect(shipment.distanceKm).toBeCloseTo(legs, 2);
+      expect(shipment.distanceKm).toBeGreaterThan(2000); // Morocco to Brussels by road
+      expect(shipment.tonneKm).toBeGreaterThan(0);
+      expect(shipment.co2eKg).toBeCloseTo((shipment.tonneKm * 107) / 1000, 2);
+      expect(shipment.manifest.number).toMatch(/^MAN-\d{6}-\d{4}$/);
+    }
+    const numbers = shipments.items.map(
+      (shipment: { manifest: { number: string } }) => shipment.manifest.number,
+    );
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  it('shows a transporter its own shipments and nobody else’s', async () => {
+    const own = await userToken(http, admin, 'transporter', {
+      transportOrganiserId: s.r.transportOrganiserIds[0],
+    });
+    const mine = await http.as(own).get(`/api/v1/cycles/${s.cycleId}/shipments`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.total).toBe(shipments.total);
+    expect(mine.body.unplaced).toEqual([]);
+    const [other] = await t.dataSource.query(
+      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('Autre', 'producers', 'autre@test.example') RETURNING id`,
+    );
+    const stranger = await userToken(http, admin, 'transporter', { transportOrganiserId: other.id });
+    expect((await http.as(stranger).get(`/api/v1/cycles/${s.cycleId}/shipments`)).status).toBe(404);
+    expect((await http.as(stranger).get(`/api/v1/shipments/${shipments.items[0].id}/manifest`)).status).toBe(
+      404,
+    );
+    const coordinator = await userToken(http, admin, 'coordinator', { consumerGroupId: s.r.groupIds[0] });
+    expect(
+      (await http.as(coordinator).get(`/api/v1/shipments/${shipments.items[0].id}/manifest`)).status,
+    ).toBe(403);
+  });
+
+  it('issues a manifest per shipment whose lines and totals are the shipment’s part of the loading list', async () => {
+    for (const shipment of shipments.items) {
+      const manifest = (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body;
+      expect(manifest).toMatchObject({
+        number: shipment.manifest.number,
+        version: 1,
+        locale: 'fr',
+        cycleMonth: s.month,
+      });
+      expect(manifest.totals).toEqual(shipment.totals);
+      const [expected] = await t.dataSource.query(
+        `SELECT sum(units)::int AS units, sum(packages)::int AS packages, sum(gross_kg)::float8 AS "grossKg"
+           FROM shipment_lines WHERE shipment_id = $1`,
+        [shipment.id],
+      );
+      const sum = (key: 'units' | 'packages') =>
+        manifest.lines.reduce((acc: number, line: Record<string, number>) => acc + line[key], 0);
+      expect({ units: sum('units'), packages: sum('packages') }).toEqual({
+        units: expected.units,
+        packages: expected.packages,
+      });
+      expect(manifest.totals.grossKg).toBeCloseTo(expected.grossKg, 3);
+      const unloaded = manifest.stops.flatMap((stop: { unloading: { units: number }[] }) => stop.unloading);
+      expect(unloaded.reduce((acc: number, line: { units: number }) => acc + line.units, 0)).toBe(
+        expected.units,
+      );
+      expect(manifest.senders[0].certificateNumbers).toEqual(['MA-BIO-001']);
+      expect(
+        manifest.lines.every(
+          (line: { hsCode: string; originCountry: string }) =>
+            line.hsCode === '080510' && line.originCountry === 'MA',
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it('serves the manifest as CSV rows that add up to its totals, and as a PDF', async () => {
+    const shipment = shipments.items[0];
+    const manifest = (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body;
+    const csv = await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const [header, ...rows] = parseCsv(csv.text);
+    const unitsColumn = header.findIndex((label) => /unités|units/i.test(label));
+    expect(unitsColumn).toBeGreaterThanOrEqual(0);
+    expect(rows.reduce((sum, row) => sum + Number(row[unitsColumn]), 0)).toBe(manifest.totals.units);
+    const pdf = await t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({
+        method: 'GET',
+        url: `/api/v1/shipments/${shipment.id}/manifest.pdf`,
+        headers: { authorization: `Bearer ${admin}` },
+      });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('sends each manifest to the organiser: a mail with the PDF and a signed webhook with the JSON', async () => {
+    const mails = await waitFor('the manifest mails', async () => {
+      const found = smtp.mails.filter((mail) => /Manifeste de transport/.test(mail.raw));
+      return found.length >= shipments.total ? found : undefined;
+    });
+    const shipment = shipments.items[0];
+    const mail = mails.find((m) => m.raw.includes(shipment.manifest.number))!;
+    const attached = attachmentBytes(mail.raw, `${shipment.manifest.number}-v1.pdf`);
+    expect(attached?.subarray(0, 5).toString()).toBe('%PDF-');
+    const requests = await waitFor('the manifest webhooks', async () =>
+      hooks.requests.length >= shipments.total ? hooks.requests : undefined,
+    );
+    for (const request of requests) {
+      expect(
+        verifyWebhookSignature(
+          SIGNING_SECRET,
+          request.body,
+          request.headers['x-proxima-signature'] as string,
+        ),
+      ).toBe(true);
+      expect(request.headers['x-proxima-event']).toBe('manifest.issued');
+    }
+    const numbers = requests.map((request) => JSON.parse(request.body.toString()).manifest.number).sort();
+    expect(numbers).toEqual(
+      shipments.items.map((item: { manifest: { number: string } }) => item.manifest.number).sort(),
+    );
+    const outbox = await http.as(admin).get(`/api/v1/notifications?cycleId=${s.cycleId}&limit=100`);
+    const delivered = outbox.body.items.filter(
+      (n: { recipientType: string }) => n.recipientType === 'transport_organiser',
+    );
+    expect(delivered).toHaveLength(shipments.total * 2);
+  });
+
+  it('re-issues a manifest as a new version under the same number and keeps the old one', async () => {
+    const shipment = shipments.items[0];
+    const reissued = await http.as(admin).post(`/api/v1/shipments/${shipment.id}/manifest/reissue`);
+    expect(reissued.status).toBe(201);
+    expect(reissued.body).toMatchObject({ number: shipment.manifest.number, version: 2 });
+    expect((await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body.version).toBe(2);
+    expect(
+      (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest?version=1`)).body.version,
+    ).toBe(1);
+    expect((await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest?version=9`)).status).toBe(
+      404,
+    );
+    await waitFor('the second version by mail', async () =>
+      smtp.mails.some((mail) => attachmentBytes(mail.raw, `${shipment.manifest.number}-v2.pdf`))
+        ? true
+        : undefined,
+    );
+    const transporter = await userToken(http, admin, 'transporter', {
+      transportOrganiserId: s.r.transportOrganiserIds[0],
+    });
+    expect(
+      (await http.as(transporter).post(`/api/v1/shipments/${shipment.id}/manifest/reissue`)).status,
+    ).toBe(403);
+  });
+
+  it('receives, then settles through the clock, with statements that add up to the minor unit', async () => {
+    for (const [index, consumerGroupId] of s.r.groupIds.entries()) {
+      const coordinator = await userToken(http, admin, 'coordinator', { consumerGroupId });
+      const url = `/api/v1/cycles/${s.cycleId}/receipts/${consumerGroupId}`;
+      const expected = (await http.as(coordinator).get(url)).body;
+      const lines = expected.lines.map((line: { offerId: string; allocated: number }, i: number) => ({
+        offerId: line.offerId,
+        // The first group is one unit short on its first offer.
+        quantity: index === 0 && i === 0 ? line.allocated - 1 : line.allocated,
+      }));
+      const reply = await http.as(coordinator).put(url, { lines, version: 0 });
+      expect(reply.status).toBe(200);
+      expect(reply.body.cycleStatus).toBe(index === s.r.groupIds.length - 1 ? 'received' : 'dispatched');
+    }
+    await waitForStatus(http, admin, s.cycleId, 'settled');
+    const statements = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}/statements`)).body;
+    const total = (rows: Record<string, number>[], key: string) =>
+      rows.reduce((sum, row) => sum + row[key], 0);
+    expect(total(statements.members, 'goodsMinor')).toBe(total(statements.cooperatives, 'dueMinor'));
+    const [{ cost }] = await t.dataSource.query(
+      'SELECT sum(cost_minor)::float8 AS cost FROM shipments WHERE cycle_id = $1',
+      [s.cycleId],
+    );
+    expect(total(statements.members, 'transportMinor')).toBe(cost);
+    for (const member of statements.members)
+      expect(member.totalMinor).toBe(member.goodsMinor + member.transportMinor);
+    const [{ received }] = await t.dataSource.query(
+      `SELECT sum(mr.received * o.unit_price_minor)::float8 AS received
+         FROM member_receipts mr JOIN offers o ON o.id = mr.offer_id WHERE mr.cycle_id = $1`,
+      [s.cycleId],
+    );
+    expect(total(statements.members, 'goodsMinor')).toBe(received);
+  });
+});
