@@ -1,3 +1,4 @@
+import { parseCsv } from '../support/csv';
 import { verifyWebhookSignature } from '../../src/notifications/webhook-signature';
 import { attachmentBytes, SIGNING_SECRET, startHookServer, startSmtpServer } from '../notifications/support';
 import { isolatedDatabase } from '../support/isolated-database';
@@ -5,27 +6,6 @@ import { charterVersion } from '../support/season-fixtures';
 import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
 import { invariantBreaches } from '../cycles/cycle-invariants';
 import { scenario, waitFor, waitForStatus, type Scenario } from '../cycles/cycle-scenario';
-
-/** RFC 4180 records of a CSV text (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((field += '"'), (i += 1));
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\r' && text[i + 1] === '\n')
-      (row.push(field), rows.push(row), (row = []), (field = ''), (i += 1));
-    else field += c;
-  }
-  return rows;
-}
 
 /**
  * Dispatch through the queues: a truck of 80 kg, a van of 40 kg (so the second group's ~55 kg

@@ -9,36 +9,7 @@ import {
   SHIPMENT_COSTS,
   type AllocatedCycle,
 } from './dispatched-cycle';
-
-/** RFC 4180 read back: quoted fields, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += c;
-  }
-  if (field !== '' || row.length) throw new Error('the CSV does not end with CRLF');
-  return rows;
-}
+import { parseCsv } from '../support/csv';
 
 const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
 
