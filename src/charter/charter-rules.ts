@@ -1,22 +1,9 @@
-/** The charter's rules, as stored (jsonb) and as the monthly cycle checks them. Every rule is optional. */
-export const TRANSPORT_MODES = ['road', 'rail', 'sea', 'air'] as const;
-export type TransportMode = (typeof TRANSPORT_MODES)[number];
+import type { CharterRules, TransportMode } from '../charter-rules/charter-rules.types';
 
-export interface PriceFloor {
-  productId: string;
-  minUnitPriceMinor: number;
-}
-
-export interface CharterRules {
-  organicRequired?: boolean;
-  minLocalSalesShare?: number;
-  maxExportShare?: number;
-  maxMonthlyVariation?: number;
-  excludedProductIds?: string[];
-  priceFloors?: PriceFloor[];
-  forbiddenTransportModes?: TransportMode[];
-  maxEmissionsGramsPerKg?: number;
-}
+/** The charter's rules, as stored (jsonb) and as the monthly cycle checks them: one type for both. */
+export type { CharterRules, TransportMode };
+export const TRANSPORT_MODES = ['road', 'rail', 'sea', 'air'] as const satisfies readonly TransportMode[];
+export type PriceFloor = NonNullable<CharterRules['priceFloors']>[number];
 
 const RULE_KEYS: (keyof CharterRules)[] = [
   'organicRequired',

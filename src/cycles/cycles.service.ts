@@ -15,9 +15,10 @@ import type { Page } from '../common/pagination/pagination.dto';
 import { JobName, stageJobId } from '../queue/jobs';
 import { QueueService } from '../queue/queue.service';
 import { ConfirmationsRepository } from './confirmations.repository';
-import { CYCLE_STATUSES, type CycleStatus } from './cycle-status';
+import { visibleCycle } from './cycle-access';
+import { hasReached } from './cycle-status';
 import { CycleViewsRepository, type AllocationLine, type DemandLine } from './cycle-views.repository';
-import { CyclesRepository, type CycleRow } from './cycles.repository';
+import { CyclesRepository } from './cycles.repository';
 import type {
   AdvanceResultDto,
   AllocationsQuery,
@@ -28,16 +29,6 @@ import type {
   ViolationDto,
 } from './dto/cycle.dto';
 import { StagesService } from './stages.service';
-
-function reached(status: CycleStatus, stage: CycleStatus): boolean {
-  return CYCLE_STATUSES.indexOf(status) >= CYCLE_STATUSES.indexOf(stage);
-}
-
-function requireReached(cycle: CycleRow, stage: CycleStatus, what: string): void {
-  if (!reached(cycle.status, stage)) {
-    throw new UnprocessableEntityException(`${what} exist once the cycle is ${stage}; it is ${cycle.status}`);
-  }
-}
 
 @Injectable()
 export class CyclesService {
@@ -50,20 +41,14 @@ export class CyclesService {
     private readonly queue: QueueService,
   ) {}
 
-  private async visible(cycleId: string, actor: Actor): Promise<CycleRow> {
-    const cycle = await this.cycles.findVisible(cycleId, actor);
-    if (!cycle) throw new NotFoundException('cycle not found');
-    return cycle;
-  }
-
   async get(cycleId: string, actor: Actor): Promise<CycleDto> {
-    const cycle = await this.visible(cycleId, actor);
+    const cycle = await visibleCycle(this.cycles, cycleId, actor);
     return { ...cycle, violations: await this.cycles.violations(cycleId, actor) };
   }
 
   /** Queues the next stage now, whatever its due time; the stage itself stays idempotent. */
   async advance(cycleId: string, actor: Actor): Promise<AdvanceResultDto> {
-    const cycle = await this.visible(cycleId, actor);
+    const cycle = await visibleCycle(this.cycles, cycleId, actor);
     if (!StagesService.runsFrom(cycle.status)) {
       throw new UnprocessableEntityException(`no stage can be run from status ${cycle.status}`);
     }
@@ -88,8 +73,8 @@ export class CyclesService {
   }
 
   async waive(cycleId: string, violationId: string, reason: string, actor: Actor): Promise<ViolationDto> {
-    const cycle = await this.visible(cycleId, actor);
-    if (reached(cycle.status, 'allocated')) {
+    const cycle = await visibleCycle(this.cycles, cycleId, actor);
+    if (hasReached(cycle.status, 'allocated')) {
       throw new UnprocessableEntityException(
         `the cycle is ${cycle.status}: a waiver no longer changes its allocation`,
       );
@@ -111,11 +96,10 @@ export class CyclesService {
   }
 
   async demand(cycleId: string, actor: Actor, cooperativeId?: string): Promise<DemandLine[]> {
-    const cycle = await this.visible(cycleId, actor);
+    await visibleCycle(this.cycles, cycleId, actor, { status: 'locked', what: 'demands' });
     const target =
       actor.role === 'cooperative' ? (cooperativeId ?? actor.cooperativeId) : (cooperativeId ?? null);
     if (target) assertReach(actor, { cooperativeId: target }, 'cooperative');
-    requireReached(cycle, 'locked', 'demands');
     return this.views.demand(cycleId, target);
   }
 
@@ -126,7 +110,7 @@ export class CyclesService {
     actor: Actor,
   ): Promise<ConfirmationResultDto> {
     assertReach(actor, { cooperativeId }, 'cooperative');
-    await this.visible(cycleId, actor);
+    await visibleCycle(this.cycles, cycleId, actor);
     const offerIds = dto.lines.map((line) => line.offerId);
     if (new Set(offerIds).size !== offerIds.length)
       throw new BadRequestException('lines: an offer appears twice');
@@ -182,7 +166,7 @@ export class CyclesService {
   }
 
   async allocations(cycleId: string, actor: Actor, query: AllocationsQuery): Promise<Page<AllocationLine>> {
-    const cycle = await this.visible(cycleId, actor);
+    await visibleCycle(this.cycles, cycleId, actor, { status: 'allocated', what: 'allocations' });
     let { consumerGroupId = null, memberId = null } = query;
     if (actor.role === 'coordinator') {
       consumerGroupId ??= actor.consumerGroupId;
@@ -193,13 +177,11 @@ export class CyclesService {
       memberId ??= actor.memberId;
       assertReach(actor, { memberId }, 'member');
     }
-    requireReached(cycle, 'allocated', 'allocations');
     return this.views.allocations(cycleId, { consumerGroupId, memberId }, query.limit, query.offset);
   }
 
   async loadingList(cycleId: string, actor: Actor): Promise<LoadingListDto> {
-    const cycle = await this.visible(cycleId, actor);
-    requireReached(cycle, 'allocated', 'loading lists');
+    await visibleCycle(this.cycles, cycleId, actor, { status: 'allocated', what: 'loading lists' });
     return this.views.loadingList(cycleId, actor.role === 'cooperative' ? actor.cooperativeId : null);
   }
 }

@@ -23,6 +23,12 @@ export interface ViolationRow {
 }
 
 /**
+ * work_mem of the allocate stage's transaction (SET LOCAL): the members' largest-remainder
+ * split sorts every pledge line of the month; at 1M lines the default 4MB spills to disk.
+ */
+export const ALLOCATE_WORK_MEM = '256MB';
+
+/**
  * The set-based SQL of the cycle stages. Each method runs inside the stage's transaction
  * (the manager passed in) and starts with a guarded status UPDATE, so a stage that runs a
  * second time, or on a second worker at once, finds the status moved and changes nothing.
@@ -167,6 +173,8 @@ export class StagesRepository {
       [cycleId],
     );
     if (moved.length === 0) return false;
+    // The members' split sorts one row per pledge line (a million a month): in memory, not on disk.
+    await m.query(`SET LOCAL work_mem = '${ALLOCATE_WORK_MEM}'`);
     await this.computeSupply(m, cycleId);
     await m.query(
       `WITH source AS (
@@ -188,9 +196,10 @@ export class StagesRepository {
              ON ga.cycle_id = mp.cycle_id AND ga.offer_id = mp.offer_id AND ga.consumer_group_id = mp.consumer_group_id
           WHERE mp.cycle_id = $1 AND mp.quantity > 0
        ), ${largestRemainderSql('source', 'offer_id, consumer_group_id', 'member_id')}
+       -- No ON CONFLICT here: a speculative insert per pledge line costs, and the status guard
+       -- above already makes a second run write nothing; the primary key still refuses a duplicate.
        INSERT INTO member_allocations (cycle_id, member_id, offer_id, consumer_group_id, pledged, allocated)
-       SELECT $1, member_id, offer_id, consumer_group_id, weight, share FROM shared
-       ON CONFLICT DO NOTHING`,
+       SELECT $1, member_id, offer_id, consumer_group_id, weight, share FROM shared`,
       [cycleId],
     );
     await m.query(

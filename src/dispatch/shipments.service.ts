@@ -1,10 +1,9 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
+import { visibleCycle } from '../cycles/cycle-access';
 import { CyclesRepository } from '../cycles/cycles.repository';
 import type { ShipmentListDto } from './dto/shipment.dto';
 import { ShipmentsRepository } from './shipments.repository';
-
-const DISPATCHED = ['dispatched', 'received', 'settled'];
 
 @Injectable()
 export class ShipmentsService {
@@ -14,13 +13,7 @@ export class ShipmentsService {
   ) {}
 
   async list(cycleId: string, actor: Actor): Promise<ShipmentListDto> {
-    const cycle = await this.cycles.findVisible(cycleId, actor);
-    if (!cycle) throw new NotFoundException('cycle not found');
-    if (!DISPATCHED.includes(cycle.status)) {
-      throw new UnprocessableEntityException(
-        `shipments exist once the cycle is dispatched; it is ${cycle.status}`,
-      );
-    }
+    await visibleCycle(this.cycles, cycleId, actor, { status: 'dispatched', what: 'shipments' });
     const organiser = actor.role === 'transporter' ? actor.transportOrganiserId : null;
     const items = await this.shipments.list(cycleId, organiser);
     const unplaced = actor.role === 'admin' ? await this.shipments.unplaced(cycleId) : [];

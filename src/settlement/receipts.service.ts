@@ -8,7 +8,8 @@ import {
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { assertReach } from '../common/auth/ownership';
-import { CYCLE_STATUSES, type CycleStatus } from '../cycles/cycle-status';
+import { visibleCycle } from '../cycles/cycle-access';
+import { hasReached, type CycleStatus } from '../cycles/cycle-status';
 import { CyclesRepository } from '../cycles/cycles.repository';
 import { shareReceipts } from '../dispatch-planning/receipts';
 import type { ReceiptDto, ReceiptResultDto } from './dto/receipt.dto';
@@ -28,8 +29,7 @@ export class ReceiptsService {
   /** 404 unless the actor reaches the group, sees the cycle, and the group takes part in it. */
   private async reach(cycleId: string, consumerGroupId: string, actor: Actor): Promise<CycleStatus> {
     assertReach(actor, { consumerGroupId }, 'consumer group');
-    const cycle = await this.cycles.findVisible(cycleId, actor);
-    if (!cycle) throw new NotFoundException('cycle not found');
+    const cycle = await visibleCycle(this.cycles, cycleId, actor);
     if (!(await this.receipts.enrolled(cycleId, consumerGroupId)))
       throw new NotFoundException('consumer group not found in this cycle');
     return cycle.status;
@@ -37,7 +37,7 @@ export class ReceiptsService {
 
   async get(cycleId: string, consumerGroupId: string, actor: Actor): Promise<ReceiptResultDto> {
     const status = await this.reach(cycleId, consumerGroupId, actor);
-    if (CYCLE_STATUSES.indexOf(status) < CYCLE_STATUSES.indexOf('allocated')) {
+    if (!hasReached(status, 'allocated')) {
       throw new UnprocessableEntityException(`receipts exist once the cycle is allocated; it is ${status}`);
     }
     const allocations = await this.receipts.allocations(cycleId, consumerGroupId);

@@ -1,5 +1,6 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
+import { visibleCycle } from '../cycles/cycle-access';
 import { CyclesRepository } from '../cycles/cycles.repository';
 import type { StatementsDto } from './dto/statements.dto';
 import { StatementsRepository, type StatementFilter } from './statements.repository';
@@ -34,13 +35,7 @@ export class StatementsService {
   ) {}
 
   async get(cycleId: string, actor: Actor): Promise<StatementsDto> {
-    const cycle = await this.cycles.findVisible(cycleId, actor);
-    if (!cycle) throw new NotFoundException('cycle not found');
-    if (cycle.status !== 'settled') {
-      throw new UnprocessableEntityException(
-        `statements exist once the cycle is settled; it is ${cycle.status}`,
-      );
-    }
+    await visibleCycle(this.cycles, cycleId, actor, { status: 'settled', what: 'statements' });
     const filter = filterFor(actor);
     const members = await this.statements.members(cycleId, filter.members);
     const cooperatives = await this.statements.cooperatives(cycleId, filter.cooperatives);

@@ -1,3 +1,4 @@
+import { CYCLE_STATUSES } from '../../cycles/cycle-status';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -82,16 +83,6 @@ export class SeasonCalendarDto {
   @ApiProperty({ minimum: 0, maximum: 28 }) confirmationDays!: number;
   @ApiProperty({ minimum: 1, maximum: 31 }) loadingDay!: number;
 }
-
-export const CYCLE_STATUSES = [
-  'open',
-  'locked',
-  'confirming',
-  'allocated',
-  'dispatched',
-  'received',
-  'settled',
-] as const;
 
 export class SeasonCycleSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
