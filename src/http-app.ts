@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { PinoLoggerService } from './common/logging/logger';
+import { registerBodyGuard } from './common/http/body-guard';
 
 export const API_PREFIX = 'api/v1';
 
@@ -24,6 +25,7 @@ export async function createHttpApp(
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
+  registerBodyGuard(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRole(config, onShutdown),
     adapter,

@@ -17,6 +17,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { MaxDecimalPlaces } from './decimal-places';
 
 /**
  * Field decorators that pair validation with the OpenAPI description, so that a DTO says each
@@ -86,7 +87,8 @@ export const LongitudeField = (options: FieldOptions = {}) =>
 export const ShareField = (options: FieldOptions = {}) =>
   applyDecorators(
     ...doc(options, { type: Number, minimum: 0, maximum: 1 }),
-    IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    MaxDecimalPlaces(4),
     Min(0),
     Max(1),
   );
@@ -99,7 +101,8 @@ export const IntField = (min: number, max: number, options: FieldOptions = {}) =
 export const DecimalField = (min: number, max: number, decimals: number, options: FieldOptions = {}) =>
   applyDecorators(
     ...doc(options, { type: Number, minimum: min, maximum: max }),
-    IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: decimals }),
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    MaxDecimalPlaces(decimals),
     Min(min),
     Max(max),
   );

@@ -1,0 +1,687 @@
+import { isolatedDatabase } from '../support/isolated-database';
+import { adminToken, Http, startTestApp, unique, type Reply, type TestApp } from '../support/test-app';
+import { buildWorld, worldTokens, type World, type WorldTokens } from './world';
+
+/**
+ * The authorization matrix: every endpoint of the API × every role × the caller's own
+ * organisation and another one, generated from ONE table. Two complete partnerships are built
+ * (world A and world B, each with a settled, a dispatched, a confirming and an open cycle, real
+ * shipments and manifests); every user belongs to world A. "own" sends world A's ids, "foreign"
+ * world B's. Another organisation's id must answer 404 — never 200, never 403 — and a 2xx
+ * answer to a non-admin must not contain one id of world B.
+ */
+
+type Role = 'admin' | 'coordinator' | 'member' | 'cooperative' | 'transporter' | 'anonymous';
+const ROLES: Role[] = ['admin', 'coordinator', 'member', 'cooperative', 'transporter', 'anonymous'];
+type Context = 'own' | 'foreign';
+
+/** [own, foreign]; one number when both contexts answer alike or the route takes no id. */
+type Expected = number | [number, number];
+
+interface Row {
+  method: 'GET' | 'POST' | 'PUT';
+  /** the route as documented */
+  route: string;
+  path: (w: World) => string;
+  body?: (w: World) => unknown;
+  /** false for routes that name no record (lists, creations): one context only */
+  scoped?: boolean;
+  /** per role; a role left out answers 403, and anonymous 401 */
+  expect: Partial<Record<Role, Expected>>;
+}
+
+const OWN_ONLY = (ok: number): [number, number] => [ok, 404];
+const month = (w: World) => w.months.open;
+
+const TABLE: Row[] = [
+  // --- platform and auth
+  {
+    method: 'GET',
+    route: '/health',
+    path: () => '/health',
+    scoped: false,
+    expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200, anonymous: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/auth/login',
+    path: () => '/auth/login',
+    scoped: false,
+    body: () => ({ email: LOGIN.email, password: LOGIN.password }),
+    expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200, anonymous: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/users',
+    path: () => '/users',
+    scoped: false,
+    body: (w) => ({
+      email: `${unique('matrix')}@test.example`,
+      password: 'correct horse battery',
+      role: 'member',
+      memberId: w.r.membersByGroup[1][1],
+    }),
+    expect: { admin: 201 },
+  },
+  { method: 'GET', route: '/audit-log', path: () => '/audit-log', scoped: false, expect: { admin: 200 } },
+  {
+    method: 'GET',
+    route: '/notifications',
+    path: () => '/notifications',
+    scoped: false,
+    expect: { admin: 200 },
+  },
+
+  // --- registry
+  {
+    method: 'POST',
+    route: '/territories',
+    path: () => '/territories',
+    scoped: false,
+    body: () => ({
+      name: unique('Territory'),
+      countryCode: 'BE',
+      timezone: 'Europe/Brussels',
+      currency: 'EUR',
+    }),
+    expect: { admin: 201 },
+  },
+  { method: 'GET', route: '/territories', path: () => '/territories', scoped: false, expect: { admin: 200 } },
+  {
+    method: 'GET',
+    route: '/territories/:id',
+    path: (w) => `/territories/${w.r.consumerTerritoryId}`,
+    expect: { admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/partnerships',
+    path: () => '/partnerships',
+    scoped: false,
+    body: (w) => ({
+      name: unique('Partnership'),
+      territoryIds: [w.r.producerTerritoryId, w.r.consumerTerritoryId],
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/partnerships',
+    path: () => '/partnerships',
+    scoped: false,
+    expect: { admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/partnerships/:id',
+    path: (w) => `/partnerships/${w.r.partnershipId}`,
+    expect: { admin: 200 },
+  },
+  {
+    method: 'PUT',
+    route: '/partnerships/:id/charter',
+    path: (w) => `/partnerships/${w.r.partnershipId}/charter`,
+    body: () => ({ rules: { organicRequired: true, maxExportShare: 0.5 } }),
+    expect: { admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/partnerships/:id/charter',
+    path: (w) => `/partnerships/${w.r.partnershipId}/charter`,
+    expect: { admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/partnerships/:id/charter/versions',
+    path: (w) => `/partnerships/${w.r.partnershipId}/charter/versions`,
+    expect: { admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/consumer-groups',
+    path: () => '/consumer-groups',
+    scoped: false,
+    body: (w) => ({
+      territoryId: w.r.consumerTerritoryId,
+      name: unique('GASAP'),
+      kind: 'GASAP',
+      dropPoint: { name: 'Hall', address: 'Rue 1, Jette', latitude: 50.88, longitude: 4.33 },
+      contactEmail: `${unique('group')}@test.example`,
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/consumer-groups',
+    path: () => '/consumer-groups',
+    scoped: false,
+    expect: { admin: 200, coordinator: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/consumer-groups/:id',
+    path: (w) => `/consumer-groups/${w.groupId}`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200) },
+  },
+  {
+    method: 'POST',
+    route: '/consumer-groups/:id/members',
+    path: (w) => `/consumer-groups/${w.groupId}/members`,
+    body: () => ({ name: unique('Member'), email: `${unique('member')}@test.example` }),
+    expect: { admin: 201, coordinator: OWN_ONLY(201) },
+  },
+  {
+    method: 'GET',
+    route: '/consumer-groups/:id/members',
+    path: (w) => `/consumer-groups/${w.groupId}/members`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200) },
+  },
+  {
+    method: 'POST',
+    route: '/cooperatives',
+    path: () => '/cooperatives',
+    scoped: false,
+    body: (w) => ({
+      territoryId: w.r.producerTerritoryId,
+      name: unique('Coop'),
+      contactEmail: `${unique('coop')}@test.example`,
+      localSalesShare: 0.5,
+      certificates: [],
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/cooperatives',
+    path: () => '/cooperatives',
+    scoped: false,
+    expect: { admin: 200, cooperative: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/cooperatives/:id',
+    path: (w) => `/cooperatives/${w.cooperativeId}`,
+    expect: { admin: 200, cooperative: OWN_ONLY(200) },
+  },
+  {
+    method: 'POST',
+    route: '/cooperatives/:id/certificates',
+    path: (w) => `/cooperatives/${w.cooperativeId}/certificates`,
+    body: () => ({
+      kind: 'pgs',
+      body: 'PGS',
+      number: unique('PGS'),
+      validFrom: '2026-01-01',
+      validTo: '2027-12-31',
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: 'POST',
+    route: '/pickup-points',
+    path: () => '/pickup-points',
+    scoped: false,
+    body: (w) => ({
+      territoryId: w.r.producerTerritoryId,
+      name: unique('Pickup'),
+      address: 'Route 1',
+      latitude: 30,
+      longitude: -9,
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/pickup-points',
+    path: () => '/pickup-points',
+    scoped: false,
+    expect: { admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/pickup-points/:id',
+    path: (w) => `/pickup-points/${w.r.pickupPointId}`,
+    expect: { admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/transport-organisers',
+    path: () => '/transport-organisers',
+    scoped: false,
+    body: () => ({
+      name: unique('Carrier'),
+      side: 'producers',
+      contactEmail: `${unique('carrier')}@test.example`,
+      vehicles: [{ name: 'Van', mode: 'road', capacityKg: 900 }],
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/transport-organisers',
+    path: () => '/transport-organisers',
+    scoped: false,
+    expect: { admin: 200, transporter: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/transport-organisers/:id',
+    path: (w) => `/transport-organisers/${w.organiserId}`,
+    expect: { admin: 200, transporter: OWN_ONLY(200) },
+  },
+  {
+    method: 'POST',
+    route: '/products',
+    path: () => '/products',
+    scoped: false,
+    body: () => ({
+      name: unique('Dates'),
+      hsCode: '080410',
+      unit: '1 kg box',
+      unitNetKg: 1,
+      unitGrossKg: 1.1,
+      category: 'fruit',
+    }),
+    expect: { admin: 201 },
+  },
+  { method: 'GET', route: '/products', path: () => '/products', scoped: false, expect: { admin: 200 } },
+  {
+    method: 'GET',
+    route: '/products/:id',
+    path: (w) => `/products/${w.r.productIds[0]}`,
+    expect: { admin: 200 },
+  },
+
+  // --- seasons
+  {
+    method: 'POST',
+    route: '/seasons',
+    path: () => '/seasons',
+    scoped: false,
+    body: (w) => ({
+      partnershipId: w.r.partnershipId,
+      name: unique('Season'),
+      producerTerritoryId: w.r.producerTerritoryId,
+      consumerTerritoryId: w.r.consumerTerritoryId,
+      firstMonth: '2032-01',
+      lastMonth: '2032-02',
+      currency: 'EUR',
+      exchangeRate: 10.85,
+      pickupPointId: w.r.pickupPointId,
+      transportOrganiserIds: w.r.transportOrganiserIds,
+    }),
+    expect: { admin: 201 },
+  },
+  { method: 'GET', route: '/seasons', path: () => '/seasons', scoped: false, expect: { admin: 200 } },
+  {
+    method: 'GET',
+    route: '/seasons/:id',
+    path: (w) => `/seasons/${w.season.seasonId}`,
+    expect: {
+      admin: 200,
+      coordinator: OWN_ONLY(200),
+      member: OWN_ONLY(200),
+      cooperative: OWN_ONLY(200),
+      transporter: OWN_ONLY(200),
+    },
+  },
+  {
+    method: 'GET',
+    route: '/seasons/:id/cycles',
+    path: (w) => `/seasons/${w.season.seasonId}/cycles`,
+    expect: {
+      admin: 200,
+      coordinator: OWN_ONLY(200),
+      member: OWN_ONLY(200),
+      cooperative: OWN_ONLY(200),
+      transporter: OWN_ONLY(200),
+    },
+  },
+  {
+    method: 'POST',
+    route: '/seasons/:id/groups',
+    path: (w) => `/seasons/${w.season.seasonId}/groups`,
+    body: (w) => ({ consumerGroupId: w.spareGroupId }),
+    expect: { admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/seasons/:id/groups',
+    path: (w) => `/seasons/${w.season.seasonId}/groups`,
+    expect: { admin: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/seasons/:id/offers',
+    path: (w) => `/seasons/${w.season.seasonId}/offers`,
+    body: (w) => ({
+      cooperativeId: w.r.cooperativeIds[1],
+      productId: w.r.productIds[1],
+      unitPriceMinor: 300,
+      packSize: 6,
+      monthlyCapacity: 400,
+    }),
+    expect: { admin: 201 },
+  },
+  {
+    method: 'GET',
+    route: '/seasons/:id/offers',
+    path: (w) => `/seasons/${w.season.seasonId}/offers`,
+    expect: {
+      admin: 200,
+      coordinator: OWN_ONLY(200),
+      member: OWN_ONLY(200),
+      cooperative: OWN_ONLY(200),
+      transporter: OWN_ONLY(200),
+    },
+  },
+
+  // --- pledges
+  {
+    method: 'PUT',
+    route: '/seasons/:id/members/:memberId/pledges',
+    path: (w) => `/seasons/${w.season.seasonId}/members/${w.memberId}/pledges`,
+    body: (w) => ({ lines: [{ offerId: w.season.offers[0].id, quantity: 4 }] }),
+    expect: { admin: 200, coordinator: OWN_ONLY(200), member: OWN_ONLY(200) },
+  },
+  {
+    method: 'PUT',
+    route: '/seasons/:id/members/:memberId/pledges/:month',
+    path: (w) => `/seasons/${w.season.seasonId}/members/${w.memberId}/pledges/${month(w)}`,
+    body: (w) => ({ lines: [{ offerId: w.season.offers[1].id, quantity: 2 }] }),
+    expect: { admin: 200, coordinator: OWN_ONLY(200), member: OWN_ONLY(200) },
+  },
+  {
+    method: 'PUT',
+    route: '/seasons/:id/members/:memberId/pledges/:month (a locked month)',
+    path: (w) => `/seasons/${w.season.seasonId}/members/${w.memberId}/pledges/${w.months.confirming}`,
+    body: (w) => ({ lines: [{ offerId: w.season.offers[1].id, quantity: 2 }] }),
+    expect: { admin: 422, coordinator: [422, 404], member: [422, 404] },
+  },
+  {
+    method: 'GET',
+    route: '/seasons/:id/members/:memberId/pledges',
+    path: (w) => `/seasons/${w.season.seasonId}/members/${w.memberId}/pledges`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200), member: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    route: '/seasons/:id/commitments',
+    path: (w) => `/seasons/${w.season.seasonId}/commitments`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200) },
+  },
+  {
+    method: 'PUT',
+    route: '/seasons/:id/cooperatives/:cooperativeId/delivery-pledges',
+    path: (w) => `/seasons/${w.season.seasonId}/cooperatives/${w.cooperativeId}/delivery-pledges`,
+    body: (w) => ({ lines: [{ offerId: w.season.offers[0].id, month: month(w), quantity: 30 }] }),
+    expect: { admin: 200, cooperative: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    route: '/seasons/:id/cooperatives/:cooperativeId/delivery-pledges',
+    path: (w) => `/seasons/${w.season.seasonId}/cooperatives/${w.cooperativeId}/delivery-pledges`,
+    expect: { admin: 200, cooperative: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    route: '/seasons/:id/plan',
+    path: (w) => `/seasons/${w.season.seasonId}/plan`,
+    expect: { admin: 200, cooperative: OWN_ONLY(200) },
+  },
+
+  // --- the cycle
+  {
+    method: 'GET',
+    route: '/cycles/:id',
+    path: (w) => `/cycles/${w.cycles.settled}`,
+    expect: {
+      admin: 200,
+      coordinator: OWN_ONLY(200),
+      member: OWN_ONLY(200),
+      cooperative: OWN_ONLY(200),
+      transporter: OWN_ONLY(200),
+    },
+  },
+  {
+    method: 'POST',
+    route: '/cycles/:id/advance',
+    path: (w) => `/cycles/${w.cycles.open}/advance`,
+    expect: { admin: 202 },
+  },
+  {
+    method: 'POST',
+    route: '/cycles/:id/advance (a dispatched cycle)',
+    path: (w) => `/cycles/${w.cycles.dispatched}/advance`,
+    expect: { admin: 422 },
+  },
+  {
+    method: 'POST',
+    route: '/cycles/:id/violations/:violationId/waive',
+    path: (w) => `/cycles/${w.cycles.confirming}/violations/${w.violationId}/waive`,
+    body: () => ({ reason: 'confirmed by phone' }),
+    expect: { admin: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/cycles/:id/demand',
+    path: (w) => `/cycles/${w.cycles.confirming}/demand?cooperativeId=${w.cooperativeId}`,
+    expect: { admin: 200, cooperative: OWN_ONLY(200) },
+  },
+  {
+    method: 'PUT',
+    route: '/cycles/:id/confirmations/:cooperativeId',
+    path: (w) => `/cycles/${w.cycles.confirming}/confirmations/${w.cooperativeId}`,
+    body: (w) => ({ lines: [{ offerId: w.season.offers[0].id, quantity: 1 }] }),
+    expect: { admin: 200, cooperative: OWN_ONLY(200) },
+  },
+  {
+    method: 'PUT',
+    route: '/cycles/:id/confirmations/:cooperativeId (a settled cycle)',
+    path: (w) => `/cycles/${w.cycles.settled}/confirmations/${w.cooperativeId}`,
+    body: (w) => ({ lines: [{ offerId: w.season.offers[0].id, quantity: 1 }] }),
+    expect: { admin: 422, cooperative: [422, 404] },
+  },
+  {
+    method: 'GET',
+    route: '/cycles/:id/allocations',
+    path: (w) => `/cycles/${w.cycles.settled}/allocations`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200), member: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    route: '/cycles/:id/allocations (a confirming cycle)',
+    path: (w) => `/cycles/${w.cycles.confirming}/allocations`,
+    expect: { admin: 422, coordinator: [422, 404], member: [422, 404] },
+  },
+  {
+    method: 'GET',
+    route: '/cycles/:id/loading-list',
+    path: (w) => `/cycles/${w.cycles.settled}/loading-list`,
+    expect: { admin: 200, cooperative: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    route: '/cycles/:id/shipments',
+    path: (w) => `/cycles/${w.cycles.settled}/shipments`,
+    expect: { admin: 200, transporter: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    route: '/shipments/:id/manifest',
+    path: (w) => `/shipments/${w.shipments.settled}/manifest`,
+    expect: { admin: 200, transporter: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    route: '/shipments/:id/manifest.csv',
+    path: (w) => `/shipments/${w.shipments.settled}/manifest.csv`,
+    expect: { admin: 200, transporter: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    route: '/shipments/:id/manifest.pdf',
+    path: (w) => `/shipments/${w.shipments.settled}/manifest.pdf`,
+    expect: { admin: 200, transporter: OWN_ONLY(200) },
+  },
+  {
+    method: 'POST',
+    route: '/shipments/:id/manifest/reissue',
+    path: (w) => `/shipments/${w.shipments.dispatched}/manifest/reissue`,
+    expect: { admin: 201 },
+  },
+  {
+    method: 'PUT',
+    route: '/cycles/:id/receipts/:consumerGroupId',
+    path: (w) => `/cycles/${w.cycles.dispatched}/receipts/${w.groupId}`,
+    body: (w) => ({ lines: w.receiptLines }),
+    expect: { admin: 200, coordinator: OWN_ONLY(200) },
+  },
+  {
+    method: 'PUT',
+    route: '/cycles/:id/receipts/:consumerGroupId (a confirming cycle)',
+    path: (w) => `/cycles/${w.cycles.confirming}/receipts/${w.groupId}`,
+    body: (w) => ({ lines: [{ offerId: w.season.offers[0].id, quantity: 1 }] }),
+    expect: { admin: 422, coordinator: [422, 404] },
+  },
+  {
+    method: 'GET',
+    route: '/cycles/:id/receipts/:consumerGroupId',
+    path: (w) => `/cycles/${w.cycles.dispatched}/receipts/${w.groupId}`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    route: '/cycles/:id/statements',
+    path: (w) => `/cycles/${w.cycles.settled}/statements`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200), member: OWN_ONLY(200), cooperative: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    route: '/cycles/:id/statements.csv',
+    path: (w) => `/cycles/${w.cycles.settled}/statements.csv`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200), member: OWN_ONLY(200), cooperative: OWN_ONLY(200) },
+  },
+];
+
+const LOGIN = { email: '', password: 'correct horse battery' };
+
+function expected(row: Row, role: Role, context: Context): number {
+  const cell = row.expect[role] ?? (role === 'anonymous' ? 401 : 403);
+  return Array.isArray(cell) ? cell[context === 'own' ? 0 : 1] : cell;
+}
+
+interface Cell {
+  row: Row;
+  role: Role;
+  context: Context;
+  status: number;
+}
+
+const CELLS: Cell[] = TABLE.flatMap((row) =>
+  ROLES.flatMap((role) =>
+    (row.scoped === false ? (['own'] as Context[]) : (['own', 'foreign'] as Context[])).map((context) => ({
+      row,
+      role,
+      context,
+      status: expected(row, role, context),
+    })),
+  ),
+);
+
+/** Every id of a world, to find any that leaks into the other world's answers. */
+function idsOf(w: World): string[] {
+  const r = w.r;
+  return [
+    r.consumerTerritoryId,
+    r.producerTerritoryId,
+    r.partnershipId,
+    ...r.groupIds,
+    ...r.membersByGroup.flat(),
+    r.producerSideGroupId,
+    ...r.cooperativeIds,
+    r.consumerSideCooperativeId,
+    ...r.productIds,
+    r.pickupPointId,
+    r.consumerSidePickupPointId,
+    ...r.transportOrganiserIds,
+    w.season.seasonId,
+    ...Object.values(w.season.cycleIds),
+    ...w.season.offers.map((o) => o.id),
+    w.vehicleId,
+    ...Object.values(w.shipments),
+    w.violationId,
+    w.spareGroupId,
+  ];
+}
+
+describe('authorization matrix', () => {
+  let db: Awaited<ReturnType<typeof isolatedDatabase>>;
+  let t: TestApp;
+  let http: Http;
+  let tokens: Record<Exclude<Role, 'anonymous'>, string>;
+  let worlds: Record<Context, World>;
+  let foreignIds: string[];
+  const outcome = { cells: 0, byStatus: {} as Record<number, number>, leakChecks: 0 };
+
+  beforeAll(async () => {
+    db = await isolatedDatabase('proxima_matrix');
+    t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix });
+    http = new Http(t.app);
+    const admin = await adminToken(http, t.dataSource);
+    worlds = { own: await buildWorld(t, http, admin), foreign: await buildWorld(t, http, admin) };
+    const own: WorldTokens = await worldTokens(http, admin, worlds.own);
+    tokens = { admin, ...own };
+    foreignIds = idsOf(worlds.foreign);
+    LOGIN.email = `${unique('matrix-login')}@test.example`;
+    const created = await http.as(admin).post('/api/v1/users', {
+      email: LOGIN.email,
+      password: LOGIN.password,
+      role: 'member',
+      memberId: worlds.own.r.membersByGroup[0][1],
+    });
+    expect(created.status).toBe(201);
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it.each(CELLS.map((c) => [`${c.row.method} ${c.row.route}`, c.role, c.context, c.status, c] as const))(
+    '%s as %s (%s) → %i',
+    async (_, role, context, status, cell) => {
+      const w = worlds[context];
+      const client = role === 'anonymous' ? http.anonymous() : http.as(tokens[role]);
+      const body = cell.row.body?.(w);
+      const reply: Reply = await client.request(
+        cell.row.method,
+        `/api/v1${cell.row.path(w)}`,
+        cell.row.method === 'GET' ? undefined : (body ?? {}),
+      );
+      outcome.cells += 1;
+      outcome.byStatus[reply.status] = (outcome.byStatus[reply.status] ?? 0) + 1;
+      expect({
+        status: reply.status,
+        message: reply.status === status ? undefined : reply.text.slice(0, 300),
+      }).toEqual({
+        status,
+        message: undefined,
+      });
+      if (reply.status < 300 && role !== 'admin' && context === 'own') {
+        outcome.leakChecks += 1;
+        expect(foreignIds.filter((id) => reply.text.includes(id))).toEqual([]);
+      }
+    },
+  );
+
+  it('covers every route of the API and reports its figures', () => {
+    const routes = new Set(TABLE.map((r) => `${r.method} ${r.route.replace(/ \(.*\)$/, '')}`));
+    console.info(
+      `authorization matrix: ${TABLE.length} rows (${routes.size} routes) × ${ROLES.length} roles × own/foreign → ` +
+        `${CELLS.length} cells, ${outcome.cells} requests, statuses ${JSON.stringify(outcome.byStatus)}, ` +
+        `${outcome.leakChecks} answers searched for ${foreignIds.length} foreign ids`,
+    );
+    expect(outcome.cells).toBe(CELLS.length);
+  });
+});

@@ -1,0 +1,168 @@
+import type { DataSource } from 'typeorm';
+import { StagesService } from '../../src/cycles/stages.service';
+import {
+  consumerGroup,
+  registry,
+  seasonWithOffers,
+  type Registry,
+  type SeasonSetup,
+} from '../support/season-fixtures';
+import { userToken, type Http, type TestApp } from '../support/test-app';
+
+/**
+ * One complete partnership with a season of four months whose cycles stand at the four states
+ * the write endpoints need, driven by calling the stages directly (the app under test runs as
+ * the API role, so nothing else moves them):
+ * - `settled`: the first month, run through dispatch (real shipments and manifests), receipts
+ *   from every group and settlement;
+ * - `dispatched`: the second month, waiting for receipts;
+ * - `confirming`: the third month, waiting for confirmations;
+ * - `open`: the fourth month, taking pledges.
+ */
+export interface World {
+  r: Registry;
+  season: SeasonSetup;
+  cycles: { settled: string; dispatched: string; confirming: string; open: string };
+  months: { settled: string; dispatched: string; confirming: string; open: string };
+  vehicleId: string;
+  /** shipments of the settled and of the dispatched cycle */
+  shipments: { settled: string; dispatched: string };
+  /** a violation of the confirming cycle (an offer over the export share) */
+  violationId: string;
+  /** the first member of the first group, the first cooperative, the organiser */
+  memberId: string;
+  groupId: string;
+  cooperativeId: string;
+  organiserId: string;
+  /** a group of the consumer territory not enrolled in the season */
+  spareGroupId: string;
+  /** the first group's full report of what arrived in the dispatched cycle */
+  receiptLines: { offerId: string; quantity: number }[];
+}
+
+export interface WorldTokens {
+  coordinator: string;
+  member: string;
+  cooperative: string;
+  transporter: string;
+}
+
+async function one<T = { id: string }>(ds: DataSource, sql: string, params: unknown[] = []): Promise<T> {
+  const rows = await ds.query(sql, params);
+  return rows[0];
+}
+
+async function expectStatus(reply: Promise<{ status: number; text: string }>, status: number, what: string) {
+  const r = await reply;
+  if (r.status !== status) throw new Error(`${what}: ${r.status} ${r.text}`);
+}
+
+export async function buildWorld(t: TestApp, http: Http, admin: string): Promise<World> {
+  const ds = t.dataSource;
+  const stages = t.app.get(StagesService);
+  const r = await registry(ds, { groups: 2, membersPerGroup: 2, cooperatives: 2 });
+  for (const cooperativeId of r.cooperativeIds) {
+    await ds.query(
+      `INSERT INTO certificates (cooperative_id, kind, body, number, valid_from, valid_to)
+       VALUES ($1, 'organic', 'Ecocert', 'MA-BIO-001', '2020-01-01', '2040-12-31')`,
+      [cooperativeId],
+    );
+  }
+  const organiserId = r.transportOrganiserIds[0];
+  const vehicle = await one(
+    ds,
+    `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg, cost_per_km_minor)
+     VALUES ($1, 'Truck', 'road', 20000, 100) RETURNING id`,
+    [organiserId],
+  );
+  const season = await seasonWithOffers(http, admin, r);
+  const [m1, m2, m3, m4] = season.months;
+  // Standing pledges: every member on every offer, every month (offer 3's capacity of 50 at a
+  // 0.5 export share makes an EXPORT_SHARE violation in every month).
+  for (const memberId of r.membersByGroup.flat()) {
+    await expectStatus(
+      http.as(admin).put(`/api/v1/seasons/${season.seasonId}/members/${memberId}/pledges`, {
+        lines: season.offers.map((o) => ({ offerId: o.id, quantity: 8 })),
+      }),
+      200,
+      'standing pledge',
+    );
+  }
+  const toConfirming = async (month: string) => {
+    const cycleId = season.cycleIds[month];
+    if ((await stages.run(cycleId, 'open')) !== 'moved') throw new Error(`lock ${month}`);
+    if ((await stages.run(cycleId, 'locked')) !== 'moved') throw new Error(`confirmations ${month}`);
+    return cycleId;
+  };
+  const toDispatched = async (month: string) => {
+    const cycleId = await toConfirming(month);
+    for (const cooperativeId of r.cooperativeIds) {
+      const demand = await http
+        .as(admin)
+        .get(`/api/v1/cycles/${cycleId}/demand?cooperativeId=${cooperativeId}`);
+      const lines = demand.body.map((d: { offerId: string; quantity: number }) => ({
+        offerId: d.offerId,
+        quantity: d.quantity,
+      }));
+      await expectStatus(
+        http.as(admin).put(`/api/v1/cycles/${cycleId}/confirmations/${cooperativeId}`, { lines }),
+        200,
+        'confirmation',
+      );
+    }
+    if ((await stages.run(cycleId, 'confirming')) !== 'moved') throw new Error(`allocate ${month}`);
+    if ((await stages.run(cycleId, 'allocated')) !== 'moved') throw new Error(`dispatch ${month}`);
+    return cycleId;
+  };
+  const settled = await toDispatched(m1);
+  for (const consumerGroupId of r.groupIds) {
+    const allocated: { offerId: string; quantity: number }[] = await ds.query(
+      `SELECT offer_id AS "offerId", allocated AS quantity FROM group_allocations
+        WHERE cycle_id = $1 AND consumer_group_id = $2`,
+      [settled, consumerGroupId],
+    );
+    await expectStatus(
+      http.as(admin).put(`/api/v1/cycles/${settled}/receipts/${consumerGroupId}`, { lines: allocated }),
+      200,
+      'receipt',
+    );
+  }
+  if ((await stages.run(settled, 'received')) !== 'moved') throw new Error('settle');
+  const dispatched = await toDispatched(m2);
+  const confirming = await toConfirming(m3);
+  const shipmentOf = async (cycleId: string) =>
+    (await one(ds, `SELECT id FROM shipments WHERE cycle_id = $1 ORDER BY id LIMIT 1`, [cycleId])).id;
+  const violation = await one(ds, `SELECT id FROM cycle_violations WHERE cycle_id = $1 ORDER BY id LIMIT 1`, [
+    confirming,
+  ]);
+  if (!violation) throw new Error('no violation in the confirming cycle');
+  return {
+    r,
+    season,
+    cycles: { settled, dispatched, confirming, open: season.cycleIds[m4] },
+    months: { settled: m1, dispatched: m2, confirming: m3, open: m4 },
+    vehicleId: vehicle.id,
+    shipments: { settled: await shipmentOf(settled), dispatched: await shipmentOf(dispatched) },
+    violationId: violation.id,
+    memberId: r.membersByGroup[0][0],
+    groupId: r.groupIds[0],
+    cooperativeId: r.cooperativeIds[0],
+    organiserId,
+    spareGroupId: await consumerGroup(ds, r.consumerTerritoryId),
+    receiptLines: await ds.query(
+      `SELECT offer_id AS "offerId", allocated AS quantity FROM group_allocations
+        WHERE cycle_id = $1 AND consumer_group_id = $2 ORDER BY offer_id`,
+      [dispatched, r.groupIds[0]],
+    ),
+  };
+}
+
+/** One login per non-admin role, each linked to the world's first organisation of its kind. */
+export async function worldTokens(http: Http, admin: string, w: World): Promise<WorldTokens> {
+  return {
+    coordinator: await userToken(http, admin, 'coordinator', { consumerGroupId: w.groupId }),
+    member: await userToken(http, admin, 'member', { memberId: w.memberId }),
+    cooperative: await userToken(http, admin, 'cooperative', { cooperativeId: w.cooperativeId }),
+    transporter: await userToken(http, admin, 'transporter', { transportOrganiserId: w.organiserId }),
+  };
+}
