@@ -54,7 +54,10 @@ export class CycleViewsRepository {
     limit: number,
     offset: number,
   ): Promise<{ items: AllocationLine[]; total: number }> {
-    const where = `cycle_id = $1 AND ($2::uuid IS NULL OR consumer_group_id = $2) AND ($3::uuid IS NULL OR member_id = $3)`;
+    // A member's lines are found through its group (the primary key's prefix), read from its pledges.
+    const where = `cycle_id = $1 AND ($2::uuid IS NULL OR consumer_group_id = $2)
+      AND ($3::uuid IS NULL OR (member_id = $3 AND consumer_group_id IN (
+        SELECT consumer_group_id FROM member_pledges WHERE cycle_id = $1 AND member_id = $3)))`;
     const params = [cycleId, filter.consumerGroupId, filter.memberId];
     const [items, [{ total }]] = await Promise.all([
       this.dataSource.query(

@@ -195,7 +195,8 @@ export class StagesRepository {
            JOIN group_allocations ga
              ON ga.cycle_id = mp.cycle_id AND ga.offer_id = mp.offer_id AND ga.consumer_group_id = mp.consumer_group_id
           WHERE mp.cycle_id = $1 AND mp.quantity > 0
-       ), ${largestRemainderSql('source', 'offer_id, consumer_group_id', 'member_id')}
+       ), ${largestRemainderSql('source', 'consumer_group_id, offer_id', 'member_id')}
+       -- Partitioned by group then offer: rows come out in primary-key order (cycle, group, member…).
        -- No ON CONFLICT here: a speculative insert per pledge line costs, and the status guard
        -- above already makes a second run write nothing; the primary key still refuses a duplicate.
        INSERT INTO member_allocations (cycle_id, member_id, offer_id, consumer_group_id, pledged, allocated)

@@ -9,18 +9,18 @@ export interface CommitmentFilter {
 
 /**
  * Collective commitments, group × offer × cycle: while a month is open, the live sum of the
- * members' pledges; from lock on, the commitments the lock stage froze. Both queries below
- * read commitments only through this source. $1 is the season; `month` and `group` are the
- * placeholders of the optional filters, applied before aggregating so that one month of a
- * large season reads only that month's pledges.
+ * members' pledges (live_commitments, which every pledge PUT moves by its difference in the
+ * same transaction, so it is always that sum and a read is a few rows per group and offer,
+ * not an aggregate over the month's pledge lines); from lock on, the commitments the lock
+ * stage froze. Both queries below read commitments only through this source. $1 is the
+ * season; `month` and `group` are the placeholders of the optional filters.
  */
 function commitmentsSource(month = 'NULL', group = 'NULL'): string {
   const filters = `c.season_id = $1 AND (${month}::text IS NULL OR c.month = ${month})`;
   return `
-  SELECT mp.cycle_id, mp.consumer_group_id, mp.offer_id, sum(mp.quantity)::bigint AS quantity
-  FROM member_pledges mp JOIN cycles c ON c.id = mp.cycle_id
-  WHERE ${filters} AND c.status = 'open' AND (${group}::uuid IS NULL OR mp.consumer_group_id = ${group})
-  GROUP BY mp.cycle_id, mp.consumer_group_id, mp.offer_id
+  SELECT lc.cycle_id, lc.consumer_group_id, lc.offer_id, lc.quantity
+  FROM live_commitments lc JOIN cycles c ON c.id = lc.cycle_id
+  WHERE ${filters} AND c.status = 'open' AND (${group}::uuid IS NULL OR lc.consumer_group_id = ${group})
   UNION ALL
   SELECT cc.cycle_id, cc.consumer_group_id, cc.offer_id, cc.quantity::bigint
   FROM collective_commitments cc JOIN cycles c ON c.id = cc.cycle_id

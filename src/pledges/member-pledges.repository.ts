@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { returningRows } from '../common/database/returning';
 import type { MemberPledgeDto } from './dto/member-pledge.dto';
 
 export interface PledgeLine {
@@ -55,7 +56,7 @@ export class MemberPledgesRepository {
   /**
    * Replaces the member's lines in the target months, in one transaction. The member row is
    * locked first, so concurrent PUTs for one member run one after the other and the last one
-   * wins whole; the target cycles are locked FOR SHARE, so the lock stage (which updates the
+   * wins whole, and the group's live commitments move by exactly what the member changed; the target cycles are locked FOR SHARE, so the lock stage (which updates the
    * cycle row) cannot lock a month between our check that it is open and our commit.
    */
   replace(
@@ -71,26 +72,47 @@ export class MemberPledgesRepository {
       if (!member) return { kind: 'no-such-member' };
       const cycles = await this.targetCycles(manager, seasonId, target);
       if (!Array.isArray(cycles)) return cycles;
-      await manager.query(`DELETE FROM member_pledges WHERE member_id = $1 AND cycle_id = ANY($2::uuid[])`, [
-        memberId,
-        cycles,
-      ]);
+      const removed: { cycle_id: string; offer_id: string; quantity: number }[] = await returningRows(
+        manager,
+        `DELETE FROM member_pledges WHERE member_id = $1 AND cycle_id = ANY($2::uuid[])
+         RETURNING cycle_id, offer_id, quantity`,
+        [memberId, cycles],
+      );
       const kept = lines.filter((line) => line.quantity > 0);
-      if (kept.length > 0) {
-        await manager.query(
-          `INSERT INTO member_pledges (cycle_id, member_id, offer_id, consumer_group_id, quantity)
+      // The new lines, and the group's live commitments moved by the difference, in one
+      // statement. Its upsert takes the commitment rows' locks in one global order (cycle,
+      // offer), so PUTs of one group queue on those rows but never deadlock.
+      await manager.query(
+        `WITH inserted AS (
+           INSERT INTO member_pledges (cycle_id, member_id, offer_id, consumer_group_id, quantity)
            SELECT c.id, $1, l.offer_id, $2, l.quantity
            FROM unnest($3::uuid[]) AS c(id)
-           CROSS JOIN unnest($4::uuid[], $5::int[]) AS l(offer_id, quantity)`,
-          [
-            memberId,
-            member.consumer_group_id,
-            cycles,
-            kept.map((l) => l.offerId),
-            kept.map((l) => l.quantity),
-          ],
-        );
-      }
+           CROSS JOIN unnest($4::uuid[], $5::int[]) AS l(offer_id, quantity)
+           RETURNING cycle_id, offer_id, quantity
+         ), delta AS (
+           SELECT cycle_id, offer_id, sum(quantity) AS quantity
+           FROM (SELECT cycle_id, offer_id, quantity FROM inserted
+                 UNION ALL
+                 SELECT cycle_id, offer_id, -quantity FROM unnest($6::uuid[], $7::uuid[], $8::int[])
+                   AS r(cycle_id, offer_id, quantity)) d
+           GROUP BY cycle_id, offer_id
+           HAVING sum(quantity) <> 0
+         )
+         INSERT INTO live_commitments (cycle_id, consumer_group_id, offer_id, quantity)
+         SELECT cycle_id, $2, offer_id, quantity FROM delta ORDER BY cycle_id, offer_id
+         ON CONFLICT (cycle_id, consumer_group_id, offer_id)
+         DO UPDATE SET quantity = live_commitments.quantity + EXCLUDED.quantity`,
+        [
+          memberId,
+          member.consumer_group_id,
+          cycles,
+          kept.map((l) => l.offerId),
+          kept.map((l) => l.quantity),
+          removed.map((r) => r.cycle_id),
+          removed.map((r) => r.offer_id),
+          removed.map((r) => r.quantity),
+        ],
+      );
       return { kind: 'replaced' };
     });
   }

@@ -2,6 +2,7 @@ import { Registry1763800000000 } from './1763800000000-registry';
 import { SeasonsAndPledges1763800001000 } from './1763800001000-seasons-and-pledges';
 import { MonthlyCycle1763800002000 } from './1763800002000-monthly-cycle';
 import { DispatchAndSettlement1763800003000 } from './1763800003000-dispatch-and-settlement';
+import { CyclePerformance1763800009000 } from './1763800009000-cycle-performance';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   SeasonsAndPledges1763800001000,
   MonthlyCycle1763800002000,
   DispatchAndSettlement1763800003000,
+  CyclePerformance1763800009000,
 ];

@@ -112,6 +112,14 @@ export async function seedSeason(m: EntityManager, ids: DemoRegistry, now = new 
       })(),
     ],
   );
+  // Written in bulk here, not through the pledge PUT: the live commitments follow them.
+  await m.query(
+    `INSERT INTO live_commitments (cycle_id, consumer_group_id, offer_id, quantity)
+     SELECT cycle_id, consumer_group_id, offer_id, sum(quantity) FROM member_pledges
+      WHERE cycle_id = ANY($1::uuid[])
+      GROUP BY cycle_id, consumer_group_id, offer_id`,
+    [cycleIds],
+  );
   await m.query(
     `INSERT INTO delivery_pledges (cycle_id, offer_id, cooperative_id, quantity)
      SELECT c.cycle_id, o.offer_id, o.cooperative_id, o.quantity
