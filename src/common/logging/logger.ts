@@ -18,8 +18,10 @@ const REDACTED = [
   'redisUrl',
 ];
 
-export function createRootLogger(level: string): Logger {
-  return pino({ level, redact: { paths: REDACTED, censor: '[redacted]' }, base: { pid: process.pid } });
+/** The process's logger; `destination` (stdout when left out) lets tests read what it writes. */
+export function createRootLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACTED, censor: '[redacted]' }, base: { pid: process.pid } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's logger interface over the same pino logger Fastify writes its request logs with. */
