@@ -48,6 +48,15 @@ export class CycleViewsRepository {
     );
   }
 
+  /** The group a member belongs to; null for no such member. */
+  async memberGroupId(memberId: string): Promise<string | null> {
+    const rows: { consumer_group_id: string }[] = await this.dataSource.query(
+      `SELECT consumer_group_id FROM members WHERE id = $1`,
+      [memberId],
+    );
+    return rows[0]?.consumer_group_id ?? null;
+  }
+
   async allocations(
     cycleId: string,
     filter: { consumerGroupId: string | null; memberId: string | null },

@@ -171,6 +171,9 @@ export class CyclesService {
     if (actor.role === 'coordinator') {
       consumerGroupId ??= actor.consumerGroupId;
       assertReach(actor, { consumerGroupId }, 'consumer group');
+      // A member of another group is another organisation's record, even as a filter: 404.
+      if (memberId)
+        assertReach(actor, { consumerGroupId: await this.views.memberGroupId(memberId) }, 'member');
     } else if (actor.role === 'member') {
       if (consumerGroupId && consumerGroupId !== actor.consumerGroupId)
         throw new NotFoundException('consumer group not found');

@@ -1,22 +1,27 @@
 import { isolatedDatabase } from '../support/isolated-database';
 import { adminToken, Http, startTestApp, unique, type Reply, type TestApp } from '../support/test-app';
-import { buildWorld, worldTokens, type World, type WorldTokens } from './world';
+import { buildWorld, siblingView, worldTokens, type World, type WorldTokens } from './world';
 
 /**
  * The authorization matrix: every endpoint of the API × every role × the caller's own
  * organisation and another one, generated from ONE table. Two complete partnerships are built
  * (world A and world B, each with a settled, a dispatched, a confirming and an open cycle, real
  * shipments and manifests); every user belongs to world A. "own" sends world A's ids, "foreign"
- * world B's. Another organisation's id must answer 404 — never 200, never 403 — and a 2xx
+ * world B's, and "sibling" (on routes naming a group, member or cooperative) the ids of world A's
+ * other group, member or cooperative. Another organisation's id must answer 404 — never 200, never 403 — and a 2xx
  * answer to a non-admin must not contain one id of world B.
  */
 
 type Role = 'admin' | 'coordinator' | 'member' | 'cooperative' | 'transporter' | 'anonymous';
 const ROLES: Role[] = ['admin', 'coordinator', 'member', 'cooperative', 'transporter', 'anonymous'];
-type Context = 'own' | 'foreign';
+type Context = 'own' | 'foreign' | 'sibling';
 
-/** [own, foreign]; one number when both contexts answer alike or the route takes no id. */
-type Expected = number | [number, number];
+/**
+ * [own, foreign] or [own, foreign, sibling]; one number when every context answers alike or the
+ * route takes no id. The sibling context (rows marked `sibling`) names another organisation of
+ * the caller's own partnership; it answers as the foreign one unless a third value says otherwise.
+ */
+type Expected = number | [number, number] | [number, number, number];
 
 interface Row {
   method: 'GET' | 'POST' | 'PUT';
@@ -26,6 +31,8 @@ interface Row {
   body?: (w: World) => unknown;
   /** false for routes that name no record (lists, creations): one context only */
   scoped?: boolean;
+  /** the route names a group, member or cooperative: try the caller's partnership's other one too */
+  sibling?: boolean;
   /** per role; a role left out answers 403, and anonymous 401 */
   expect: Partial<Record<Role, Expected>>;
 }
@@ -159,12 +166,14 @@ const TABLE: Row[] = [
   },
   {
     method: 'GET',
+    sibling: true,
     route: '/consumer-groups/:id',
     path: (w) => `/consumer-groups/${w.groupId}`,
     expect: { admin: 200, coordinator: OWN_ONLY(200) },
   },
   {
     method: 'POST',
+    sibling: true,
     route: '/consumer-groups/:id/members',
     path: (w) => `/consumer-groups/${w.groupId}/members`,
     body: () => ({ name: unique('Member'), email: `${unique('member')}@test.example` }),
@@ -172,6 +181,7 @@ const TABLE: Row[] = [
   },
   {
     method: 'GET',
+    sibling: true,
     route: '/consumer-groups/:id/members',
     path: (w) => `/consumer-groups/${w.groupId}/members`,
     expect: { admin: 200, coordinator: OWN_ONLY(200) },
@@ -199,6 +209,7 @@ const TABLE: Row[] = [
   },
   {
     method: 'GET',
+    sibling: true,
     route: '/cooperatives/:id',
     path: (w) => `/cooperatives/${w.cooperativeId}`,
     expect: { admin: 200, cooperative: OWN_ONLY(200) },
@@ -379,6 +390,7 @@ const TABLE: Row[] = [
   // --- pledges
   {
     method: 'PUT',
+    sibling: true,
     route: '/seasons/:id/members/:memberId/pledges',
     path: (w) => `/seasons/${w.season.seasonId}/members/${w.memberId}/pledges`,
     body: (w) => ({ lines: [{ offerId: w.season.offers[0].id, quantity: 4 }] }),
@@ -386,6 +398,7 @@ const TABLE: Row[] = [
   },
   {
     method: 'PUT',
+    sibling: true,
     route: '/seasons/:id/members/:memberId/pledges/:month',
     path: (w) => `/seasons/${w.season.seasonId}/members/${w.memberId}/pledges/${month(w)}`,
     body: (w) => ({ lines: [{ offerId: w.season.offers[1].id, quantity: 2 }] }),
@@ -393,6 +406,7 @@ const TABLE: Row[] = [
   },
   {
     method: 'PUT',
+    sibling: true,
     route: '/seasons/:id/members/:memberId/pledges/:month (a locked month)',
     path: (w) => `/seasons/${w.season.seasonId}/members/${w.memberId}/pledges/${w.months.confirming}`,
     body: (w) => ({ lines: [{ offerId: w.season.offers[1].id, quantity: 2 }] }),
@@ -400,6 +414,7 @@ const TABLE: Row[] = [
   },
   {
     method: 'GET',
+    sibling: true,
     route: '/seasons/:id/members/:memberId/pledges',
     path: (w) => `/seasons/${w.season.seasonId}/members/${w.memberId}/pledges`,
     expect: { admin: 200, coordinator: OWN_ONLY(200), member: OWN_ONLY(200) },
@@ -411,14 +426,23 @@ const TABLE: Row[] = [
     expect: { admin: 200, coordinator: OWN_ONLY(200) },
   },
   {
+    method: 'GET',
+    sibling: true,
+    route: '/seasons/:id/commitments?consumerGroupId=',
+    path: (w) => `/seasons/${w.season.seasonId}/commitments?consumerGroupId=${w.groupId}`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200) },
+  },
+  {
     method: 'PUT',
+    sibling: true,
     route: '/seasons/:id/cooperatives/:cooperativeId/delivery-pledges',
     path: (w) => `/seasons/${w.season.seasonId}/cooperatives/${w.cooperativeId}/delivery-pledges`,
-    body: (w) => ({ lines: [{ offerId: w.season.offers[0].id, month: month(w), quantity: 30 }] }),
+    body: (w) => ({ lines: [{ offerId: w.offerId, month: month(w), quantity: 30 }] }),
     expect: { admin: 200, cooperative: OWN_ONLY(200) },
   },
   {
     method: 'GET',
+    sibling: true,
     route: '/seasons/:id/cooperatives/:cooperativeId/delivery-pledges',
     path: (w) => `/seasons/${w.season.seasonId}/cooperatives/${w.cooperativeId}/delivery-pledges`,
     expect: { admin: 200, cooperative: OWN_ONLY(200) },
@@ -464,28 +488,45 @@ const TABLE: Row[] = [
   },
   {
     method: 'GET',
+    sibling: true,
     route: '/cycles/:id/demand',
     path: (w) => `/cycles/${w.cycles.confirming}/demand?cooperativeId=${w.cooperativeId}`,
     expect: { admin: 200, cooperative: OWN_ONLY(200) },
   },
   {
     method: 'PUT',
+    sibling: true,
     route: '/cycles/:id/confirmations/:cooperativeId',
     path: (w) => `/cycles/${w.cycles.confirming}/confirmations/${w.cooperativeId}`,
-    body: (w) => ({ lines: [{ offerId: w.season.offers[0].id, quantity: 1 }] }),
+    body: (w) => ({ lines: [{ offerId: w.offerId, quantity: 1 }] }),
     expect: { admin: 200, cooperative: OWN_ONLY(200) },
   },
   {
     method: 'PUT',
+    sibling: true,
     route: '/cycles/:id/confirmations/:cooperativeId (a settled cycle)',
     path: (w) => `/cycles/${w.cycles.settled}/confirmations/${w.cooperativeId}`,
-    body: (w) => ({ lines: [{ offerId: w.season.offers[0].id, quantity: 1 }] }),
+    body: (w) => ({ lines: [{ offerId: w.offerId, quantity: 1 }] }),
     expect: { admin: 422, cooperative: [422, 404] },
   },
   {
     method: 'GET',
     route: '/cycles/:id/allocations',
     path: (w) => `/cycles/${w.cycles.settled}/allocations`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200), member: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    sibling: true,
+    route: '/cycles/:id/allocations?consumerGroupId=',
+    path: (w) => `/cycles/${w.cycles.settled}/allocations?consumerGroupId=${w.groupId}`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200), member: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    sibling: true,
+    route: '/cycles/:id/allocations?memberId=',
+    path: (w) => `/cycles/${w.cycles.settled}/allocations?memberId=${w.memberId}`,
     expect: { admin: 200, coordinator: OWN_ONLY(200), member: OWN_ONLY(200) },
   },
   {
@@ -532,6 +573,7 @@ const TABLE: Row[] = [
   },
   {
     method: 'PUT',
+    sibling: true,
     route: '/cycles/:id/receipts/:consumerGroupId',
     path: (w) => `/cycles/${w.cycles.dispatched}/receipts/${w.groupId}`,
     body: (w) => ({ lines: w.receiptLines }),
@@ -546,6 +588,7 @@ const TABLE: Row[] = [
   },
   {
     method: 'GET',
+    sibling: true,
     route: '/cycles/:id/receipts/:consumerGroupId',
     path: (w) => `/cycles/${w.cycles.dispatched}/receipts/${w.groupId}`,
     expect: { admin: 200, coordinator: OWN_ONLY(200) },
@@ -568,7 +611,8 @@ const LOGIN = { email: '', password: 'correct horse battery' };
 
 function expected(row: Row, role: Role, context: Context): number {
   const cell = row.expect[role] ?? (role === 'anonymous' ? 401 : 403);
-  return Array.isArray(cell) ? cell[context === 'own' ? 0 : 1] : cell;
+  if (!Array.isArray(cell)) return cell;
+  return context === 'own' ? cell[0] : context === 'foreign' ? cell[1] : (cell[2] ?? cell[1]);
 }
 
 interface Cell {
@@ -578,9 +622,14 @@ interface Cell {
   status: number;
 }
 
+function contextsOf(row: Row): Context[] {
+  if (row.scoped === false) return ['own'];
+  return row.sibling ? ['own', 'foreign', 'sibling'] : ['own', 'foreign'];
+}
+
 const CELLS: Cell[] = TABLE.flatMap((row) =>
   ROLES.flatMap((role) =>
-    (row.scoped === false ? (['own'] as Context[]) : (['own', 'foreign'] as Context[])).map((context) => ({
+    contextsOf(row).map((context) => ({
       row,
       role,
       context,
@@ -629,9 +678,14 @@ describe('authorization matrix', () => {
     t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix });
     http = new Http(t.app);
     const admin = await adminToken(http, t.dataSource);
-    worlds = { own: await buildWorld(t, http, admin), foreign: await buildWorld(t, http, admin) };
-    const own: WorldTokens = await worldTokens(http, admin, worlds.own);
-    tokens = { admin, ...own };
+    const own = await buildWorld(t, http, admin);
+    worlds = {
+      own,
+      foreign: await buildWorld(t, http, admin),
+      sibling: await siblingView(t.dataSource, own),
+    };
+    const users: WorldTokens = await worldTokens(http, admin, own);
+    tokens = { admin, ...users };
     foreignIds = idsOf(worlds.foreign);
     LOGIN.email = `${unique('matrix-login')}@test.example`;
     const created = await http.as(admin).post('/api/v1/users', {
@@ -678,7 +732,8 @@ describe('authorization matrix', () => {
   it('covers every route of the API and reports its figures', () => {
     const routes = new Set(TABLE.map((r) => `${r.method} ${r.route.replace(/ \(.*\)$/, '')}`));
     console.info(
-      `authorization matrix: ${TABLE.length} rows (${routes.size} routes) × ${ROLES.length} roles × own/foreign → ` +
+      `authorization matrix: ${TABLE.length} rows (${routes.size} routes) × ${ROLES.length} roles × own/foreign ` +
+        `(and sibling on ${TABLE.filter((r) => r.sibling).length} rows) → ` +
         `${CELLS.length} cells, ${outcome.cells} requests, statuses ${JSON.stringify(outcome.byStatus)}, ` +
         `${outcome.leakChecks} answers searched for ${foreignIds.length} foreign ids`,
     );

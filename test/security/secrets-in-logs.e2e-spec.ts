@@ -33,14 +33,12 @@ describe('secrets in the logs', () => {
       const emails = passwords.map(() => `${unique('logged')}@test.example`);
       const tokens = [admin];
       for (const [i, password] of passwords.entries()) {
-        const created = await http
-          .as(admin)
-          .post('/api/v1/users', {
-            email: emails[i],
-            password,
-            role: 'coordinator',
-            consumerGroupId: groupId,
-          });
+        const created = await http.as(admin).post('/api/v1/users', {
+          email: emails[i],
+          password,
+          role: 'coordinator',
+          consumerGroupId: groupId,
+        });
         expect(created.status).toBe(201);
         tokens.push(await login(http, emails[i], password));
       }
@@ -63,14 +61,12 @@ describe('secrets in the logs', () => {
       ).toBe(400);
       expect(
         (
-          await http
-            .as(admin)
-            .post('/api/v1/users', {
-              email: emails[2],
-              password: passwords[2],
-              role: 'coordinator',
-              consumerGroupId: groupId,
-            })
+          await http.as(admin).post('/api/v1/users', {
+            email: emails[2],
+            password: passwords[2],
+            role: 'coordinator',
+            consumerGroupId: groupId,
+          })
         ).status,
       ).toBe(409);
       expect(

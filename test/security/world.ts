@@ -33,6 +33,8 @@ export interface World {
   memberId: string;
   groupId: string;
   cooperativeId: string;
+  /** an offer of `cooperativeId` */
+  offerId: string;
   organiserId: string;
   /** a group of the consumer territory not enrolled in the season */
   spareGroupId: string;
@@ -147,13 +149,33 @@ export async function buildWorld(t: TestApp, http: Http, admin: string): Promise
     memberId: r.membersByGroup[0][0],
     groupId: r.groupIds[0],
     cooperativeId: r.cooperativeIds[0],
+    offerId: season.offers[0].id,
     organiserId,
     spareGroupId: await consumerGroup(ds, r.consumerTerritoryId),
-    receiptLines: await ds.query(
-      `SELECT offer_id AS "offerId", allocated AS quantity FROM group_allocations
-        WHERE cycle_id = $1 AND consumer_group_id = $2 ORDER BY offer_id`,
-      [dispatched, r.groupIds[0]],
-    ),
+    receiptLines: await receiptLines(ds, dispatched, r.groupIds[0]),
+  };
+}
+
+async function receiptLines(ds: DataSource, cycleId: string, consumerGroupId: string) {
+  return ds.query(
+    `SELECT offer_id AS "offerId", allocated AS quantity FROM group_allocations
+      WHERE cycle_id = $1 AND consumer_group_id = $2 ORDER BY offer_id`,
+    [cycleId, consumerGroupId],
+  );
+}
+
+/**
+ * The same world seen from its second organisations: the second group (and its first member),
+ * the second cooperative (and its offer). Same partnership and season, other organisations.
+ */
+export async function siblingView(ds: DataSource, w: World): Promise<World> {
+  return {
+    ...w,
+    groupId: w.r.groupIds[1],
+    memberId: w.r.membersByGroup[1][0],
+    cooperativeId: w.r.cooperativeIds[1],
+    offerId: w.season.offers[2].id,
+    receiptLines: await receiptLines(ds, w.cycles.dispatched, w.r.groupIds[1]),
   };
 }
 
