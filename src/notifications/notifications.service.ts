@@ -71,7 +71,8 @@ export class NotificationsService {
     try {
       const pending = await this.notifications.pendingChannels(ids);
       if (pending.length === 0) return 0;
-      await this.queues.queue(QueueName.Notifications).addBulk(
+      const queue = await this.queues.ready(QueueName.Notifications);
+      await queue.addBulk(
         pending.map(({ id, channel }) => {
           const name = JOB_FOR_CHANNEL[channel];
           return {

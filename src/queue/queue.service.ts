@@ -3,6 +3,19 @@ import { Queue } from 'bullmq';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JOB_OPTIONS, JOB_QUEUE, type JobName, type JobPayloads, QueueName } from './jobs';
 
+/**
+ * How long a producer waits for Redis. BullMQ waits for the first connection forever, so a
+ * request that queues a job while Redis has been down since start-up would hang; it fails
+ * instead (the caller answers 503), and no job is added behind its back later.
+ */
+const READY_TIMEOUT_MS = 3000;
+
+export class QueueUnavailableError extends Error {
+  constructor(name: QueueName) {
+    super(`queue ${name}: Redis did not answer within ${READY_TIMEOUT_MS} ms`);
+  }
+}
+
 /** Enqueues typed jobs; used by the API (manual stage runs) and by the worker (clock, stages). */
 @Injectable()
 export class QueueService implements OnApplicationShutdown {
@@ -23,8 +36,25 @@ export class QueueService implements OnApplicationShutdown {
     return queue;
   }
 
+  /** The queue once its connection is ready; QueueUnavailableError when Redis does not answer in time. */
+  async ready(name: QueueName): Promise<Queue> {
+    const queue = this.queue(name);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        queue.waitUntilReady(),
+        new Promise(
+          (_, fail) => (timer = setTimeout(() => fail(new QueueUnavailableError(name)), READY_TIMEOUT_MS)),
+        ),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+    return queue;
+  }
+
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], jobId?: string): Promise<void> {
-    await this.queue(JOB_QUEUE[name]).add(name, payload, { ...JOB_OPTIONS[name], jobId });
+    await (await this.ready(JOB_QUEUE[name])).add(name, payload, { ...JOB_OPTIONS[name], jobId });
   }
 
   /**
@@ -32,7 +62,7 @@ export class QueueService implements OnApplicationShutdown {
    * job that exhausted its attempts is retried, so the clock can always revive a stage.
    */
   async enqueueOnce<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<void> {
-    const job = await this.queue(JOB_QUEUE[name]).add(name, payload, { ...JOB_OPTIONS[name], jobId });
+    const job = await (await this.ready(JOB_QUEUE[name])).add(name, payload, { ...JOB_OPTIONS[name], jobId });
     if (await job.isFailed()) await job.retry('failed');
   }
 
