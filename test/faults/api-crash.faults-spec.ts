@@ -3,6 +3,7 @@ import {
   createDatabase,
   fixtureDataSource,
   killAll,
+  liveCommitmentBreaches,
   pledgeBodies,
   pledgeSeason,
   report,
@@ -91,6 +92,8 @@ describe('the API process killed with SIGKILL during a burst of pledge writes', 
     }
     expect(broken).toEqual([]);
     expect(whole).toBe(MEMBERS);
+    // The groups' live commitments moved with exactly the transactions that committed.
+    expect(await liveCommitmentBreaches(db.pool, season.seasonId)).toBe(0);
 
     // A new process serves again and the unanswered writes can be sent again.
     const again = await startApi(env);
@@ -102,6 +105,7 @@ describe('the API process killed with SIGKILL during a burst of pledge writes', 
     expect(season.memberIds.every((id, i) => after.get(id)?.quantities.join() === String(marker(i)))).toBe(
       true,
     );
+    expect(await liveCommitmentBreaches(db.pool, season.seasonId)).toBe(0);
     await again.proc.stop('SIGTERM');
     report('API SIGKILL during pledge PUTs', {
       requests: MEMBERS,

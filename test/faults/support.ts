@@ -279,6 +279,30 @@ export async function makeDue(pool: Pool, cycleId: string): Promise<void> {
   );
 }
 
+/** live_commitments is the sum of the pledges, kept by the pledge PUT: seeded as the migration does. */
+async function seedLiveCommitments(ds: DataSource, cycleIds: string[]): Promise<void> {
+  await ds.query(
+    `INSERT INTO live_commitments (cycle_id, consumer_group_id, offer_id, quantity)
+     SELECT cycle_id, consumer_group_id, offer_id, sum(quantity) FROM member_pledges
+      WHERE cycle_id = ANY($1::uuid[]) GROUP BY cycle_id, consumer_group_id, offer_id`,
+    [cycleIds],
+  );
+}
+
+/** Group × offer × month rows where the live commitment is not the sum of the members' pledges. */
+export async function liveCommitmentBreaches(pool: Pool, seasonId: string): Promise<number> {
+  const { rows } = await pool.query(
+    `SELECT count(*)::int AS n FROM live_commitments lc
+       FULL JOIN (SELECT mp.cycle_id, mp.consumer_group_id, mp.offer_id, sum(mp.quantity) AS q
+                    FROM member_pledges mp JOIN cycles c ON c.id = mp.cycle_id WHERE c.season_id = $1
+                   GROUP BY 1, 2, 3) p USING (cycle_id, consumer_group_id, offer_id)
+      WHERE (lc.cycle_id IS NULL OR lc.cycle_id IN (SELECT id FROM cycles WHERE season_id = $1))
+        AND coalesce(lc.quantity, 0) <> coalesce(p.q, 0)`,
+    [seasonId],
+  );
+  return rows[0].n;
+}
+
 export interface GeneratedCycle {
   cycleId: string;
   seasonId: string;
@@ -367,6 +391,7 @@ export async function generateCycle(
       WHERE m.consumer_group_id = ANY($3::uuid[])`,
     [cycle.id, offers, r.groupIds],
   );
+  await seedLiveCommitments(ds, [cycle.id]);
   // Capacity twice the demand (export cap = the demand); the delivery pledge decides the supply.
   await ds.query(
     `WITH demand AS (SELECT offer_id, sum(quantity)::int AS q FROM member_pledges WHERE cycle_id = $1 GROUP BY offer_id)
@@ -516,6 +541,10 @@ export async function pledgeSeason(
        FROM members m CROSS JOIN unnest($1::uuid[]) AS c(id) CROSS JOIN unnest($2::uuid[]) AS o(id)
       WHERE m.id = ANY($3::uuid[])`,
     [cycles.map((c) => c.id), offers.map((o) => o.id), members.map((m) => m.id)],
+  );
+  await seedLiveCommitments(
+    ds,
+    cycles.map((c) => c.id),
   );
   return {
     seasonId: season.id,

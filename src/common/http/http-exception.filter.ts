@@ -7,7 +7,11 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 
 interface ErrorBody {
   statusCode: number;
@@ -43,9 +47,19 @@ function fromHttpException(exception: HttpException): ErrorBody {
 }
 
 function isUnavailable(exception: unknown): boolean {
-  if (exception instanceof QueryFailedError) {
-    return UNAVAILABLE_CODES.has((exception.driverError as { code?: string })?.code ?? '');
-  }
+  // TypeORM releases a transaction's query runner when its connection fails (a terminated
+  // backend): the transaction's next statement, or its COMMIT, then throws one of these.
+  if (
+    exception instanceof QueryRunnerAlreadyReleasedError ||
+    exception instanceof QueryRunnerProviderAlreadyReleasedError
+  )
+    return true;
+  // A connection lost mid-query fails with "Connection terminated unexpectedly" and no code.
+  if (
+    exception instanceof QueryFailedError &&
+    UNAVAILABLE_CODES.has((exception.driverError as { code?: string })?.code ?? '')
+  )
+    return true;
   return exception instanceof Error && CONNECTION_ERRORS.test(exception.message);
 }
 
