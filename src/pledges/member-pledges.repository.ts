@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { returningRows } from '../common/database/returning';
+import { DataSource } from 'typeorm';
 import type { MemberPledgeDto } from './dto/member-pledge.dto';
 
 export interface PledgeLine {
@@ -8,21 +7,23 @@ export interface PledgeLine {
   quantity: number;
 }
 
+export interface PutFacts {
+  seasonExists: boolean;
+  /** null: no such member */
+  consumerGroupId: string | null;
+  enrolled: boolean;
+  seasonOfferIds: string[];
+}
+
 /** Which months a PUT replaces: every month still open, or one month. */
 export type PledgeTarget = { kind: 'standing' } | { kind: 'month'; month: string };
 
 export type ReplaceOutcome =
-  | { kind: 'replaced' }
+  | { kind: 'replaced'; pledges: MemberPledgeDto[] }
   | { kind: 'no-such-member' }
   | { kind: 'no-such-month' }
   | { kind: 'month-not-open' }
   | { kind: 'no-open-month' };
-
-/**
- * A cycle accepts pledges while its status is open and its lock time has not passed (the lock
- * stage may not have run yet at that instant).
- */
-const OPEN = `status = 'open' AND locks_at > now()`;
 
 @Injectable()
 export class MemberPledgesRepository {
@@ -36,106 +37,60 @@ export class MemberPledgesRepository {
     return row?.consumer_group_id ?? null;
   }
 
-  async groupEnrolled(seasonId: string, consumerGroupId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM season_groups WHERE season_id = $1 AND consumer_group_id = $2`,
-      [seasonId, consumerGroupId],
+  /**
+   * Everything a pledge PUT checks before writing, in one round trip: whether the season
+   * exists, the member's group (null: no such member), whether that group is enrolled, and
+   * which of `offerIds` are offers of the season.
+   */
+  async putFacts(seasonId: string, memberId: string, offerIds: string[]): Promise<PutFacts> {
+    const [row] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM seasons WHERE id = $1) AS season_exists,
+              m.consumer_group_id,
+              EXISTS (SELECT 1 FROM season_groups WHERE season_id = $1 AND consumer_group_id = m.consumer_group_id)
+                AS enrolled,
+              ARRAY(SELECT id FROM offers WHERE season_id = $1 AND id = ANY($3::uuid[]))::text[] AS offers
+         FROM (SELECT 1) one LEFT JOIN members m ON m.id = $2`,
+      [seasonId, memberId, offerIds],
     );
-    return rows.length > 0;
-  }
-
-  /** Those of `offerIds` that are offers of the season. */
-  async seasonOffers(seasonId: string, offerIds: string[]): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM offers WHERE season_id = $1 AND id = ANY($2::uuid[])`,
-      [seasonId, offerIds],
-    );
-    return rows.map((row) => row.id);
+    return {
+      seasonExists: row.season_exists,
+      consumerGroupId: row.consumer_group_id,
+      enrolled: row.enrolled,
+      seasonOfferIds: row.offers,
+    };
   }
 
   /**
-   * Replaces the member's lines in the target months, in one transaction. The member row is
-   * locked first, so concurrent PUTs for one member run one after the other and the last one
-   * wins whole, and the group's live commitments move by exactly what the member changed; the target cycles are locked FOR SHARE, so the lock stage (which updates the
-   * cycle row) cannot lock a month between our check that it is open and our commit.
+   * Replaces the member's lines in the target months: one call of replace_member_pledges
+   * (migration 1763800009100), one round trip. It locks the member row (concurrent PUTs for
+   * one member run one after the other and the last one wins whole) and the target cycles FOR
+   * SHARE (the lock stage cannot lock a month between our check that it is open and our
+   * commit), then writes the lines, moves the group's live commitments by exactly what the
+   * member changed, and answers the member's pledges in the season.
    */
-  replace(
+  async replace(
     seasonId: string,
     memberId: string,
     target: PledgeTarget,
     lines: PledgeLine[],
   ): Promise<ReplaceOutcome> {
-    return this.dataSource.transaction(async (manager) => {
-      const [member] = await manager.query(`SELECT consumer_group_id FROM members WHERE id = $1 FOR UPDATE`, [
-        memberId,
-      ]);
-      if (!member) return { kind: 'no-such-member' };
-      const cycles = await this.targetCycles(manager, seasonId, target);
-      if (!Array.isArray(cycles)) return cycles;
-      const removed: { cycle_id: string; offer_id: string; quantity: number }[] = await returningRows(
-        manager,
-        `DELETE FROM member_pledges WHERE member_id = $1 AND cycle_id = ANY($2::uuid[])
-         RETURNING cycle_id, offer_id, quantity`,
-        [memberId, cycles],
-      );
-      const kept = lines.filter((line) => line.quantity > 0);
-      // The new lines, and the group's live commitments moved by the difference, in one
-      // statement. Its upsert takes the commitment rows' locks in one global order (cycle,
-      // offer), so PUTs of one group queue on those rows but never deadlock.
-      await manager.query(
-        `WITH inserted AS (
-           INSERT INTO member_pledges (cycle_id, member_id, offer_id, consumer_group_id, quantity)
-           SELECT c.id, $1, l.offer_id, $2, l.quantity
-           FROM unnest($3::uuid[]) AS c(id)
-           CROSS JOIN unnest($4::uuid[], $5::int[]) AS l(offer_id, quantity)
-           RETURNING cycle_id, offer_id, quantity
-         ), delta AS (
-           SELECT cycle_id, offer_id, sum(quantity) AS quantity
-           FROM (SELECT cycle_id, offer_id, quantity FROM inserted
-                 UNION ALL
-                 SELECT cycle_id, offer_id, -quantity FROM unnest($6::uuid[], $7::uuid[], $8::int[])
-                   AS r(cycle_id, offer_id, quantity)) d
-           GROUP BY cycle_id, offer_id
-           HAVING sum(quantity) <> 0
-         )
-         INSERT INTO live_commitments (cycle_id, consumer_group_id, offer_id, quantity)
-         SELECT cycle_id, $2, offer_id, quantity FROM delta ORDER BY cycle_id, offer_id
-         ON CONFLICT (cycle_id, consumer_group_id, offer_id)
-         DO UPDATE SET quantity = live_commitments.quantity + EXCLUDED.quantity`,
+    const rows: { outcome: string; month: string; offer_id: string; quantity: number }[] =
+      await this.dataSource.query(
+        `SELECT outcome, month, offer_id, quantity FROM replace_member_pledges($1, $2, $3, $4::uuid[], $5::int[])`,
         [
           memberId,
-          member.consumer_group_id,
-          cycles,
-          kept.map((l) => l.offerId),
-          kept.map((l) => l.quantity),
-          removed.map((r) => r.cycle_id),
-          removed.map((r) => r.offer_id),
-          removed.map((r) => r.quantity),
+          seasonId,
+          target.kind === 'month' ? target.month : null,
+          lines.map((l) => l.offerId),
+          lines.map((l) => l.quantity),
         ],
       );
-      return { kind: 'replaced' };
-    });
-  }
-
-  /** The ids of the open cycles a PUT replaces, locked FOR SHARE, or why there are none. */
-  private async targetCycles(
-    manager: EntityManager,
-    seasonId: string,
-    target: PledgeTarget,
-  ): Promise<string[] | ReplaceOutcome> {
-    if (target.kind === 'standing') {
-      const rows: { id: string }[] = await manager.query(
-        `SELECT id FROM cycles WHERE season_id = $1 AND ${OPEN} ORDER BY month FOR SHARE`,
-        [seasonId],
-      );
-      return rows.length > 0 ? rows.map((row) => row.id) : { kind: 'no-open-month' };
-    }
-    const [cycle] = await manager.query(
-      `SELECT id, (${OPEN}) AS open FROM cycles WHERE season_id = $1 AND month = $2 FOR SHARE`,
-      [seasonId, target.month],
-    );
-    if (!cycle) return { kind: 'no-such-month' };
-    return cycle.open ? [cycle.id] : { kind: 'month-not-open' };
+    const outcome = rows[0]?.outcome ?? 'replaced';
+    if (outcome !== 'replaced') return { kind: outcome } as ReplaceOutcome;
+    return {
+      kind: 'replaced',
+      pledges: rows.map((row) => ({ month: row.month, offerId: row.offer_id, quantity: row.quantity })),
+    };
   }
 
   async list(seasonId: string, memberId: string): Promise<MemberPledgeDto[]> {

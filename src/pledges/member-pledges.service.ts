@@ -19,7 +19,12 @@ export class MemberPledgesService {
     private readonly access: SeasonAccess,
   ) {}
 
-  /** PUT …/pledges (every month still open) or …/pledges/:month (that month, which must be open). */
+  /**
+   * PUT …/pledges (every month still open) or …/pledges/:month (that month, which must be
+   * open). The checks, in this order: the month's form (400), the season (404), the member
+   * within the actor's reach (404), its group enrolled (422), the lines (400), all read in
+   * one query; then the write.
+   */
   async replace(
     actor: Actor,
     seasonId: string,
@@ -29,12 +34,18 @@ export class MemberPledgesService {
   ): Promise<MemberPledgeDto[]> {
     if (target.kind === 'month' && !MONTH_PATTERN.test(target.month))
       throw new BadRequestException('month must be a month as YYYY-MM');
-    await this.access.existing(seasonId);
-    const groupId = await this.reachMember(actor, memberId);
-    if (!(await this.pledges.groupEnrolled(seasonId, groupId))) {
+    const offerIds = dto.lines.map((line) => line.offerId);
+    const facts = await this.pledges.putFacts(seasonId, memberId, offerIds);
+    if (!facts.seasonExists) throw new NotFoundException('season not found');
+    assertReach(
+      actor,
+      facts.consumerGroupId ? { memberId, consumerGroupId: facts.consumerGroupId } : null,
+      'member',
+    );
+    if (!facts.enrolled) {
       throw new UnprocessableEntityException("the member's consumer group is not enrolled in this season");
     }
-    await this.checkLines(seasonId, dto);
+    checkLines(offerIds, facts.seasonOfferIds);
     const outcome = await this.pledges.replace(seasonId, memberId, target, dto.lines);
     switch (outcome.kind) {
       case 'no-such-member':
@@ -50,7 +61,7 @@ export class MemberPledgesService {
       case 'no-open-month':
         throw new UnprocessableEntityException('no month of this season is still open for pledges');
       case 'replaced':
-        return this.pledges.list(seasonId, memberId);
+        return outcome.pledges;
     }
   }
 
@@ -66,19 +77,17 @@ export class MemberPledgesService {
     assertReach(actor, consumerGroupId ? { memberId, consumerGroupId } : null, 'member');
     return consumerGroupId!;
   }
+}
 
-  private async checkLines(seasonId: string, dto: PutMemberPledgesDto): Promise<void> {
-    const offerIds = dto.lines.map((line) => line.offerId);
-    const duplicate = firstDuplicate(offerIds);
-    if (duplicate >= 0)
-      throw new BadRequestException(
-        `lines.${duplicate}.offerId: offer ${offerIds[duplicate]} is given twice`,
-      );
-    const unknown = unknownOffers(offerIds, await this.pledges.seasonOffers(seasonId, offerIds));
-    if (unknown.length > 0) {
-      throw new BadRequestException(
-        unknown.map((i) => `lines.${i}.offerId: ${offerIds[i]} is not an offer of this season`).join('; '),
-      );
-    }
+/** 400 naming the first line given twice, or every line whose offer is not of the season. */
+function checkLines(offerIds: string[], seasonOfferIds: string[]): void {
+  const duplicate = firstDuplicate(offerIds);
+  if (duplicate >= 0)
+    throw new BadRequestException(`lines.${duplicate}.offerId: offer ${offerIds[duplicate]} is given twice`);
+  const unknown = unknownOffers(offerIds, seasonOfferIds);
+  if (unknown.length > 0) {
+    throw new BadRequestException(
+      unknown.map((i) => `lines.${i}.offerId: ${offerIds[i]} is not an offer of this season`).join('; '),
+    );
   }
 }

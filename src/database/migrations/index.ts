@@ -3,6 +3,7 @@ import { SeasonsAndPledges1763800001000 } from './1763800001000-seasons-and-pled
 import { MonthlyCycle1763800002000 } from './1763800002000-monthly-cycle';
 import { DispatchAndSettlement1763800003000 } from './1763800003000-dispatch-and-settlement';
 import { CyclePerformance1763800009000 } from './1763800009000-cycle-performance';
+import { PledgePutFunction1763800009100 } from './1763800009100-pledge-put-function';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   MonthlyCycle1763800002000,
   DispatchAndSettlement1763800003000,
   CyclePerformance1763800009000,
+  PledgePutFunction1763800009100,
 ];
