@@ -40,10 +40,19 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.SendWebhook]: { ...keep, attempts: 8, backoff: { type: 'exponential', delay: 5000 } },
 };
 
-/** Worker settings per queue. */
-export const QUEUE_WORKERS: Record<QueueName, { concurrency: number }> = {
+/**
+ * Worker settings per queue. A worker that dies mid-job leaves the job active until its lock
+ * expires (`lockDuration`, renewed every half of it while the job runs) and a stalled-job check
+ * (`stalledInterval`) hands it to another worker: BullMQ's defaults (30 s + 30 s) would hold a
+ * cycle stage up to a minute; its stages are PostgreSQL transactions, so the event loop stays
+ * free to renew a shorter lock.
+ */
+export const QUEUE_WORKERS: Record<
+  QueueName,
+  { concurrency: number; lockDuration?: number; stalledInterval?: number }
+> = {
   [QueueName.Clock]: { concurrency: 1 },
-  [QueueName.Cycle]: { concurrency: 2 },
+  [QueueName.Cycle]: { concurrency: 2, lockDuration: 15_000, stalledInterval: 5_000 },
   [QueueName.Notifications]: { concurrency: 8 },
 };
 

@@ -46,7 +46,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         {
           connection: { url: this.config.redisUrl, maxRetriesPerRequest: null },
           prefix: this.config.queuePrefix,
-          concurrency: QUEUE_WORKERS[queue].concurrency,
+          ...QUEUE_WORKERS[queue],
         },
       );
       worker.on('failed', (job, error) =>

@@ -31,16 +31,21 @@ const MEMBERS_PER_GROUP = Number(process.env.FAULTS_MEMBERS ?? 2000);
 const RUN_MS = 240_000;
 const STATUSES = ['open', 'locked', 'confirming', 'allocated', 'dispatched'];
 
-/** The stage transaction a worker has open on `db` (it holds a transaction id once it moved the status). */
+/**
+ * The stage transaction a worker has open on `db`: it has moved the cycle's status (a row
+ * lock on `cycles`, not yet committed) and is writing what the stage writes.
+ */
 async function stageInFlight(
   pool: Pool,
   database: string,
 ): Promise<{ pid: number; query: string; ms: number } | undefined> {
   const { rows } = await pool.query(
-    `SELECT pid, query, (extract(epoch FROM clock_timestamp() - xact_start) * 1000)::int AS ms
-       FROM pg_stat_activity
-      WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL AND xact_start IS NOT NULL
-      ORDER BY xact_start LIMIT 1`,
+    `SELECT a.pid, a.query, (extract(epoch FROM clock_timestamp() - a.xact_start) * 1000)::int AS ms
+       FROM pg_stat_activity a
+      WHERE a.datname = $1 AND a.pid <> pg_backend_pid() AND a.backend_xid IS NOT NULL
+        AND EXISTS (SELECT 1 FROM pg_locks l
+                     WHERE l.pid = a.pid AND l.relation = 'cycles'::regclass AND l.mode = 'RowExclusiveLock')
+      ORDER BY a.xact_start LIMIT 1`,
     [database],
   );
   return rows[0];
@@ -134,6 +139,9 @@ describe('worker processes under faults (real `node dist/main.js`, APP_ROLE=work
             if (STATUSES.indexOf(status) > STATUSES.indexOf(stage)) return 'missed' as const;
             if (status !== stage) return undefined;
             const found = await stageInFlight(db.pool, db.name);
+            // In the allocation, wait for its long statement (the members' shares).
+            if (stage === 'confirming' && found && !/member_allocations/.test(found.query) && found.ms < 500)
+              return undefined;
             return found;
           },
           10,
@@ -148,7 +156,7 @@ describe('worker processes under faults (real `node dist/main.js`, APP_ROLE=work
         // Nothing of the killed transaction is visible: the status has not moved.
         expect(await cycleStatus(db.pool, gen.cycleId)).toBe(stage);
         worker = spawnApp('worker', env);
-        // The new worker takes the stalled job over once its lock expired (BullMQ: 30 s).
+        // The new worker takes the stalled job over once its lock expired (cycle queue: 15 s).
         await waitForStatus(db.pool, gen.cycleId, STATUSES[STATUSES.indexOf(stage) + 1], RUN_MS);
         kills.push({
           status: stage,
