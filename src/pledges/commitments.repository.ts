@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import {
+  SEASON_FACTS_SQL,
+  toSeasonFacts,
+  type SeasonFacts,
+  type SeasonFactsRow,
+} from '../seasons/seasons.repository';
 import type { CommitmentDto, PlanRowDto } from './dto/commitment.dto';
 
 export interface CommitmentFilter {
@@ -31,22 +38,35 @@ function commitmentsSource(month = 'NULL', group = 'NULL'): string {
 export class CommitmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async commitments(seasonId: string, filter: CommitmentFilter): Promise<CommitmentDto[]> {
-    const rows: { consumer_group_id: string; offer_id: string; month: string; quantity: string }[] =
-      await this.dataSource.query(
-        `WITH commitments AS (${commitmentsSource('$2', '$3')})
-       SELECT k.consumer_group_id, k.offer_id, c.month, k.quantity
-       FROM commitments k JOIN cycles c ON c.id = k.cycle_id
-       WHERE k.quantity > 0
-       ORDER BY c.month, k.consumer_group_id, k.offer_id`,
-        [seasonId, filter.month ?? null, filter.consumerGroupId ?? null],
-      );
-    return rows.map((row) => ({
-      consumerGroupId: row.consumer_group_id,
-      offerId: row.offer_id,
-      month: row.month,
-      quantity: Number(row.quantity),
-    }));
+  /**
+   * The commitments and the season's facts for the actor (which decide whether it may read
+   * them), in one round trip: on a hot read a round trip is most of the cost.
+   */
+  async withSeasonFacts(
+    seasonId: string,
+    actor: Actor,
+    filter: CommitmentFilter,
+  ): Promise<{ facts: SeasonFacts | null; items: CommitmentDto[] }> {
+    const [row]: { facts: SeasonFactsRow | null; items: CommitmentDto[] }[] = await this.dataSource.query(
+      `WITH facts AS (${SEASON_FACTS_SQL}),
+            commitments AS (${commitmentsSource('$5', '$6')})
+       SELECT (SELECT row_to_json(f) FROM facts f) AS facts,
+              coalesce((
+                SELECT json_agg(json_build_object('consumerGroupId', k.consumer_group_id, 'offerId', k.offer_id,
+                                                  'month', c.month, 'quantity', k.quantity)
+                                ORDER BY c.month, k.consumer_group_id, k.offer_id)
+                  FROM commitments k JOIN cycles c ON c.id = k.cycle_id
+                 WHERE k.quantity > 0), '[]'::json) AS items`,
+      [
+        seasonId,
+        actor.consumerGroupId,
+        actor.cooperativeId,
+        actor.transportOrganiserId,
+        filter.month ?? null,
+        filter.consumerGroupId ?? null,
+      ],
+    );
+    return { facts: row.facts ? toSeasonFacts(row.facts) : null, items: row.items };
   }
 
   /**

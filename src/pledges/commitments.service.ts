@@ -14,11 +14,16 @@ export class CommitmentsService {
 
   /** An admin sees every group (or the one asked for); a coordinator its own group only. */
   async list(actor: Actor, seasonId: string, query: CommitmentsQuery): Promise<CommitmentDto[]> {
-    await this.access.readable(actor, seasonId);
     const consumerGroupId =
       query.consumerGroupId ?? (actor.role === 'admin' ? undefined : actor.consumerGroupId!);
+    // Read with the season's facts in one round trip; nothing is answered before both checks.
+    const { facts, items } = await this.commitments.withSeasonFacts(seasonId, actor, {
+      month: query.month,
+      consumerGroupId,
+    });
+    this.access.assertReadable(actor, facts);
     if (consumerGroupId) assertReach(actor, { consumerGroupId }, 'consumer group');
-    return this.commitments.commitments(seasonId, { month: query.month, consumerGroupId });
+    return items;
   }
 
   /** An admin sees every offer; a cooperative its own offers only. */

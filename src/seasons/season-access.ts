@@ -13,7 +13,11 @@ export class SeasonAccess {
   constructor(private readonly seasons: SeasonsRepository) {}
 
   async readable(actor: Actor, seasonId: string): Promise<SeasonFacts> {
-    const facts = await this.seasons.facts(seasonId, actor);
+    return this.assertReadable(actor, await this.seasons.facts(seasonId, actor));
+  }
+
+  /** The same rule over facts read by the caller (with its data, in one round trip). */
+  assertReadable(actor: Actor, facts: SeasonFacts | null): SeasonFacts {
     assertReach(actor, facts && ownersFor(actor, facts), 'season');
     return facts!;
   }

@@ -37,6 +37,41 @@ export interface SeasonFacts {
   organiserCarries: boolean;
 }
 
+/**
+ * The season's facts for the organisations of $2 (group), $3 (cooperative), $4 (organiser),
+ * $1 being the season: one row, or none. Exported so that a hot read can fetch them in the
+ * same round trip as its data (commitments.repository.ts).
+ */
+export const SEASON_FACTS_SQL = `
+  SELECT s.id, s.partnership_id, s.producer_territory_id, s.consumer_territory_id,
+         EXISTS (SELECT 1 FROM season_groups g WHERE g.season_id = s.id AND g.consumer_group_id = $2) AS group_enrolled,
+         EXISTS (SELECT 1 FROM offers o WHERE o.season_id = s.id AND o.cooperative_id = $3) AS cooperative_has_offer,
+         EXISTS (SELECT 1 FROM season_transport_organisers t
+                 WHERE t.season_id = s.id AND t.transport_organiser_id = $4) AS organiser_carries
+  FROM seasons s WHERE s.id = $1`;
+
+export interface SeasonFactsRow {
+  id: string;
+  partnership_id: string;
+  producer_territory_id: string;
+  consumer_territory_id: string;
+  group_enrolled: boolean;
+  cooperative_has_offer: boolean;
+  organiser_carries: boolean;
+}
+
+export function toSeasonFacts(row: SeasonFactsRow): SeasonFacts {
+  return {
+    id: row.id,
+    partnershipId: row.partnership_id,
+    producerTerritoryId: row.producer_territory_id,
+    consumerTerritoryId: row.consumer_territory_id,
+    groupEnrolled: row.group_enrolled,
+    cooperativeHasOffer: row.cooperative_has_offer,
+    organiserCarries: row.organiser_carries,
+  };
+}
+
 export interface ReachOf {
   consumerGroupId: string | null;
   cooperativeId: string | null;
@@ -195,25 +230,13 @@ export class SeasonsRepository {
    * enrolled, the cooperative has an offer, the transport organiser carries for it.
    */
   async facts(id: string, reach: ReachOf): Promise<SeasonFacts | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT s.id, s.partnership_id, s.producer_territory_id, s.consumer_territory_id,
-              EXISTS (SELECT 1 FROM season_groups g WHERE g.season_id = s.id AND g.consumer_group_id = $2) AS group_enrolled,
-              EXISTS (SELECT 1 FROM offers o WHERE o.season_id = s.id AND o.cooperative_id = $3) AS cooperative_has_offer,
-              EXISTS (SELECT 1 FROM season_transport_organisers t
-                      WHERE t.season_id = s.id AND t.transport_organiser_id = $4) AS organiser_carries
-       FROM seasons s WHERE s.id = $1`,
-      [id, reach.consumerGroupId, reach.cooperativeId, reach.transportOrganiserId],
-    );
-    if (!row) return null;
-    return {
-      id: row.id,
-      partnershipId: row.partnership_id,
-      producerTerritoryId: row.producer_territory_id,
-      consumerTerritoryId: row.consumer_territory_id,
-      groupEnrolled: row.group_enrolled,
-      cooperativeHasOffer: row.cooperative_has_offer,
-      organiserCarries: row.organiser_carries,
-    };
+    const [row] = await this.dataSource.query(SEASON_FACTS_SQL, [
+      id,
+      reach.consumerGroupId,
+      reach.cooperativeId,
+      reach.transportOrganiserId,
+    ]);
+    return row ? toSeasonFacts(row) : null;
   }
 
   async cycles(seasonId: string): Promise<SeasonCycleDto[]> {
