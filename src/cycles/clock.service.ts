@@ -47,13 +47,15 @@ export class ClockService implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async ensureScheduler(): Promise<void> {
     try {
-      await this.queue
-        .queue(QueueName.Clock)
-        .upsertJobScheduler(
-          CLOCK_SCHEDULER_ID,
-          { every: this.config.clockIntervalMs },
-          { name: JobName.ClockTick, data: {} },
-        );
+      // ready() gives up after a few seconds: a worker started while Redis is down comes up,
+      // says so, and the keeper tries again every interval.
+      await (
+        await this.queue.ready(QueueName.Clock)
+      ).upsertJobScheduler(
+        CLOCK_SCHEDULER_ID,
+        { every: this.config.clockIntervalMs },
+        { name: JobName.ClockTick, data: {} },
+      );
     } catch (error) {
       this.logger.warn(`cannot schedule the clock (Redis unavailable?): ${(error as Error).message}`);
     }
