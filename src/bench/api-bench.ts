@@ -180,6 +180,10 @@ async function main(): Promise<void> {
       );
       say(`${next} PUTs for ${Math.min(next, members.length)} distinct members`);
       await checkLiveCommitments(client, data);
+      // The PUT phase leaves dirty pages that PostgreSQL writes back over the next minutes
+      // (spread checkpoints); without this the reads measured next pay for the writes measured
+      // before (GET commitments ~2,200 instead of ~3,100 req/s here). docs/PERFORMANCE.md.
+      await client.query('CHECKPOINT');
     }
     let turn = 0;
     if (wanted('commitments'))

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../common/database/prepared';
 import type { Actor } from '../common/auth/actor';
 import {
   SEASON_FACTS_SQL,
@@ -47,7 +48,9 @@ export class CommitmentsRepository {
     actor: Actor,
     filter: CommitmentFilter,
   ): Promise<{ facts: SeasonFacts | null; items: CommitmentDto[] }> {
-    const [row]: { facts: SeasonFactsRow | null; items: CommitmentDto[] }[] = await this.dataSource.query(
+    const [row] = await preparedQuery<{ facts: SeasonFactsRow | null; items: CommitmentDto[] }>(
+      this.dataSource,
+      'commitments-with-season-facts',
       `WITH facts AS (${SEASON_FACTS_SQL}),
             commitments AS (${commitmentsSource('$5', '$6')})
        SELECT (SELECT row_to_json(f) FROM facts f) AS facts,

@@ -1,9 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../common/database/prepared';
 import type { MemberPledgeDto } from './dto/member-pledge.dto';
 
 export interface PledgeLine {
   offerId: string;
+  quantity: number;
+}
+
+interface PutFactsRow {
+  season_exists: boolean;
+  consumer_group_id: string | null;
+  enrolled: boolean;
+  offers: string[];
+}
+
+interface ReplaceRow {
+  outcome: string;
+  month: string;
+  offer_id: string;
   quantity: number;
 }
 
@@ -43,7 +58,9 @@ export class MemberPledgesRepository {
    * which of `offerIds` are offers of the season.
    */
   async putFacts(seasonId: string, memberId: string, offerIds: string[]): Promise<PutFacts> {
-    const [row] = await this.dataSource.query(
+    const [row] = await preparedQuery<PutFactsRow>(
+      this.dataSource,
+      'pledge-put-facts',
       `SELECT EXISTS (SELECT 1 FROM seasons WHERE id = $1) AS season_exists,
               m.consumer_group_id,
               EXISTS (SELECT 1 FROM season_groups WHERE season_id = $1 AND consumer_group_id = m.consumer_group_id)
@@ -74,17 +91,18 @@ export class MemberPledgesRepository {
     target: PledgeTarget,
     lines: PledgeLine[],
   ): Promise<ReplaceOutcome> {
-    const rows: { outcome: string; month: string; offer_id: string; quantity: number }[] =
-      await this.dataSource.query(
-        `SELECT outcome, month, offer_id, quantity FROM replace_member_pledges($1, $2, $3, $4::uuid[], $5::int[])`,
-        [
-          memberId,
-          seasonId,
-          target.kind === 'month' ? target.month : null,
-          lines.map((l) => l.offerId),
-          lines.map((l) => l.quantity),
-        ],
-      );
+    const rows = await preparedQuery<ReplaceRow>(
+      this.dataSource,
+      'pledge-replace',
+      `SELECT outcome, month, offer_id, quantity FROM replace_member_pledges($1, $2, $3, $4::uuid[], $5::int[])`,
+      [
+        memberId,
+        seasonId,
+        target.kind === 'month' ? target.month : null,
+        lines.map((l) => l.offerId),
+        lines.map((l) => l.quantity),
+      ],
+    );
     const outcome = rows[0]?.outcome ?? 'replaced';
     if (outcome !== 'replaced') return { kind: outcome } as ReplaceOutcome;
     return {
