@@ -1,25 +1,38 @@
-import { NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
+import { SeasonAccess } from '../seasons/season-access';
 import { hasReached, type CycleStatus } from './cycle-status';
-import type { CycleRow, CyclesRepository } from './cycles.repository';
+import { CyclesRepository, type CycleRow } from './cycles.repository';
 
 /**
- * The cycle if the actor takes part in its season (404 otherwise, as for any other
- * organisation's record) and, when `reached` is given, only once the cycle has reached that
- * status: what a stage produces does not exist before it (422).
+ * Who may see a cycle: whoever may read its season (SeasonAccess: an admin, the groups
+ * enrolled, the cooperatives with an offer, the organisers that carry for it), and nobody
+ * else (404, as for any other organisation's record).
  */
-export async function visibleCycle(
-  cycles: CyclesRepository,
-  cycleId: string,
-  actor: Actor,
-  reached?: { status: CycleStatus; what: string },
-): Promise<CycleRow> {
-  const cycle = await cycles.findVisible(cycleId, actor);
-  if (!cycle) throw new NotFoundException('cycle not found');
-  if (reached && !hasReached(cycle.status, reached.status)) {
-    throw new UnprocessableEntityException(
-      `${reached.what} exist once the cycle is ${reached.status}; it is ${cycle.status}`,
-    );
+@Injectable()
+export class CycleAccess {
+  constructor(
+    private readonly cycles: CyclesRepository,
+    private readonly seasons: SeasonAccess,
+  ) {}
+
+  /**
+   * The cycle if the actor may see it and, when `reached` is given, only once the cycle has
+   * reached that status: what a stage produces does not exist before it (422).
+   */
+  async visible(
+    cycleId: string,
+    actor: Actor,
+    reached?: { status: CycleStatus; what: string },
+  ): Promise<CycleRow> {
+    const cycle = await this.cycles.findById(cycleId);
+    if (!cycle || !(await this.seasons.canRead(actor, cycle.seasonId)))
+      throw new NotFoundException('cycle not found');
+    if (reached && !hasReached(cycle.status, reached.status)) {
+      throw new UnprocessableEntityException(
+        `${reached.what} exist once the cycle is ${reached.status}; it is ${cycle.status}`,
+      );
+    }
+    return cycle;
   }
-  return cycle;
 }

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { DispatchModule } from '../dispatch/dispatch.module';
+import { SeasonAccessModule } from '../seasons/seasons.module';
 import { SettlementModule } from '../settlement/settlement.module';
 import { ClockService } from './clock.service';
+import { CycleAccess } from './cycle-access';
 import { ConfirmationRequests } from './confirmation-requests';
 import { ConfirmationsRepository } from './confirmations.repository';
 import { CycleViewsRepository } from './cycle-views.repository';
@@ -16,9 +18,9 @@ const shared = [CyclesRepository, StagesRepository, StagesService, ConfirmationR
 
 /** The cycle API: reading cycles, confirmations, waivers, manual stage runs. */
 @Module({
-  imports: [AuditModule, DispatchModule, SettlementModule],
+  imports: [AuditModule, DispatchModule, SettlementModule, SeasonAccessModule],
   controllers: [CyclesController],
-  providers: [...shared, CyclesService, CycleViewsRepository, ConfirmationsRepository],
+  providers: [...shared, CycleAccess, CyclesService, CycleViewsRepository, ConfirmationsRepository],
 })
 export class CyclesModule {}
 

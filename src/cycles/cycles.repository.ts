@@ -36,40 +36,9 @@ export interface DueStage {
 const CYCLE_COLUMNS = `c.id, c.season_id AS "seasonId", c.month, c.status, c.locks_at AS "locksAt",
   c.confirm_by AS "confirmBy", to_char(c.loading_date, 'YYYY-MM-DD') AS "loadingDate", c.charter_version AS "charterVersion"`;
 
-/**
- * Who may see a cycle: an admin; a coordinator or member whose group is enrolled in the
- * season; a cooperative with an offer in it; a transport organiser serving it.
- */
-const CAN_SEE_SEASON = `(
-  $2::text = 'admin'
-  OR ($2 IN ('coordinator', 'member') AND EXISTS (
-       SELECT 1 FROM season_groups sg WHERE sg.season_id = c.season_id AND sg.consumer_group_id = $3::uuid))
-  OR ($2 = 'cooperative' AND EXISTS (
-       SELECT 1 FROM offers o WHERE o.season_id = c.season_id AND o.cooperative_id = $4::uuid))
-  OR ($2 = 'transporter' AND EXISTS (
-       SELECT 1 FROM season_transport_organisers st WHERE st.season_id = c.season_id AND st.transport_organiser_id = $5::uuid))
-)`;
-
-function actorParams(actor: Actor): unknown[] {
-  return [actor.role, actor.consumerGroupId, actor.cooperativeId, actor.transportOrganiserId];
-}
-
 @Injectable()
 export class CyclesRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /** The cycle if this actor may see it, else null (the caller answers 404). */
-  async findVisible(
-    cycleId: string,
-    actor: Actor,
-    m: EntityManager = this.dataSource.manager,
-  ): Promise<CycleRow | null> {
-    const [row] = await m.query(
-      `SELECT ${CYCLE_COLUMNS} FROM cycles c WHERE c.id = $1 AND ${CAN_SEE_SEASON}`,
-      [cycleId, ...actorParams(actor)],
-    );
-    return row ?? null;
-  }
 
   async findById(cycleId: string, m: EntityManager = this.dataSource.manager): Promise<CycleRow | null> {
     const [row] = await m.query(`SELECT ${CYCLE_COLUMNS} FROM cycles c WHERE c.id = $1`, [cycleId]);

@@ -15,7 +15,7 @@ import type { Page } from '../common/pagination/pagination.dto';
 import { JobName, stageJobId } from '../queue/jobs';
 import { QueueService } from '../queue/queue.service';
 import { ConfirmationsRepository } from './confirmations.repository';
-import { visibleCycle } from './cycle-access';
+import { CycleAccess } from './cycle-access';
 import { hasReached } from './cycle-status';
 import { CycleViewsRepository, type AllocationLine, type DemandLine } from './cycle-views.repository';
 import { CyclesRepository } from './cycles.repository';
@@ -35,6 +35,7 @@ export class CyclesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cycles: CyclesRepository,
+    private readonly access: CycleAccess,
     private readonly views: CycleViewsRepository,
     private readonly confirmations: ConfirmationsRepository,
     private readonly audit: AuditService,
@@ -42,13 +43,13 @@ export class CyclesService {
   ) {}
 
   async get(cycleId: string, actor: Actor): Promise<CycleDto> {
-    const cycle = await visibleCycle(this.cycles, cycleId, actor);
+    const cycle = await this.access.visible(cycleId, actor);
     return { ...cycle, violations: await this.cycles.violations(cycleId, actor) };
   }
 
   /** Queues the next stage now, whatever its due time; the stage itself stays idempotent. */
   async advance(cycleId: string, actor: Actor): Promise<AdvanceResultDto> {
-    const cycle = await visibleCycle(this.cycles, cycleId, actor);
+    const cycle = await this.access.visible(cycleId, actor);
     if (!StagesService.runsFrom(cycle.status)) {
       throw new UnprocessableEntityException(`no stage can be run from status ${cycle.status}`);
     }
@@ -73,7 +74,7 @@ export class CyclesService {
   }
 
   async waive(cycleId: string, violationId: string, reason: string, actor: Actor): Promise<ViolationDto> {
-    const cycle = await visibleCycle(this.cycles, cycleId, actor);
+    const cycle = await this.access.visible(cycleId, actor);
     if (hasReached(cycle.status, 'allocated')) {
       throw new UnprocessableEntityException(
         `the cycle is ${cycle.status}: a waiver no longer changes its allocation`,
@@ -96,7 +97,7 @@ export class CyclesService {
   }
 
   async demand(cycleId: string, actor: Actor, cooperativeId?: string): Promise<DemandLine[]> {
-    await visibleCycle(this.cycles, cycleId, actor, { status: 'locked', what: 'demands' });
+    await this.access.visible(cycleId, actor, { status: 'locked', what: 'demands' });
     const target =
       actor.role === 'cooperative' ? (cooperativeId ?? actor.cooperativeId) : (cooperativeId ?? null);
     if (target) assertReach(actor, { cooperativeId: target }, 'cooperative');
@@ -110,7 +111,7 @@ export class CyclesService {
     actor: Actor,
   ): Promise<ConfirmationResultDto> {
     assertReach(actor, { cooperativeId }, 'cooperative');
-    await visibleCycle(this.cycles, cycleId, actor);
+    await this.access.visible(cycleId, actor);
     const offerIds = dto.lines.map((line) => line.offerId);
     if (new Set(offerIds).size !== offerIds.length)
       throw new BadRequestException('lines: an offer appears twice');
@@ -166,7 +167,7 @@ export class CyclesService {
   }
 
   async allocations(cycleId: string, actor: Actor, query: AllocationsQuery): Promise<Page<AllocationLine>> {
-    await visibleCycle(this.cycles, cycleId, actor, { status: 'allocated', what: 'allocations' });
+    await this.access.visible(cycleId, actor, { status: 'allocated', what: 'allocations' });
     let { consumerGroupId = null, memberId = null } = query;
     if (actor.role === 'coordinator') {
       consumerGroupId ??= actor.consumerGroupId;
@@ -184,7 +185,7 @@ export class CyclesService {
   }
 
   async loadingList(cycleId: string, actor: Actor): Promise<LoadingListDto> {
-    await visibleCycle(this.cycles, cycleId, actor, { status: 'allocated', what: 'loading lists' });
+    await this.access.visible(cycleId, actor, { status: 'allocated', what: 'loading lists' });
     return this.views.loadingList(cycleId, actor.role === 'cooperative' ? actor.cooperativeId : null);
   }
 }

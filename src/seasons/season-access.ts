@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
-import { assertReach, type Owners } from '../common/auth/ownership';
+import { assertReach, canReach, type Owners } from '../common/auth/ownership';
 import { SeasonsRepository, type SeasonFacts } from './seasons.repository';
 
 /**
@@ -14,6 +14,12 @@ export class SeasonAccess {
 
   async readable(actor: Actor, seasonId: string): Promise<SeasonFacts> {
     return this.assertReadable(actor, await this.seasons.facts(seasonId, actor));
+  }
+
+  /** The same rule as a yes/no, for records that belong to a season (its cycles). */
+  async canRead(actor: Actor, seasonId: string): Promise<boolean> {
+    const facts = await this.seasons.facts(seasonId, actor);
+    return !!facts && canReach(actor, ownersFor(actor, facts));
   }
 
   /** The same rule over facts read by the caller (with its data, in one round trip). */

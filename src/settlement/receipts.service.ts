@@ -8,9 +8,8 @@ import {
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { assertReach } from '../common/auth/ownership';
-import { visibleCycle } from '../cycles/cycle-access';
+import { CycleAccess } from '../cycles/cycle-access';
 import { hasReached, type CycleStatus } from '../cycles/cycle-status';
-import { CyclesRepository } from '../cycles/cycles.repository';
 import { shareReceipts } from '../dispatch-planning/receipts';
 import type { ReceiptDto, ReceiptResultDto } from './dto/receipt.dto';
 import { ReceiptsRepository, type GroupAllocation, type ReceiptView } from './receipts.repository';
@@ -22,14 +21,14 @@ const OPEN_FOR_RECEIPTS: readonly CycleStatus[] = ['dispatched', 'received'];
 export class ReceiptsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly cycles: CyclesRepository,
+    private readonly access: CycleAccess,
     private readonly receipts: ReceiptsRepository,
   ) {}
 
   /** 404 unless the actor reaches the group, sees the cycle, and the group takes part in it. */
   private async reach(cycleId: string, consumerGroupId: string, actor: Actor): Promise<CycleStatus> {
     assertReach(actor, { consumerGroupId }, 'consumer group');
-    const cycle = await visibleCycle(this.cycles, cycleId, actor);
+    const cycle = await this.access.visible(cycleId, actor);
     if (!(await this.receipts.enrolled(cycleId, consumerGroupId)))
       throw new NotFoundException('consumer group not found in this cycle');
     return cycle.status;

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CycleAccess } from '../cycles/cycle-access';
 import { CyclesRepository } from '../cycles/cycles.repository';
+import { SeasonAccessModule } from '../seasons/seasons.module';
 import { ReceiptsRepository } from './receipts.repository';
 import { ReceiptsService } from './receipts.service';
 import { SettlementController } from './settlement.controller';
@@ -17,9 +19,16 @@ export class SettlementModule {}
 
 /** Reception and statements over HTTP. */
 @Module({
-  imports: [SettlementModule],
+  imports: [SettlementModule, SeasonAccessModule],
   controllers: [SettlementController],
-  // CyclesRepository answers which cycles an actor may see: the same rule as GET /cycles/:id.
-  providers: [CyclesRepository, ReceiptsRepository, ReceiptsService, StatementsRepository, StatementsService],
+  // CycleAccess answers which cycles an actor may see: the same rule as GET /cycles/:id.
+  providers: [
+    CyclesRepository,
+    CycleAccess,
+    ReceiptsRepository,
+    ReceiptsService,
+    StatementsRepository,
+    StatementsService,
+  ],
 })
 export class SettlementApiModule {}

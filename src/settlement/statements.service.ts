@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
-import { visibleCycle } from '../cycles/cycle-access';
-import { CyclesRepository } from '../cycles/cycles.repository';
+import { CycleAccess } from '../cycles/cycle-access';
 import type { StatementsDto } from './dto/statements.dto';
 import { StatementsRepository, type StatementFilter } from './statements.repository';
 
@@ -30,12 +29,12 @@ const sum = (values: number[]) => values.reduce((total, value) => total + value,
 @Injectable()
 export class StatementsService {
   constructor(
-    private readonly cycles: CyclesRepository,
+    private readonly access: CycleAccess,
     private readonly statements: StatementsRepository,
   ) {}
 
   async get(cycleId: string, actor: Actor): Promise<StatementsDto> {
-    await visibleCycle(this.cycles, cycleId, actor, { status: 'settled', what: 'statements' });
+    await this.access.visible(cycleId, actor, { status: 'settled', what: 'statements' });
     const filter = filterFor(actor);
     const members = await this.statements.members(cycleId, filter.members);
     const cooperatives = await this.statements.cooperatives(cycleId, filter.cooperatives);
