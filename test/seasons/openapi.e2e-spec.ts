@@ -1,17 +1,13 @@
-import { Http, startTestApp, type TestApp } from '../support/test-app';
+import { openApiDocument, type OpenApiDocument } from '../support/openapi';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('seasons and pledges in the OpenAPI document', () => {
   let t: TestApp;
-  let doc: {
-    paths: Record<string, Record<string, unknown>>;
-    components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
-  };
+  let doc: OpenApiDocument;
 
   beforeAll(async () => {
     t = await startTestApp();
-    const reply = await new Http(t.app).anonymous().get('/docs-json');
-    expect(reply.status).toBe(200);
-    doc = reply.body;
+    doc = await openApiDocument(t);
   });
   afterAll(() => t.close());
 
