@@ -1,14 +1,10 @@
 import {
-  adminToken,
-  createDatabase,
-  fixtureDataSource,
   killAll,
   liveCommitmentBreaches,
   pledgeBodies,
-  pledgeSeason,
+  pledgeWorld,
   report,
   startApi,
-  startRedis,
   until,
   type PledgeSeason,
   type RedisServer,
@@ -24,12 +20,11 @@ describe('the API process killed with SIGKILL during a burst of pledge writes', 
   let admin: string;
 
   beforeAll(async () => {
-    redis = await startRedis();
-    db = await createDatabase(`proxima_faults_api${process.pid}`);
-    const ds = await fixtureDataSource(db.url);
-    season = await pledgeSeason(ds, { members: MEMBERS, products: 10, months: 3 });
-    await ds.destroy();
-    admin = await adminToken(db.pool);
+    ({ redis, db, season, admin } = await pledgeWorld('proxima_faults_api', {
+      members: MEMBERS,
+      products: 10,
+      months: 3,
+    }));
   }, 120_000);
 
   afterAll(async () => {

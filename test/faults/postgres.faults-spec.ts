@@ -1,16 +1,12 @@
 import { Client } from 'pg';
 import {
-  adminToken,
-  createDatabase,
-  fixtureDataSource,
   killAll,
   liveCommitmentBreaches,
   pledgeBodies,
-  pledgeSeason,
+  pledgeWorld,
   report,
   sleep,
   startApi,
-  startRedis,
   until,
   type PledgeSeason,
   type RedisServer,
@@ -34,12 +30,11 @@ describe('PostgreSQL connections terminated during traffic', () => {
   let admin: string;
 
   beforeAll(async () => {
-    redis = await startRedis();
-    db = await createDatabase(`proxima_faults_pg${process.pid}`);
-    const ds = await fixtureDataSource(db.url);
-    season = await pledgeSeason(ds, { members: MEMBERS, products: 5, months: 2 });
-    await ds.destroy();
-    admin = await adminToken(db.pool);
+    ({ redis, db, season, admin } = await pledgeWorld('proxima_faults_pg', {
+      members: MEMBERS,
+      products: 5,
+      months: 2,
+    }));
   }, 120_000);
 
   afterAll(async () => {

@@ -573,3 +573,23 @@ export async function pledgeBodies(
     rows.map((r: { member_id: string; rows: number; quantities: number[] }) => [r.member_id, r]),
   );
 }
+
+export interface PledgeWorld {
+  redis: RedisServer;
+  db: TestDatabase;
+  season: PledgeSeason;
+  admin: string;
+}
+
+/** A Redis and a database of the test's own, holding an open pledge season, and an admin token. */
+export async function pledgeWorld(
+  name: string,
+  options: { members: number; products: number; months: number },
+): Promise<PledgeWorld> {
+  const redis = await startRedis();
+  const db = await createDatabase(`${name}${process.pid}`);
+  const ds = await fixtureDataSource(db.url);
+  const season = await pledgeSeason(ds, options);
+  await ds.destroy();
+  return { redis, db, season, admin: await adminToken(db.pool) };
+}
