@@ -185,19 +185,31 @@ describe('calendar properties', () => {
     );
   });
 
-  it('locksAt is a local midnight in the zone (except where midnight is skipped)', () => {
+  it('locksAt is the first instant of a local day: midnight, or the end of a gap that swallows it', () => {
+    // Casablanca skipped midnight on 2011-04-03 (00:00 → 01:00): that day begins at 01:00.
+    const wall = (t: number, zone: string) => t + zoneOffset(t, zone);
     fc.assert(
       fc.property(
         month,
         fc.constantFrom('Europe/Brussels', 'Africa/Casablanca', 'UTC'),
         calendar,
         (m, zone, cal) => {
-          const { locksAt } = cycleDates(m, zone, cal);
-          const local = locksAt.getTime() + zoneOffset(locksAt.getTime(), zone);
-          expect(local % 86_400_000).toBe(0);
+          const at = cycleDates(m, zone, cal).locksAt.getTime();
+          const now = wall(at, zone);
+          const minuteBefore = wall(at - 60_000, zone);
+          // A minute earlier it was still the previous local day…
+          expect(Math.floor(minuteBefore / 86_400_000)).toBe(Math.floor(now / 86_400_000) - 1);
+          // …and the day begins at midnight, unless the clock jumped over midnight to here.
+          if (now % 86_400_000 !== 0) expect(minuteBefore % 86_400_000).toBeGreaterThan(now % 86_400_000);
         },
       ),
       { numRuns: 200 },
     );
+    const gapDay = cycleDates('2011-05', 'Africa/Casablanca', {
+      lockDay: 2,
+      confirmationDays: 0,
+      loadingDay: 1,
+    }).locksAt;
+    expect(wall(gapDay.getTime(), 'Africa/Casablanca') % 86_400_000).toBe(3_600_000);
   });
 });
