@@ -10,6 +10,7 @@ import { runMigrations } from './database/data-source';
 import { seedDemoIfWanted } from './database/seed/seed-demo';
 import { createHttpApp } from './http-app';
 import { provideInfrastructure, type Infrastructure } from './infra/infrastructure';
+import { EmbeddedPostgresUnreachableError } from './infra/embedded-postgres';
 import { RedisNotInstalledError } from './infra/embedded-redis';
 import { UsersService } from './users/users.service';
 
@@ -53,7 +54,12 @@ export async function start(roleOverride?: AppRole): Promise<void> {
   try {
     infra = await provideInfrastructure(env, (line) => logger.info(line));
   } catch (error) {
-    if (error instanceof ConfigurationError || error instanceof RedisNotInstalledError) fail(error.message);
+    if (
+      error instanceof ConfigurationError ||
+      error instanceof RedisNotInstalledError ||
+      error instanceof EmbeddedPostgresUnreachableError
+    )
+      fail(error.message);
     throw error;
   }
   const { config } = infra;
