@@ -4,6 +4,7 @@ import { MonthlyCycle1763800002000 } from './1763800002000-monthly-cycle';
 import { DispatchAndSettlement1763800003000 } from './1763800003000-dispatch-and-settlement';
 import { CyclePerformance1763800009000 } from './1763800009000-cycle-performance';
 import { PledgePutFunction1763800009100 } from './1763800009100-pledge-put-function';
+import { PledgeHotUpdates1763800009200 } from './1763800009200-pledge-hot-updates';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   DispatchAndSettlement1763800003000,
   CyclePerformance1763800009000,
   PledgePutFunction1763800009100,
+  PledgeHotUpdates1763800009200,
 ];
