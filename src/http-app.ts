@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,6 +6,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { PinoLoggerService } from './common/logging/logger';
 import { registerBodyGuard } from './common/http/body-guard';
+import { registerSecurityHeaders } from './common/http/security-headers';
 
 export const API_PREFIX = 'api/v1';
 
@@ -25,6 +25,7 @@ export async function createHttpApp(
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
+  registerSecurityHeaders(adapter.getInstance());
   registerBodyGuard(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRole(config, onShutdown),
@@ -33,17 +34,6 @@ export async function createHttpApp(
       logger: new PinoLoggerService(logger),
     },
   );
-  await app.register(helmet, {
-    // The OpenAPI UI at /docs needs its inline scripts and styles.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
-      },
-    },
-  });
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -11,6 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor, Role } from '../common/auth/actor';
 import { PUBLIC_KEY, ROLES_KEY } from '../common/auth/roles.decorator';
 import { actorOf, type TokenClaims } from './token-claims';
+import { VerifiedTokens } from './verified-tokens';
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public, and a role
@@ -18,6 +19,8 @@ import { actorOf, type TokenClaims } from './token-claims';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly verified = new VerifiedTokens();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -29,17 +32,23 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('A bearer token is required');
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    } catch {
-      throw new UnauthorizedException('The token is invalid or has expired');
-    }
+    const claims = this.verified.get(token) ?? (await this.verify(token));
     request.actor = actorOf(claims);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(claims.role)) {
       throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
     }
     return true;
+  }
+
+  private async verify(token: string): Promise<TokenClaims> {
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch {
+      throw new UnauthorizedException('The token is invalid or has expired');
+    }
+    this.verified.remember(token, claims);
+    return claims;
   }
 }

@@ -285,14 +285,17 @@ describe('login and tokens', () => {
       expect(reply.body).toEqual({ status: 'ok', database: 'up', redis: 'up' });
     });
 
-    it.each(['/api/v1/health', '/api/v1/territories'])('sends the security headers on %s', async (url) => {
-      const reply = await http.anonymous().get(url);
-      expect(reply.headers['x-content-type-options']).toBe('nosniff');
-      expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
-      expect(reply.headers['x-frame-options']).toBe('SAMEORIGIN');
-      expect(reply.headers['strict-transport-security']).toContain('max-age=');
-      expect(reply.headers['x-powered-by']).toBeUndefined();
-    });
+    it.each(['/api/v1/health', '/api/v1/territories', '/api/v1/seasons', '/api/v1/no-such-route'])(
+      'sends the security headers on %s, answered or refused',
+      async (url) => {
+        const reply = await http.anonymous().get(url);
+        expect(reply.headers['x-content-type-options']).toBe('nosniff');
+        expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
+        expect(reply.headers['x-frame-options']).toBe('SAMEORIGIN');
+        expect(reply.headers['strict-transport-security']).toContain('max-age=');
+        expect(reply.headers['x-powered-by']).toBeUndefined();
+      },
+    );
 
     it('documents every route of the API in /docs-json', async () => {
       const reply = await http.anonymous().get('/docs-json');

@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { rememberValidationMetadata } from '../validation/metadata-cache';
 
 function describe(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
@@ -17,6 +18,7 @@ function describe(errors: ValidationError[], parent = ''): string[] {
  * silently (unknown fields answer 400) and names every offending field in `message`.
  */
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationMetadata();
   return new ValidationPipe({
     transform: true,
     whitelist: true,
