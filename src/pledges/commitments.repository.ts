@@ -21,18 +21,24 @@ export interface CommitmentFilter {
  * same transaction, so it is always that sum and a read is a few rows per group and offer,
  * not an aggregate over the month's pledge lines); from lock on, the commitments the lock
  * stage froze. Both queries below read commitments only through this source. $1 is the
- * season; `month` and `group` are the placeholders of the optional filters.
+ * season; `month` and `group` are the placeholders of the optional filters, and a filter not
+ * given is left out of the text rather than written `$n IS NULL OR …`: the hot read is a
+ * prepared statement, and PostgreSQL's generic plan for `$n IS NULL OR col = $n` cannot use an
+ * index, so it fell back to planning every call once the tables had statistics
+ * (docs/PERFORMANCE.md). One statement per filter shape keeps each generic plan on the index.
  */
-function commitmentsSource(month = 'NULL', group = 'NULL'): string {
-  const filters = `c.season_id = $1 AND (${month}::text IS NULL OR c.month = ${month})`;
+function commitmentsSource(month: string | null = null, group: string | null = null): string {
+  const filters = ['c.season_id = $1', ...(month ? [`c.month = ${month}`] : [])].join(' AND ');
+  const live = group ? ` AND lc.consumer_group_id = ${group}` : '';
+  const frozen = group ? ` AND cc.consumer_group_id = ${group}` : '';
   return `
   SELECT lc.cycle_id, lc.consumer_group_id, lc.offer_id, lc.quantity
   FROM live_commitments lc JOIN cycles c ON c.id = lc.cycle_id
-  WHERE ${filters} AND c.status = 'open' AND (${group}::uuid IS NULL OR lc.consumer_group_id = ${group})
+  WHERE ${filters} AND c.status = 'open'${live}
   UNION ALL
   SELECT cc.cycle_id, cc.consumer_group_id, cc.offer_id, cc.quantity::bigint
   FROM collective_commitments cc JOIN cycles c ON c.id = cc.cycle_id
-  WHERE ${filters} AND c.status <> 'open' AND (${group}::uuid IS NULL OR cc.consumer_group_id = ${group})`;
+  WHERE ${filters} AND c.status <> 'open'${frozen}`;
 }
 
 @Injectable()
@@ -48,11 +54,21 @@ export class CommitmentsRepository {
     actor: Actor,
     filter: CommitmentFilter,
   ): Promise<{ facts: SeasonFacts | null; items: CommitmentDto[] }> {
+    const values: unknown[] = [
+      seasonId,
+      actor.consumerGroupId,
+      actor.cooperativeId,
+      actor.transportOrganiserId,
+    ];
+    const placeholder = (value: string | undefined) =>
+      value === undefined ? null : `$${values.push(value)}`;
+    const month = placeholder(filter.month);
+    const group = placeholder(filter.consumerGroupId);
     const [row] = await preparedQuery<{ facts: SeasonFactsRow | null; items: CommitmentDto[] }>(
       this.dataSource,
-      'commitments-with-season-facts',
+      `commitments-with-season-facts${month ? '-month' : ''}${group ? '-group' : ''}`,
       `WITH facts AS (${SEASON_FACTS_SQL}),
-            commitments AS (${commitmentsSource('$5', '$6')})
+            commitments AS (${commitmentsSource(month, group)})
        SELECT (SELECT row_to_json(f) FROM facts f) AS facts,
               coalesce((
                 SELECT json_agg(json_build_object('consumerGroupId', k.consumer_group_id, 'offerId', k.offer_id,
@@ -60,14 +76,7 @@ export class CommitmentsRepository {
                                 ORDER BY c.month, k.consumer_group_id, k.offer_id)
                   FROM commitments k JOIN cycles c ON c.id = k.cycle_id
                  WHERE k.quantity > 0), '[]'::json) AS items`,
-      [
-        seasonId,
-        actor.consumerGroupId,
-        actor.cooperativeId,
-        actor.transportOrganiserId,
-        filter.month ?? null,
-        filter.consumerGroupId ?? null,
-      ],
+      values,
     );
     return { facts: row.facts ? toSeasonFacts(row.facts) : null, items: row.items };
   }
