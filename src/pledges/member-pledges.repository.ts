@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Reach } from '../common/auth/ownership';
 import { preparedQuery } from '../common/database/prepared';
 import type { MemberPledgeDto } from './dto/member-pledge.dto';
 
@@ -8,37 +9,48 @@ export interface PledgeLine {
   quantity: number;
 }
 
-interface PutFactsRow {
-  season_exists: boolean;
-  consumer_group_id: string | null;
-  enrolled: boolean;
-  offers: string[];
-}
-
-interface ReplaceRow {
+interface PutRow {
   outcome: string;
-  month: string;
-  offer_id: string;
-  quantity: number;
+  month: string | null;
+  offer_id: string | null;
+  quantity: number | null;
+  season_exists: boolean | null;
+  consumer_group_id: string | null;
+  enrolled: boolean | null;
+  known_offers: string[] | null;
 }
 
+/** What the checks of a refused PUT are decided on, read before anything is written. */
 export interface PutFacts {
   seasonExists: boolean;
   /** null: no such member */
   consumerGroupId: string | null;
   enrolled: boolean;
+  /** Those of the offers given that are the season's */
   seasonOfferIds: string[];
 }
 
 /** Which months a PUT replaces: every month still open, or one month. */
 export type PledgeTarget = { kind: 'standing' } | { kind: 'month'; month: string };
 
-export type ReplaceOutcome =
+export type PutOutcome =
+  | { kind: 'refused'; facts: PutFacts }
   | { kind: 'replaced'; pledges: MemberPledgeDto[] }
   | { kind: 'no-such-member' }
   | { kind: 'no-such-month' }
   | { kind: 'month-not-open' }
   | { kind: 'no-open-month' };
+
+export interface PutRequest {
+  seasonId: string;
+  memberId: string;
+  target: PledgeTarget;
+  lines: PledgeLine[];
+  /** false: read the facts only (the caller already knows the lines are refused) */
+  write: boolean;
+  /** The actor's reach (reachOf): the member must be within it for the write */
+  reach: Reach;
+}
 
 @Injectable()
 export class MemberPledgesRepository {
@@ -53,61 +65,52 @@ export class MemberPledgesRepository {
   }
 
   /**
-   * Everything a pledge PUT checks before writing, in one round trip: whether the season
-   * exists, the member's group (null: no such member), whether that group is enrolled, and
-   * which of `offerIds` are offers of the season.
-   */
-  async putFacts(seasonId: string, memberId: string, offerIds: string[]): Promise<PutFacts> {
-    const [row] = await preparedQuery<PutFactsRow>(
-      this.dataSource,
-      'pledge-put-facts',
-      `SELECT EXISTS (SELECT 1 FROM seasons WHERE id = $1) AS season_exists,
-              m.consumer_group_id,
-              EXISTS (SELECT 1 FROM season_groups WHERE season_id = $1 AND consumer_group_id = m.consumer_group_id)
-                AS enrolled,
-              ARRAY(SELECT id FROM offers WHERE season_id = $1 AND id = ANY($3::uuid[]))::text[] AS offers
-         FROM (SELECT 1) one LEFT JOIN members m ON m.id = $2`,
-      [seasonId, memberId, offerIds],
-    );
-    return {
-      seasonExists: row.season_exists,
-      consumerGroupId: row.consumer_group_id,
-      enrolled: row.enrolled,
-      seasonOfferIds: row.offers,
-    };
-  }
-
-  /**
-   * Replaces the member's lines in the target months: one call of replace_member_pledges
-   * (migration 1763800009100), one round trip. It locks the member row (concurrent PUTs for
+   * A pledge PUT in one round trip: one call of put_member_pledges (migration 1763800009300).
+   * It reads the facts the checks need and, when they all hold (the season, the member within
+   * `reach`, its group enrolled, every offer the season's) and `write` is set, replaces the
+   * member's lines through replace_member_pledges: it locks the member row (concurrent PUTs for
    * one member run one after the other and the last one wins whole) and the target cycles FOR
    * SHARE (the lock stage cannot lock a month between our check that it is open and our
-   * commit), then writes the lines, moves the group's live commitments by exactly what the
-   * member changed, and answers the member's pledges in the season.
+   * commit), writes the lines, moves the group's live commitments by exactly what the member
+   * changed, and answers the member's pledges in the season. Otherwise nothing is written and
+   * the facts come back ('refused') for the service to choose its 4xx.
    */
-  async replace(
-    seasonId: string,
-    memberId: string,
-    target: PledgeTarget,
-    lines: PledgeLine[],
-  ): Promise<ReplaceOutcome> {
-    const rows = await preparedQuery<ReplaceRow>(
+  async put(request: PutRequest): Promise<PutOutcome> {
+    const { seasonId, memberId, target, lines, write, reach } = request;
+    const rows = await preparedQuery<PutRow>(
       this.dataSource,
-      'pledge-replace',
-      `SELECT outcome, month, offer_id, quantity FROM replace_member_pledges($1, $2, $3, $4::uuid[], $5::int[])`,
+      'pledge-put',
+      `SELECT outcome, month, offer_id, quantity, season_exists, consumer_group_id, enrolled, known_offers
+         FROM put_member_pledges($1, $2, $3, $4::uuid[], $5::int[], $6, $7, $8, $9)`,
       [
-        memberId,
         seasonId,
+        memberId,
         target.kind === 'month' ? target.month : null,
         lines.map((l) => l.offerId),
         lines.map((l) => l.quantity),
+        write,
+        reach.all,
+        reach.consumerGroupId,
+        reach.memberId,
       ],
     );
-    const outcome = rows[0]?.outcome ?? 'replaced';
-    if (outcome !== 'replaced') return { kind: outcome } as ReplaceOutcome;
+    const [first] = rows;
+    const outcome = first?.outcome ?? 'replaced';
+    if (outcome === 'refused') {
+      return {
+        kind: 'refused',
+        facts: {
+          seasonExists: first.season_exists!,
+          consumerGroupId: first.consumer_group_id,
+          enrolled: first.enrolled!,
+          seasonOfferIds: first.known_offers!,
+        },
+      };
+    }
+    if (outcome !== 'replaced') return { kind: outcome } as PutOutcome;
     return {
       kind: 'replaced',
-      pledges: rows.map((row) => ({ month: row.month, offerId: row.offer_id, quantity: row.quantity })),
+      pledges: rows.map((row) => ({ month: row.month!, offerId: row.offer_id!, quantity: row.quantity! })),
     };
   }
 

@@ -5,11 +5,11 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
-import { assertReach } from '../common/auth/ownership';
+import { assertReach, reachOf } from '../common/auth/ownership';
 import { MONTH_PATTERN } from '../common/validation/validators';
 import { SeasonAccess } from '../seasons/season-access';
 import type { MemberPledgeDto, PutMemberPledgesDto } from './dto/member-pledge.dto';
-import { MemberPledgesRepository, type PledgeTarget } from './member-pledges.repository';
+import { MemberPledgesRepository, type PledgeTarget, type PutFacts } from './member-pledges.repository';
 import { firstDuplicate, unknownOffers } from './pledge-lines';
 
 @Injectable()
@@ -22,8 +22,8 @@ export class MemberPledgesService {
   /**
    * PUT …/pledges (every month still open) or …/pledges/:month (that month, which must be
    * open). The checks, in this order: the month's form (400), the season (404), the member
-   * within the actor's reach (404), its group enrolled (422), the lines (400), all read in
-   * one query; then the write.
+   * within the actor's reach (404), its group enrolled (422), the lines (400). One round trip:
+   * the database writes only when they all hold, else it answers the facts they are decided on.
    */
   async replace(
     actor: Actor,
@@ -35,19 +35,17 @@ export class MemberPledgesService {
     if (target.kind === 'month' && !MONTH_PATTERN.test(target.month))
       throw new BadRequestException('month must be a month as YYYY-MM');
     const offerIds = dto.lines.map((line) => line.offerId);
-    const facts = await this.pledges.putFacts(seasonId, memberId, offerIds);
-    if (!facts.seasonExists) throw new NotFoundException('season not found');
-    assertReach(
-      actor,
-      facts.consumerGroupId ? { memberId, consumerGroupId: facts.consumerGroupId } : null,
-      'member',
-    );
-    if (!facts.enrolled) {
-      throw new UnprocessableEntityException("the member's consumer group is not enrolled in this season");
-    }
-    checkLines(offerIds, facts.seasonOfferIds);
-    const outcome = await this.pledges.replace(seasonId, memberId, target, dto.lines);
+    const outcome = await this.pledges.put({
+      seasonId,
+      memberId,
+      target,
+      lines: dto.lines,
+      write: firstDuplicate(offerIds) < 0,
+      reach: reachOf(actor),
+    });
     switch (outcome.kind) {
+      case 'refused':
+        return refuse(actor, memberId, offerIds, outcome.facts);
       case 'no-such-member':
         throw new NotFoundException('member not found');
       case 'no-such-month':
@@ -77,6 +75,25 @@ export class MemberPledgesService {
     assertReach(actor, consumerGroupId ? { memberId, consumerGroupId } : null, 'member');
     return consumerGroupId!;
   }
+}
+
+/**
+ * The 4xx of a PUT the database refused, from the facts it read, in the order of the checks.
+ * The database applies the same rules (reachOf is canReach's rule), so one of them fails here;
+ * should none, the answer is still a refusal: 404, as for a record out of reach.
+ */
+function refuse(actor: Actor, memberId: string, offerIds: string[], facts: PutFacts): never {
+  if (!facts.seasonExists) throw new NotFoundException('season not found');
+  assertReach(
+    actor,
+    facts.consumerGroupId ? { memberId, consumerGroupId: facts.consumerGroupId } : null,
+    'member',
+  );
+  if (!facts.enrolled) {
+    throw new UnprocessableEntityException("the member's consumer group is not enrolled in this season");
+  }
+  checkLines(offerIds, facts.seasonOfferIds);
+  throw new NotFoundException('member not found');
 }
 
 /** 400 naming the first line given twice, or every line whose offer is not of the season. */

@@ -1,3 +1,5 @@
+import type { Reach } from '../../src/common/auth/ownership';
+import { MemberPledgesRepository } from '../../src/pledges/member-pledges.repository';
 import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
 import {
   consumerGroup,
@@ -294,6 +296,44 @@ describe('member pledges', () => {
         expect(await storedPledges(t.dataSource, s.seasonId, target)).toEqual(before);
       },
     );
+
+    it('the database itself writes only for a member within the reach it is given', async () => {
+      // The PUT is one round trip: the function decides reach as reachOf says, and must
+      // refuse on its own, whatever the API checked before.
+      const repository = t.app.get(MemberPledgesRepository);
+      const target = r.membersByGroup[0][2];
+      const before = await storedPledges(t.dataSource, s.seasonId, target);
+      const none = {
+        all: false,
+        consumerGroupId: null,
+        memberId: null,
+        cooperativeId: null,
+        transportOrganiserId: null,
+      };
+      const put = (reach: Reach) =>
+        repository.put({
+          seasonId: s.seasonId,
+          memberId: target,
+          target: { kind: 'standing' },
+          lines: [{ offerId: s.offers[1].id, quantity: 9 }],
+          write: true,
+          reach,
+        });
+      for (const reach of [
+        none,
+        { ...none, consumerGroupId: r.groupIds[1] },
+        { ...none, memberId: r.membersByGroup[0][1] },
+        { ...none, cooperativeId: r.cooperativeIds[0] },
+      ]) {
+        expect((await put(reach)).kind).toBe('refused');
+      }
+      expect(await storedPledges(t.dataSource, s.seasonId, target)).toEqual(before);
+      expect((await put({ ...none, consumerGroupId: r.groupIds[0] })).kind).toBe('replaced');
+      expect((await put({ ...none, memberId: target })).kind).toBe('replaced');
+      expect((await put({ ...none, all: true })).kind).toBe('replaced');
+      const month = Object.values(await storedPledges(t.dataSource, s.seasonId, target))[0];
+      expect(month).toEqual({ [s.offers[1].id]: 9 });
+    });
 
     it.each(['cooperative', 'transporter'])('a %s is refused by role (403)', async (who) => {
       expect((await http.as(tokens[who]).put(pledgesPath(s), body)).status).toBe(403);

@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import type { Actor, Role } from './actor';
-import { assertReach, canReach, ownedScope, type Owners } from './ownership';
+import { assertReach, canReach, ownedScope, reachOf, type Owners } from './ownership';
 
 const GROUP = 'group-own';
 const MEMBER = 'member-own';
@@ -90,6 +90,16 @@ describe('ownedScope', () => {
     for (const role of Object.keys(reachable) as Role[]) {
       const scope = ownedScope(actor(role));
       if (scope) expect(canReach(actor(role), scope)).toBe(true);
+    }
+  });
+});
+
+describe('reachOf', () => {
+  it('names at most one kind of owner per role, and only an admin reaches all', () => {
+    for (const role of Object.keys(reachable) as Role[]) {
+      const { all, ...owners } = reachOf(actor(role));
+      expect(all).toBe(role === 'admin');
+      expect(Object.values(owners).filter((value) => value !== null)).toHaveLength(role === 'admin' ? 0 : 1);
     }
   });
 });

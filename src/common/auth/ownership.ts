@@ -10,23 +10,58 @@ export interface Owners {
 }
 
 /**
+ * What an actor reaches, as values a record's owners are compared with: a record is within
+ * reach when `all` is set, or when one of its owners equals the value given here for that kind
+ * of owner (null matches nothing). Queries that must decide reach inside the database (the
+ * pledge PUT's single round trip) take these values, so SQL and canReach apply one rule.
+ */
+export interface Reach {
+  all: boolean;
+  consumerGroupId: string | null;
+  memberId: string | null;
+  cooperativeId: string | null;
+  transportOrganiserId: string | null;
+}
+
+/**
  * The single ownership rule: an admin reaches everything; a coordinator the records of its
  * group (its members included); a member its own member records; a cooperative and a
  * transporter their own organisation's records.
  */
-export function canReach(actor: Actor, owners: Owners): boolean {
+export function reachOf(actor: Actor): Reach {
+  const none = {
+    all: false,
+    consumerGroupId: null,
+    memberId: null,
+    cooperativeId: null,
+    transportOrganiserId: null,
+  };
   switch (actor.role) {
     case 'admin':
-      return true;
+      return { ...none, all: true };
     case 'coordinator':
-      return !!owners.consumerGroupId && owners.consumerGroupId === actor.consumerGroupId;
+      return { ...none, consumerGroupId: actor.consumerGroupId };
     case 'member':
-      return !!owners.memberId && owners.memberId === actor.memberId;
+      return { ...none, memberId: actor.memberId };
     case 'cooperative':
-      return !!owners.cooperativeId && owners.cooperativeId === actor.cooperativeId;
+      return { ...none, cooperativeId: actor.cooperativeId };
     case 'transporter':
-      return !!owners.transportOrganiserId && owners.transportOrganiserId === actor.transportOrganiserId;
+      return { ...none, transportOrganiserId: actor.transportOrganiserId };
   }
+}
+
+const same = (owner: string | null | undefined, reached: string | null) => !!owner && owner === reached;
+
+/** Whether a record with these owners is within the actor's reach (reachOf). */
+export function canReach(actor: Actor, owners: Owners): boolean {
+  const reach = reachOf(actor);
+  return (
+    reach.all ||
+    same(owners.consumerGroupId, reach.consumerGroupId) ||
+    same(owners.memberId, reach.memberId) ||
+    same(owners.cooperativeId, reach.cooperativeId) ||
+    same(owners.transportOrganiserId, reach.transportOrganiserId)
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import { DispatchAndSettlement1763800003000 } from './1763800003000-dispatch-and
 import { CyclePerformance1763800009000 } from './1763800009000-cycle-performance';
 import { PledgePutFunction1763800009100 } from './1763800009100-pledge-put-function';
 import { PledgeHotUpdates1763800009200 } from './1763800009200-pledge-hot-updates';
+import { PledgePutOneCall1763800009300 } from './1763800009300-pledge-put-one-call';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CyclePerformance1763800009000,
   PledgePutFunction1763800009100,
   PledgeHotUpdates1763800009200,
+  PledgePutOneCall1763800009300,
 ];
