@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { findFreePort } from '../infra/free-port';
 import { hashPassword } from '../users/password';
 import { generateBenchData, type BenchData } from './bench-data';
-import { intArg, say, sleep } from './bench-support';
+import { choiceArg, intArg, say, sleep } from './bench-support';
 
 /**
  * `npm run bench:api`: the API under autocannon, against an app started here as a child
@@ -139,7 +139,14 @@ async function main(): Promise<void> {
       say,
     );
     await client.query('VACUUM ANALYZE');
-    const members: { id: string }[] = (await client.query(`SELECT id FROM members ORDER BY id`)).rows;
+    // --member-order shuffled (default): distinct members in an order unrelated to where their
+    // lines are stored, as independent members act. physical: in the order their lines were
+    // written, so the 64 PUTs in flight update the same few pages at once, and most updates
+    // find no room left for a heap-only tuple (docs/PERFORMANCE.md, "PUT pledges").
+    const order = choiceArg('member-order', ['shuffled', 'physical'], 'shuffled');
+    const members: { id: string }[] = (
+      await client.query(`SELECT id FROM members ORDER BY ${order === 'shuffled' ? 'md5(id::text)' : 'id'}`)
+    ).rows;
     const coordinatorGroups = data.groupIds.slice(0, 20);
     await user(client, 'admin@bench.example', 'admin', null);
     for (const [i, groupId] of coordinatorGroups.entries())
@@ -168,7 +175,7 @@ async function main(): Promise<void> {
     };
     const endpoints: Record<string, Measured> = {};
     // --only put|commitments|admin|health: one endpoint (when profiling one).
-    const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+    const only = choiceArg('only', ['put', 'commitments', 'admin', 'health'], null);
     const wanted = (key: string) => only === null || only === key;
     if (wanted('put')) {
       endpoints['PUT /seasons/:id/members/:memberId/pledges'] = await measure(
@@ -178,7 +185,7 @@ async function main(): Promise<void> {
         connections,
         put,
       );
-      say(`${next} PUTs for ${Math.min(next, members.length)} distinct members`);
+      say(`${next} PUTs for ${Math.min(next, members.length)} distinct members, ${order} order`);
       await checkLiveCommitments(client, data);
       // The PUT phase leaves dirty pages that PostgreSQL writes back over the next minutes
       // (spread checkpoints); without this the reads measured next pay for the writes measured
@@ -213,7 +220,7 @@ async function main(): Promise<void> {
         token: admin,
       }));
     if (process.env.BENCH_APP_NODE_ARGS) app.kill('SIGUSR2'); // a profiler's cue, when one is loaded
-    process.stdout.write(`${JSON.stringify({ pledgeLines: data.lines, endpoints })}\n`);
+    process.stdout.write(`${JSON.stringify({ pledgeLines: data.lines, memberOrder: order, endpoints })}\n`);
   } finally {
     app?.kill('SIGTERM');
     await client.end();

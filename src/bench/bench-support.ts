@@ -43,14 +43,33 @@ export function say(line: string): void {
 }
 
 /** `--name value` from the command line, as a positive integer. */
-export function intArg(name: string, fallback: number): number {
+function rawArg(name: string): string | undefined {
   const args = process.argv.slice(2);
   const index = args.indexOf(`--${name}`);
-  const raw = index >= 0 ? args[index + 1] : args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  return index >= 0 ? args[index + 1] : args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+}
+
+export function intArg(name: string, fallback: number): number {
+  const raw = rawArg(name);
   if (raw === undefined) return fallback;
   const value = Number(raw.replace(/[_,]/g, ''));
   if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer`);
   return value;
+}
+
+/** `--name value` (or `--name=value`), one of `choices`; `fallback` when not given. */
+export function choiceArg<T extends string>(name: string, choices: readonly T[], fallback: T): T;
+export function choiceArg<T extends string>(name: string, choices: readonly T[], fallback: null): T | null;
+export function choiceArg<T extends string>(
+  name: string,
+  choices: readonly T[],
+  fallback: T | null,
+): T | null {
+  const raw = rawArg(name);
+  if (raw === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(raw))
+    throw new Error(`--${name} must be one of ${choices.join(', ')}`);
+  return raw as T;
 }
 
 export async function timed<T>(what: string, work: () => Promise<T>): Promise<{ ms: number; value: T }> {
