@@ -188,8 +188,9 @@ async function main(): Promise<void> {
       say(`${next} PUTs for ${Math.min(next, members.length)} distinct members, ${order} order`);
       await checkLiveCommitments(client, data);
       // The PUT phase leaves dirty pages that PostgreSQL writes back over the next minutes
-      // (spread checkpoints); without this the reads measured next pay for the writes measured
-      // before (GET commitments ~2,200 instead of ~3,100 req/s here). docs/PERFORMANCE.md.
+      // (spread checkpoints): written now, they do not land on the reads measured next. (The
+      // first session blamed them for slow reads after the writes; the cause was the reads'
+      // plan, docs/PERFORMANCE.md section 6.)
       await client.query('CHECKPOINT');
     }
     let turn = 0;
