@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { findFreePort } from '../infra/free-port';
 import { hashPassword } from '../users/password';
 import { generateBenchData, type BenchData } from './bench-data';
-import { choiceArg, intArg, say, sleep } from './bench-support';
+import { choiceArg, cpuReferenceMs, intArg, say, sleep } from './bench-support';
 
 /**
  * `npm run bench:api`: the API under autocannon, against an app started here as a child
@@ -139,6 +139,10 @@ async function main(): Promise<void> {
       say,
     );
     await client.query('VACUUM ANALYZE');
+    // Generating a million lines fills the WAL and dirties the cache: PostgreSQL would write
+    // that back during the PUT phase (a WAL-triggered checkpoint spreads over minutes), and
+    // the PUTs would pay for the data generation. Written now, before anything is measured.
+    await client.query('CHECKPOINT');
     // --member-order shuffled (default): distinct members in an order unrelated to where their
     // lines are stored, as independent members act. physical: in the order their lines were
     // written, so the 64 PUTs in flight update the same few pages at once, and most updates
@@ -173,6 +177,8 @@ async function main(): Promise<void> {
         body,
       };
     };
+    const cpuBefore = cpuReferenceMs();
+    say(`reference CPU work before: ${cpuBefore} ms (lower is a faster machine; docs/PERFORMANCE.md)`);
     const endpoints: Record<string, Measured> = {};
     // --only put|commitments|admin|health: one endpoint (when profiling one).
     const only = choiceArg('only', ['put', 'commitments', 'admin', 'health'], null);
@@ -221,7 +227,11 @@ async function main(): Promise<void> {
         token: admin,
       }));
     if (process.env.BENCH_APP_NODE_ARGS) app.kill('SIGUSR2'); // a profiler's cue, when one is loaded
-    process.stdout.write(`${JSON.stringify({ pledgeLines: data.lines, memberOrder: order, endpoints })}\n`);
+    const cpu = { before: cpuBefore, after: cpuReferenceMs() };
+    say(`reference CPU work after: ${cpu.after} ms`);
+    process.stdout.write(
+      `${JSON.stringify({ pledgeLines: data.lines, memberOrder: order, endpoints, cpuReferenceMs: cpu })}\n`,
+    );
   } finally {
     app?.kill('SIGTERM');
     await client.end();

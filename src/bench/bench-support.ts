@@ -110,3 +110,26 @@ export class RssSampler {
 }
 
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * How fast this machine is right now: the ms a fixed piece of JavaScript work takes (JSON
+ * round trips of a pledge-sized body, the kind of work the API does), the best of 5 tries.
+ * A shared VM's speed drifts: in one session the same code measured 1,100 and 1,900 PUT/s
+ * at different hours, and this figure drifted with it (docs/PERFORMANCE.md). Printed next to
+ * the results, it tells a slow machine from a slow change.
+ */
+export function cpuReferenceMs(): number {
+  const body = {
+    lines: Array.from({ length: 10 }, (_, i) => ({ offerId: `${i}`.padStart(36, '0'), quantity: i })),
+  };
+  let best = Infinity;
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const started = process.hrtime.bigint();
+    let checksum = 0;
+    for (let i = 0; i < 20_000; i += 1)
+      checksum += (JSON.parse(JSON.stringify(body)) as typeof body).lines[i % 10].quantity;
+    if (checksum < 0) throw new Error('unreachable');
+    best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return Math.round(best);
+}

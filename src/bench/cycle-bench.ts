@@ -5,7 +5,7 @@ import { AppModule } from '../app.module';
 import { QueueService } from '../queue/queue.service';
 import { JobName } from '../queue/jobs';
 import { generateBenchData, type BenchData } from './bench-data';
-import { benchConfig, intArg, RssSampler, say, sleep, timed } from './bench-support';
+import { benchConfig, cpuReferenceMs, intArg, RssSampler, say, sleep, timed } from './bench-support';
 import { runFloor } from './cycle-floor';
 
 /**
@@ -81,6 +81,8 @@ async function main(): Promise<void> {
       generateBenchData(client, shape, say),
     );
     await timed('VACUUM ANALYZE', () => client.query('VACUUM ANALYZE'));
+    const cpuBefore = cpuReferenceMs();
+    say(`reference CPU work before: ${cpuBefore} ms (lower is a faster machine; docs/PERFORMANCE.md)`);
     const cycle = await runCycle(client, data, rss);
     say('floor: the same rows by bare SQL into temporary tables (after the cycle, same warm cache)');
     const floor = await runFloor(client, data.cycleId);
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
       },
       totalMs: cycle.total,
       peakRssMb: cycle.peakRssMb,
+      cpuReferenceMs: { before: cpuBefore, after: cpuReferenceMs() },
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
