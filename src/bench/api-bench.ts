@@ -181,8 +181,7 @@ async function main(): Promise<void> {
         body: bodies[n % 5],
       };
     };
-    const cpuBefore = cpuReferenceMs();
-    say(`reference CPU work before: ${cpuBefore} ms (lower is a faster machine; docs/PERFORMANCE.md)`);
+    const cpuBefore = cpuReferenceMs('before');
     const endpoints: Record<string, Measured> = {};
     // --only put|commitments|admin|health: one endpoint (when profiling one).
     const only = choiceArg('only', ['put', 'commitments', 'admin', 'health'], null);
@@ -231,8 +230,7 @@ async function main(): Promise<void> {
         token: admin,
       }));
     if (process.env.BENCH_APP_NODE_ARGS) app.kill('SIGUSR2'); // a profiler's cue, when one is loaded
-    const cpu = { before: cpuBefore, after: cpuReferenceMs() };
-    say(`reference CPU work after: ${cpu.after} ms`);
+    const cpu = { before: cpuBefore, after: cpuReferenceMs('after') };
     process.stdout.write(
       `${JSON.stringify({ pledgeLines: data.lines, memberOrder: order, endpoints, cpuReferenceMs: cpu })}\n`,
     );

@@ -42,13 +42,14 @@ export function say(line: string): void {
   process.stderr.write(`[bench ${seconds}s] ${line}\n`);
 }
 
-/** `--name value` from the command line, as a positive integer. */
+/** `--name value` or `--name=value` from the command line, as given. */
 function rawArg(name: string): string | undefined {
   const args = process.argv.slice(2);
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? args[index + 1] : args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 }
 
+/** `--name value` from the command line, as a positive integer. */
 export function intArg(name: string, fallback: number): number {
   const raw = rawArg(name);
   if (raw === undefined) return fallback;
@@ -112,13 +113,14 @@ export class RssSampler {
 export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
- * How fast this machine is right now: the ms a fixed piece of JavaScript work takes (JSON
- * round trips of a pledge-sized body, the kind of work the API does), the best of 5 tries.
- * A shared VM's speed drifts: in one session the same code measured 1,100 and 1,900 PUT/s
- * at different hours, and this figure drifted with it (docs/PERFORMANCE.md). Printed next to
- * the results, it tells a slow machine from a slow change.
+ * A rough figure of how fast this machine is right now: the ms a fixed piece of JavaScript work
+ * takes (JSON round trips of a pledge-sized body), the best of 5 tries, said on stderr with
+ * `when`. A shared VM's speed drifts: in one session the same code measured 1,100 and 1,900
+ * PUT/s at different hours. This figure only sees one core's JavaScript speed; it moved less
+ * than the API's figures did, so `GET /health` in the same run is the better baseline
+ * (docs/PERFORMANCE.md).
  */
-export function cpuReferenceMs(): number {
+export function cpuReferenceMs(when: 'before' | 'after'): number {
   const body = {
     lines: Array.from({ length: 10 }, (_, i) => ({ offerId: `${i}`.padStart(36, '0'), quantity: i })),
   };
@@ -131,5 +133,7 @@ export function cpuReferenceMs(): number {
     if (checksum < 0) throw new Error('unreachable');
     best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
   }
-  return Math.round(best);
+  const ms = Math.round(best);
+  say(`reference CPU work ${when}: ${ms} ms (lower is a faster machine)`);
+  return ms;
 }

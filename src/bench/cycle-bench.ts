@@ -81,8 +81,7 @@ async function main(): Promise<void> {
       generateBenchData(client, shape, say),
     );
     await timed('VACUUM ANALYZE', () => client.query('VACUUM ANALYZE'));
-    const cpuBefore = cpuReferenceMs();
-    say(`reference CPU work before: ${cpuBefore} ms (lower is a faster machine; docs/PERFORMANCE.md)`);
+    const cpuBefore = cpuReferenceMs('before');
     const cycle = await runCycle(client, data, rss);
     say('floor: the same rows by bare SQL into temporary tables (after the cycle, same warm cache)');
     const floor = await runFloor(client, data.cycleId);
@@ -96,7 +95,7 @@ async function main(): Promise<void> {
       },
       totalMs: cycle.total,
       peakRssMb: cycle.peakRssMb,
-      cpuReferenceMs: { before: cpuBefore, after: cpuReferenceMs() },
+      cpuReferenceMs: { before: cpuBefore, after: cpuReferenceMs('after') },
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

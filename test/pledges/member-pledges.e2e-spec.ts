@@ -1,4 +1,4 @@
-import type { Reach } from '../../src/common/auth/ownership';
+import { NO_REACH, type Reach } from '../../src/common/auth/ownership';
 import { MemberPledgesRepository } from '../../src/pledges/member-pledges.repository';
 import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
 import {
@@ -303,13 +303,6 @@ describe('member pledges', () => {
       const repository = t.app.get(MemberPledgesRepository);
       const target = r.membersByGroup[0][2];
       const before = await storedPledges(t.dataSource, s.seasonId, target);
-      const none = {
-        all: false,
-        consumerGroupId: null,
-        memberId: null,
-        cooperativeId: null,
-        transportOrganiserId: null,
-      };
       const put = (reach: Reach) =>
         repository.put({
           seasonId: s.seasonId,
@@ -320,17 +313,17 @@ describe('member pledges', () => {
           reach,
         });
       for (const reach of [
-        none,
-        { ...none, consumerGroupId: r.groupIds[1] },
-        { ...none, memberId: r.membersByGroup[0][1] },
-        { ...none, cooperativeId: r.cooperativeIds[0] },
+        NO_REACH,
+        { ...NO_REACH, consumerGroupId: r.groupIds[1] },
+        { ...NO_REACH, memberId: r.membersByGroup[0][1] },
+        { ...NO_REACH, cooperativeId: r.cooperativeIds[0] },
       ]) {
         expect((await put(reach)).kind).toBe('refused');
       }
       expect(await storedPledges(t.dataSource, s.seasonId, target)).toEqual(before);
-      expect((await put({ ...none, consumerGroupId: r.groupIds[0] })).kind).toBe('replaced');
-      expect((await put({ ...none, memberId: target })).kind).toBe('replaced');
-      expect((await put({ ...none, all: true })).kind).toBe('replaced');
+      expect((await put({ ...NO_REACH, consumerGroupId: r.groupIds[0] })).kind).toBe('replaced');
+      expect((await put({ ...NO_REACH, memberId: target })).kind).toBe('replaced');
+      expect((await put({ ...NO_REACH, all: true })).kind).toBe('replaced');
       const month = Object.values(await storedPledges(t.dataSource, s.seasonId, target))[0];
       expect(month).toEqual({ [s.offers[1].id]: 9 });
     });

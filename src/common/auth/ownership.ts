@@ -23,30 +23,32 @@ export interface Reach {
   transportOrganiserId: string | null;
 }
 
+/** Reaching nothing: what reachOf starts from for every role. */
+export const NO_REACH: Readonly<Reach> = Object.freeze({
+  all: false,
+  consumerGroupId: null,
+  memberId: null,
+  cooperativeId: null,
+  transportOrganiserId: null,
+});
+
 /**
  * The single ownership rule: an admin reaches everything; a coordinator the records of its
  * group (its members included); a member its own member records; a cooperative and a
  * transporter their own organisation's records.
  */
 export function reachOf(actor: Actor): Reach {
-  const none = {
-    all: false,
-    consumerGroupId: null,
-    memberId: null,
-    cooperativeId: null,
-    transportOrganiserId: null,
-  };
   switch (actor.role) {
     case 'admin':
-      return { ...none, all: true };
+      return { ...NO_REACH, all: true };
     case 'coordinator':
-      return { ...none, consumerGroupId: actor.consumerGroupId };
+      return { ...NO_REACH, consumerGroupId: actor.consumerGroupId };
     case 'member':
-      return { ...none, memberId: actor.memberId };
+      return { ...NO_REACH, memberId: actor.memberId };
     case 'cooperative':
-      return { ...none, cooperativeId: actor.cooperativeId };
+      return { ...NO_REACH, cooperativeId: actor.cooperativeId };
     case 'transporter':
-      return { ...none, transportOrganiserId: actor.transportOrganiserId };
+      return { ...NO_REACH, transportOrganiserId: actor.transportOrganiserId };
   }
 }
 
