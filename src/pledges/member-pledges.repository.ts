@@ -36,7 +36,6 @@ export type PledgeTarget = { kind: 'standing' } | { kind: 'month'; month: string
 export type PutOutcome =
   | { kind: 'refused'; facts: PutFacts }
   | { kind: 'replaced'; pledges: MemberPledgeDto[] }
-  | { kind: 'no-such-member' }
   | { kind: 'no-such-month' }
   | { kind: 'month-not-open' }
   | { kind: 'no-open-month' };
@@ -65,15 +64,15 @@ export class MemberPledgesRepository {
   }
 
   /**
-   * A pledge PUT in one round trip: one call of put_member_pledges (migration 1763800009300).
-   * It reads the facts the checks need and, when they all hold (the season, the member within
-   * `reach`, its group enrolled, every offer the season's) and `write` is set, replaces the
-   * member's lines through replace_member_pledges: it locks the member row (concurrent PUTs for
-   * one member run one after the other and the last one wins whole) and the target cycles FOR
-   * SHARE (the lock stage cannot lock a month between our check that it is open and our
-   * commit), writes the lines, moves the group's live commitments by exactly what the member
-   * changed, and answers the member's pledges in the season. Otherwise nothing is written and
-   * the facts come back ('refused') for the service to choose its 4xx.
+   * A pledge PUT in one round trip: one call of put_member_pledges (migration 1763800009400).
+   * It locks the member row (concurrent PUTs for one member run one after the other and the
+   * last one wins whole) and reads the facts the checks need. When they all hold (the season,
+   * the member within `reach`, its group enrolled, every offer the season's) and `write` is
+   * set, it locks the target cycles FOR SHARE (the lock stage cannot lock a month between our
+   * check that it is open and our commit), writes the lines that change, moves the group's live
+   * commitments by exactly that difference, and answers the member's pledges in the season.
+   * Otherwise nothing is written and the facts come back ('refused') for the service to choose
+   * its 4xx.
    */
   async put(request: PutRequest): Promise<PutOutcome> {
     const { seasonId, memberId, target, lines, write, reach } = request;

@@ -46,8 +46,6 @@ export class MemberPledgesService {
     switch (outcome.kind) {
       case 'refused':
         return refuse(actor, memberId, offerIds, outcome.facts);
-      case 'no-such-member':
-        throw new NotFoundException('member not found');
       case 'no-such-month':
         throw new NotFoundException(
           `month ${target.kind === 'month' ? target.month : ''} is not a month of this season`,

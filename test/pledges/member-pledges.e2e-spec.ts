@@ -114,6 +114,46 @@ describe('member pledges', () => {
       ]);
     });
 
+    it('writes only the lines that change: a line sent again with its quantity keeps its row and its updated_at', async () => {
+      const s = await seasonWithOffers(http, admin, r);
+      const [a, b] = s.offers.map((o) => o.id);
+      const month = s.months[0];
+      const rows = async (): Promise<Record<string, { version: string; updatedAt: string }>> =>
+        Object.fromEntries(
+          (
+            await t.dataSource.query(
+              `SELECT offer_id, xmin::text AS version, updated_at::text AS updated_at FROM member_pledges
+                WHERE cycle_id = $1 AND member_id = $2`,
+              [s.cycleIds[month], memberId],
+            )
+          ).map((row: { offer_id: string; version: string; updated_at: string }) => [
+            row.offer_id,
+            { version: row.version, updatedAt: row.updated_at },
+          ]),
+        );
+      const put = (quantityOfB: number) =>
+        http.as(tokens.self).put(pledgesPath(s, memberId, month), {
+          lines: [
+            { offerId: a, quantity: 2 },
+            { offerId: b, quantity: quantityOfB },
+          ],
+        });
+      expect((await put(3)).status).toBe(200);
+      const before = await rows();
+      const reply = await put(5);
+      expect(reply.status).toBe(200);
+      expect(reply.body).toEqual(
+        [
+          { month, offerId: a, quantity: 2 },
+          { month, offerId: b, quantity: 5 },
+        ].sort((x, y) => x.offerId.localeCompare(y.offerId)),
+      );
+      const after = await rows();
+      expect(after[a]).toEqual(before[a]);
+      expect(after[b].version).not.toBe(before[b].version);
+      expect(after[b].updatedAt > before[b].updatedAt).toBe(true);
+    });
+
     it('answers 422 when no month is open any more', async () => {
       const s = await seasonWithOffers(http, admin, r);
       await t.dataSource.query(`UPDATE cycles SET status = 'locked' WHERE season_id = $1`, [s.seasonId]);

@@ -6,6 +6,7 @@ import { CyclePerformance1763800009000 } from './1763800009000-cycle-performance
 import { PledgePutFunction1763800009100 } from './1763800009100-pledge-put-function';
 import { PledgeHotUpdates1763800009200 } from './1763800009200-pledge-hot-updates';
 import { PledgePutOneCall1763800009300 } from './1763800009300-pledge-put-one-call';
+import { PledgePutInline1763800009400 } from './1763800009400-pledge-put-inline';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   PledgePutFunction1763800009100,
   PledgeHotUpdates1763800009200,
   PledgePutOneCall1763800009300,
+  PledgePutInline1763800009400,
 ];
