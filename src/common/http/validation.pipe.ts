@@ -20,13 +20,13 @@ function describe(errors: ValidationError[], parent = ''): string[] {
 }
 
 /**
- * Nest's pipe, with a fast path for bodies: a body that its DTO's compiled validation accepts
- * is answered by it, the same instance the full pipe would build; any other body, and every
- * query and path parameter, goes through the full pipe, which names the errors.
+ * Nest's pipe, with a fast path for bodies and query strings: one that its DTO's compiled
+ * validation accepts is answered by it, the same instance the full pipe would build; any
+ * other, and every path parameter, goes through the full pipe, which names the errors.
  */
-class BodyFastValidationPipe extends ValidationPipe {
+class CompiledValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' && typeof metadata.metatype === 'function') {
+    if ((metadata.type === 'body' || metadata.type === 'query') && typeof metadata.metatype === 'function') {
       const accepted = compiledValidation(metadata.metatype as new () => object)?.(value);
       if (accepted) return accepted;
     }
@@ -40,7 +40,7 @@ class BodyFastValidationPipe extends ValidationPipe {
  */
 export function createValidationPipe(): ValidationPipe {
   rememberValidationMetadata();
-  return new BodyFastValidationPipe({
+  return new CompiledValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,

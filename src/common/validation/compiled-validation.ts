@@ -52,10 +52,21 @@ export function compiledValidation(dto: DtoClass): CompiledValidation | null {
   return result;
 }
 
+/**
+ * A plain object: nothing on its prototype chain but Object.prototype or empty objects (JSON
+ * bodies are Object's; fastify's query strings sit on an empty null-prototype object).
+ */
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
-  if (typeof value !== 'object' || value === null) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (
+    let prototype = Object.getPrototypeOf(value);
+    prototype;
+    prototype = Object.getPrototypeOf(prototype)
+  ) {
+    if (prototype === Object.prototype) return true;
+    if (Reflect.ownKeys(prototype).length > 0) return false;
+  }
+  return true;
 };
 
 function compile(dto: DtoClass): CompiledValidation | null {
