@@ -208,7 +208,13 @@ describe('compiled validation', () => {
     class Untyped {
       @ValidateNested() inner!: object;
     }
-    for (const dto of [Converted, Transformed, Defaulted, Grouped, Untyped]) {
+    class Demanding {
+      @IsString() name!: string;
+      constructor(required: string) {
+        if (required === undefined) throw new Error('an argument is required');
+      }
+    }
+    for (const dto of [Converted, Transformed, Defaulted, Grouped, Untyped, Demanding as unknown as Dto]) {
       expect(compiledValidation(dto)).toBeNull();
     }
   });

@@ -47,7 +47,12 @@ export function compiledValidation(dto: DtoClass): CompiledValidation | null {
   const known = compiled.get(dto);
   if (known !== undefined) return known;
   compiled.set(dto, null); // a class nested in itself stays on the full pipe
-  const result = compile(dto);
+  let result: CompiledValidation | null = null;
+  try {
+    result = compile(dto);
+  } catch {
+    // A class this cannot read (its constructor throws without arguments, say): the full pipe.
+  }
   compiled.set(dto, result);
   return result;
 }
