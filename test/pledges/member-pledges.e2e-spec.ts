@@ -278,6 +278,11 @@ describe('member pledges', () => {
         'price',
       ],
       ['no lines', () => ({}), 'lines'],
+      [
+        'the lines without their object',
+        () => [{ offerId: s.offers[0].id, quantity: 1 }],
+        'body: must be a JSON object',
+      ],
       ['lines that are not an array', () => ({ lines: { offerId: s.offers[0].id, quantity: 1 } }), 'lines'],
       [
         '501 lines',

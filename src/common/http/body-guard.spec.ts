@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { findJsonProblem, MAX_JSON_DEPTH } from './body-guard';
+import { bodyShapeProblem, findJsonProblem, MAX_JSON_DEPTH } from './body-guard';
 
 function nested(depth: number): unknown {
   let value: unknown = 1;
@@ -49,5 +49,17 @@ describe('findJsonProblem', () => {
         expect(problem !== undefined).toBe(text.includes('\\u0000') || /\\ud[89a-f]/.test(text));
       }),
     );
+  });
+});
+
+describe('bodyShapeProblem', () => {
+  it('takes a JSON object, or no body at all', () => {
+    for (const body of [{}, { lines: [] }, undefined, null]) expect(bodyShapeProblem(body)).toBeUndefined();
+  });
+
+  it('refuses an array or a bare value, naming the body', () => {
+    for (const body of [[], [1, 2], [{ lines: [] }], 'lines', 3, true]) {
+      expect(bodyShapeProblem(body)).toBe('body: must be a JSON object');
+    }
   });
 });

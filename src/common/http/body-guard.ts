@@ -45,12 +45,24 @@ export function findJsonProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): stri
 }
 
 /**
+ * Every body the API takes is a JSON object. An array or a bare value would reach the DTO's
+ * rules as if it were one and come back as "property 0 should not exist" and the like.
+ */
+export function bodyShapeProblem(body: unknown): string | undefined {
+  if (body === undefined || body === null) return undefined; // no body: the DTO's rules name what is missing
+  if (typeof body !== 'object' || Array.isArray(body)) return 'body: must be a JSON object';
+  return undefined;
+}
+
+/**
  * Rejects, before any route sees them, request bodies and query strings that no endpoint takes
- * and that would otherwise fail deep inside (see findJsonProblem): 400 naming the field.
+ * and that would otherwise fail deep inside (see findJsonProblem), and bodies that are not
+ * JSON objects: 400 naming the field.
  */
 export function registerBodyGuard(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (request, reply) => {
-    const problem = findJsonProblem(request.query) ?? findJsonProblem(request.body);
+    const problem =
+      bodyShapeProblem(request.body) ?? findJsonProblem(request.query) ?? findJsonProblem(request.body);
     if (problem) {
       await reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: problem });
     }
