@@ -54,20 +54,17 @@ export class PledgePutInline1763800009400 implements MigrationInterface {
         v_months text[];
         v_open boolean[];
       BEGIN
-        SELECT m.consumer_group_id,
-               EXISTS (SELECT 1 FROM seasons s WHERE s.id = p_season),
+        -- The member is locked inside a LATERAL subquery, so the one row of facts comes back
+        -- whether or not it exists (a lock cannot sit on the nullable side of an outer join).
+        SELECT EXISTS (SELECT 1 FROM seasons s WHERE s.id = p_season),
+               m.consumer_group_id,
                EXISTS (SELECT 1 FROM season_groups g
                         WHERE g.season_id = p_season AND g.consumer_group_id = m.consumer_group_id),
                ARRAY(SELECT o.id FROM offers o WHERE o.season_id = p_season AND o.id = ANY(p_offer_ids))::text[]
-          INTO v_group, v_season_exists, v_enrolled, v_known
-          FROM members m WHERE m.id = p_member
-           FOR NO KEY UPDATE OF m;
-        IF NOT FOUND THEN
-          SELECT EXISTS (SELECT 1 FROM seasons s WHERE s.id = p_season),
-                 ARRAY(SELECT o.id FROM offers o WHERE o.season_id = p_season AND o.id = ANY(p_offer_ids))::text[]
-            INTO v_season_exists, v_known;
-          v_enrolled := false;
-        END IF;
+          INTO v_season_exists, v_group, v_enrolled, v_known
+          FROM (SELECT 1) one
+          LEFT JOIN LATERAL (SELECT mm.consumer_group_id FROM members mm WHERE mm.id = p_member
+                               FOR NO KEY UPDATE) m ON true;
         -- IS NOT TRUE: a comparison with a NULL refuses, it never lets through.
         IF (p_write AND v_season_exists AND v_group IS NOT NULL AND v_enrolled
             AND (p_reach_all OR v_group = p_reach_group OR p_member = p_reach_member)
