@@ -7,10 +7,9 @@ import { getMetadataStorage, IsInt, IsString, ValidateNested } from 'class-valid
 import fc from 'fast-check';
 import { createValidationPipe } from '../http/validation.pipe';
 import { PutMemberPledgesDto } from '../../pledges/dto/member-pledge.dto';
-import { compiledValidation } from './compiled-validation';
+import { compiledValidation, validationRulesOf, type ValidationMetadata } from './compiled-validation';
 
 type Dto = new () => object;
-type Metadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
 
 /** Every DTO class of the application: the exported classes of src/**\/dto/*.ts with rules. */
 async function applicationDtos(): Promise<Dto[]> {
@@ -21,14 +20,12 @@ async function applicationDtos(): Promise<Dto[]> {
   const classes = new Set<Dto>();
   for (const file of files) {
     for (const exported of Object.values(await import(join(src, file)))) {
-      if (typeof exported === 'function' && rulesOf(exported as Dto).length > 0) classes.add(exported as Dto);
+      if (typeof exported === 'function' && validationRulesOf(exported as Dto).length > 0)
+        classes.add(exported as Dto);
     }
   }
   return [...classes];
 }
-
-const rulesOf = (dto: Dto): Metadata[] =>
-  getMetadataStorage().getTargetValidationMetadatas(dto, undefined as unknown as string, false, false);
 
 /** The pipe without its fast path: Nest's own transform, with the application's options. */
 async function fullPipe(pipe: ValidationPipe, body: unknown, metatype: Dto): Promise<unknown> {
@@ -45,7 +42,7 @@ async function fullPipe(pipe: ValidationPipe, body: unknown, metatype: Dto): Pro
  * each property gets values its rules accept, values just outside them, and any JSON.
  */
 function bodies(dto: Dto, depth = 0): fc.Arbitrary<unknown> {
-  const byProperty = getMetadataStorage().groupByPropertyName(rulesOf(dto));
+  const byProperty = getMetadataStorage().groupByPropertyName(validationRulesOf(dto));
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [name, rules] of Object.entries(byProperty))
     model[name] = propertyValues(dto, name, rules, depth);
@@ -58,7 +55,12 @@ function bodies(dto: Dto, depth = 0): fc.Arbitrary<unknown> {
   );
 }
 
-function propertyValues(dto: Dto, name: string, rules: Metadata[], depth: number): fc.Arbitrary<unknown> {
+function propertyValues(
+  dto: Dto,
+  name: string,
+  rules: ValidationMetadata[],
+  depth: number,
+): fc.Arbitrary<unknown> {
   const candidates: fc.Arbitrary<unknown>[] = [];
   const nested = rules.some((rule) => rule.type === 'nestedValidation');
   if (nested && depth < 3) {
@@ -85,7 +87,7 @@ function nestedClassOf(dto: Dto, name: string): Dto | undefined {
 }
 
 /** Values one rule accepts, and values near its limits. */
-function valuesFor(rule: Metadata): fc.Arbitrary<unknown> {
+function valuesFor(rule: ValidationMetadata): fc.Arbitrary<unknown> {
   const [first, second] = rule.constraints ?? [];
   const near = (limit: number) => fc.constantFrom(limit - 1, limit, limit + 1, limit + 0.5);
   switch (rule.name) {

@@ -5,9 +5,13 @@ import { defaultMetadataStorage as transformerStorage } from 'class-transformer/
 
 /** A DTO class (class-validator and class-transformer type it as Function). */
 type DtoClass = new () => object;
-type ValidationMetadata = ReturnType<
+export type ValidationMetadata = ReturnType<
   ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']
 >[number];
+
+/** A class's rules, looked up as class-validator's executor does for an object of the class. */
+export const validationRulesOf = (dto: DtoClass): ValidationMetadata[] =>
+  getMetadataStorage().getTargetValidationMetadatas(dto, undefined as unknown as string, false, false);
 
 /**
  * A DTO's rules compiled into one function of a parsed JSON body: the DTO instance, exactly as
@@ -76,13 +80,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 
 function compile(dto: DtoClass): CompiledValidation | null {
   const validation = getMetadataStorage();
-  // The lookup class-validator's executor makes for an object of this class.
-  const metadatas = validation.getTargetValidationMetadatas(
-    dto,
-    undefined as unknown as string,
-    false,
-    false,
-  );
+  const metadatas = validationRulesOf(dto);
   if (metadatas.length === 0) return null; // forbidUnknownValues: the full pipe refuses it
   if (metadatas.some((m) => typeof m.target === 'string' || (m.groups && m.groups.length > 0))) return null;
   if (
