@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { User } from './entities/user.entity';
 
-export type NewUser = Omit<User, 'id' | 'createdAt'>;
+export type NewUser = Omit<User, 'id' | 'createdAt' | 'locale' | 'mutedNotifications'> &
+  Partial<Pick<User, 'locale' | 'mutedNotifications'>>;
 
 @Injectable()
 export class UsersRepository {

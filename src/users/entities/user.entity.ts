@@ -11,5 +11,9 @@ export class User {
   @Column({ type: 'uuid', nullable: true }) memberId!: string | null;
   @Column({ type: 'uuid', nullable: true }) cooperativeId!: string | null;
   @Column({ type: 'uuid', nullable: true }) transportOrganiserId!: string | null;
+  /** en | fr | ar | nl; null: the group's territory default. */
+  @Column({ type: 'varchar', nullable: true }) locale!: string | null;
+  /** Notification kinds this user has switched off (e.g. `cycle.closing`). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) mutedNotifications!: string[];
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }
