@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../test/support/property';
 import { normalizeRules, referencedProductIds, rulesProblems, type CharterRules } from './charter-rules';
 
 const P1 = '11111111-1111-4111-8111-111111111111';
@@ -55,6 +56,7 @@ describe('normalizeRules', () => {
     );
     fc.assert(
       fc.property(rules, (r) => expect(normalizeRules(normalizeRules(r))).toEqual(normalizeRules(r))),
+      fcParameters(),
     );
   });
 });

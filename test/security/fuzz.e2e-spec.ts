@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters, runsFactor } from '../support/property';
 import { changedTables, snapshot, snapshotQuery, tableNames, type Snapshot } from '../support/db-snapshot';
 import { isolatedDatabase } from '../support/isolated-database';
 import { adminToken, Http, startTestApp, unique, type Reply, type TestApp } from '../support/test-app';
@@ -438,10 +439,10 @@ describe('hostile bodies on every write endpoint', () => {
         fc.asyncProperty(mutations(endpoint.body(w)), async (mutation) => {
           await check(endpoint, apply(endpoint.body(w), mutation));
         }),
-        { numRuns: RUNS },
+        fcParameters({ numRuns: RUNS }),
       );
     },
-    60_000,
+    60_000 * runsFactor(),
   );
 
   it.each(READS.map((r) => [r.name, r] as const))(
@@ -485,7 +486,7 @@ describe('hostile bodies on every write endpoint', () => {
           if (reply.status >= 500)
             throw new Error(`${read.name}?${text.join('&')} answered ${reply.status}: ${reply.text}`);
         }),
-        { numRuns: RUNS },
+        fcParameters({ numRuns: RUNS }),
       );
     },
   );
@@ -493,11 +494,13 @@ describe('hostile bodies on every write endpoint', () => {
   it('reports its figures', () => {
     if (failures.length) console.info(failures.join('\n'));
     console.info(
-      `fuzz: ${ENDPOINTS.length} write endpoints and ${READS.length} reads × ${RUNS} runs; ${figures.requests} requests ` +
+      `fuzz: ${ENDPOINTS.length} write endpoints and ${READS.length} reads × ${RUNS * runsFactor()} runs; ${figures.requests} requests ` +
         `(${figures.reads} reads with hostile query strings) ` +
         `(${figures.rejected} rejected, ${figures.accepted} accepted), statuses ${JSON.stringify(statuses)}; ` +
         `${figures.tablesCompared} table digests compared over ${figures.rowsChecked} rows`,
     );
-    expect(figures.requests).toBeGreaterThanOrEqual(ENDPOINTS.length * (RUNS + 1) + READS.length * RUNS);
+    expect(figures.requests).toBeGreaterThanOrEqual(
+      ENDPOINTS.length * (RUNS * runsFactor() + 1) + READS.length * RUNS * runsFactor(),
+    );
   });
 });

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { defaultMetadataStorage as transformerStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage, IsInt, IsString, ValidateNested } from 'class-validator';
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { applicationDtos, type Dto } from '../../../test/support/dto-metadata';
 import { createValidationPipe } from '../http/validation.pipe';
 import { PutMemberPledgesDto } from '../../pledges/dto/member-pledge.dto';
@@ -166,7 +167,7 @@ describe('compiled validation', () => {
           expect(full).toStrictEqual(fast);
           expect(Object.getPrototypeOf(full)).toBe(dto.prototype);
         }),
-        { numRuns: 150 },
+        fcParameters({ numRuns: 150 }),
       );
     }
     // The fast path is taken for the body under load: every body the full pipe accepts.
