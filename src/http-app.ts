@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { PinoLoggerService } from './common/logging/logger';
 import { registerBodyGuard } from './common/http/body-guard';
+import { REQUEST_ID_OPTIONS, registerRequestContext } from './common/http/request-context';
 import { registerSecurityHeaders } from './common/http/security-headers';
 
 export const API_PREFIX = 'api/v1';
@@ -24,7 +25,9 @@ export async function createHttpApp(
     trustProxy: config.trustProxy,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    ...REQUEST_ID_OPTIONS,
   });
+  registerRequestContext(adapter.getInstance());
   registerSecurityHeaders(adapter.getInstance());
   registerBodyGuard(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
