@@ -6,6 +6,7 @@ import { ConsumersModule } from './consumers/consumers.module';
 import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { CyclesModule, CycleWorkerModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
+import { WorkerHeartbeatModule } from './health/worker-heartbeat.service';
 import { LogisticsModule } from './logistics/logistics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
@@ -39,4 +40,10 @@ export const apiFeatures = [
 
 /** Modules the worker role runs (queues and the cycle clock). */
 // WorkerHostModule refuses to start while a job has no handler.
-export const workerFeatures = [QueueModule, NotificationsModule, CycleWorkerModule, WorkerHostModule];
+export const workerFeatures = [
+  QueueModule,
+  NotificationsModule,
+  CycleWorkerModule,
+  WorkerHostModule,
+  WorkerHeartbeatModule,
+];
