@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
-import { findFreePort } from '../infra/free-port';
-import { hashPassword } from '../users/password';
+import { findFreePort } from '../src/infra/free-port';
+import { hashPassword } from '../src/users/password';
 import { generateBenchData, type BenchData } from './bench-data';
 import { choiceArg, cpuReferenceMs, intArg, say, sleep } from './bench-support';
 
@@ -39,7 +39,7 @@ async function login(base: string, email: string): Promise<string> {
 async function startApp(port: number): Promise<ChildProcess> {
   // BENCH_APP_NODE_ARGS: extra node options for the app (a profiler, when looking for a cause).
   const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '..', 'main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, '..', '..', 'dist', 'main.js')], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...process.env,

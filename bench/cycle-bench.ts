@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
-import { AppModule } from '../app.module';
-import { QueueService } from '../queue/queue.service';
-import { JobName } from '../queue/jobs';
+import { AppModule } from '../src/app.module';
+import { QueueService } from '../src/queue/queue.service';
+import { JobName } from '../src/queue/jobs';
 import { generateBenchData, type BenchData } from './bench-data';
 import { benchConfig, cpuReferenceMs, intArg, RssSampler, say, sleep, timed } from './bench-support';
 import { runFloor } from './cycle-floor';

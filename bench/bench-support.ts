@@ -1,5 +1,5 @@
-import type { AppConfig } from '../config/app-config';
-import { loadEnvironment, type AppRole } from '../config/environment';
+import type { AppConfig } from '../src/config/app-config';
+import { loadEnvironment, type AppRole } from '../src/config/environment';
 
 /**
  * What the benchmarks share: their configuration (DATABASE_URL and REDIS_URL come from

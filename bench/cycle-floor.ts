@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
-import { largestRemainderSql } from '../cycles/largest-remainder.sql';
-import { ALLOCATE_WORK_MEM } from '../cycles/stages.repository';
+import { largestRemainderSql } from '../src/cycles/largest-remainder.sql';
+import { ALLOCATE_WORK_MEM } from '../src/cycles/stages.repository';
 import { say } from './bench-support';
 
 async function timedSql(client: Client, sql: string, params: unknown[]): Promise<number> {
