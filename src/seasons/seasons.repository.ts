@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import type { Page } from '../common/pagination/pagination.dto';
-import type { CycleDates, SeasonCalendar } from './calendar';
+import type { CycleDates, SeasonCalendar } from './domain/calendar';
 import type { SeasonCycleDto, SeasonDto, SeasonGroupDto } from './dto/season.dto';
 import { SEASON_REACHED_SQL, seasonReach } from './season-reach';
 
