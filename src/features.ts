@@ -14,6 +14,8 @@ import { DispatchStage } from './dispatch/dispatch.stage';
 import { HealthModule } from './health/health.module';
 import { LogisticsModule } from './logistics/logistics.module';
 import { ManifestsModule } from './manifests/manifests.module';
+import { MeModule } from './me/me.module';
+import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { QueueModule, WorkerHostModule } from './queue/queue.module';
@@ -54,6 +56,8 @@ export const apiFeatures = [
   DispatchModule,
   ManifestsModule,
   SettlementApiModule,
+  MeModule,
+  CalendarFeedModule,
   cycleStages,
 ];
 
