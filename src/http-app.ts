@@ -8,6 +8,7 @@ import { PinoLoggerService } from './common/logging/logger';
 import { registerBodyGuard } from './common/http/body-guard';
 import { REQUEST_ID_OPTIONS, registerRequestContext } from './common/http/request-context';
 import { registerSecurityHeaders } from './common/http/security-headers';
+import { serveWebApp } from './web-app/serve-web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -38,6 +39,7 @@ export async function createHttpApp(
     },
   );
   app.setGlobalPrefix(API_PREFIX);
+  await serveWebApp(app);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { returningRows } from '../common/database/returning';
-import type { CharterCheckInput, CharterRules } from '../charter-rules/charter-rules.types';
+import type { CharterCheckInput, CharterRules } from '../charter/domain/charter-rules.types';
 import { largestRemainderSql } from './largest-remainder.sql';
 
 export interface LockedCycle {
@@ -9,17 +9,6 @@ export interface LockedCycle {
   month: string;
   loadingDate: string;
   charterVersionId: string | null;
-}
-
-export interface ViolationRow {
-  rule: string;
-  severity: 'blocking' | 'warning';
-  subjectType: string;
-  subjectId: string;
-  message: string;
-  /** skip_vehicle: a TRANSPORT_MODE violation at dispatch (the vehicle is not used). */
-  effect: 'exclude' | 'cap' | 'none' | 'skip_vehicle';
-  capUnits: number | null;
 }
 
 /**
@@ -131,25 +120,6 @@ export class StagesRepository {
       cooperatives,
       groupCommitments,
     };
-  }
-
-  async insertViolations(m: EntityManager, cycleId: string, violations: ViolationRow[]): Promise<void> {
-    if (violations.length === 0) return;
-    await m.query(
-      `INSERT INTO cycle_violations (cycle_id, rule, severity, subject_type, subject_id, message, effect, cap_units)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[])
-       ON CONFLICT DO NOTHING`,
-      [
-        cycleId,
-        violations.map((v) => v.rule),
-        violations.map((v) => v.severity),
-        violations.map((v) => v.subjectType),
-        violations.map((v) => v.subjectId),
-        violations.map((v) => v.message),
-        violations.map((v) => v.effect),
-        violations.map((v) => v.capUnits),
-      ],
-    );
   }
 
   /** locked → confirming: one confirmation row per cooperative with demand on its offers. */
