@@ -12,6 +12,7 @@ import { StageRunnerModule } from './cycles/stages/stage-runner.module';
 import { DispatchModule, DispatchStageModule } from './dispatch/dispatch.module';
 import { DispatchStage } from './dispatch/dispatch.stage';
 import { HealthModule } from './health/health.module';
+import { WorkerHeartbeatModule } from './health/worker-heartbeat.service';
 import { LogisticsModule } from './logistics/logistics.module';
 import { ManifestsModule } from './manifests/manifests.module';
 import { MeModule } from './me/me.module';
@@ -69,4 +70,5 @@ export const workerFeatures = [
   cycleStages,
   CycleWorkerModule,
   WorkerHostModule,
+  WorkerHeartbeatModule,
 ];
