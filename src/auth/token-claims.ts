@@ -1,34 +1,17 @@
-import type { Actor, Role } from '../common/auth/actor';
-import type { User } from '../users/entities/user.entity';
-
-/** What a token carries: the role and the organisation it is tied to. */
+/**
+ * What a token carries: the user and the server-side session it belongs to. Role and
+ * organisation are not in it: they are read from the database with the session on every
+ * request, so a change to them applies at once.
+ */
 export interface TokenClaims {
   sub: string;
-  role: Role;
-  cg: string | null;
-  mb: string | null;
-  co: string | null;
-  to: string | null;
+  sid: string;
+  exp?: number;
 }
 
-export function claimsOf(user: User): TokenClaims {
-  return {
-    sub: user.id,
-    role: user.role,
-    cg: user.consumerGroupId,
-    mb: user.memberId,
-    co: user.cooperativeId,
-    to: user.transportOrganiserId,
-  };
-}
-
-export function actorOf(claims: TokenClaims): Actor {
-  return {
-    userId: claims.sub,
-    role: claims.role,
-    consumerGroupId: claims.cg,
-    memberId: claims.mb,
-    cooperativeId: claims.co,
-    transportOrganiserId: claims.to,
-  };
+/** The claims of a token this application issues, or null when a signed token lacks one. */
+export function tokenClaims(payload: Record<string, unknown>): TokenClaims | null {
+  const { sub, sid, exp } = payload;
+  if (typeof sub !== 'string' || typeof sid !== 'string' || typeof exp !== 'number') return null;
+  return { sub, sid, exp };
 }

@@ -11,7 +11,10 @@ export interface AppConfig {
   jwtSecret: string;
   jwtTtlSeconds: number;
   admin?: { email: string; password: string };
-  loginRateLimit: { limit: number; windowSeconds: number };
+  loginLimits: LoginLimits;
+  passwordResetLimits: { perEmailPerHour: number; perAddressPerHour: number };
+  /** The web app's base URL, for links in e-mails (no trailing slash). */
+  publicUrl: string;
   logLevel: Environment['LOG_LEVEL'];
   queuePrefix: string;
   /** smtp:// or smtps:// with credentials; unset = emails are recorded as skipped. Never logged. */
@@ -22,6 +25,12 @@ export interface AppConfig {
   allowPrivateWebhookTargets: boolean;
   trustProxy: boolean;
   clockIntervalMs: number;
+}
+
+export interface LoginLimits {
+  consecutiveFailures: number;
+  blockSeconds: number;
+  dailyFailuresPerAddress: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

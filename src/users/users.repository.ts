@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
+import type { Role } from '../common/auth/actor';
+import type { Page } from '../common/pagination/pagination.dto';
 import { User } from './entities/user.entity';
 
-export type NewUser = Omit<User, 'id' | 'createdAt' | 'locale' | 'mutedNotifications'> &
+/** The columns PATCH /users/:id may set; links are replaced together with the role. */
+export interface UserChanges {
+  active?: boolean;
+  role?: Role;
+  consumerGroupId?: string | null;
+  memberId?: string | null;
+  cooperativeId?: string | null;
+  transportOrganiserId?: string | null;
+}
+
+export type NewUser = Omit<User, 'id' | 'createdAt' | 'locale' | 'mutedNotifications' | 'active'> &
   Partial<Pick<User, 'locale' | 'mutedNotifications'>>;
 
 @Injectable()
@@ -45,6 +57,38 @@ export class UsersRepository {
       ],
     );
     return row ? this.users.findOneBy({ id: row.id }) : null;
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  async page(filter: { role?: Role; active?: boolean }, limit: number, offset: number): Promise<Page<User>> {
+    const [items, total] = await this.users.findAndCount({
+      where: {
+        ...(filter.role ? { role: filter.role } : {}),
+        ...(filter.active === undefined ? {} : { active: filter.active }),
+      },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+    return { items, total };
+  }
+
+  /** Applies the changes (in the caller's transaction) and answers the user as it now is. */
+  async update(manager: EntityManager, id: string, changes: UserChanges): Promise<User | null> {
+    if (Object.keys(changes).length > 0) await manager.update(User, { id }, changes);
+    return manager.findOneBy(User, { id });
+  }
+
+  /** Active admins other than this user (locked, so that two admins cannot demote each other at once). */
+  async otherActiveAdmins(manager: EntityManager, id: string): Promise<number> {
+    const rows = await manager.query(
+      `SELECT id FROM users WHERE role = 'admin' AND active AND id <> $1 FOR UPDATE`,
+      [id],
+    );
+    return rows.length;
   }
 
   async adminExists(): Promise<boolean> {
