@@ -65,11 +65,12 @@ export class SessionsRepository {
 
   /** Ends one session; false when it had already ended. */
   async end(sessionId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+    // TypeORM answers an UPDATE with [rows, rowCount].
+    const [, count] = await this.dataSource.query(
+      `UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
       [sessionId],
     );
-    return rows.length > 0;
+    return count > 0;
   }
 
   /** Ends every live session of the users (but `except`, the caller's own, where given). */
@@ -78,13 +79,12 @@ export class SessionsRepository {
     manager: EntityManager = this.dataSource.manager,
     except: string | null = null,
   ): Promise<number> {
-    const rows = await manager.query(
+    const [, count] = await manager.query(
       `UPDATE sessions SET revoked_at = now()
-        WHERE user_id = ANY($1::uuid[]) AND revoked_at IS NULL AND id IS DISTINCT FROM $2::uuid
-        RETURNING id`,
+        WHERE user_id = ANY($1::uuid[]) AND revoked_at IS NULL AND id IS DISTINCT FROM $2::uuid`,
       [userIds, except],
     );
-    return rows.length;
+    return count as number;
   }
 
   /** Removes sessions expired for more than a day: the table holds live sessions and recent history. */

@@ -40,10 +40,10 @@ export class UsersRepository {
   }
 
   /** Inserts the user; null when the email is taken. */
-  async insert(user: NewUser): Promise<User | null> {
-    const [row] = await this.users.query(
-      `INSERT INTO users (email, password_hash, role, consumer_group_id, member_id, cooperative_id, transport_organiser_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+  async insert(user: NewUser, manager: EntityManager = this.users.manager): Promise<User | null> {
+    const [row] = await manager.query(
+      `INSERT INTO users (email, password_hash, role, consumer_group_id, member_id, cooperative_id, transport_organiser_id, locale)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT DO NOTHING
        RETURNING id`,
       [
@@ -54,13 +54,44 @@ export class UsersRepository {
         user.memberId,
         user.cooperativeId,
         user.transportOrganiserId,
+        user.locale ?? null,
       ],
     );
-    return row ? this.users.findOneBy({ id: row.id }) : null;
+    return row ? manager.findOneBy(User, { id: row.id }) : null;
   }
 
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
+  }
+
+  findByIdWithHash(id: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id })
+      .getOne();
+  }
+
+  async setPasswordHash(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await manager.update(User, { id }, { passwordHash });
+  }
+
+  /** Sets the locale (when given) and switches notification kinds on or off; answers the user. */
+  async updateSettings(
+    id: string,
+    locale: string | undefined,
+    mute: string[],
+    unmute: string[],
+  ): Promise<User | null> {
+    await this.users.query(
+      `UPDATE users
+          SET locale = coalesce($2, locale),
+              muted_notifications = ARRAY(SELECT DISTINCT k FROM unnest(muted_notifications || $3::text[]) AS k
+                                           WHERE NOT (k = ANY($4::text[])) ORDER BY k)
+        WHERE id = $1`,
+      [id, locale ?? null, mute, unmute],
+    );
+    return this.findById(id);
   }
 
   async page(filter: { role?: Role; active?: boolean }, limit: number, offset: number): Promise<Page<User>> {

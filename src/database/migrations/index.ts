@@ -9,6 +9,9 @@ import { PledgePutOneCall1763800009300 } from './1763800009300-pledge-put-one-ca
 import { PledgePutInline1763800009400 } from './1763800009400-pledge-put-inline';
 import { UserLocaleAndNotificationPreferences1763800013000 } from './1763800013000-user-locale-and-notification-preferences';
 import { Sessions1763800013100 } from './1763800013100-sessions';
+import { Invitations1763800013200 } from './1763800013200-invitations';
+import { PasswordResets1763800013300 } from './1763800013300-password-resets';
+import { MembersWhoLeave1763800013400 } from './1763800013400-members-who-leave';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -23,4 +26,7 @@ export const migrations = [
   PledgePutInline1763800009400,
   UserLocaleAndNotificationPreferences1763800013000,
   Sessions1763800013100,
+  Invitations1763800013200,
+  PasswordResets1763800013300,
+  MembersWhoLeave1763800013400,
 ];

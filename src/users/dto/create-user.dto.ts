@@ -1,15 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '../../common/auth/actor';
+import { NewPasswordField } from '../../accounts/dto/password-field';
 import { PaginationQuery } from '../../common/pagination/pagination.dto';
 
 export class CreateUserDto {
@@ -18,11 +10,7 @@ export class CreateUserDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 200 })
-  @IsString()
-  @MinLength(10)
-  @MaxLength(200)
-  password!: string;
+  @NewPasswordField() password!: string;
 
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)
