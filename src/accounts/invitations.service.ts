@@ -11,9 +11,9 @@ import { AuthService } from '../auth/auth.service';
 import type { LoginResponseDto } from '../auth/dto/login.dto';
 import type { Actor } from '../common/auth/actor';
 import type { Page } from '../common/pagination/pagination.dto';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { APP_CONFIG, publicUrlOf, type AppConfig } from '../config/app-config';
 import { hashPassword } from '../users/password';
-import { linkProblem } from '../users/user-links';
+import { linkProblem } from '../users/domain/user-links';
 import { UsersRepository } from '../users/users.repository';
 import { AccountMailer } from './account-mailer';
 import { invitationMail, localeOr, webLink } from './domain/account-mails';
@@ -83,7 +83,7 @@ export class InvitationsService {
         invitedBy: actor.userId,
       };
       const row = await this.invitations.insert(m, invitation);
-      const link = webLink(this.config.publicUrl, INVITATION_PATH, token);
+      const link = webLink(publicUrlOf(this.config), INVITATION_PATH, token);
       const ids = await this.mailer.write(m, {
         dedupeKey: `invitation-${row.id}`,
         recipientType: 'invitation',

@@ -5,7 +5,7 @@ import type { LoginResponseDto } from '../auth/dto/login.dto';
 import { LoginLimits } from '../auth/login-limits';
 import { SessionsService } from '../auth/sessions.service';
 import type { Actor } from '../common/auth/actor';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { APP_CONFIG, publicUrlOf, type AppConfig } from '../config/app-config';
 import { hashPassword, passwordMatches } from '../users/password';
 import { UsersRepository } from '../users/users.repository';
 import { AccountMailer } from './account-mailer';
@@ -82,7 +82,7 @@ export class PasswordsService {
     const user = await this.resets.activeUser(email);
     if (!user) return;
     const { token, hash } = newSecretToken();
-    const link = webLink(this.config.publicUrl, RESET_PATH, token);
+    const link = webLink(publicUrlOf(this.config), RESET_PATH, token);
     const ids = await this.dataSource.transaction(async (m) => {
       const resetId = await this.resets.insert(m, user.id, hash);
       return this.mailer.write(m, {

@@ -10,7 +10,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Actor, Role } from '../common/auth/actor';
 import { PUBLIC_KEY, ROLES_KEY } from '../common/auth/roles.decorator';
-import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { APP_CONFIG, publicUrlOf, type AppConfig } from '../config/app-config';
 import { CSRF_HEADER, csrfProblem } from './domain/csrf';
 import { sessionCookieOf } from './session-cookie';
 import { SessionsService } from './sessions.service';
@@ -37,7 +37,7 @@ export class AuthGuard implements CanActivate {
     private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.trustedOrigins = [config.publicUrl];
+    this.trustedOrigins = [publicUrlOf(config)];
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -4,8 +4,8 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { SessionsRepository } from './sessions.repository';
-import { tokenClaims, type TokenClaims } from './token-claims';
-import { VerifiedTokens } from './verified-tokens';
+import { tokenClaims, type TokenClaims } from './domain/token-claims';
+import { VerifiedTokens } from './domain/verified-tokens';
 
 export interface IssuedSession {
   accessToken: string;

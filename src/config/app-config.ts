@@ -13,8 +13,6 @@ export interface AppConfig {
   admin?: { email: string; password: string };
   loginLimits: LoginLimits;
   passwordResetLimits: { perEmailPerHour: number; perAddressPerHour: number };
-  /** The web app's base URL, for links in e-mails (no trailing slash). */
-  publicUrl: string;
   logLevel: Environment['LOG_LEVEL'];
   queuePrefix: string;
   /** smtp:// or smtps:// with credentials; unset = emails are recorded as skipped. Never logged. */
@@ -25,6 +23,8 @@ export interface AppConfig {
   allowPrivateWebhookTargets: boolean;
   trustProxy: boolean;
   clockIntervalMs: number;
+  /** Where users reach the app (links in e-mails, calendar feed URLs), without a trailing slash. */
+  publicUrl?: string;
 }
 
 export interface LoginLimits {
@@ -34,3 +34,10 @@ export interface LoginLimits {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+
+/** The base of the links the application hands out. */
+export function publicUrlOf(config: AppConfig): string {
+  return (config.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
+}

@@ -25,7 +25,6 @@ describe('loadEnvironment', () => {
       LOGIN_MAX_CONSECUTIVE_FAILURES: 10,
       LOGIN_BLOCK_SECONDS: 3600,
       LOGIN_MAX_DAILY_FAILURES_PER_ADDRESS: 100,
-      PUBLIC_URL: 'http://localhost:3000',
       LOG_LEVEL: 'info',
       QUEUE_PREFIX: 'proxima',
     });

@@ -56,9 +56,6 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) LOGIN_MAX_DAILY_FAILURES_PER_ADDRESS = 100;
   @Transform(toInt) @IsInt() @Min(1) @Max(10000) PASSWORD_RESET_PER_EMAIL_PER_HOUR = 3;
   @Transform(toInt) @IsInt() @Min(1) @Max(100000) PASSWORD_RESET_PER_ADDRESS_PER_HOUR = 20;
-  /** Where people open the web app: the links in invitation and password-reset e-mails. */
-  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an http:// or https:// URL' })
-  PUBLIC_URL = 'http://localhost:3000';
 
   @Transform(toBool) @IsOptional() @IsBoolean() SEED_DEMO?: boolean;
   @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
@@ -75,6 +72,11 @@ export class Environment {
   /** Read the client address from X-Forwarded-For: only behind a proxy that sets it. */
   @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
   @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000) CLOCK_INTERVAL_MS = 15_000;
+  /** The address users reach the app at: the base of links in e-mails and of calendar feed URLs. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
 }
 
 export class ConfigurationError extends Error {}

@@ -79,7 +79,6 @@ export async function provideInfrastructure(
         perEmailPerHour: env.PASSWORD_RESET_PER_EMAIL_PER_HOUR,
         perAddressPerHour: env.PASSWORD_RESET_PER_ADDRESS_PER_HOUR,
       },
-      publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
       logLevel: env.LOG_LEVEL,
       queuePrefix: env.QUEUE_PREFIX,
       smtpUrl: env.SMTP_URL,
@@ -88,6 +87,7 @@ export async function provideInfrastructure(
       allowPrivateWebhookTargets: env.ALLOW_PRIVATE_WEBHOOK_TARGETS,
       trustProxy: env.TRUST_PROXY,
       clockIntervalMs: env.CLOCK_INTERVAL_MS,
+      publicUrl: env.PUBLIC_URL,
     };
     return { config, embeddedDatabase: !env.DATABASE_URL, stop };
   } catch (error) {

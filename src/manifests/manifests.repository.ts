@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Locale } from '../logistics/entities/transport-organiser.entity';
+import type { Locale } from '../logistics/domain/locales';
 import type {
   Manifest,
   ManifestLine,
   ManifestQuantities,
   ManifestSender,
   ManifestStop,
-} from './rendering/manifest.types';
+} from './domain/manifest.types';
 
 export interface ManifestRecipient {
   transportOrganiserId: string;

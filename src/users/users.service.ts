@@ -17,7 +17,7 @@ import type {
 } from './dto/create-user.dto';
 import type { User } from './entities/user.entity';
 import { hashPassword } from './password';
-import { linkProblem, type UserLinks } from './user-links';
+import { linkProblem, type UserLinks } from './domain/user-links';
 import { UsersRepository, type UserChanges } from './users.repository';
 
 export function toUserDto(user: User): UserDto {

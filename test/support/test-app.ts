@@ -27,7 +27,6 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     // Every test file logs in from 127.0.0.1: the limits themselves are tested on apps of their own.
     loginLimits: { consecutiveFailures: 100_000, blockSeconds: 60, dailyFailuresPerAddress: 100_000 },
     passwordResetLimits: { perEmailPerHour: 100_000, perAddressPerHour: 100_000 },
-    publicUrl: 'http://localhost:3000',
     logLevel: 'silent',
     queuePrefix: env.QUEUE_PREFIX,
     smtpFrom: env.SMTP_FROM,

@@ -12,6 +12,8 @@ import { Sessions1763800013100 } from './1763800013100-sessions';
 import { Invitations1763800013200 } from './1763800013200-invitations';
 import { PasswordResets1763800013300 } from './1763800013300-password-resets';
 import { MembersWhoLeave1763800013400 } from './1763800013400-members-who-leave';
+import { SeasonReminderDays1763800014000 } from './1763800014000-season-reminder-days';
+import { CalendarFeeds1763800014100 } from './1763800014100-calendar-feeds';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -29,4 +31,6 @@ export const migrations = [
   Invitations1763800013200,
   PasswordResets1763800013300,
   MembersWhoLeave1763800013400,
+  SeasonReminderDays1763800014000,
+  CalendarFeeds1763800014100,
 ];

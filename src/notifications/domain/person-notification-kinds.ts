@@ -1,6 +1,6 @@
 /**
- * The notifications sent to people (members, coordinators, cooperatives), each of which a user
- * may switch off (`PATCH /me {notifications}`, stored as `users.muted_notifications`).
+ * The notifications sent to people (members, coordinators, cooperatives' users), each one a
+ * kind a user can switch off (`users.muted_notifications`, set through `PATCH /me`).
  */
 export const PERSON_NOTIFICATION_KINDS = [
   'cycle.closing',
@@ -12,3 +12,7 @@ export const PERSON_NOTIFICATION_KINDS = [
 ] as const;
 
 export type PersonNotificationKind = (typeof PERSON_NOTIFICATION_KINDS)[number];
+
+export function isPersonNotificationKind(value: string): value is PersonNotificationKind {
+  return (PERSON_NOTIFICATION_KINDS as readonly string[]).includes(value);
+}
