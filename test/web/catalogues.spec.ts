@@ -11,9 +11,7 @@ const LANGUAGES = ['en', 'fr', 'ar', 'nl'];
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 function load(language: string): Catalogue {
-  return JSON.parse(
-    readFileSync(join(process.cwd(), 'web', 'src', 'i18n', `${language}.json`), 'utf8'),
-  );
+  return JSON.parse(readFileSync(join(process.cwd(), 'web', 'src', 'i18n', `${language}.json`), 'utf8'));
 }
 
 function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
