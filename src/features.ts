@@ -1,3 +1,4 @@
+import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -42,6 +43,7 @@ export const apiFeatures = [
   NotificationsModule,
   AuthModule,
   UsersModule,
+  AccountsModule,
   HealthModule,
   TerritoriesModule,
   CooperativesModule,

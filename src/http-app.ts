@@ -50,6 +50,7 @@ export async function createHttpApp(
       )
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth('proxima_session')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
