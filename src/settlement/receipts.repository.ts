@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { safeInteger, withIntegers } from '../common/database/integers';
 import { returningRows } from '../common/database/returning';
 import type { CycleStatus } from '../cycles/cycle-status';
 
@@ -51,12 +52,13 @@ export class ReceiptsRepository {
     consumerGroupId: string,
     m: EntityManager = this.dataSource.manager,
   ): Promise<GroupAllocation[]> {
-    return m.query(
+    const rows: GroupAllocation[] = await m.query(
       `SELECT offer_id AS "offerId", allocated FROM group_allocations
         WHERE cycle_id = $1 AND consumer_group_id = $2 AND allocated > 0
         ORDER BY offer_id`,
       [cycleId, consumerGroupId],
     );
+    return withIntegers(rows, ['allocated']);
   }
 
   /** The members' allocations (> 0 units) of the group in the cycle. */
@@ -86,7 +88,10 @@ export class ReceiptsRepository {
       `SELECT offer_id AS "offerId", received FROM receipt_lines WHERE cycle_id = $1 AND consumer_group_id = $2`,
       [cycleId, consumerGroupId],
     );
-    return { version: head.version, received: new Map(lines.map((l) => [l.offerId, l.received])) };
+    return {
+      version: head.version,
+      received: new Map(lines.map((l) => [l.offerId, safeInteger(l.received, 'received')])),
+    };
   }
 
   /** The first report: version 1, or null when one exists already (someone reported meanwhile). */

@@ -7,6 +7,7 @@ import { PledgePutFunction1763800009100 } from './1763800009100-pledge-put-funct
 import { PledgeHotUpdates1763800009200 } from './1763800009200-pledge-hot-updates';
 import { PledgePutOneCall1763800009300 } from './1763800009300-pledge-put-one-call';
 import { PledgePutInline1763800009400 } from './1763800009400-pledge-put-inline';
+import { SumsWithoutOverflow1763800012000 } from './1763800012000-sums-without-overflow';
 import { UserLocaleAndNotificationPreferences1763800013000 } from './1763800013000-user-locale-and-notification-preferences';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
@@ -20,5 +21,6 @@ export const migrations = [
   PledgeHotUpdates1763800009200,
   PledgePutOneCall1763800009300,
   PledgePutInline1763800009400,
+  SumsWithoutOverflow1763800012000,
   UserLocaleAndNotificationPreferences1763800013000,
 ];
