@@ -7,6 +7,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { manifestNotifications } from './manifest-delivery';
 import { ManifestsRepository, type StoredManifest } from './manifests.repository';
 import { manifestToCsv } from './rendering/manifest-csv';
+import type { CsvOptions } from '../common/csv';
 import { manifestToPdf } from './rendering/manifest-pdf';
 import type { Manifest } from './rendering/manifest.types';
 
@@ -72,9 +73,14 @@ export class ManifestsService {
     return (await this.visible(shipmentId, actor, version)).document;
   }
 
-  async csv(shipmentId: string, actor: Actor, version?: number): Promise<{ name: string; body: string }> {
+  async csv(
+    shipmentId: string,
+    actor: Actor,
+    version?: number,
+    options: CsvOptions = {},
+  ): Promise<{ name: string; body: string }> {
     const { document } = await this.visible(shipmentId, actor, version);
-    return { name: `${document.number}-v${document.version}.csv`, body: manifestToCsv(document) };
+    return { name: `${document.number}-v${document.version}.csv`, body: manifestToCsv(document, options) };
   }
 
   async pdf(shipmentId: string, actor: Actor, version?: number): Promise<{ name: string; body: Buffer }> {
