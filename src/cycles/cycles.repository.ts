@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { withIntegers } from '../common/database/integers';
-import type { CycleStatus } from './cycle-status';
+import type { CycleStatus } from './domain/cycle-status';
 
 export interface CycleRow {
   id: string;
