@@ -17,7 +17,7 @@ export interface AppConfig {
   /** smtp:// or smtps:// with credentials; unset = emails are recorded as skipped. Never logged. */
   smtpUrl?: string;
   smtpFrom: string;
-  /** HMAC key for x-proxima-signature; unset = webhooks are recorded as skipped. Never logged. */
+  /** Standard Webhooks signing secret (whsec_… or 32+ characters); unset = webhooks are recorded as skipped. Never logged. */
   webhookSigningSecret?: string;
   allowPrivateWebhookTargets: boolean;
   trustProxy: boolean;
