@@ -5,8 +5,7 @@ import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
 import { csvOptions } from '../common/http/csv-query';
-import { ManifestCsvQuery, ManifestVersionQuery } from '../dispatch/dto/shipment.dto';
-import { ManifestDto } from './dto/manifest.dto';
+import { ManifestCsvQuery, ManifestDto, ManifestVersionQuery } from './dto/manifest.dto';
 import { ManifestsService } from './manifests.service';
 
 @ApiTags('dispatch')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { withIntegers } from '../common/database/integers';
-import type { Locale } from '../logistics/entities/transport-organiser.entity';
+import type { Locale } from '../logistics/domain/locales';
 import type {
   Manifest,
   ManifestLine,

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { SettlementService } from '../../src/settlement/settlement.service';
+import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { isolatedDatabase } from '../support/isolated-database';
 import { openApiDocument } from '../support/openapi';
 import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
@@ -57,7 +57,7 @@ describe('every CSV export, under either delimiter', () => {
         (await http.as(admin).put(`/api/v1/cycles/${s.cycleId}/receipts/${groupId}`, { lines })).status,
       ).toBe(200);
     }
-    expect(await t.app.get(SettlementService).settle(s.cycleId)).toBe('moved');
+    expect(await t.app.get(StageRunner).run(s.cycleId, 'received')).toBe('moved');
     const shipments = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}/shipments`)).body.items;
     expect(shipments.length).toBeGreaterThan(0);
     exports = [

@@ -1,4 +1,4 @@
-import { StagesService } from '../../src/cycles/stages.service';
+import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { MAX_MEMBER_PLEDGE_QUANTITY } from '../../src/pledges/dto/member-pledge.dto';
 import { isolatedDatabase } from '../support/isolated-database';
 import { charterVersion, registry, seasonBody, type Registry } from '../support/season-fixtures';
@@ -89,7 +89,7 @@ describe('a month of the largest valid pledges', () => {
   });
 
   it('locks, and answers the demand as a JSON number', async () => {
-    const stages = t.app.get(StagesService);
+    const stages = t.app.get(StageRunner);
     expect(await stages.run(cycleId, 'open')).toBe('moved');
     expect(await stages.run(cycleId, 'locked')).toBe('moved');
     const demand = await http
@@ -106,7 +106,7 @@ describe('a month of the largest valid pledges', () => {
         lines: [{ offerId, quantity: CONFIRMED }],
       });
     expect(confirmed.status).toBe(200);
-    expect(await t.app.get(StagesService).run(cycleId, 'confirming')).toBe('moved');
+    expect(await t.app.get(StageRunner).run(cycleId, 'confirming')).toBe('moved');
     const cycle = await http.as(admin).get(`/api/v1/cycles/${cycleId}`);
     expect(cycle.body.status).toBe('allocated');
     const [row] = await t.dataSource.query(

@@ -1,4 +1,4 @@
-import { SettlementService } from '../../src/settlement/settlement.service';
+import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { isolatedDatabase } from '../support/isolated-database';
 import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
 import { vanCycle, type VanCycle } from './van-cycle';
@@ -82,7 +82,7 @@ describe('receipts cap at what was shipped', () => {
     // A group that got nothing shipped has nothing to report: the cycle does not wait for it.
     const [{ status }] = await t.dataSource.query(`SELECT status FROM cycles WHERE id = $1`, [s.cycleId]);
     expect(status).toBe('received');
-    expect(await t.app.get(SettlementService).settle(s.cycleId)).toBe('moved');
+    expect(await t.app.get(StageRunner).run(s.cycleId, 'received')).toBe('moved');
     const statements = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}/statements`)).body;
     const shippedUnits = s.shipped.reduce((total, l) => total + l.units, 0);
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

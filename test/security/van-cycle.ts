@@ -1,4 +1,4 @@
-import { StagesService } from '../../src/cycles/stages.service';
+import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { allocatedCycle, type AllocatedCycle } from '../settlement/dispatched-cycle';
 import type { Http, TestApp } from '../support/test-app';
 
@@ -30,7 +30,7 @@ export async function vanCycle(
     [s.r.transportOrganiserIds[0], VAN_CAPACITY_KG],
   );
   await beforeDispatch(s);
-  expect(await t.app.get(StagesService).run(s.cycleId, 'allocated')).toBe('moved');
+  expect(await t.app.get(StageRunner).run(s.cycleId, 'allocated')).toBe('moved');
   const shipped = await t.dataSource.query(
     `SELECT consumer_group_id AS "consumerGroupId", offer_id AS "offerId", units::int AS units
        FROM shipment_lines WHERE cycle_id = $1 ORDER BY 1, 2`,

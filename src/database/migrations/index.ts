@@ -9,6 +9,8 @@ import { PledgePutOneCall1763800009300 } from './1763800009300-pledge-put-one-ca
 import { PledgePutInline1763800009400 } from './1763800009400-pledge-put-inline';
 import { SumsWithoutOverflow1763800012000 } from './1763800012000-sums-without-overflow';
 import { UserLocaleAndNotificationPreferences1763800013000 } from './1763800013000-user-locale-and-notification-preferences';
+import { SeasonReminderDays1763800014000 } from './1763800014000-season-reminder-days';
+import { CalendarFeeds1763800014100 } from './1763800014100-calendar-feeds';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -23,4 +25,6 @@ export const migrations = [
   PledgePutInline1763800009400,
   SumsWithoutOverflow1763800012000,
   UserLocaleAndNotificationPreferences1763800013000,
+  SeasonReminderDays1763800014000,
+  CalendarFeeds1763800014100,
 ];

@@ -1,4 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { CsvQuery } from '../../common/http/csv-query';
+import { IntField } from '../../common/validation/validators';
+import { TRANSPORT_MODES } from '../../logistics/domain/transport-modes';
 
 // The OpenAPI description of a manifest (src/manifests/domain/manifest.types.ts is the type).
 
@@ -17,7 +21,7 @@ class PlaceDto {
 class VehicleDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['road', 'rail', 'sea', 'air'] }) mode!: string;
+  @ApiProperty({ enum: TRANSPORT_MODES }) mode!: string;
 }
 
 class CarrierDto {
@@ -95,3 +99,11 @@ export class ManifestDto {
   @ApiProperty() co2eKg!: number;
   @ApiProperty({ enum: ['en', 'fr'] }) locale!: string;
 }
+
+export class ManifestVersionQuery {
+  @Type(() => Number)
+  @IntField(1, 100_000, { optional: true, description: 'a given version; the latest when left out' })
+  version?: number;
+}
+
+export class ManifestCsvQuery extends IntersectionType(ManifestVersionQuery, CsvQuery) {}
