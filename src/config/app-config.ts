@@ -11,7 +11,8 @@ export interface AppConfig {
   jwtSecret: string;
   jwtTtlSeconds: number;
   admin?: { email: string; password: string };
-  loginRateLimit: { limit: number; windowSeconds: number };
+  loginLimits: LoginLimits;
+  passwordResetLimits: { perEmailPerHour: number; perAddressPerHour: number };
   logLevel: Environment['LOG_LEVEL'];
   queuePrefix: string;
   /** smtp:// or smtps:// with credentials; unset = emails are recorded as skipped. Never logged. */
@@ -50,6 +51,12 @@ export function httpTimeoutsOf(env: Environment): HttpTimeouts {
     connectionMs: env.HTTP_CONNECTION_TIMEOUT_MS,
     keepAliveMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
   };
+}
+
+export interface LoginLimits {
+  consecutiveFailures: number;
+  blockSeconds: number;
+  dailyFailuresPerAddress: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

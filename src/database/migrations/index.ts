@@ -9,6 +9,10 @@ import { PledgePutOneCall1763800009300 } from './1763800009300-pledge-put-one-ca
 import { PledgePutInline1763800009400 } from './1763800009400-pledge-put-inline';
 import { SumsWithoutOverflow1763800012000 } from './1763800012000-sums-without-overflow';
 import { UserLocaleAndNotificationPreferences1763800013000 } from './1763800013000-user-locale-and-notification-preferences';
+import { Sessions1763800013100 } from './1763800013100-sessions';
+import { Invitations1763800013200 } from './1763800013200-invitations';
+import { PasswordResets1763800013300 } from './1763800013300-password-resets';
+import { MembersWhoLeave1763800013400 } from './1763800013400-members-who-leave';
 import { SeasonReminderDays1763800014000 } from './1763800014000-season-reminder-days';
 import { CalendarFeeds1763800014100 } from './1763800014100-calendar-feeds';
 
@@ -25,6 +29,10 @@ export const migrations = [
   PledgePutInline1763800009400,
   SumsWithoutOverflow1763800012000,
   UserLocaleAndNotificationPreferences1763800013000,
+  Sessions1763800013100,
+  Invitations1763800013200,
+  PasswordResets1763800013300,
+  MembersWhoLeave1763800013400,
   SeasonReminderDays1763800014000,
   CalendarFeeds1763800014100,
 ];

@@ -516,6 +516,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seasons/{id}/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommitmentsController_demand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges": {
         parameters: {
             query?: never;
@@ -692,6 +708,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MeController_rotateCalendarToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{id}/shipments": {
         parameters: {
             query?: never;
@@ -776,7 +824,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Object: Record<string, never>;
         NotificationAttemptDto: {
             /** Format: date-time */
             attemptedAt: string;
@@ -1276,6 +1323,8 @@ export interface components {
             confirmationDays?: number;
             /** @description Day of the delivery month the goods are loaded (default 1) */
             loadingDay?: number;
+            /** @description Days before a month locks that its members are reminded (cycle.closing; default 3, 0: none) */
+            reminderDays?: number;
         };
         CreateSeasonDto: {
             /** Format: uuid */
@@ -1313,6 +1362,7 @@ export interface components {
             lockDay: number;
             confirmationDays: number;
             loadingDay: number;
+            reminderDays: number;
         };
         SeasonCycleSummaryDto: {
             /** Format: uuid */
@@ -1333,6 +1383,11 @@ export interface components {
              * @example 2027-03-01
              */
             loadingDate: string;
+            /**
+             * @description the consumer territory’s IANA time zone, in which the calendar is computed and best shown
+             * @example Europe/Brussels
+             */
+            timeZone: string;
         };
         SeasonWithCyclesDto: {
             /** Format: uuid */
@@ -1354,6 +1409,11 @@ export interface components {
             exchangeRate: number;
             /** Format: uuid */
             pickupPointId: string;
+            /**
+             * @description the consumer territory’s IANA time zone
+             * @example Europe/Brussels
+             */
+            timeZone: string;
             transportOrganiserIds: string[];
             calendar: components["schemas"]["SeasonCalendarDto"];
             cycles: components["schemas"]["SeasonCycleSummaryDto"][];
@@ -1378,6 +1438,11 @@ export interface components {
             exchangeRate: number;
             /** Format: uuid */
             pickupPointId: string;
+            /**
+             * @description the consumer territory’s IANA time zone
+             * @example Europe/Brussels
+             */
+            timeZone: string;
             transportOrganiserIds: string[];
             calendar: components["schemas"]["SeasonCalendarDto"];
         };
@@ -1404,6 +1469,11 @@ export interface components {
              * @example 2027-03-01
              */
             loadingDate: string;
+            /**
+             * @description the consumer territory’s IANA time zone, in which the calendar is computed and best shown
+             * @example Europe/Brussels
+             */
+            timeZone: string;
             /** Format: uuid */
             seasonId: string;
             /** @description The charter version the cycle was checked against (set at lock) */
@@ -1463,8 +1533,66 @@ export interface components {
             /** Format: uuid */
             seasonId: string;
         };
+        OfferProductDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Argan oil */
+            name: string;
+            /** @example 080510 */
+            hsCode: string;
+            /**
+             * @description the sale unit quantities are counted in
+             * @example 1 l bottle
+             */
+            unit: string;
+            /** @example 1 */
+            unitNetKg: number;
+            /** @example 1.05 */
+            unitGrossKg: number;
+            /** @example oil */
+            category: string;
+        };
+        OfferTerritoryDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example MA */
+            countryCode: string;
+        };
+        OfferCooperativeDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            territory: components["schemas"]["OfferTerritoryDto"];
+        };
+        OfferViewDto: {
+            /**
+             * Format: uuid
+             * @description A cooperative of the season's producer territory
+             */
+            cooperativeId: string;
+            /** Format: uuid */
+            productId: string;
+            /** @description Price of one sale unit in minor units of the season currency */
+            unitPriceMinor: number;
+            /** @description Sale units per package */
+            packSize: number;
+            /** @description Declared monthly production of the product, in sale units */
+            monthlyCapacity: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            seasonId: string;
+            /**
+             * @description the season currency unitPriceMinor is in
+             * @example EUR
+             */
+            currency: string;
+            product: components["schemas"]["OfferProductDto"];
+            cooperative: components["schemas"]["OfferCooperativeDto"];
+        };
         OfferPageDto: {
-            items: components["schemas"]["OfferDto"][];
+            items: components["schemas"]["OfferViewDto"][];
             total: number;
         };
         MemberPledgeLineDto: {
@@ -1513,6 +1641,23 @@ export interface components {
             monthlyCapacity: number;
             /** @description floor(maxExportShare × monthlyCapacity) from the partnership's current charter; null without that rule */
             exportCap: number | null;
+        };
+        LiveDemandDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** @example 2027-03 */
+            month: string;
+            /** Format: uuid */
+            offerId: string;
+            /** @description all groups’ live commitments on the offer that month (the sum of every pledge) */
+            demand: number;
+            /** @description the caller’s group’s commitment within that demand; null for an admin */
+            groupQuantity: number | null;
+            monthlyCapacity: number;
+            /** @description floor(maxExportShare × monthlyCapacity) from the partnership's current charter; null without that rule */
+            exportCap: number | null;
+            /** @description demand is above the export cap: at lock the supply will be capped and pledges shared pro rata */
+            overCap: boolean;
         };
         DeliveryPledgeLineDto: {
             /**
@@ -1574,6 +1719,11 @@ export interface components {
             confirmBy: string;
             /** Format: date */
             loadingDate: string;
+            /**
+             * @description the consumer territory’s IANA time zone, in which locksAt and confirmBy fall at midnight
+             * @example Europe/Brussels
+             */
+            timeZone: string;
             /** @description charter version checked at lock */
             charterVersion: number | null;
             violations: components["schemas"]["ViolationDto"][];
@@ -1755,6 +1905,79 @@ export interface components {
             cooperatives: components["schemas"]["CooperativeStatementDto"][];
             totals: components["schemas"]["StatementTotalsDto"];
         };
+        MeUserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /**
+             * @description null: the territory default
+             * @enum {string|null}
+             */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /**
+             * Format: uuid
+             * @description a member’s own member record (the id its pledges are under)
+             */
+            memberId: string | null;
+        };
+        MeOrganisationDto: {
+            /** @enum {string} */
+            type: "consumer_group" | "cooperative" | "transport_organiser";
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        NextStepDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** @example 2027-03 */
+            month: string;
+            /** @example open */
+            status: string;
+            /**
+             * @description member: pledge (an open month); coordinator: record_receipt (a dispatched cycle that shipped to its group and has no receipt yet, due 3 days after loading), else review_pledges (an open month); cooperative: confirm (a confirming cycle it has not confirmed), load (an allocated cycle with its goods on the loading list), else plan_deliveries (an open month); transporter: carry (a dispatched cycle with its shipments), else prepare_transport (the next cycle not yet dispatched); admin: run_stage (the next stage of the earliest cycle not settled). Unblocking actions come before routine ones, then the earliest deadline.
+             * @enum {string}
+             */
+            action: "pledge" | "review_pledges" | "record_receipt" | "confirm" | "load" | "plan_deliveries" | "carry" | "prepare_transport" | "run_stage";
+            /**
+             * Format: date-time
+             * @description until when: locksAt, confirmBy, the start of the loading date (producer time zone), or 3 days after it
+             */
+            deadline: string;
+        };
+        MeSeasonDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example 2027-01 */
+            firstMonth: string;
+            /** @example 2027-06 */
+            lastMonth: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description the consumer territory’s time zone (the calendar’s)
+             * @example Europe/Brussels
+             */
+            timeZone: string;
+            /** @description null: nothing left to do in this season */
+            next: components["schemas"]["NextStepDto"] | null;
+        };
+        MeDto: {
+            user: components["schemas"]["MeUserDto"];
+            /** @description null for an admin */
+            organisation: components["schemas"]["MeOrganisationDto"] | null;
+            /** @description the seasons the user takes part in, oldest first */
+            seasons: components["schemas"]["MeSeasonDto"][];
+            /** @description the user’s secret iCalendar feed (deadlines of its seasons); POST /me/calendar-token replaces it */
+            calendarUrl: string;
+        };
+        CalendarTokenDto: {
+            /** @description the new feed URL; the previous one answers 404 from now on */
+            calendarUrl: string;
+        };
         ShipmentVehicleDto: {
             /** Format: uuid */
             id: string;
@@ -1917,8 +2140,8 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description only the notifications of this cycle */
                 cycleId?: string;
                 status?: "pending" | "sent" | "failed" | "skipped";
@@ -2023,8 +2246,8 @@ export interface operations {
     TerritoriesController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2089,8 +2312,8 @@ export interface operations {
     CooperativesController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2181,8 +2404,8 @@ export interface operations {
     PickupPointsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2247,8 +2470,8 @@ export interface operations {
     TransportOrganisersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2314,8 +2537,8 @@ export interface operations {
     PartnershipsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2431,8 +2654,8 @@ export interface operations {
     CharterController_versions: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2456,8 +2679,8 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 subjectType?: string;
                 subjectId?: string;
             };
@@ -2481,8 +2704,8 @@ export interface operations {
     ConsumersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2548,8 +2771,8 @@ export interface operations {
     ConsumersController_members: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2597,8 +2820,8 @@ export interface operations {
     ProductsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2663,8 +2886,8 @@ export interface operations {
     SeasonsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2672,6 +2895,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Admin: every season; a member or coordinator: those its group is enrolled in; a cooperative: those with its offers; a transporter: those it carries for */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2753,8 +2977,8 @@ export interface operations {
     SeasonsController_groups: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2802,8 +3026,8 @@ export interface operations {
     OffersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2990,6 +3214,28 @@ export interface operations {
             };
         };
     };
+    CommitmentsController_demand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per open month and offer, the live demand of all groups against the export cap (a member or coordinator of an enrolled group; 404 otherwise) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveDemandDto"][];
+                };
+            };
+        };
+    };
     DeliveryPledgesController_list: {
         parameters: {
             query?: never;
@@ -3167,8 +3413,8 @@ export interface operations {
     CyclesController_allocations: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 consumerGroupId?: string;
                 memberId?: string;
             };
@@ -3298,6 +3544,46 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+        };
+    };
+    MeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the user, its organisation, its seasons and what it must do next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    MeController_rotateCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a new calendar feed URL; the old one stops working */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenDto"];
                 };
             };
         };
