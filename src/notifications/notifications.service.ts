@@ -16,7 +16,7 @@ import type {
 } from './notification.types';
 import { NotificationsRepository, type AttemptRow, type NotificationRow } from './notifications.repository';
 import { postWebhook, type WebhookResponse } from './webhook-sender';
-import { signWebhookBody } from './domain/webhook-signature';
+import { webhookHeaders } from './domain/webhook-signature';
 import { resolveWebhookTarget, WebhookTargetRefused, type WebhookTarget } from './webhook-target';
 
 type DeliveryJob = JobName.SendEmail | JobName.SendWebhook;
@@ -165,8 +165,7 @@ export class NotificationsService {
       response = await postWebhook(target, body, {
         'content-type': 'application/json',
         'x-proxima-event': event,
-        'x-proxima-delivery': notificationId,
-        'x-proxima-signature': signWebhookBody(secret, body),
+        ...webhookHeaders(secret, notificationId, body),
       });
     } catch (error) {
       return this.fail(notificationId, (error as Error).message, job);
@@ -218,9 +217,9 @@ export class NotificationsService {
   }
 }
 
-function describeRefusal({ status, bodyStart, location }: WebhookResponse): string {
-  const redirect = location ? ` (redirect to ${location} not followed)` : '';
-  return `HTTP ${status}${redirect}${bodyStart ? `: ${bodyStart}` : ''}`;
+/** The status alone: nothing the receiver sent back is stored or shown. */
+function describeRefusal({ status }: WebhookResponse): string {
+  return `HTTP ${status}${status >= 300 && status < 400 ? ' (redirect not followed)' : ''}`;
 }
 
 function toDto(n: NotificationRow, attempts: AttemptRow[]): NotificationDto {
