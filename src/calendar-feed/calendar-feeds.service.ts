@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, publicUrlOf, type AppConfig } from '../config/app-config';
 import { CalendarFeedsRepository } from './calendar-feeds.repository';
-import { recipientLocale } from '../notifications/domain/locale';
+import { recipientLocale } from '../notifications/domain/person-locale';
 import { feedEvents, feedName } from './domain/feed-events';
 import { feedKey, feedToken, feedTokenHash, FEED_TOKEN_PATTERN } from './domain/feed-token';
 import { renderCalendar } from './domain/ics';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../notifications/domain/locale';
+import type { PersonLocale } from '../../notifications/domain/person-locale';
 import type { CalendarEvent } from './ics';
 
 /** One cycle of one of the user's seasons, as the feed shows it. */
@@ -26,7 +26,7 @@ interface FeedLabels {
 }
 
 /** {month} is the month in words, {season} the season's name, {place} the pickup point. */
-const LABELS: Record<Locale, FeedLabels> = {
+const LABELS: Record<PersonLocale, FeedLabels> = {
   en: {
     calendar: 'Proxima deadlines',
     lock: '{season}: pledges for {month} close',
@@ -65,7 +65,7 @@ function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 }
 
-export function monthInWords(month: string, locale: Locale): string {
+export function monthInWords(month: string, locale: PersonLocale): string {
   return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${month}-01T00:00:00Z`),
   );
@@ -77,12 +77,12 @@ function addDays(date: string, days: number): string {
   return day.toISOString().slice(0, 10);
 }
 
-export function feedName(locale: Locale): string {
+export function feedName(locale: PersonLocale): string {
   return LABELS[locale].calendar;
 }
 
 /** Four events per cycle: the lock, the confirm-by, the loading day and the delivery day. */
-export function feedEvents(cycles: FeedCycle[], locale: Locale, host: string): CalendarEvent[] {
+export function feedEvents(cycles: FeedCycle[], locale: PersonLocale, host: string): CalendarEvent[] {
   const labels = LABELS[locale];
   return cycles.flatMap((cycle) => {
     const values = {

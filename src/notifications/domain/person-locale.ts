@@ -1,9 +1,9 @@
 /** The languages Proxima writes to people in. */
-export const LOCALES = ['en', 'fr', 'ar', 'nl'] as const;
-export type Locale = (typeof LOCALES)[number];
+export const PERSON_LOCALES = ['en', 'fr', 'ar', 'nl'] as const;
+export type PersonLocale = (typeof PERSON_LOCALES)[number];
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+export function isPersonLocale(value: unknown): value is PersonLocale {
+  return typeof value === 'string' && (PERSON_LOCALES as readonly string[]).includes(value);
 }
 
 /**
@@ -13,7 +13,7 @@ export function isLocale(value: unknown): value is Locale {
  * Suriname; English elsewhere. Belgium defaults to French (Brussels' majority); a Flemish
  * member chooses nl on PATCH /me.
  */
-const COUNTRY_LOCALES: Record<string, Locale> = {
+const COUNTRY_LOCALES: Record<string, PersonLocale> = {
   ...Object.fromEntries(
     [
       'FR',
@@ -35,7 +35,7 @@ const COUNTRY_LOCALES: Record<string, Locale> = {
       'CD',
       'MG',
       'HT',
-    ].map((code) => [code, 'fr' as Locale]),
+    ].map((code) => [code, 'fr' as PersonLocale]),
   ),
   ...Object.fromEntries(
     [
@@ -58,13 +58,13 @@ const COUNTRY_LOCALES: Record<string, Locale> = {
       'QA',
       'BH',
       'KW',
-    ].map((code) => [code, 'ar' as Locale]),
+    ].map((code) => [code, 'ar' as PersonLocale]),
   ),
   NL: 'nl',
   SR: 'nl',
 };
 
-export function territoryLocale(countryCode: string | null | undefined): Locale {
+export function territoryLocale(countryCode: string | null | undefined): PersonLocale {
   return (countryCode && COUNTRY_LOCALES[countryCode.toUpperCase()]) || 'en';
 }
 
@@ -72,6 +72,6 @@ export function territoryLocale(countryCode: string | null | undefined): Locale 
 export function recipientLocale(
   chosen: string | null | undefined,
   countryCode: string | null | undefined,
-): Locale {
-  return isLocale(chosen) ? chosen : territoryLocale(countryCode);
+): PersonLocale {
+  return isPersonLocale(chosen) ? chosen : territoryLocale(countryCode);
 }

@@ -1,4 +1,4 @@
-import { recipientLocale, territoryLocale } from './locale';
+import { recipientLocale, territoryLocale } from './person-locale';
 
 describe('locales', () => {
   it('defaults from the territory’s country', () => {
