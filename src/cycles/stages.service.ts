@@ -4,6 +4,7 @@ import { checkCharter } from '../charter/domain/check-charter';
 import { DispatchService } from '../dispatch/dispatch.service';
 import { SettlementService } from '../settlement/settlement.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { PeopleNotificationsService } from '../notifications/people/people-notifications.service';
 import { QueueService } from '../queue/queue.service';
 import { JobName, stageJobId } from '../queue/jobs';
 import type { CycleStatus } from './domain/cycle-status';
@@ -26,6 +27,7 @@ export class StagesService {
     private readonly stages: StagesRepository,
     private readonly requests: ConfirmationRequests,
     private readonly notifications: NotificationsService,
+    private readonly people: PeopleNotificationsService,
     private readonly queue: QueueService,
     private readonly dispatch: DispatchService,
     private readonly settlement: SettlementService,
@@ -58,20 +60,24 @@ export class StagesService {
     }
   }
 
-  /** open → locked: commitments frozen, charter checked; the next stage is queued at once. */
+  /**
+   * open → locked: commitments frozen, charter checked, coordinators told (cycle.locked); the
+   * next stage is queued at once.
+   */
   private async lock(cycleId: string): Promise<StageOutcome> {
-    const moved = await this.dataSource.transaction(async (m) => {
+    const notificationIds = await this.dataSource.transaction(async (m) => {
       const locked = await this.stages.lock(m, cycleId);
-      if (!locked) return false;
+      if (!locked) return null;
       const violations = checkCharter(await this.stages.charterInput(m, cycleId, locked));
       await this.stages.insertViolations(
         m,
         cycleId,
         violations.map((v) => ({ ...v, capUnits: v.capUnits ?? null })),
       );
-      return true;
+      return this.people.inTransaction(m, 'cycle.locked', cycleId);
     });
-    if (!moved) return 'nothing-to-do';
+    if (notificationIds === null) return 'nothing-to-do';
+    await this.people.dispatch(notificationIds);
     await this.queue.enqueue(
       JobName.RunStage,
       { cycleId, fromStatus: 'locked' },
@@ -91,10 +97,18 @@ export class StagesService {
     return 'moved';
   }
 
-  /** confirming → allocated: supply, shares by largest remainder, loading list; dispatch is queued next. */
+  /**
+   * confirming → allocated: supply, shares by largest remainder, loading list, members told
+   * (cycle.allocated); dispatch is queued next.
+   */
   private async allocate(cycleId: string): Promise<StageOutcome> {
-    const moved = await this.dataSource.transaction((m) => this.stages.allocate(m, cycleId));
-    if (!moved) return 'nothing-to-do';
+    const notificationIds = await this.dataSource.transaction(async (m) =>
+      (await this.stages.allocate(m, cycleId))
+        ? this.people.inTransaction(m, 'cycle.allocated', cycleId)
+        : null,
+    );
+    if (notificationIds === null) return 'nothing-to-do';
+    await this.people.dispatch(notificationIds);
     // Dispatch follows at once: the manifests reach the organisers as soon as the goods are known.
     await this.queue.enqueue(
       JobName.RunStage,

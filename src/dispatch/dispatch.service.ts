@@ -2,15 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { StagesRepository } from '../cycles/stages.repository';
 import { ManifestsService } from '../manifests/manifests.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { PeopleNotificationsService } from '../notifications/people/people-notifications.service';
 import { DispatchRepository } from './dispatch.repository';
 import { planShipments } from './shipment-plan';
 
 /**
  * The dispatch stage (allocated → dispatched): one transaction that plans the shipments,
  * stores them with their stops, goods, unplaced goods and transport violations, issues one
- * manifest per shipment and puts its delivery in the outbox. The mails and webhooks leave
- * after the commit.
+ * manifest per shipment and puts its delivery in the outbox, with each coordinator's
+ * cycle.dispatched message. The mails and webhooks leave after the commit.
  */
 @Injectable()
 export class DispatchService {
@@ -19,7 +19,7 @@ export class DispatchService {
     private readonly dispatch: DispatchRepository,
     private readonly stages: StagesRepository,
     private readonly manifests: ManifestsService,
-    private readonly notifications: NotificationsService,
+    private readonly people: PeopleNotificationsService,
   ) {}
 
   async run(cycleId: string): Promise<'moved' | 'nothing-to-do'> {
@@ -37,10 +37,10 @@ export class DispatchService {
       for (const [index, shipment] of plan.shipments.entries()) {
         ids.push(...(await this.manifests.issue(m, cycleId, shipment.id, numbers[index], 1, null)));
       }
-      return ids;
+      return [...ids, ...(await this.people.inTransaction(m, 'cycle.dispatched', cycleId))];
     });
     if (notificationIds === null) return 'nothing-to-do';
-    await this.notifications.dispatch(notificationIds);
+    await this.people.dispatch(notificationIds);
     return 'moved';
   }
 }

@@ -6,7 +6,9 @@ import { OnJob } from '../queue/job-handler.decorator';
 import { JOB_OPTIONS, JobName, type JobPayloads, QueueName } from '../queue/jobs';
 import { QueueService } from '../queue/queue.service';
 import type { ListNotificationsQuery, NotificationDto } from './dto/notification.dto';
+import { isPersonEmailPayload } from './domain/person-messages';
 import { EmailSender } from './email-sender';
+import { PersonMessageRenderer } from './people/person-message-renderer';
 import type {
   EmailPayload,
   JobAttempt,
@@ -55,6 +57,7 @@ export class NotificationsService {
     private readonly notifications: NotificationsRepository,
     private readonly queues: QueueService,
     private readonly email: EmailSender,
+    private readonly personMessages: PersonMessageRenderer,
   ) {}
 
   /** Writes the notifications in the caller's transaction; returns the ids of those that were new. */
@@ -123,9 +126,13 @@ export class NotificationsService {
       await this.notifications.recordAttempt(notificationId, 'skipped', 'SMTP_URL not set', 'skipped');
       return;
     }
+    const stored = notification.payload;
+    const payload = isPersonEmailPayload(stored)
+      ? this.personMessages.render(stored)
+      : (stored as EmailPayload);
     let response: string;
     try {
-      response = await this.email.send(notification.target, notification.payload as EmailPayload);
+      response = await this.email.send(notification.target, payload);
     } catch (error) {
       return this.fail(notificationId, (error as Error).message, job);
     }

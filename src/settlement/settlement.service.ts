@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PeopleNotificationsService } from '../notifications/people/people-notifications.service';
 import { settle } from './domain/settlement';
 import { SettlementRepository } from './settlement.repository';
 
 /**
  * The settle stage (received → settled): the statements of every member and cooperative of
- * the cycle, computed by the pure `settle` (src/settlement/domain/settlement.ts).
+ * the cycle, computed by the pure `settle` (src/settlement/domain/settlement.ts), and the
+ * statement.ready message to each member and cooperative.
  */
 @Injectable()
 export class SettlementService {
@@ -14,6 +16,7 @@ export class SettlementService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: SettlementRepository,
+    private readonly people: PeopleNotificationsService,
   ) {}
 
   /**
@@ -22,9 +25,9 @@ export class SettlementService {
    * statements' primary keys (ON CONFLICT DO NOTHING) are the second line of defence.
    */
   async settle(cycleId: string): Promise<'moved' | 'nothing-to-do'> {
-    return this.dataSource.transaction(async (m) => {
+    const notificationIds = await this.dataSource.transaction(async (m) => {
       const context = await this.repository.moveToSettled(m, cycleId);
-      if (!context) return 'nothing-to-do';
+      if (!context) return null;
       const { lines, shipments } = await this.repository.rows(m, cycleId);
       const result = settle({
         currency: context.currency,
@@ -46,7 +49,10 @@ export class SettlementService {
           `cycle ${cycleId}: ${result.totals.unassignedTransportMinor} minor units of transport carried no member's goods and are not shared`,
         );
       }
-      return 'moved';
+      return this.people.inTransaction(m, 'statement.ready', cycleId);
     });
+    if (notificationIds === null) return 'nothing-to-do';
+    await this.people.dispatch(notificationIds);
+    return 'moved';
   }
 }

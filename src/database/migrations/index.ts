@@ -10,6 +10,7 @@ import { PledgePutInline1763800009400 } from './1763800009400-pledge-put-inline'
 import { UserLocaleAndNotificationPreferences1763800013000 } from './1763800013000-user-locale-and-notification-preferences';
 import { SeasonReminderDays1763800014000 } from './1763800014000-season-reminder-days';
 import { CalendarFeeds1763800014100 } from './1763800014100-calendar-feeds';
+import { PeopleNotifications1763800014200 } from './1763800014200-people-notifications';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   UserLocaleAndNotificationPreferences1763800013000,
   SeasonReminderDays1763800014000,
   CalendarFeeds1763800014100,
+  PeopleNotifications1763800014200,
 ];

@@ -13,7 +13,7 @@ export function isPersonLocale(value: unknown): value is PersonLocale {
  * Suriname; English elsewhere. Belgium defaults to French (Brussels' majority); a Flemish
  * member chooses nl on PATCH /me.
  */
-const COUNTRY_LOCALES: Record<string, PersonLocale> = {
+export const COUNTRY_LOCALES: Readonly<Record<string, PersonLocale>> = {
   ...Object.fromEntries(
     [
       'FR',
