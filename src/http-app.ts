@@ -6,8 +6,10 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { PinoLoggerService } from './common/logging/logger';
 import { registerBodyGuard } from './common/http/body-guard';
+import { REQUEST_ID_OPTIONS, registerRequestContext } from './common/http/request-context';
 import { registerSecurityHeaders } from './common/http/security-headers';
 import { registerOneClickUnsubscribeBodies } from './notifications/people/one-click-body';
+import { serveWebApp } from './web-app/serve-web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -25,7 +27,9 @@ export async function createHttpApp(
     trustProxy: config.trustProxy,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    ...REQUEST_ID_OPTIONS,
   });
+  registerRequestContext(adapter.getInstance());
   registerSecurityHeaders(adapter.getInstance());
   registerBodyGuard(adapter.getInstance());
   registerOneClickUnsubscribeBodies(adapter.getInstance(), API_PREFIX);
@@ -40,6 +44,7 @@ export async function createHttpApp(
     },
   );
   app.setGlobalPrefix(API_PREFIX);
+  await serveWebApp(app);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -50,6 +55,7 @@ export async function createHttpApp(
       )
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth('proxima_session')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });

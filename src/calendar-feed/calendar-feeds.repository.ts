@@ -55,7 +55,7 @@ export class CalendarFeedsRepository {
                          WHERE g.id = u.consumer_group_id),
                        (SELECT t.country_code FROM cooperatives c JOIN territories t ON t.id = c.territory_id
                          WHERE c.id = u.cooperative_id)) AS country_code
-       FROM users u WHERE u.id = $1`,
+       FROM users u WHERE u.id = $1 AND u.active`,
       [userId],
     );
     if (!row) return null;

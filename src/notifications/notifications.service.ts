@@ -39,6 +39,7 @@ function isLastAttempt(job?: JobAttempt): boolean {
 }
 
 const SWEEP_BATCH = 500;
+const DISPATCH_BATCH = 2_000;
 const DETAIL_MAX = 1000;
 
 /**
@@ -71,6 +72,14 @@ export class NotificationsService {
    * queues it later. Returns how many were queued.
    */
   async dispatch(ids: string[]): Promise<number> {
+    let queued = 0;
+    // A fan-out to 100,000 members queues them a batch at a time (one Redis round trip each).
+    for (let start = 0; start < ids.length; start += DISPATCH_BATCH)
+      queued += await this.dispatchBatch(ids.slice(start, start + DISPATCH_BATCH));
+    return queued;
+  }
+
+  private async dispatchBatch(ids: string[]): Promise<number> {
     try {
       const pending = await this.notifications.pendingChannels(ids);
       if (pending.length === 0) return 0;

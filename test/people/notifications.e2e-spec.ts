@@ -1,4 +1,4 @@
-import { StagesService } from '../../src/cycles/stages.service';
+import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { PeopleNotificationsService } from '../../src/notifications/people/people-notifications.service';
 import { QueueService } from '../../src/queue/queue.service';
@@ -60,7 +60,7 @@ describe('notifications to people', () => {
   let admin: string;
   let r: Registry;
   let season: SeasonSetup;
-  let stages: StagesService;
+  let stages: StageRunner;
   let people: PeopleNotificationsService;
   let outbox: NotificationsService;
   const emails = {
@@ -79,7 +79,7 @@ describe('notifications to people', () => {
     });
     http = new Http(t.app);
     admin = await adminToken(http, t.dataSource);
-    stages = t.app.get(StagesService);
+    stages = t.app.get(StageRunner);
     people = t.app.get(PeopleNotificationsService);
     outbox = t.app.get(NotificationsService);
     r = await registry(t.dataSource, { groups: 2, membersPerGroup: 2, cooperatives: 2 });

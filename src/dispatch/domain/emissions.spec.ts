@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import {
   GRAMS_CO2E_PER_TONNE_KM,
   checkShipmentEmissions,
@@ -9,7 +10,7 @@ import {
   tonneKm,
 } from './emissions';
 import { roundTo3 } from './rounding';
-import type { TransportMode } from '../../logistics/domain/transport-modes';
+import { TRANSPORT_MODES, type TransportMode } from '../../logistics/domain/transport-modes';
 
 describe('emissions', () => {
   it('computes tonne-km, CO2e and grams per kg by hand', () => {
@@ -74,7 +75,7 @@ describe('emissions', () => {
     expect(roundTo3(85.6)).toBe(85.6);
   });
 
-  const mode = fc.constantFrom<TransportMode>('road', 'rail', 'sea', 'air');
+  const mode = fc.constantFrom<TransportMode>(...TRANSPORT_MODES);
   const kg = fc.integer({ min: 1, max: 40_000_000 }).map((g) => g / 1000);
   const km = fc.integer({ min: 0, max: 20_000_000 }).map((m) => m / 1000);
 
@@ -85,6 +86,7 @@ describe('emissions', () => {
         const expected = (GRAMS_CO2E_PER_TONNE_KM[m] * distance) / 1000;
         expect(Math.abs(perKg - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected));
       }),
+      fcParameters(),
     );
   });
 
@@ -105,6 +107,7 @@ describe('emissions', () => {
         expect(tkm).toBeGreaterThanOrEqual(0);
         expect(tkm).toBeLessThanOrEqual(tonneKm(totalKg, totalKm) * (1 + 1e-12));
       }),
+      fcParameters(),
     );
   });
 
@@ -117,6 +120,7 @@ describe('emissions', () => {
         expect(of('road')).toBeGreaterThan(of('rail'));
         expect(of('rail')).toBeGreaterThan(of('sea'));
       }),
+      fcParameters(),
     );
   });
 });

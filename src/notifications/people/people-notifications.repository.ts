@@ -17,8 +17,9 @@ import type { PersonNotificationKind } from '../domain/person-notification-kinds
 /** A member's login, if it has one (its e-mail, language and muted kinds win over the member record's). */
 const MEMBER_LOGIN = `
   LEFT JOIN LATERAL (SELECT u.id, u.email, u.locale, u.muted_notifications FROM users u
-                      WHERE u.member_id = m.id ORDER BY u.created_at, u.id LIMIT 1) u ON true`;
-const MEMBER_NOT_MUTED = `NOT ($1::text = ANY (coalesce(u.muted_notifications, m.muted_notifications)))`;
+                      WHERE u.member_id = m.id AND u.active ORDER BY u.created_at, u.id LIMIT 1) u ON true`;
+/** An active member (one who left gets nothing) that has not muted the kind. */
+const MEMBER_NOT_MUTED = `m.active AND NOT ($1::text = ANY (coalesce(u.muted_notifications, m.muted_notifications)))`;
 const MEMBER_UNSUBSCRIBE = `jsonb_build_object('type', CASE WHEN u.id IS NULL THEN 'member' ELSE 'user' END,
                                                'id', coalesce(u.id, m.id))`;
 /** `t` is the territory of the recipient's group or cooperative. */
@@ -36,7 +37,7 @@ function userPayload(data: string): string {
 
 /** The coordinators of group `g` (in territory `t`) who have not muted the kind. */
 const COORDINATORS = `
-  JOIN users u ON u.consumer_group_id = g.id AND u.role = 'coordinator'
+  JOIN users u ON u.consumer_group_id = g.id AND u.role = 'coordinator' AND u.active
                   AND NOT ($1::text = ANY (u.muted_notifications))`;
 
 const INSERT_RECIPIENTS = `
@@ -65,7 +66,7 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
     unpledged AS (
       SELECT m.consumer_group_id, jsonb_agg(m.name ORDER BY m.name) AS names
         FROM cy JOIN season_groups sg ON sg.season_id = cy.season_id
-        JOIN members m ON m.consumer_group_id = sg.consumer_group_id
+        JOIN members m ON m.consumer_group_id = sg.consumer_group_id AND m.active
        WHERE NOT EXISTS (SELECT 1 FROM member_pledges mp
                           WHERE mp.cycle_id = $3 AND mp.member_id = m.id AND mp.quantity > 0)
        GROUP BY m.consumer_group_id),
@@ -177,7 +178,7 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
         FROM cy JOIN cooperative_statements cs ON cs.cycle_id = cy.id
         JOIN cooperatives k ON k.id = cs.cooperative_id
         JOIN territories t ON t.id = k.territory_id
-        JOIN users u ON u.cooperative_id = k.id AND u.role = 'cooperative'
+        JOIN users u ON u.cooperative_id = k.id AND u.role = 'cooperative' AND u.active
                         AND NOT ($1::text = ANY (u.muted_notifications))
       UNION ALL
       -- a cooperative without a login: its contact address, in its territory's language
@@ -192,7 +193,7 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
         FROM cy JOIN cooperative_statements cs ON cs.cycle_id = cy.id
         JOIN cooperatives k ON k.id = cs.cooperative_id
         JOIN territories t ON t.id = k.territory_id
-       WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.cooperative_id = k.id AND u.role = 'cooperative'))
+       WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.cooperative_id = k.id AND u.role = 'cooperative' AND u.active))
     ${INSERT_RECIPIENTS}`,
 };
 

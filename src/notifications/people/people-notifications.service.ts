@@ -9,9 +9,6 @@ import { PeopleNotificationsRepository } from './people-notifications.repository
 /** Kinds written by a cycle stage (the others come from the clock). */
 export type CycleEventKind = 'cycle.locked' | 'cycle.allocated' | 'cycle.dispatched' | 'statement.ready';
 
-/** How many notifications are queued per round trip to Redis. */
-const DISPATCH_BATCH = 2_000;
-
 /**
  * Notifications to people (DESIGN.md "Notifications to people"): a stage writes its event's
  * messages in its own transaction (`inTransaction`), queues them once committed (`dispatch`);
@@ -34,11 +31,9 @@ export class PeopleNotificationsService {
     return this.people.fanOut(m, kind, cycleId);
   }
 
-  /** Queues delivery after commit, in batches; never throws (the outbox sweep catches up). */
+  /** Queues delivery after commit; never throws (the outbox sweep catches up). */
   async dispatch(ids: string[]): Promise<void> {
-    for (let start = 0; start < ids.length; start += DISPATCH_BATCH) {
-      await this.notifications.dispatch(ids.slice(start, start + DISPATCH_BATCH));
-    }
+    await this.notifications.dispatch(ids);
   }
 
   /** Writes and queues one cycle event's messages in a transaction of their own. */
