@@ -120,7 +120,7 @@ describe('dispatch', () => {
       expect(shipment.distanceKm).toBeCloseTo(legs, 2);
       expect(shipment.distanceKm).toBeGreaterThan(2000); // Morocco to Brussels by road
       expect(shipment.tonneKm).toBeGreaterThan(0);
-      expect(shipment.co2eKg).toBeCloseTo((shipment.tonneKm * 107) / 1000, 2);
+      expect(shipment.co2eKg).toBeCloseTo((shipment.tonneKm * 133) / 1000, 2); // road, well-to-wheel
       expect(shipment.manifest.number).toMatch(/^MAN-\d{6}-\d{4}$/);
     }
     const numbers = shipments.items.map(
