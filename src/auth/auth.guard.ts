@@ -11,7 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor, Role } from '../common/auth/actor';
 import { PUBLIC_KEY, ROLES_KEY } from '../common/auth/roles.decorator';
 import { actorOf, type TokenClaims } from './token-claims';
-import { VerifiedTokens } from './verified-tokens';
+import { VerifiedTokens } from './domain/verified-tokens';
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public, and a role

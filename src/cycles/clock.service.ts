@@ -10,7 +10,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { OnJob } from '../queue/job-handler.decorator';
 import { JobName, QueueName, stageJobId, type JobPayloads } from '../queue/jobs';
 import { QueueService } from '../queue/queue.service';
-import { isCycleStatus } from './cycle-status';
+import { isCycleStatus } from './domain/cycle-status';
 import { CyclesRepository } from './cycles.repository';
 import { StagesService } from './stages.service';
 

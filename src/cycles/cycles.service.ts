@@ -16,7 +16,7 @@ import { JobName, stageJobId } from '../queue/jobs';
 import { QueueService } from '../queue/queue.service';
 import { ConfirmationsRepository } from './confirmations.repository';
 import { CycleAccess } from './cycle-access';
-import { hasReached } from './cycle-status';
+import { hasReached } from './domain/cycle-status';
 import { CycleViewsRepository, type AllocationLine, type DemandLine } from './cycle-views.repository';
 import { CyclesRepository } from './cycles.repository';
 import type {

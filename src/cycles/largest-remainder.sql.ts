@@ -2,7 +2,7 @@
  * The largest-remainder split as SQL, for tables too large to bring into Node. For rows
  * `(part, key, weight, total)` in a CTE named by `source`, where `total` is what the
  * partition `part` shares out, it yields `share` per row with exactly the semantics of
- * splitByLargestRemainder (src/allocation/largest-remainder.ts): floor of the exact quota
+ * splitByLargestRemainder (src/common/math/largest-remainder.ts): floor of the exact quota
  * `total × weight / Σweight`, then one more unit to the largest remainders, ties to the
  * larger weight, then to the smaller key. When the total covers every weight, each row gets
  * its weight. A share never exceeds its weight, since the quota never does.

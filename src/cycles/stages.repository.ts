@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { returningRows } from '../common/database/returning';
-import type { CharterCheckInput, CharterRules } from '../charter-rules/charter-rules.types';
+import type { CharterCheckInput, CharterRules } from '../charter/domain/charter-rules.types';
 import { largestRemainderSql } from './largest-remainder.sql';
 
 export interface LockedCycle {

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { checkCharter } from '../charter-rules/check-charter';
+import { checkCharter } from '../charter/domain/check-charter';
 import { DispatchService } from '../dispatch/dispatch.service';
 import { SettlementService } from '../settlement/settlement.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { QueueService } from '../queue/queue.service';
 import { JobName, stageJobId } from '../queue/jobs';
-import type { CycleStatus } from './cycle-status';
+import type { CycleStatus } from './domain/cycle-status';
 import { ConfirmationRequests } from './confirmation-requests';
 import { StagesRepository } from './stages.repository';
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CharterRules } from '../charter-rules/charter-rules.types';
+import type { CharterRules } from '../charter/domain/charter-rules.types';
 import { returningRows } from '../common/database/returning';
-import type { PackingConsignment, PackingVehicle } from '../dispatch-planning/packing';
-import type { GeoPoint, RouteStop } from '../dispatch-planning/routing';
+import type { PackingConsignment, PackingVehicle } from './domain/packing';
+import type { GeoPoint, RouteStop } from './domain/routing';
 
 export interface DispatchInput {
   month: string;

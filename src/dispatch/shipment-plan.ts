@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { checkEmissions, checkTransportMode } from '../charter-rules/transport-rules';
+import { checkEmissions, checkTransportMode } from '../charter/domain/transport-rules';
 import type { ViolationRow } from '../cycles/stages.repository';
-import { co2eKg, gramsPerKg, routeTonneKm } from '../dispatch-planning/emissions';
-import { packConsignments } from '../dispatch-planning/packing';
-import { roundTo3 } from '../dispatch-planning/rounding';
-import { orderStops } from '../dispatch-planning/routing';
+import { co2eKg, gramsPerKg, routeTonneKm } from './domain/emissions';
+import { packConsignments } from './domain/packing';
+import { roundTo3 } from './domain/rounding';
+import { orderStops } from './domain/routing';
 import type { DispatchInput, PlacedLine, ShipmentRow, StopRow, UnplacedRow } from './dispatch.repository';
 
 export interface ShipmentPlan {

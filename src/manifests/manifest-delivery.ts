@@ -1,6 +1,6 @@
 import type { NewNotification } from '../notifications/notification.types';
 import type { ManifestRecipient } from './manifests.repository';
-import type { Manifest } from './rendering/manifest.types';
+import type { Manifest } from './domain/manifest.types';
 
 const SUBJECTS = {
   en: (m: Manifest) =>

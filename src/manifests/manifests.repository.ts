@@ -7,7 +7,7 @@ import type {
   ManifestQuantities,
   ManifestSender,
   ManifestStop,
-} from './rendering/manifest.types';
+} from './domain/manifest.types';
 
 export interface ManifestRecipient {
   transportOrganiserId: string;

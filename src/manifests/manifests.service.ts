@@ -6,9 +6,9 @@ import { assertReach } from '../common/auth/ownership';
 import { NotificationsService } from '../notifications/notifications.service';
 import { manifestNotifications } from './manifest-delivery';
 import { ManifestsRepository, type StoredManifest } from './manifests.repository';
-import { manifestToCsv } from './rendering/manifest-csv';
-import { manifestToPdf } from './rendering/manifest-pdf';
-import type { Manifest } from './rendering/manifest.types';
+import { manifestToCsv } from './domain/manifest-csv';
+import { manifestToPdf } from './domain/manifest-pdf';
+import type { Manifest } from './domain/manifest.types';
 
 @Injectable()
 export class ManifestsService {

@@ -16,7 +16,7 @@ import type {
 } from './notification.types';
 import { NotificationsRepository, type AttemptRow, type NotificationRow } from './notifications.repository';
 import { postWebhook, type WebhookResponse } from './webhook-sender';
-import { signWebhookBody } from './webhook-signature';
+import { signWebhookBody } from './domain/webhook-signature';
 import { resolveWebhookTarget, WebhookTargetRefused, type WebhookTarget } from './webhook-target';
 
 type DeliveryJob = JobName.SendEmail | JobName.SendWebhook;

@@ -9,7 +9,7 @@ import { assertReach } from '../common/auth/ownership';
 import { SeasonAccess } from '../seasons/season-access';
 import { DeliveryPledgesRepository } from './delivery-pledges.repository';
 import type { DeliveryPledgeDto, PutDeliveryPledgesDto } from './dto/delivery-pledge.dto';
-import { firstDuplicate, unknownOffers } from './pledge-lines';
+import { firstDuplicate, unknownOffers } from './domain/pledge-lines';
 
 @Injectable()
 export class DeliveryPledgesService {

@@ -10,7 +10,7 @@ import { MONTH_PATTERN } from '../common/validation/validators';
 import { SeasonAccess } from '../seasons/season-access';
 import type { MemberPledgeDto, PutMemberPledgesDto } from './dto/member-pledge.dto';
 import { MemberPledgesRepository, type PledgeTarget, type PutFacts } from './member-pledges.repository';
-import { firstDuplicate, unknownOffers } from './pledge-lines';
+import { firstDuplicate, unknownOffers } from './domain/pledge-lines';
 
 @Injectable()
 export class MemberPledgesService {

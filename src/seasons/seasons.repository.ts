@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Page } from '../common/pagination/pagination.dto';
-import type { CycleDates, SeasonCalendar } from './calendar';
+import type { CycleDates, SeasonCalendar } from './domain/calendar';
 import type { SeasonCycleDto, SeasonDto, SeasonGroupDto } from './dto/season.dto';
 
 export interface NewSeason {

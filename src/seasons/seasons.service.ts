@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
 import type { Page } from '../common/pagination/pagination.dto';
-import { DEFAULT_CALENDAR, monthsBetween, seasonCycleDates, type SeasonCalendar } from './calendar';
+import { DEFAULT_CALENDAR, monthsBetween, seasonCycleDates, type SeasonCalendar } from './domain/calendar';
 import {
   MAX_SEASON_MONTHS,
   type CreateSeasonDto,

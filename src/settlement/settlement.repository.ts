@@ -6,7 +6,7 @@ import type {
   MemberStatement,
   SettlementLine,
   SettlementShipment,
-} from '../dispatch-planning/settlement';
+} from './domain/settlement';
 
 export interface SettlementContext {
   seasonId: string;

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { settle } from '../dispatch-planning/settlement';
+import { settle } from './domain/settlement';
 import { SettlementRepository } from './settlement.repository';
 
 /**
  * The settle stage (received → settled): the statements of every member and cooperative of
- * the cycle, computed by the pure `settle` (src/dispatch-planning/settlement.ts).
+ * the cycle, computed by the pure `settle` (src/settlement/domain/settlement.ts).
  */
 @Injectable()
 export class SettlementService {

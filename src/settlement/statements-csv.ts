@@ -1,6 +1,6 @@
 import { toCsv, type CsvCell } from '../common/csv';
 import type { StatementsDto } from './dto/statements.dto';
-import { formatMinor } from './money-format';
+import { formatMinor } from './domain/money-format';
 
 const HEADER = [
   'kind',

@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, Logger } from '@nes
 import type { CreateUserDto, UserDto } from './dto/create-user.dto';
 import type { User } from './entities/user.entity';
 import { hashPassword } from './password';
-import { linkProblem } from './user-links';
+import { linkProblem } from './domain/user-links';
 import { UsersRepository } from './users.repository';
 
 export function toUserDto(user: User): UserDto {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
-import { splitByLargestRemainder } from '../../src/allocation/largest-remainder';
+import { splitByLargestRemainder } from '../../src/common/math/largest-remainder';
 import { largestRemainderSql } from '../../src/cycles/largest-remainder.sql';
 
 /**

@@ -1,5 +1,5 @@
 import { parseCsv } from '../support/csv';
-import { verifyWebhookSignature } from '../../src/notifications/webhook-signature';
+import { verifyWebhookSignature } from '../../src/notifications/domain/webhook-signature';
 import { attachmentBytes, SIGNING_SECRET, startHookServer, startSmtpServer } from '../notifications/support';
 import { isolatedDatabase } from '../support/isolated-database';
 import { charterVersion } from '../support/season-fixtures';

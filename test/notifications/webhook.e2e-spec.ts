@@ -1,5 +1,5 @@
 import { NotificationsService } from '../../src/notifications/notifications.service';
-import { signWebhookBody, verifyWebhookSignature } from '../../src/notifications/webhook-signature';
+import { signWebhookBody, verifyWebhookSignature } from '../../src/notifications/domain/webhook-signature';
 import { startTestApp, unique, type TestApp } from '../support/test-app';
 import {
   aWebhook,

@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DecimalField, IntField, ShareField, UuidField } from '../../common/validation/validators';
-import { TRANSPORT_MODES, type CharterRules, type TransportMode } from '../charter-rules';
+import { TRANSPORT_MODES, type CharterRules, type TransportMode } from '../domain/rules-document';
 
 const MAX_LISTED_PRODUCTS = 500;
 

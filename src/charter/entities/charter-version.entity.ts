@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CharterRules } from '../charter-rules';
+import type { CharterRules } from '../domain/rules-document';
 
 @Entity('charter_versions')
 export class CharterVersion {

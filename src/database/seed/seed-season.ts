@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { addMonths, DEFAULT_CALENDAR, seasonCycleDates } from '../../seasons/calendar';
+import { addMonths, DEFAULT_CALENDAR, seasonCycleDates } from '../../seasons/domain/calendar';
 import type { DemoRegistry } from './seed-demo';
 import { insertRows } from './insert-rows';
 

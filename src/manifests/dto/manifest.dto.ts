@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-// The OpenAPI description of a manifest (src/manifests/rendering/manifest.types.ts is the type).
+// The OpenAPI description of a manifest (src/manifests/domain/manifest.types.ts is the type).
 
 class RefDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -1,0 +1,113 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
+import { AppModule } from '../src/app.module';
+import { QueueService } from '../src/queue/queue.service';
+import { JobName } from '../src/queue/jobs';
+import { generateBenchData, type BenchData } from './bench-data';
+import { benchConfig, cpuReferenceMs, intArg, RssSampler, say, sleep, timed } from './bench-support';
+import { runFloor } from './cycle-floor';
+
+/**
+ * `npm run bench -- --lines N`: one monthly cycle over N member pledge lines, through the real
+ * queue path (a worker in this process takes the stage jobs), open → locked → confirming →
+ * allocated → dispatched, each stage timed by watching the cycle's status commit; then, on
+ * the same data, the raw-SQL floor of lock and allocation. Progress on stderr; the last line
+ * on stdout is the JSON result.
+ */
+const STATUSES = ['open', 'locked', 'confirming', 'allocated', 'dispatched'];
+
+async function waitForStatus(client: Client, cycleId: string, status: string): Promise<number> {
+  for (;;) {
+    const { rows } = await client.query('SELECT status FROM cycles WHERE id = $1', [cycleId]);
+    if (STATUSES.indexOf(rows[0].status) >= STATUSES.indexOf(status)) return performance.now();
+    await sleep(5);
+  }
+}
+
+async function runCycle(client: Client, data: BenchData, rss: RssSampler) {
+  const context = await NestFactory.createApplicationContext(AppModule.forRole(benchConfig('worker')), {
+    logger: ['error', 'warn'],
+  });
+  await context.init();
+  const queue = context.get(QueueService);
+  try {
+    const run = (fromStatus: string) =>
+      queue.enqueue(
+        JobName.RunStage,
+        { cycleId: data.cycleId, fromStatus },
+        `bench-${data.cycleId}-${fromStatus}`,
+      );
+    say('cycle: open → locked (stage job queued)');
+    const t0 = performance.now();
+    await run('open');
+    const locked = await waitForStatus(client, data.cycleId, 'locked');
+    say(`  locked after ${Math.round(locked - t0)} ms; confirmation requests follow`);
+    const confirming = await waitForStatus(client, data.cycleId, 'confirming');
+    say(`  confirming after ${Math.round(confirming - locked)} ms; nobody confirms: allocation run now`);
+    await run('confirming');
+    const allocated = await waitForStatus(client, data.cycleId, 'allocated');
+    say(`  allocated after ${Math.round(allocated - confirming)} ms; dispatch follows`);
+    const dispatched = await waitForStatus(client, data.cycleId, 'dispatched');
+    say(`  dispatched after ${Math.round(dispatched - allocated)} ms`);
+    const peakRssMb = rss.peakMb();
+    return {
+      lock: Math.round(locked - t0),
+      confirm: Math.round(confirming - locked),
+      allocate: Math.round(allocated - confirming),
+      dispatch: Math.round(dispatched - allocated),
+      total: Math.round(dispatched - t0),
+      peakRssMb,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const rss = new RssSampler();
+  const lines = intArg('lines', 1_000_000);
+  const shape = {
+    lines,
+    groups: intArg('groups', 200),
+    offers: intArg('offers', 10),
+    cooperatives: intArg('cooperatives', 5),
+    vehicleKg: intArg('vehicle-kg', 25_000),
+  };
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { value: data } = await timed(`generated ${lines} pledge lines`, () =>
+      generateBenchData(client, shape, say),
+    );
+    await timed('VACUUM ANALYZE', () => client.query('VACUUM ANALYZE'));
+    const cpuBefore = cpuReferenceMs('before');
+    const cycle = await runCycle(client, data, rss);
+    say('floor: the same rows by bare SQL into temporary tables (after the cycle, same warm cache)');
+    const floor = await runFloor(client, data.cycleId);
+    say(`cycle stages: ${JSON.stringify(cycle)}; floor: ${JSON.stringify(floor)}`);
+    const result = {
+      pledgeLines: data.lines,
+      stages: {
+        lock: { ms: cycle.lock, floorMs: floor.lockMs },
+        allocate: { ms: cycle.allocate, floorMs: floor.allocateMs },
+        dispatch: { ms: cycle.dispatch },
+      },
+      totalMs: cycle.total,
+      peakRssMb: cycle.peakRssMb,
+      cpuReferenceMs: { before: cpuBefore, after: cpuReferenceMs('after') },
+    };
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    rss.stop();
+    await client.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,3 +1,0 @@
-export * from './allocate';
-export * from './largest-remainder';
-export * from './packing';

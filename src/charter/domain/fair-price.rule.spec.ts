@@ -1,0 +1,33 @@
+import { checkInput, offer } from '../../../test/fixtures/charter-check-input';
+import { checkFairPrice } from './fair-price.rule';
+
+describe('FAIR_PRICE', () => {
+  const rules = { priceFloors: [{ productId: 'olive-oil', minUnitPriceMinor: 1200 }] };
+
+  it('accepts a price at the floor and excludes one below it', () => {
+    expect(checkFairPrice(checkInput({ rules }))).toEqual([]);
+    expect(checkFairPrice(checkInput({ rules, offers: [offer({ unitPriceMinor: 1199 })] }))).toEqual([
+      {
+        rule: 'FAIR_PRICE',
+        severity: 'blocking',
+        subjectType: 'offer',
+        subjectId: 'offer-oil',
+        message:
+          "Offer offer-oil is excluded: its price of 1199 (minor units) per unit is below the charter's fair-price " +
+          'floor of 1200 for this product.',
+        effect: 'exclude',
+      },
+    ]);
+  });
+
+  it('applies the highest of several floors for one product, and none for other products', () => {
+    const twoFloors = {
+      priceFloors: [...rules.priceFloors, { productId: 'olive-oil', minUnitPriceMinor: 1500 }],
+    };
+    expect(checkFairPrice(checkInput({ rules: twoFloors }))).toHaveLength(1);
+    expect(
+      checkFairPrice(checkInput({ rules, offers: [offer({ productId: 'honey', unitPriceMinor: 1 })] })),
+    ).toEqual([]);
+    expect(checkFairPrice(checkInput({ offers: [offer({ unitPriceMinor: 0 })] }))).toEqual([]);
+  });
+});
