@@ -46,6 +46,17 @@ export interface ManifestLabels {
   tonneKm: string;
   co2eKg: string;
   continued: string;
+  documents: string;
+  proofOfOrigin: string;
+  eur1: string;
+  originDeclaration: string;
+  phytosanitary: string;
+  emissionsScope: string;
+  wellToWheel: string;
+  coi: string;
+  controlBody: string;
+  missing: string;
+  warnings: string;
   modes: Record<TransportMode, string>;
   page: (page: number, pages: number) => string;
 }
@@ -95,6 +106,17 @@ export const LABELS: Record<Locale, ManifestLabels> = {
     tonneKm: 'Tonne-km',
     co2eKg: 'CO2e (kg)',
     continued: 'continued',
+    documents: 'Border documents',
+    proofOfOrigin: 'Proof of origin',
+    eur1: 'EUR.1 movement certificate',
+    originDeclaration: 'Origin declaration, exporter REX',
+    phytosanitary: 'Phytosanitary certificate',
+    emissionsScope: 'CO2e scope',
+    wellToWheel: 'well-to-wheel',
+    coi: 'Certificate of inspection (COI)',
+    controlBody: 'Control body',
+    missing: 'missing',
+    warnings: 'Documents still required',
     modes: { road: 'road', rail: 'rail', sea: 'sea', air: 'air' },
     page: (page, pages) => `page ${page} / ${pages}`,
   },
@@ -142,6 +164,17 @@ export const LABELS: Record<Locale, ManifestLabels> = {
     tonneKm: 'Tonnes-km',
     co2eKg: 'CO2e (kg)',
     continued: 'suite',
+    documents: 'Documents de passage en frontière',
+    proofOfOrigin: "Preuve de l'origine",
+    eur1: 'Certificat de circulation EUR.1',
+    originDeclaration: "Déclaration d'origine, exportateur REX",
+    phytosanitary: 'Certificat phytosanitaire',
+    emissionsScope: 'Périmètre CO2e',
+    wellToWheel: 'du puits à la roue',
+    coi: "Certificat d'inspection (COI)",
+    controlBody: 'Organisme de contrôle',
+    missing: 'manquant',
+    warnings: 'Documents encore requis',
     modes: { road: 'route', rail: 'rail', sea: 'mer', air: 'air' },
     page: (page, pages) => `page ${page} sur ${pages}`,
   },

@@ -345,6 +345,61 @@ function drawTotals(page: ManifestPage, m: Manifest, labels: ManifestLabels): vo
   });
 }
 
+function drawDocuments(page: ManifestPage, m: Manifest, labels: ManifestLabels): void {
+  const { proofOfOrigin, phytosanitaryCertificateNumber } = m.documents;
+  const origin = !proofOfOrigin
+    ? labels.missing
+    : proofOfOrigin.kind === 'eur1'
+      ? `${labels.eur1} ${proofOfOrigin.number}`
+      : `${labels.originDeclaration} ${proofOfOrigin.exporterRexNumber}: ${proofOfOrigin.text}`;
+  page.heading(labels.documents, 60);
+  page.fieldColumns([
+    {
+      title: labels.proofOfOrigin,
+      fields: [
+        [labels.proofOfOrigin, origin],
+        [labels.phytosanitary, phytosanitaryCertificateNumber ?? '—'],
+      ],
+    },
+    {
+      title: labels.emissionsScope,
+      fields: [
+        [
+          labels.emissionsScope,
+          `${labels.wellToWheel} (${m.emissions.standard}), ${formatNumber(m.emissions.gramsCo2ePerTonneKm, m.locale)} g CO2e/t·km`,
+        ],
+        [labels.co2eKg, `${m.emissions.source}, ${m.emissions.year}`],
+      ],
+    },
+  ]);
+  const senders = new Map(m.senders.map((sender) => [sender.cooperativeId, sender.name]));
+  const organic = m.lines.filter((line) => line.organic || line.coiNumber);
+  if (organic.length > 0)
+    page.table({
+      title: labels.coi,
+      caption: true,
+      columns: [
+        { label: labels.product, width: page.width - 380, align: 'left' },
+        { label: labels.cooperative, width: 130, align: 'left' },
+        { label: labels.coi, width: 160, align: 'left', shrink: true },
+        { label: labels.controlBody, width: 90, align: 'left', shrink: true },
+      ],
+      rows: organic.map((line) => [
+        line.productName,
+        senders.get(line.cooperativeId) ?? line.cooperativeId,
+        line.coiNumber ?? labels.missing,
+        line.controlBody ?? '—',
+      ]),
+    });
+  if (m.documentWarnings.length > 0)
+    page.table({
+      title: labels.warnings,
+      caption: true,
+      columns: [{ label: labels.warnings, width: page.width, align: 'left' }],
+      rows: m.documentWarnings.map((warning) => [warning.message]),
+    });
+}
+
 function drawStops(page: ManifestPage, m: Manifest, labels: ManifestLabels): void {
   const senders = new Map(m.senders.map((sender) => [sender.cooperativeId, sender.name]));
   for (const stop of m.stops) {
@@ -425,6 +480,7 @@ export function manifestToPdf(m: Manifest): Promise<Buffer> {
   drawSenders(page, m, labels);
   drawGoods(page, m, labels);
   drawTotals(page, m, labels);
+  drawDocuments(page, m, labels);
   drawStops(page, m, labels);
   page.footers(m);
   doc.end();
