@@ -123,13 +123,17 @@ export class ManifestsRepository {
         ORDER BY p.name, sl.cooperative_id`,
       [shipmentId],
     );
-    const certificates: { cooperativeId: string; productId: string; coiNumber: string; controlBody: string }[] =
-      await m.query(
-        `SELECT cooperative_id AS "cooperativeId", product_id AS "productId", coi_number AS "coiNumber",
+    const certificates: {
+      cooperativeId: string;
+      productId: string;
+      coiNumber: string;
+      controlBody: string;
+    }[] = await m.query(
+      `SELECT cooperative_id AS "cooperativeId", product_id AS "productId", coi_number AS "coiNumber",
                 control_body AS "controlBody"
            FROM shipment_line_certificates WHERE shipment_id = $1`,
-        [shipmentId],
-      );
+      [shipmentId],
+    );
     const coiOf = new Map(certificates.map((c) => [`${c.cooperativeId}|${c.productId}`, c]));
     const bodyOf = new Map(
       (senders as (ManifestSender & { controlBody: string | null })[]).map((sender) => [
@@ -157,7 +161,9 @@ export class ManifestsRepository {
         organic: (sender?.certificateNumbers.length ?? 0) > 0,
         coiNumber: coiOf.get(`${first.cooperativeId}|${first.productId}`)?.coiNumber ?? null,
         controlBody:
-          coiOf.get(`${first.cooperativeId}|${first.productId}`)?.controlBody ?? bodyOf.get(first.cooperativeId) ?? null,
+          coiOf.get(`${first.cooperativeId}|${first.productId}`)?.controlBody ??
+          bodyOf.get(first.cooperativeId) ??
+          null,
         ...sum(rows),
       };
     });
@@ -165,7 +171,11 @@ export class ManifestsRepository {
       proofOfOrigin: head.eur1Number
         ? { kind: 'eur1', number: head.eur1Number }
         : head.originDeclaration
-          ? { kind: 'origin_declaration', exporterRexNumber: head.exporterRexNumber, text: head.originDeclaration }
+          ? {
+              kind: 'origin_declaration',
+              exporterRexNumber: head.exporterRexNumber,
+              text: head.originDeclaration,
+            }
           : null,
       phytosanitaryCertificateNumber: head.phytosanitaryNumber ?? null,
     };
@@ -232,7 +242,10 @@ export class ManifestsRepository {
       distanceKm: head.distanceKm,
       tonneKm: head.tonneKm,
       co2eKg: head.co2eKg,
-      emissions: { ...EMISSIONS_SCOPE, gramsCo2ePerTonneKm: GRAMS_CO2E_PER_TONNE_KM[head.mode as TransportMode] },
+      emissions: {
+        ...EMISSIONS_SCOPE,
+        gramsCo2ePerTonneKm: GRAMS_CO2E_PER_TONNE_KM[head.mode as TransportMode],
+      },
       documents,
       documentWarnings,
       locale: head.locale,
@@ -251,6 +264,79 @@ export class ManifestsRepository {
       [shipmentId, document.number, document.version, document.issuedAt, issuedBy, JSON.stringify(document)],
     );
     return id;
+  }
+
+  /** Keeps a rendered PDF of a manifest version (a version never changes, so neither does it). */
+  async storePdf(m: EntityManager, manifestId: string, kind: 'manifest' | 'cmr', pdf: Buffer): Promise<void> {
+    await m.query(
+      `INSERT INTO manifest_pdfs (manifest_id, kind, pdf) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [manifestId, kind, pdf],
+    );
+  }
+
+  async storedPdf(manifestId: string, kind: 'manifest' | 'cmr'): Promise<Buffer | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT pdf FROM manifest_pdfs WHERE manifest_id = $1 AND kind = $2`,
+      [manifestId, kind],
+    );
+    return row?.pdf ?? null;
+  }
+
+  /** Records the shipment's border documents (null clears one) and its lines' COIs. */
+  async saveDocuments(
+    m: EntityManager,
+    shipmentId: string,
+    documents: {
+      eur1Number: string | null;
+      originDeclaration: string | null;
+      exporterRexNumber: string | null;
+      phytosanitaryCertificateNumber: string | null;
+    },
+    certificates: { cooperativeId: string; productId: string; coiNumber: string; controlBody: string }[],
+    userId: string,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO shipment_documents (shipment_id, eur1_number, origin_declaration, exporter_rex_number,
+                                       phytosanitary_certificate_number, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (shipment_id) DO UPDATE SET eur1_number = EXCLUDED.eur1_number,
+              origin_declaration = EXCLUDED.origin_declaration, exporter_rex_number = EXCLUDED.exporter_rex_number,
+              phytosanitary_certificate_number = EXCLUDED.phytosanitary_certificate_number,
+              updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [
+        shipmentId,
+        documents.eur1Number,
+        documents.originDeclaration,
+        documents.exporterRexNumber,
+        documents.phytosanitaryCertificateNumber,
+        userId,
+      ],
+    );
+    if (certificates.length === 0) return;
+    await m.query(
+      `INSERT INTO shipment_line_certificates (shipment_id, cooperative_id, product_id, coi_number, control_body)
+       SELECT $1, c.cooperative_id, c.product_id, c.coi, c.body
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS c(cooperative_id, product_id, coi, body)
+       ON CONFLICT (shipment_id, cooperative_id, product_id)
+         DO UPDATE SET coi_number = EXCLUDED.coi_number, control_body = EXCLUDED.control_body`,
+      [
+        shipmentId,
+        certificates.map((c) => c.cooperativeId),
+        certificates.map((c) => c.productId),
+        certificates.map((c) => c.coiNumber),
+        certificates.map((c) => c.controlBody),
+      ],
+    );
+  }
+
+  /** The (cooperative, product) pairs of a shipment's goods lines. */
+  async goodsLines(shipmentId: string): Promise<Set<string>> {
+    const rows: { key: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT sl.cooperative_id || '|' || o.product_id AS key
+         FROM shipment_lines sl JOIN offers o ON o.id = sl.offer_id WHERE sl.shipment_id = $1`,
+      [shipmentId],
+    );
+    return new Set(rows.map((row) => row.key));
   }
 
   async recipient(m: EntityManager, shipmentId: string): Promise<ManifestRecipient> {

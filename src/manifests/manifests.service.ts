@@ -1,9 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { assertReach } from '../common/auth/ownership';
 import { NotificationsService } from '../notifications/notifications.service';
+import type { ShipmentDocumentsBody } from './dto/shipment-documents.dto';
 import { manifestNotifications } from './manifest-delivery';
 import { ManifestsRepository, type StoredManifest } from './manifests.repository';
 import { manifestToCsv } from './domain/manifest-csv';
@@ -34,6 +35,7 @@ export class ManifestsService {
     const document = await this.manifests.assemble(m, shipmentId, number, version);
     const manifestId = await this.manifests.insert(m, shipmentId, document, issuedBy);
     const pdf = await manifestToPdf(document);
+    await this.manifests.storePdf(m, manifestId, 'manifest', pdf);
     const recipient = await this.manifests.recipient(m, shipmentId);
     return this.notifications.enqueueInTransaction(
       m,
@@ -41,10 +43,48 @@ export class ManifestsService {
     );
   }
 
+  /**
+   * Records the shipment's border documents and re-issues its manifest as a new version with
+   * them (admin, or the shipment's transporter).
+   */
+  async documents(shipmentId: string, body: ShipmentDocumentsBody, actor: Actor): Promise<Manifest> {
+    await this.visible(shipmentId, actor);
+    if (body.eur1Number && body.originDeclaration)
+      throw new BadRequestException('eur1Number: give an EUR.1 number or an originDeclaration, not both');
+    if (body.originDeclaration && !body.exporterRexNumber)
+      throw new BadRequestException("exporterRexNumber: an origin declaration needs the exporter's REX number");
+    const lines = await this.manifests.goodsLines(shipmentId);
+    (body.certificates ?? []).forEach((c, index) => {
+      if (!lines.has(`${c.cooperativeId}|${c.productId}`))
+        throw new BadRequestException(
+          `certificates.${index}: the shipment carries no goods of cooperative ${c.cooperativeId} and product ${c.productId}`,
+        );
+    });
+    return this.reissue(shipmentId, actor, (m) =>
+      this.manifests.saveDocuments(
+        m,
+        shipmentId,
+        {
+          eur1Number: body.eur1Number ?? null,
+          originDeclaration: body.originDeclaration ?? null,
+          exporterRexNumber: body.exporterRexNumber ?? null,
+          phytosanitaryCertificateNumber: body.phytosanitaryCertificateNumber ?? null,
+        },
+        body.certificates ?? [],
+        actor.userId,
+      ),
+    );
+  }
+
   /** A new version of the manifest (the old ones are kept), sent again to the organiser. */
-  async reissue(shipmentId: string, actor: Actor): Promise<Manifest> {
+  async reissue(
+    shipmentId: string,
+    actor: Actor,
+    before?: (m: EntityManager) => Promise<void>,
+  ): Promise<Manifest> {
     const current = await this.visible(shipmentId, actor);
     const ids = await this.dataSource.transaction(async (m) => {
+      if (before) await before(m);
       const next = await this.manifests.nextVersion(m, shipmentId);
       if (!next) throw new NotFoundException('manifest not found');
       const notificationIds = await this.issue(
@@ -78,8 +118,12 @@ export class ManifestsService {
   }
 
   async pdf(shipmentId: string, actor: Actor, version?: number): Promise<{ name: string; body: Buffer }> {
-    const { document } = await this.visible(shipmentId, actor, version);
-    return { name: `${document.number}-v${document.version}.pdf`, body: await manifestToPdf(document) };
+    const { id, document } = await this.visible(shipmentId, actor, version);
+    const stored = await this.manifests.storedPdf(id, 'manifest');
+    return {
+      name: `${document.number}-v${document.version}.pdf`,
+      body: stored ?? (await manifestToPdf(document)),
+    };
   }
 
   private async visible(shipmentId: string, actor: Actor, version?: number): Promise<StoredManifest> {

@@ -1,4 +1,5 @@
 import { parseCsv } from '../support/csv';
+import { pdfToText } from '../support/pdftotext';
 import { verifyWebhookSignature } from '../../src/notifications/domain/webhook-signature';
 import { attachmentBytes, SIGNING_SECRET, startHookServer, startSmtpServer } from '../notifications/support';
 import { isolatedDatabase } from '../support/isolated-database';
@@ -268,6 +269,105 @@ describe('dispatch', () => {
     ).toBe(403);
   });
 
+  it('lists the documents the route requires, records them through PUT /shipments/:id/documents and re-issues the manifest', async () => {
+    const shipment = shipments.items[0];
+    const before = (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body;
+    // Morocco to Belgium, organic citrus: proof of origin, a COI per line, a phytosanitary certificate.
+    expect(new Set(before.documentWarnings.map((w: { code: string }) => w.code))).toEqual(
+      new Set(['PROOF_OF_ORIGIN_MISSING', 'COI_MISSING', 'PHYTOSANITARY_MISSING']),
+    );
+    expect(before.emissions).toMatchObject({ scope: 'well-to-wheel', gramsCo2ePerTonneKm: 133, year: 2023 });
+    const url = `/api/v1/shipments/${shipment.id}/documents`;
+    const line = before.lines[0];
+    const bad = await http.as(admin).put(url, {
+      certificates: [
+        {
+          cooperativeId: line.cooperativeId,
+          productId: line.productId,
+          coiNumber: 'COI-123',
+          controlBody: 'MA-BIO-154',
+        },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.message)).toContain('coiNumber');
+    const both = await http
+      .as(admin)
+      .put(url, {
+        eur1Number: 'A 1234567',
+        originDeclaration: 'The exporter…',
+        exporterRexNumber: 'MAREX123',
+      });
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(both.body.message)).toContain('eur1Number');
+    const notOnShipment = await http.as(admin).put(url, {
+      certificates: [
+        {
+          cooperativeId: line.cooperativeId,
+          productId: s.r.groupIds[0],
+          coiNumber: 'COI.EU.MA.2026.0001234',
+          controlBody: 'MA-BIO-154',
+        },
+      ],
+    });
+    expect(notOnShipment.status).toBe(400);
+    const [other] = await t.dataSource.query(
+      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('Tiers', 'third_party', 'tiers@test.example') RETURNING id`,
+    );
+    const stranger = await userToken(http, admin, 'transporter', { transportOrganiserId: other.id });
+    expect((await http.as(stranger).put(url, { eur1Number: 'A 1234567' })).status).toBe(404);
+    expect(
+      (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}/shipments`)).body.items[0].manifest.version,
+    ).toBe(before.version);
+
+    const transporter = await userToken(http, admin, 'transporter', {
+      transportOrganiserId: s.r.transportOrganiserIds[0],
+    });
+    const certificates = before.lines.map((l: { cooperativeId: string; productId: string }, i: number) => ({
+      cooperativeId: l.cooperativeId,
+      productId: l.productId,
+      coiNumber: `COI.EU.MA.2026.${String(1234 + i).padStart(7, '0')}`,
+      controlBody: 'MA-BIO-154',
+    }));
+    const put = await http.as(transporter).put(url, {
+      eur1Number: 'A 1234567',
+      phytosanitaryCertificateNumber: 'MA/2026/000123',
+      certificates,
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.version).toBe(before.version + 1);
+    expect(put.body.documents).toEqual({
+      proofOfOrigin: { kind: 'eur1', number: 'A 1234567' },
+      phytosanitaryCertificateNumber: 'MA/2026/000123',
+    });
+    expect(put.body.documentWarnings).toEqual([]);
+    expect(put.body.lines.map((l: { coiNumber: string }) => l.coiNumber)).toEqual(
+      certificates.map((c: { coiNumber: string }) => c.coiNumber),
+    );
+    const pdf = async () =>
+      (
+        await t.app
+          .getHttpAdapter()
+          .getInstance()
+          .inject({
+            method: 'GET',
+            url: `/api/v1/shipments/${shipment.id}/manifest.pdf`,
+            headers: { authorization: `Bearer ${admin}` },
+          })
+      ).rawPayload;
+    const first = await pdf();
+    const text = await pdfToText(first);
+    expect(text).toContain('A 1234567');
+    expect(text).toContain('COI.EU.MA.2026.0001234');
+    // The version's PDF is the one rendered when it was issued, kept: the same bytes every time.
+    expect((await pdf()).equals(first)).toBe(true);
+    const [{ stored }] = await t.dataSource.query(
+      `SELECT count(*)::int AS stored FROM manifest_pdfs mp JOIN manifests mf ON mf.id = mp.manifest_id WHERE mf.shipment_id = $1`,
+      [shipment.id],
+    );
+    expect(stored).toBe(put.body.version);
+  });
+
   it('receives, then settles through the clock, with statements that add up to the minor unit', async () => {
     for (const [index, consumerGroupId] of s.r.groupIds.entries()) {
       const coordinator = await userToken(http, admin, 'coordinator', { consumerGroupId });
@@ -292,6 +392,13 @@ describe('dispatch', () => {
       [s.cycleId],
     );
     expect(total(statements.members, 'transportMinor')).toBe(cost);
+    // The baskets' CO2e, shared by gross weight like the cost, adds up to the shipments' CO2e.
+    const [{ co2e }] = await t.dataSource.query(
+      'SELECT sum(co2e_kg)::float8 AS co2e FROM shipments WHERE cycle_id = $1',
+      [s.cycleId],
+    );
+    expect(total(statements.members, 'transportCo2eKg')).toBeCloseTo(co2e, 1);
+    expect(statements.members.every((m: { transportCo2eKg: number }) => m.transportCo2eKg > 0)).toBe(true);
     for (const member of statements.members)
       expect(member.totalMinor).toBe(member.goodsMinor + member.transportMinor);
     const [{ received }] = await t.dataSource.query(
