@@ -61,6 +61,26 @@ export class ManifestsController {
     return body;
   }
 
+  @Get('cmr.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description:
+      'the CMR consignment notes of the manifest version, one per consignee (stop), boxes numbered as on the IRU model form',
+    schema: { type: 'string', format: 'binary' },
+  })
+  async cmr(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ManifestVersionQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { name, body } = await this.manifests.cmr(id, actor, query.version);
+    reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${name}"`);
+    return body;
+  }
+
   @Put('documents')
   @ApiOkResponse({
     type: ManifestDto,

@@ -267,7 +267,12 @@ export class ManifestsRepository {
   }
 
   /** Keeps a rendered PDF of a manifest version (a version never changes, so neither does it). */
-  async storePdf(m: EntityManager, manifestId: string, kind: 'manifest' | 'cmr', pdf: Buffer): Promise<void> {
+  async storePdf(
+    m: EntityManager | DataSource,
+    manifestId: string,
+    kind: 'manifest' | 'cmr',
+    pdf: Buffer,
+  ): Promise<void> {
     await m.query(
       `INSERT INTO manifest_pdfs (manifest_id, kind, pdf) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
       [manifestId, kind, pdf],

@@ -7,6 +7,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import type { ShipmentDocumentsBody } from './dto/shipment-documents.dto';
 import { manifestNotifications } from './manifest-delivery';
 import { ManifestsRepository, type StoredManifest } from './manifests.repository';
+import { cmrToPdf } from './domain/cmr-pdf';
 import { manifestToCsv } from './domain/manifest-csv';
 import { manifestToPdf } from './domain/manifest-pdf';
 import type { Manifest } from './domain/manifest.types';
@@ -52,7 +53,9 @@ export class ManifestsService {
     if (body.eur1Number && body.originDeclaration)
       throw new BadRequestException('eur1Number: give an EUR.1 number or an originDeclaration, not both');
     if (body.originDeclaration && !body.exporterRexNumber)
-      throw new BadRequestException("exporterRexNumber: an origin declaration needs the exporter's REX number");
+      throw new BadRequestException(
+        "exporterRexNumber: an origin declaration needs the exporter's REX number",
+      );
     const lines = await this.manifests.goodsLines(shipmentId);
     (body.certificates ?? []).forEach((c, index) => {
       if (!lines.has(`${c.cooperativeId}|${c.productId}`))
@@ -124,6 +127,20 @@ export class ManifestsService {
       name: `${document.number}-v${document.version}.pdf`,
       body: stored ?? (await manifestToPdf(document)),
     };
+  }
+
+  /**
+   * The CMR consignment notes of a manifest version (one per consignee), rendered on the first
+   * request and kept: the version they are built from never changes.
+   */
+  async cmr(shipmentId: string, actor: Actor, version?: number): Promise<{ name: string; body: Buffer }> {
+    const { id, document } = await this.visible(shipmentId, actor, version);
+    let pdf = await this.manifests.storedPdf(id, 'cmr');
+    if (!pdf) {
+      pdf = await cmrToPdf(document);
+      await this.manifests.storePdf(this.dataSource, id, 'cmr', pdf);
+    }
+    return { name: `CMR-${document.number}-v${document.version}.pdf`, body: pdf };
   }
 
   private async visible(shipmentId: string, actor: Actor, version?: number): Promise<StoredManifest> {

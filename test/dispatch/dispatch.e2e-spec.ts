@@ -1,5 +1,5 @@
 import { parseCsv } from '../support/csv';
-import { pdfToText } from '../support/pdftotext';
+import { pdfToText, squash } from '../support/pdftotext';
 import { verifyWebhookSignature } from '../../src/notifications/domain/webhook-signature';
 import { attachmentBytes, SIGNING_SECRET, startHookServer, startSmtpServer } from '../notifications/support';
 import { isolatedDatabase } from '../support/isolated-database';
@@ -13,6 +13,13 @@ import { scenario, waitFor, waitForStatus, type Scenario } from '../cycles/cycle
  * consignment must be split by line), an aircraft the charter forbids, and an emissions limit
  * the road trip exceeds. The organiser takes its manifests in French, by mail and by webhook.
  */
+const NAMES = {
+  arabic: 'تعاونية تيغانيمين',
+  tifinagh: 'Coopérative ⵜⴰⵎⴰⵣⵉⵖⵜ',
+  polish: 'Łódź Spółdzielnia',
+  turkish: 'GASAP Ağrı',
+};
+
 describe('dispatch', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -40,6 +47,23 @@ describe('dispatch', () => {
     http = new Http(t.app);
     admin = await adminToken(http, t.dataSource);
     s = await scenario(http, admin, t.dataSource);
+    // Senders and consignees named in Arabic, Tifinagh and accented Latin: every PDF must carry them.
+    await t.dataSource.query(`UPDATE cooperatives SET name = $2 WHERE id = $1`, [
+      s.r.cooperativeIds[0],
+      NAMES.arabic,
+    ]);
+    await t.dataSource.query(`UPDATE cooperatives SET name = $2 WHERE id = $1`, [
+      s.r.cooperativeIds[1],
+      NAMES.tifinagh,
+    ]);
+    await t.dataSource.query(`UPDATE consumer_groups SET name = $2 WHERE id = $1`, [
+      s.r.groupIds[0],
+      NAMES.polish,
+    ]);
+    await t.dataSource.query(`UPDATE consumer_groups SET name = $2 WHERE id = $1`, [
+      s.r.groupIds[1],
+      NAMES.turkish,
+    ]);
     const organiserId = s.r.transportOrganiserIds[0];
     await t.dataSource.query(
       `UPDATE transport_organisers SET locale = 'fr', webhook_url = $2 WHERE id = $1`,
@@ -71,6 +95,15 @@ describe('dispatch', () => {
     await waitForStatus(http, admin, s.cycleId, 'dispatched');
     shipments = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}/shipments`)).body;
   }, 60_000);
+
+  const pdfOf = async (url: string): Promise<Buffer> => {
+    const reply = await t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url, headers: { authorization: `Bearer ${admin}` } });
+    expect(reply.statusCode).toBe(200);
+    return reply.rawPayload;
+  };
 
   afterAll(async () => {
     await t.close();
@@ -291,13 +324,11 @@ describe('dispatch', () => {
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.message)).toContain('coiNumber');
-    const both = await http
-      .as(admin)
-      .put(url, {
-        eur1Number: 'A 1234567',
-        originDeclaration: 'The exporter…',
-        exporterRexNumber: 'MAREX123',
-      });
+    const both = await http.as(admin).put(url, {
+      eur1Number: 'A 1234567',
+      originDeclaration: 'The exporter…',
+      exporterRexNumber: 'MAREX123',
+    });
     expect(both.status).toBe(400);
     expect(JSON.stringify(both.body.message)).toContain('eur1Number');
     const notOnShipment = await http.as(admin).put(url, {
@@ -366,6 +397,68 @@ describe('dispatch', () => {
       [shipment.id],
     );
     expect(stored).toBe(put.body.version);
+  });
+
+  it('prints Arabic, Tifinagh and accented Latin names in the manifest PDF as they were written', async () => {
+    for (const shipment of shipments.items) {
+      const manifest = (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body;
+      const text = squash(await pdfToText(await pdfOf(`/api/v1/shipments/${shipment.id}/manifest.pdf`)));
+      const names = [
+        ...manifest.senders.map((sender: { name: string }) => sender.name),
+        ...manifest.stops.map((stop: { consignee: { name: string } }) => stop.consignee.name),
+      ];
+      expect(names.length).toBeGreaterThan(1);
+      for (const name of names) expect(text).toContain(name);
+    }
+  });
+
+  it('gives a CMR note per consignee that says what the manifest says', async () => {
+    const shipment =
+      shipments.items.find((item: { stops: unknown[] }) => item.stops.length > 1) ?? shipments.items[0];
+    const manifest = (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body;
+    const url = `/api/v1/shipments/${shipment.id}/cmr.pdf`;
+    const pdf = await pdfOf(url);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = (await pdfToText(pdf)).split('\f').filter((page) => page.trim() !== '');
+    const french = (value: number) =>
+      new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 }).format(value).replace(/\s/g, ' ');
+    for (const stop of manifest.stops) {
+      const number = `${manifest.number}-${stop.order}`;
+      const note = pages.filter((page) => page.includes(`Lettre ${number}`)).join('\n');
+      expect(note).not.toBe('');
+      const lines = note.split('\n').map(squash);
+      // Box 2: the consignee; box 1: the senders of its goods; box 4: where and when the goods were taken over.
+      expect(note).toContain('2 Destinataire');
+      expect(lines.some((line) => line.startsWith(squash(stop.consignee.name)))).toBe(true);
+      expect(lines.some((line) => line.includes(manifest.loading.pickupPoint.name))).toBe(true);
+      expect(note).toContain(`Manifeste de transport ${manifest.number} v${manifest.version}`);
+      for (const [index, goods] of stop.unloading.entries()) {
+        const row = lines.find((line) => line.startsWith(`${number}/${index + 1} `));
+        expect(row).toBeDefined();
+        const hsCode = manifest.lines.find(
+          (line: { cooperativeId: string; productId: string }) =>
+            line.cooperativeId === goods.cooperativeId && line.productId === goods.productId,
+        ).hsCode;
+        const sender = manifest.senders.find(
+          (s: { cooperativeId: string }) => s.cooperativeId === goods.cooperativeId,
+        );
+        expect(row).toContain(`${goods.packages} colis`);
+        expect(row).toContain(goods.productName);
+        expect(row).toContain(sender.name);
+        expect(row).toContain(hsCode);
+        expect(row!.endsWith(french(goods.grossKg))).toBe(true);
+      }
+      // Another consignee's goods are not on this note.
+      for (const other of manifest.stops.filter((o: { order: number }) => o.order !== stop.order))
+        expect(lines.some((line) => line.startsWith(`${manifest.number}-${other.order}/`))).toBe(false);
+    }
+    // Rendered once per manifest version and kept.
+    expect((await pdfOf(url)).equals(pdf)).toBe(true);
+    const [other] = await t.dataSource.query(
+      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('Ailleurs', 'third_party', 'ailleurs@test.example') RETURNING id`,
+    );
+    const stranger = await userToken(http, admin, 'transporter', { transportOrganiserId: other.id });
+    expect((await http.as(stranger).get(url)).status).toBe(404);
   });
 
   it('receives, then settles through the clock, with statements that add up to the minor unit', async () => {

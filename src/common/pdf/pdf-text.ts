@@ -77,7 +77,14 @@ export class PdfText {
   private readonly registered = new Set<string>();
   private readonly runCache = new Map<string, DrawnRun[]>();
 
-  constructor(private readonly doc: PDFKit.PDFDocument) {}
+  /**
+   * `direction` is the document's: a line of an English or French document is a left-to-right
+   * paragraph even when it starts with an Arabic name.
+   */
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly direction: 'ltr' | 'rtl' = 'ltr',
+  ) {}
 
   /** The runs of one line, left to right, each with the pdfkit font that draws it. */
   private runs(line: string, weight: Weight): DrawnRun[] {
@@ -86,7 +93,7 @@ export class PdfText {
     if (!runs) {
       runs = isWinAnsi(line)
         ? [{ text: line, font: HELVETICA[weight], embedded: false }]
-        : textRuns(drawable(line), faceOf, covers).map((run) => ({
+        : textRuns(drawable(line), faceOf, covers, this.direction).map((run) => ({
             text: run.text,
             font: this.register(run.face, weight),
             embedded: true,

@@ -42,6 +42,19 @@ describe('textRuns', () => {
     expect(line.find((run) => run.text === 'ABC')).toMatchObject({ face: 'latin', rtl: false });
   });
 
+  it('keeps an Arabic name first in a left-to-right document line that starts with it', () => {
+    const line = textRuns('تعاونية تيغانيمين, Haouz, MA', faceOf, draws, 'ltr');
+    expect(line[0]).toMatchObject({ text: 'تعاونية تيغانيمين', face: 'arabic', rtl: true });
+    expect(
+      line
+        .slice(1)
+        .map((run) => run.text)
+        .join(''),
+    ).toBe(', Haouz, MA');
+    // The same line read as a right-to-left paragraph puts the name on the right.
+    expect(textRuns('تعاونية تيغانيمين, Haouz, MA', faceOf, draws, 'auto')[0].text).toBe('Haouz, MA');
+  });
+
   it('keeps digits inside Arabic text left to right, in the face that draws them', () => {
     const line = runs('شحنة 2026 رقم');
     // Visual: the last word on the left, the number in the middle, the first word on the right.

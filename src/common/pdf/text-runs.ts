@@ -6,7 +6,7 @@ import bidiFactory from 'bidi-js';
  * `faceOf`, so the rule is tested without fonts.
  *
  * The order is the Unicode bidirectional algorithm's (UAX #9, by bidi-js) for the line, its
- * paragraph direction taken from its first strong character. A right-to-left run whose text has
+ * paragraph direction the document's (`direction`) or, with 'auto', its first strong character's. A right-to-left run whose text has
  * letters of a right-to-left script is handed over in logical order (`shaped`): the font engine
  * shapes it (Arabic joining forms, ligatures) and lays its glyphs out right to left itself. A
  * right-to-left run without such letters (neutrals between two Arabic words drawn in another
@@ -66,6 +66,7 @@ export function textRuns<F extends string>(
   line: string,
   faceOf: (codePoint: number) => F,
   draws: (face: F, codePoint: number) => boolean,
+  direction: 'ltr' | 'rtl' | 'auto' = 'auto',
 ): TextRun<F>[] {
   if (line === '') return [];
   const chars = [...line];
@@ -76,7 +77,7 @@ export function textRuns<F extends string>(
     charToUnit.push(unitToChar.length);
     for (let k = 0; k < char.length; k++) unitToChar.push(index);
   });
-  const levels = bidi.getEmbeddingLevels(line);
+  const levels = bidi.getEmbeddingLevels(line, direction === 'auto' ? undefined : direction);
   const charLevels = charToUnit.map((unit) => levels.levels[unit]);
   const charFaces = facesOf(chars, charLevels, faceOf, draws);
   const order = bidi.getReorderedIndices(line, levels);

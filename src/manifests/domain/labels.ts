@@ -219,7 +219,9 @@ function dateFormat(locale: Locale, kind: 'day' | 'month'): Intl.DateTimeFormat 
  * rather than Intl's narrow one (U+202F), which the PDF's standard fonts cannot draw.
  */
 export function formatNumber(value: number, locale: Locale, maxFractionDigits = 3): string {
-  return numberFormat(locale, maxFractionDigits).format(value).replace(/[\u202f\u2009]/g, '\u00a0');
+  return numberFormat(locale, maxFractionDigits)
+    .format(value)
+    .replace(/[\u202f\u2009]/g, '\u00a0');
 }
 
 /** A date (`YYYY-MM-DD` or a full ISO timestamp) as a day, read in UTC. */
