@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 
 /**
@@ -44,12 +45,56 @@ const resolve = createRequire(
 const bytes = new Map<string, Buffer>();
 const coverage = new Map<Face, fontkit.Font>();
 
-/** The font file's bytes, read once per process (a PDF document parses them again itself). */
+/**
+ * A WOFF 1.0 file as the TrueType/OpenType font it wraps (W3C WOFF File Format 1.0, §4–5): each
+ * table inflated with the native zlib. Given WOFF, fontkit would inflate every table in
+ * JavaScript again for every document.
+ */
+export function woffToSfnt(woff: Buffer): Buffer {
+  if (woff.readUInt32BE(0) !== 0x774f4646) return woff; // not 'wOFF': already a font
+  const flavor = woff.readUInt32BE(4);
+  const count = woff.readUInt16BE(12);
+  const tables = Array.from({ length: count }, (_, index) => {
+    const entry = 44 + index * 20;
+    const offset = woff.readUInt32BE(entry + 4);
+    const compressed = woff.readUInt32BE(entry + 8);
+    const length = woff.readUInt32BE(entry + 12);
+    const raw = woff.subarray(offset, offset + compressed);
+    return {
+      tag: woff.readUInt32BE(entry),
+      checksum: woff.readUInt32BE(entry + 16),
+      data: compressed < length ? inflateSync(raw) : raw,
+    };
+  });
+  const power = 2 ** Math.floor(Math.log2(count));
+  const header = Buffer.alloc(12 + 16 * count);
+  header.writeUInt32BE(flavor, 0);
+  header.writeUInt16BE(count, 4);
+  header.writeUInt16BE(power * 16, 6);
+  header.writeUInt16BE(Math.log2(power), 8);
+  header.writeUInt16BE(count * 16 - power * 16, 10);
+  const parts: Buffer[] = [header];
+  let offset = header.length;
+  tables.forEach((table, index) => {
+    const entry = 12 + index * 16;
+    header.writeUInt32BE(table.tag, entry);
+    header.writeUInt32BE(table.checksum, entry + 4);
+    header.writeUInt32BE(offset, entry + 8);
+    header.writeUInt32BE(table.data.length, entry + 12);
+    const padded = Buffer.alloc((table.data.length + 3) & ~3);
+    table.data.copy(padded);
+    parts.push(padded);
+    offset += padded.length;
+  });
+  return Buffer.concat(parts);
+}
+
+/** The font, unwrapped from its WOFF file once per process (a PDF document parses it itself). */
 export function fontBytes(face: Face, weight: Weight): Buffer {
   const path = resolve(FILES[face][weight]);
   let data = bytes.get(path);
   if (!data) {
-    data = readFileSync(path);
+    data = woffToSfnt(readFileSync(path));
     bytes.set(path, data);
   }
   return data;

@@ -76,6 +76,8 @@ function faceOf(codePoint: number): Face {
 export class PdfText {
   private readonly registered = new Set<string>();
   private readonly runCache = new Map<string, DrawnRun[]>();
+  /** Width of a run at 1 pt: laying a run out (shaping it) costs more than anything else here. */
+  private readonly advanceCache = new Map<string, number>();
 
   /**
    * `direction` is the document's: a line of an English or French document is a left-to-right
@@ -118,10 +120,16 @@ export class PdfText {
   }
 
   private runWidth(run: DrawnRun, size: number): number {
-    this.use(run, size);
-    // `features` makes pdfkit lay the run out whole: word by word it would shape each Arabic
-    // word alone and keep the words in logical order.
-    return this.doc.widthOfString(run.text, run.embedded ? { features: [] } : {});
+    const key = `${run.font}\u0000${run.text}`;
+    let advance = this.advanceCache.get(key);
+    if (advance === undefined) {
+      this.use(run, 1);
+      // `features` makes pdfkit lay the run out whole: word by word it would shape each Arabic
+      // word alone and keep the words in logical order.
+      advance = this.doc.widthOfString(run.text, run.embedded ? { features: [] } : {});
+      this.advanceCache.set(key, advance);
+    }
+    return advance * size;
   }
 
   /** Width in points of one line of text. */

@@ -29,8 +29,15 @@ interface FontkitFont {
   _layoutEngine?: { engine?: ShapingEngine };
 }
 
+interface GlyphRun {
+  glyphs: Glyph[];
+  positions: unknown[];
+  direction?: string;
+}
+
 interface EmbeddedFont {
   font: FontkitFont;
+  layoutRun(text: string, features?: unknown): GlyphRun;
   layout(text: string, features?: unknown): { glyphs: Glyph[]; positions: unknown[]; direction?: string };
   encode(text: string, features?: unknown): [string[], unknown[]];
   subset: { glyphs: number[]; includeGlyph(id: number): number };
@@ -55,10 +62,30 @@ export function withUniqueGlyphMapping(font: unknown): void {
       shaped = engine.glyphInfos?.map((info) => [...info.codePoints]) ?? null;
     };
   }
+  // A document measures and draws the same strings again and again (a cooperative on every
+  // line), and pdfkit lays a run out again for each: shape each text once per document. Only
+  // runs laid out whole (with `features`, as PdfText asks) come here.
+  const runs = new Map<string, { run: GlyphRun; shaped: number[][] | null }>();
+  let lastShaped: number[][] | null = null;
+  const layoutRun = embedded.layoutRun.bind(embedded);
+  embedded.layoutRun = (text, features) => {
+    let entry = runs.get(text);
+    if (!entry) {
+      shaped = null;
+      const run = layoutRun(text, features);
+      entry = { run, shaped };
+      runs.set(text, entry);
+    }
+    lastShaped = entry.shaped;
+    return entry.run;
+  };
+  const encodings = new Map<string, [string[], unknown[]]>();
   embedded.encode = function encode(text, features) {
-    shaped = null;
+    const cached = encodings.get(text);
+    if (cached) return cached;
+    lastShaped = null;
     const { glyphs, positions, direction } = this.layout(text, features);
-    const occurrences: number[][] | null = shaped;
+    const occurrences: number[][] | null = lastShaped;
     const texts =
       occurrences !== null && (occurrences as number[][]).length === glyphs.length
         ? direction === 'rtl'
@@ -82,6 +109,8 @@ export function withUniqueGlyphMapping(font: unknown): void {
       }
       return `0000${gid.toString(16)}`.slice(-4);
     });
-    return [encoded, positions];
+    const result: [string[], unknown[]] = [encoded, positions];
+    encodings.set(text, result);
+    return result;
   };
 }
