@@ -4,12 +4,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import type { Page } from '../common/pagination/pagination.dto';
 import { CharterRepository } from './charter.repository';
-import {
-  normalizeRules,
-  referencedProductIds,
-  rulesProblems,
-  type CharterRules,
-} from './domain/rules-document';
+import type { CharterRules } from './domain/charter-rules.types';
+import { normalizeRules, referencedProductIds, rulesProblems } from './domain/rules-document';
 import type { CharterVersionDto } from './dto/charter.dto';
 import type { CharterVersion } from './entities/charter-version.entity';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EMISSIONS_SCOPE, GRAMS_CO2E_PER_TONNE_KM } from '../dispatch/domain/emissions';
-import type { Locale } from '../logistics/entities/transport-organiser.entity';
-import type { TransportMode } from '../logistics/entities/vehicle.entity';
+import { EMISSIONS_SCOPE, GRAMS_CO2E_PER_TONNE_KM } from '../logistics/domain/emission-factors';
+import type { Locale } from '../logistics/domain/locales';
+import type { TransportMode } from '../logistics/domain/transport-modes';
 import { missingDocuments, type ShipmentDocuments } from './domain/border-documents';
 import type {
   Manifest,

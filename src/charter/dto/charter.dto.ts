@@ -12,7 +12,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DecimalField, IntField, ShareField, UuidField } from '../../common/validation/validators';
-import { TRANSPORT_MODES, type CharterRules, type TransportMode } from '../domain/rules-document';
+import { TRANSPORT_MODES, type TransportMode } from '../../logistics/domain/transport-modes';
+import type { CharterRules } from '../domain/charter-rules.types';
 
 const MAX_LISTED_PRODUCTS = 500;
 

@@ -41,6 +41,8 @@ export class BorderDocuments1763800015000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TABLE manifest_pdfs; DROP TABLE shipment_line_certificates; DROP TABLE shipment_documents;`);
+    await db.query(
+      `DROP TABLE manifest_pdfs; DROP TABLE shipment_line_certificates; DROP TABLE shipment_documents;`,
+    );
   }
 }

@@ -14,28 +14,17 @@
  *
  * Nothing here is rounded; round for display only (roundTo3: three decimals for km, t·km, kg).
  */
-import type { CharterRules, TransportMode } from '../../charter/domain/charter-rules.types';
+import type { CharterRules } from '../../charter/domain/charter-rules.types';
+import type { TransportMode } from '../../logistics/domain/transport-modes';
 import { checkEmissions, type TransportViolation } from '../../charter/domain/transport-rules';
+import {
+  EMISSION_FACTORS_SOURCE,
+  EMISSIONS_SCOPE,
+  GRAMS_CO2E_PER_TONNE_KM,
+} from '../../logistics/domain/emission-factors';
 import { kgToGrams } from './weights';
 
-export const EMISSION_FACTORS_SOURCE =
-  'UK government (DESNZ), Greenhouse gas reporting: conversion factors 2023, Freighting goods (TTW) + WTT- delivery vehs & freight (WTT)';
-
-/** What the CO2e figures cover, stated on every manifest. */
-export const EMISSIONS_SCOPE = {
-  scope: 'well-to-wheel',
-  standard: 'ISO 14083:2023 / GLEC Framework v3',
-  source: EMISSION_FACTORS_SOURCE,
-  year: 2023,
-} as const;
-
-/** g CO2e per tonne-km, well-to-wheel, by mode. */
-export const GRAMS_CO2E_PER_TONNE_KM: Readonly<Record<TransportMode, number>> = {
-  road: 133,
-  rail: 35,
-  sea: 19,
-  air: 1270,
-};
+export { EMISSION_FACTORS_SOURCE, EMISSIONS_SCOPE, GRAMS_CO2E_PER_TONNE_KM };
 
 /** Tonnes carried × km: grossKg / 1000 × km (one destination, or the whole load over the whole route). */
 export function tonneKm(grossKg: number, km: number): number {

@@ -1,4 +1,4 @@
-import type { Locale } from '../../logistics/entities/transport-organiser.entity';
+import type { Locale } from '../../logistics/domain/locales';
 
 /**
  * The words of the CMR consignment note, in the transport organiser's language. The boxes are

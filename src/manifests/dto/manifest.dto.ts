@@ -1,4 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IntField } from '../../common/validation/validators';
+import { TRANSPORT_MODES } from '../../logistics/domain/transport-modes';
 
 // The OpenAPI description of a manifest (src/manifests/domain/manifest.types.ts is the type).
 
@@ -17,7 +20,7 @@ class PlaceDto {
 class VehicleDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['road', 'rail', 'sea', 'air'] }) mode!: string;
+  @ApiProperty({ enum: TRANSPORT_MODES }) mode!: string;
 }
 
 class CarrierDto {
@@ -145,4 +148,10 @@ export class ManifestDto {
   })
   documentWarnings!: DocumentWarningDto[];
   @ApiProperty({ enum: ['en', 'fr'] }) locale!: string;
+}
+
+export class ManifestVersionQuery {
+  @Type(() => Number)
+  @IntField(1, 100_000, { optional: true, description: 'a given version; the latest when left out' })
+  version?: number;
 }
