@@ -7,6 +7,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import type { ShipmentDocumentsBody } from './dto/shipment-documents.dto';
 import { manifestNotifications } from './manifest-delivery';
 import { ManifestsRepository, type StoredManifest } from './manifests.repository';
+import type { CsvOptions } from '../common/csv';
 import { cmrToPdf } from './domain/cmr-pdf';
 import { manifestToCsv } from './domain/manifest-csv';
 import { manifestToPdf } from './domain/manifest-pdf';
@@ -115,9 +116,14 @@ export class ManifestsService {
     return (await this.visible(shipmentId, actor, version)).document;
   }
 
-  async csv(shipmentId: string, actor: Actor, version?: number): Promise<{ name: string; body: string }> {
+  async csv(
+    shipmentId: string,
+    actor: Actor,
+    version?: number,
+    options: CsvOptions = {},
+  ): Promise<{ name: string; body: string }> {
     const { document } = await this.visible(shipmentId, actor, version);
-    return { name: `${document.number}-v${document.version}.csv`, body: manifestToCsv(document) };
+    return { name: `${document.number}-v${document.version}.csv`, body: manifestToCsv(document, options) };
   }
 
   async pdf(shipmentId: string, actor: Actor, version?: number): Promise<{ name: string; body: Buffer }> {

@@ -660,118 +660,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cycles/{id}/shipments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ShipmentsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/shipments/{id}/manifest": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ManifestsController_json"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/shipments/{id}/manifest.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ManifestsController_csv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/shipments/{id}/manifest.pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ManifestsController_pdf"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/shipments/{id}/cmr.pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ManifestsController_cmr"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/shipments/{id}/documents": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["ManifestsController_documents"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/shipments/{id}/manifest/reissue": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ManifestsController_reissue"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/cycles/{id}/receipts/{consumerGroupId}": {
         parameters: {
             query?: never;
@@ -852,11 +740,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{id}/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ShipmentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManifestsController_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/manifest.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManifestsController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/manifest.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManifestsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/manifest/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ManifestsController_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Object: Record<string, never>;
         NotificationAttemptDto: {
             /** Format: date-time */
             attemptedAt: string;
@@ -1849,252 +1816,6 @@ export interface components {
             lines: components["schemas"]["LoadingLineDto"][];
             totals: components["schemas"]["LoadingTotalsDto"];
         };
-        ShipmentVehicleDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            mode: "road" | "rail" | "sea" | "air";
-            capacityKg: number;
-        };
-        ShipmentStopDto: {
-            /** @description 1 = first stop after the pickup point */
-            order: number;
-            /** Format: uuid */
-            consumerGroupId: string;
-            distanceFromPreviousKm: number;
-        };
-        QuantitiesDto: {
-            packages: number;
-            units: number;
-            netKg: number;
-            grossKg: number;
-        };
-        ManifestRefDto: {
-            /** @example MAN-202703-0001 */
-            number: string;
-            version: number;
-        };
-        ShipmentDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            transportOrganiserId: string;
-            vehicle: components["schemas"]["ShipmentVehicleDto"];
-            stops: components["schemas"]["ShipmentStopDto"][];
-            totals: components["schemas"]["QuantitiesDto"];
-            /** @description great-circle × 1.25, pickup point to the last stop */
-            distanceKm: number;
-            /** @description Σ legs of tonnes on board × km */
-            tonneKm: number;
-            co2eKg: number;
-            /** @description vehicle's cost per km × distance, season currency */
-            costMinor: number;
-            manifest: components["schemas"]["ManifestRefDto"];
-        };
-        UnplacedGoodsDto: {
-            /** Format: uuid */
-            consumerGroupId: string;
-            /** Format: uuid */
-            offerId: string;
-            grossKg: number;
-            /** @enum {string} */
-            reason: "no_allowed_vehicle" | "line_exceeds_capacity" | "no_capacity_left";
-        };
-        ShipmentListDto: {
-            items: components["schemas"]["ShipmentDto"][];
-            total: number;
-            /** @description goods no allowed vehicle could take (admins only) */
-            unplaced: components["schemas"]["UnplacedGoodsDto"][];
-        };
-        RefDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-        };
-        CarrierDto: {
-            /** Format: uuid */
-            transportOrganiserId: string;
-            name: string;
-            vehicle: components["schemas"]["VehicleDto"];
-            contactEmail: string;
-        };
-        PlaceDto: {
-            name: string;
-            address: string;
-            latitude: number;
-            longitude: number;
-        };
-        LoadingDto: {
-            pickupPoint: components["schemas"]["PlaceDto"];
-            /** Format: date */
-            date: string;
-        };
-        SenderDto: {
-            /** Format: uuid */
-            cooperativeId: string;
-            name: string;
-            territory: string;
-            countryCode: string;
-            /** @description certificates valid on the loading date */
-            certificateNumbers: string[];
-        };
-        ConsigneeDto: {
-            name: string;
-            dropPoint: components["schemas"]["PlaceDto"];
-            contactEmail: string;
-            /**
-             * @description the consumer group's country (ISO 3166-1 alpha-2)
-             * @example BE
-             */
-            countryCode: string;
-        };
-        UnloadingLineDto: {
-            packages: number;
-            units: number;
-            netKg: number;
-            grossKg: number;
-            /** Format: uuid */
-            cooperativeId: string;
-            /** Format: uuid */
-            productId: string;
-            productName: string;
-        };
-        StopDto: {
-            order: number;
-            /** Format: uuid */
-            consumerGroupId: string;
-            consignee: components["schemas"]["ConsigneeDto"];
-            distanceFromPreviousKm: number;
-            unloading: components["schemas"]["UnloadingLineDto"][];
-        };
-        GoodsLineDto: {
-            packages: number;
-            units: number;
-            netKg: number;
-            grossKg: number;
-            /** Format: uuid */
-            cooperativeId: string;
-            /** Format: uuid */
-            productId: string;
-            productName: string;
-            hsCode: string;
-            originCountry: string;
-            certificate: string | null;
-            /** @description its cooperative holds an organic or PGS certificate valid on the loading date */
-            organic: boolean;
-            /**
-             * @description certificate of inspection (TRACES)
-             * @example COI.EU.MA.2026.0001234
-             */
-            coiNumber: string | null;
-            /** @example MA-BIO-154 */
-            controlBody: string | null;
-        };
-        EmissionsScopeDto: {
-            /** @enum {string} */
-            scope: "well-to-wheel";
-            /** @example ISO 14083:2023 / GLEC Framework v3 */
-            standard: string;
-            source: string;
-            /** @example 2023 */
-            year: number;
-            /** @description the vehicle's mode's factor, g CO2e per tonne-km */
-            gramsCo2ePerTonneKm: number;
-        };
-        ProofOfOriginDto: {
-            /** @enum {string} */
-            kind: "eur1" | "origin_declaration";
-            /** @description EUR.1 serial number (kind eur1) */
-            number?: string;
-            /** @description exporter's REX number (kind origin_declaration) */
-            exporterRexNumber?: string;
-            /** @description the origin declaration text (kind origin_declaration) */
-            text?: string;
-        };
-        ManifestDocumentsDto: {
-            proofOfOrigin: components["schemas"]["ProofOfOriginDto"] | null;
-            phytosanitaryCertificateNumber: string | null;
-        };
-        DocumentWarningDto: {
-            /** @enum {string} */
-            code: "PROOF_OF_ORIGIN_MISSING" | "COI_MISSING" | "PHYTOSANITARY_MISSING";
-            /** Format: uuid */
-            cooperativeId?: string;
-            /** Format: uuid */
-            productId?: string;
-            message: string;
-        };
-        ManifestDto: {
-            /** @example MAN-202703-0001 */
-            number: string;
-            version: number;
-            /** Format: date-time */
-            issuedAt: string;
-            season: components["schemas"]["RefDto"];
-            partnership: components["schemas"]["RefDto"];
-            /** @example 2027-03 */
-            cycleMonth: string;
-            carrier: components["schemas"]["CarrierDto"];
-            loading: components["schemas"]["LoadingDto"];
-            senders: components["schemas"]["SenderDto"][];
-            stops: components["schemas"]["StopDto"][];
-            lines: components["schemas"]["GoodsLineDto"][];
-            totals: components["schemas"]["QuantitiesDto"];
-            distanceKm: number;
-            tonneKm: number;
-            /** @description well-to-wheel, see emissions */
-            co2eKg: number;
-            emissions: components["schemas"]["EmissionsScopeDto"];
-            documents: components["schemas"]["ManifestDocumentsDto"];
-            /** @description documents the route requires that the shipment lacks */
-            documentWarnings: components["schemas"]["DocumentWarningDto"][];
-            /** @enum {string} */
-            locale: "en" | "fr";
-        };
-        LineCertificateDto: {
-            /**
-             * Format: uuid
-             * @description the cooperative of a goods line of the shipment
-             */
-            cooperativeId: string;
-            /**
-             * Format: uuid
-             * @description the product of that goods line
-             */
-            productId: string;
-            /**
-             * @description a TRACES certificate of inspection reference COI.EU.<country>.<year>.<7 digits>
-             * @example COI.EU.MA.2026.0001234
-             */
-            coiNumber: string;
-            /**
-             * @description an EU control body code <country>-BIO-<2 or 3 digits>
-             * @example MA-BIO-154
-             */
-            controlBody: string;
-        };
-        ShipmentDocumentsBody: {
-            /**
-             * @description the EUR.1 serial number (5–20 letters, digits, spaces, / . -)
-             * @example A 1234567
-             */
-            eur1Number?: string | null;
-            /** @description the origin declaration (statement on origin) text, instead of an EUR.1; needs exporterRexNumber */
-            originDeclaration?: string | null;
-            /**
-             * @description the exporter's REX number <country>REX<identifier>
-             * @example SNREX1234567890
-             */
-            exporterRexNumber?: string | null;
-            /**
-             * @description the phytosanitary certificate number (3–40 letters, digits, spaces, / . -)
-             * @example MA/2026/000123
-             */
-            phytosanitaryCertificateNumber?: string | null;
-            /** @description per organic goods line: its COI */
-            certificates?: components["schemas"]["LineCertificateDto"][];
-        };
         ReceiptLineDto: {
             /**
              * Format: uuid
@@ -2144,8 +1865,6 @@ export interface components {
              * @example EUR
              */
             currency: string;
-            /** @description kg CO2e of the transport of the basket, well-to-wheel (ISO 14083 / GLEC): each shipment’s CO2e shared by gross weight shipped, as transportMinor is */
-            transportCo2eKg: number;
         };
         CooperativeStatementDto: {
             /** Format: uuid */
@@ -2259,6 +1978,156 @@ export interface components {
             /** @description the new feed URL; the previous one answers 404 from now on */
             calendarUrl: string;
         };
+        ShipmentVehicleDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            mode: "road" | "rail" | "sea" | "air";
+            capacityKg: number;
+        };
+        ShipmentStopDto: {
+            /** @description 1 = first stop after the pickup point */
+            order: number;
+            /** Format: uuid */
+            consumerGroupId: string;
+            distanceFromPreviousKm: number;
+        };
+        QuantitiesDto: {
+            packages: number;
+            units: number;
+            netKg: number;
+            grossKg: number;
+        };
+        ManifestRefDto: {
+            /** @example MAN-202703-0001 */
+            number: string;
+            version: number;
+        };
+        ShipmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            transportOrganiserId: string;
+            vehicle: components["schemas"]["ShipmentVehicleDto"];
+            stops: components["schemas"]["ShipmentStopDto"][];
+            totals: components["schemas"]["QuantitiesDto"];
+            /** @description great-circle × 1.25, pickup point to the last stop */
+            distanceKm: number;
+            /** @description Σ legs of tonnes on board × km */
+            tonneKm: number;
+            co2eKg: number;
+            /** @description vehicle's cost per km × distance, season currency */
+            costMinor: number;
+            manifest: components["schemas"]["ManifestRefDto"];
+        };
+        UnplacedGoodsDto: {
+            /** Format: uuid */
+            consumerGroupId: string;
+            /** Format: uuid */
+            offerId: string;
+            grossKg: number;
+            /** @enum {string} */
+            reason: "no_allowed_vehicle" | "line_exceeds_capacity" | "no_capacity_left";
+        };
+        ShipmentListDto: {
+            items: components["schemas"]["ShipmentDto"][];
+            total: number;
+            /** @description goods no allowed vehicle could take (admins only) */
+            unplaced: components["schemas"]["UnplacedGoodsDto"][];
+        };
+        RefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CarrierDto: {
+            /** Format: uuid */
+            transportOrganiserId: string;
+            name: string;
+            vehicle: components["schemas"]["VehicleDto"];
+            contactEmail: string;
+        };
+        PlaceDto: {
+            name: string;
+            address: string;
+            latitude: number;
+            longitude: number;
+        };
+        LoadingDto: {
+            pickupPoint: components["schemas"]["PlaceDto"];
+            /** Format: date */
+            date: string;
+        };
+        SenderDto: {
+            /** Format: uuid */
+            cooperativeId: string;
+            name: string;
+            territory: string;
+            countryCode: string;
+            /** @description certificates valid on the loading date */
+            certificateNumbers: string[];
+        };
+        ConsigneeDto: {
+            name: string;
+            dropPoint: components["schemas"]["PlaceDto"];
+            contactEmail: string;
+        };
+        UnloadingLineDto: {
+            packages: number;
+            units: number;
+            netKg: number;
+            grossKg: number;
+            /** Format: uuid */
+            cooperativeId: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+        };
+        StopDto: {
+            order: number;
+            /** Format: uuid */
+            consumerGroupId: string;
+            consignee: components["schemas"]["ConsigneeDto"];
+            distanceFromPreviousKm: number;
+            unloading: components["schemas"]["UnloadingLineDto"][];
+        };
+        GoodsLineDto: {
+            packages: number;
+            units: number;
+            netKg: number;
+            grossKg: number;
+            /** Format: uuid */
+            cooperativeId: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            hsCode: string;
+            originCountry: string;
+            certificate: string | null;
+        };
+        ManifestDto: {
+            /** @example MAN-202703-0001 */
+            number: string;
+            version: number;
+            /** Format: date-time */
+            issuedAt: string;
+            season: components["schemas"]["RefDto"];
+            partnership: components["schemas"]["RefDto"];
+            /** @example 2027-03 */
+            cycleMonth: string;
+            carrier: components["schemas"]["CarrierDto"];
+            loading: components["schemas"]["LoadingDto"];
+            senders: components["schemas"]["SenderDto"][];
+            stops: components["schemas"]["StopDto"][];
+            lines: components["schemas"]["GoodsLineDto"][];
+            totals: components["schemas"]["QuantitiesDto"];
+            distanceKm: number;
+            tonneKm: number;
+            co2eKg: number;
+            /** @enum {string} */
+            locale: "en" | "fr";
+        };
     };
     responses: never;
     parameters: never;
@@ -2271,8 +2140,8 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description only the notifications of this cycle */
                 cycleId?: string;
                 status?: "pending" | "sent" | "failed" | "skipped";
@@ -2377,8 +2246,8 @@ export interface operations {
     TerritoriesController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2443,8 +2312,8 @@ export interface operations {
     CooperativesController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2535,8 +2404,8 @@ export interface operations {
     PickupPointsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2601,8 +2470,8 @@ export interface operations {
     TransportOrganisersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2668,8 +2537,8 @@ export interface operations {
     PartnershipsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2785,8 +2654,8 @@ export interface operations {
     CharterController_versions: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2810,8 +2679,8 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 subjectType?: string;
                 subjectId?: string;
             };
@@ -2835,8 +2704,8 @@ export interface operations {
     ConsumersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2902,8 +2771,8 @@ export interface operations {
     ConsumersController_members: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2951,8 +2820,8 @@ export interface operations {
     ProductsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -3017,8 +2886,8 @@ export interface operations {
     SeasonsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -3108,8 +2977,8 @@ export interface operations {
     SeasonsController_groups: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -3157,8 +3026,8 @@ export interface operations {
     OffersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -3544,8 +3413,8 @@ export interface operations {
     CyclesController_allocations: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 consumerGroupId?: string;
                 memberId?: string;
             };
@@ -3584,174 +3453,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LoadingListDto"];
-                };
-            };
-        };
-    };
-    ShipmentsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ShipmentListDto"];
-                };
-            };
-        };
-    };
-    ManifestsController_json: {
-        parameters: {
-            query?: {
-                /** @description a given version; the latest when left out */
-                version?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ManifestDto"];
-                };
-            };
-        };
-    };
-    ManifestsController_csv: {
-        parameters: {
-            query?: {
-                /** @description a given version; the latest when left out */
-                version?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description one row per goods line × stop */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-        };
-    };
-    ManifestsController_pdf: {
-        parameters: {
-            query?: {
-                /** @description a given version; the latest when left out */
-                version?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the manifest as a PDF, labels in the organiser’s locale */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-        };
-    };
-    ManifestsController_cmr: {
-        parameters: {
-            query?: {
-                /** @description a given version; the latest when left out */
-                version?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the CMR consignment notes of the manifest version, one per consignee (stop), boxes numbered as on the IRU model form */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-        };
-    };
-    ManifestsController_documents: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ShipmentDocumentsBody"];
-            };
-        };
-        responses: {
-            /** @description records the border documents and answers the manifest re-issued with them (a new version) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ManifestDto"];
-                };
-            };
-        };
-    };
-    ManifestsController_reissue: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the new version; earlier versions are kept */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ManifestDto"];
                 };
             };
         };
@@ -3883,6 +3584,123 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarTokenDto"];
+                };
+            };
+        };
+    };
+    ShipmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentListDto"];
+                };
+            };
+        };
+    };
+    ManifestsController_json: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestDto"];
+                };
+            };
+        };
+    };
+    ManifestsController_csv: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one row per goods line × stop */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    ManifestsController_pdf: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the manifest as a PDF, labels in the organiser’s locale */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    ManifestsController_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the new version; earlier versions are kept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestDto"];
                 };
             };
         };
