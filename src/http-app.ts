@@ -8,6 +8,7 @@ import { PinoLoggerService } from './common/logging/logger';
 import { registerBodyGuard } from './common/http/body-guard';
 import { REQUEST_ID_OPTIONS, registerRequestContext } from './common/http/request-context';
 import { registerSecurityHeaders } from './common/http/security-headers';
+import { registerOneClickUnsubscribeBodies } from './notifications/people/one-click-body';
 import { serveWebApp } from './web-app/serve-web-app';
 
 export const API_PREFIX = 'api/v1';
@@ -45,11 +46,15 @@ export async function createHttpApp(
   registerRequestContext(adapter.getInstance());
   registerSecurityHeaders(adapter.getInstance());
   registerBodyGuard(adapter.getInstance());
+  registerOneClickUnsubscribeBodies(adapter.getInstance(), API_PREFIX);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRole(config, onShutdown),
     adapter,
     {
       logger: new PinoLoggerService(logger),
+      // Fastify's own JSON parser only: Nest would add a urlencoded one that lets every route
+      // take HTML form bodies; the one form the API reads is RFC 8058's one-click unsubscribe.
+      bodyParser: false,
     },
   );
   app.setGlobalPrefix(API_PREFIX);
