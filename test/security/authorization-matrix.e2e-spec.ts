@@ -50,6 +50,13 @@ const TABLE: Row[] = [
     expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200, anonymous: 200 },
   },
   {
+    method: 'GET',
+    route: '/health/ready',
+    path: () => '/health/ready',
+    scoped: false,
+    expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200, anonymous: 200 },
+  },
+  {
     method: 'POST',
     route: '/auth/login',
     path: () => '/auth/login',
@@ -83,6 +90,27 @@ const TABLE: Row[] = [
     path: () => '/me/calendar-token',
     scoped: false,
     expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/calendar/:feedToken.ics (a token nobody holds: test/people/calendar-feed)',
+    path: () => `/calendar/${'x'.repeat(43)}.ics`,
+    scoped: false,
+    expect: { admin: 404, coordinator: 404, member: 404, cooperative: 404, transporter: 404, anonymous: 404 },
+  },
+  {
+    method: 'GET',
+    route: '/unsubscribe/:token (a token we did not sign: test/people/notifications)',
+    path: () => '/unsubscribe/AAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA',
+    scoped: false,
+    expect: { admin: 404, coordinator: 404, member: 404, cooperative: 404, transporter: 404, anonymous: 404 },
+  },
+  {
+    method: 'POST',
+    route: '/unsubscribe/:token (a token we did not sign)',
+    path: () => '/unsubscribe/AAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA',
+    scoped: false,
+    expect: { admin: 404, coordinator: 404, member: 404, cooperative: 404, transporter: 404, anonymous: 404 },
   },
   { method: 'GET', route: '/audit-log', path: () => '/audit-log', scoped: false, expect: { admin: 200 } },
   {

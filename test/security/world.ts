@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { StagesService } from '../../src/cycles/stages.service';
+import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import {
   consumerGroup,
   registry,
@@ -61,7 +61,7 @@ async function expectStatus(reply: Promise<{ status: number; text: string }>, st
 
 export async function buildWorld(t: TestApp, http: Http, admin: string): Promise<World> {
   const ds = t.dataSource;
-  const stages = t.app.get(StagesService);
+  const stages = t.app.get(StageRunner);
   const r = await registry(ds, { groups: 2, membersPerGroup: 2, cooperatives: 2 });
   for (const cooperativeId of r.cooperativeIds) {
     await ds.query(
@@ -119,7 +119,7 @@ export async function buildWorld(t: TestApp, http: Http, admin: string): Promise
   const settled = await toDispatched(m1);
   for (const consumerGroupId of r.groupIds) {
     const allocated: { offerId: string; quantity: number }[] = await ds.query(
-      `SELECT offer_id AS "offerId", allocated AS quantity FROM group_allocations
+      `SELECT offer_id AS "offerId", allocated::int AS quantity FROM group_allocations
         WHERE cycle_id = $1 AND consumer_group_id = $2`,
       [settled, consumerGroupId],
     );
@@ -158,7 +158,7 @@ export async function buildWorld(t: TestApp, http: Http, admin: string): Promise
 
 async function receiptLines(ds: DataSource, cycleId: string, consumerGroupId: string) {
   return ds.query(
-    `SELECT offer_id AS "offerId", allocated AS quantity FROM group_allocations
+    `SELECT offer_id AS "offerId", allocated::int AS quantity FROM group_allocations
       WHERE cycle_id = $1 AND consumer_group_id = $2 ORDER BY offer_id`,
     [cycleId, consumerGroupId],
   );

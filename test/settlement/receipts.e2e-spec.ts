@@ -1,4 +1,4 @@
-import { SettlementService } from '../../src/settlement/settlement.service';
+import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { isolatedDatabase } from '../support/isolated-database';
 import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
 import { allocatedCycle, allocationOf, dispatch, fullReport, type AllocatedCycle } from './dispatched-cycle';
@@ -125,6 +125,7 @@ describe('receipts', () => {
       lines: fullReport(s, g0).map((l) => ({
         offerId: l.offerId,
         allocated: l.quantity,
+        shipped: l.quantity, // every line travels (dispatch by hand)
         received: l.quantity,
       })),
       cycleStatus: 'dispatched',
@@ -167,6 +168,7 @@ describe('receipts', () => {
     expect(reply.body.lines.find((l: { offerId: string }) => l.offerId === s.offers.o2)).toEqual({
       offerId: s.offers.o2,
       allocated: allocationOf(s, g1, s.offers.o2),
+      shipped: allocationOf(s, g1, s.offers.o2),
       received: 0,
     });
     const [cycle] = await t.dataSource.query(`SELECT status, received_at FROM cycles WHERE id = $1`, [
@@ -216,7 +218,8 @@ describe('receipts', () => {
     expect(corrected.status).toBe(200);
     expect(corrected.body).toMatchObject({ version: 2, cycleStatus: 'received' });
 
-    const settlement = t.app.get(SettlementService);
+    const runner = t.app.get(StageRunner);
+    const settlement = { settle: (cycleId: string) => runner.run(cycleId, 'received') };
     expect(await settlement.settle(s.cycleId)).toBe('moved');
     const before = await counts();
     const late = await http.as(coordinator0).put(url(g0), { lines: fullReport(s, g0), version: 2 });
