@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { packagesSql } from './packages.sql';
 
 export interface DemandLine {
   offerId: string;
@@ -36,7 +37,7 @@ export class CycleViewsRepository {
   demand(cycleId: string, cooperativeId: string | null): Promise<DemandLine[]> {
     return this.dataSource.query(
       `SELECT co.offer_id AS "offerId", co.cooperative_id AS "cooperativeId", co.demand AS quantity,
-              coalesce(sum(ceil(cc.quantity::numeric / o.pack_size)), 0)::integer AS packages,
+              coalesce(sum(${packagesSql('cc.quantity', 'o.pack_size')}), 0)::integer AS packages,
               co.confirmed
          FROM cycle_offers co
          JOIN offers o ON o.id = co.offer_id

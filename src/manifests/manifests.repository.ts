@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Locale } from '../logistics/domain/locales';
 import type {
-  Manifest,
-  ManifestLine,
-  ManifestQuantities,
-  ManifestSender,
-  ManifestStop,
-} from './domain/manifest.types';
+  ManifestHeadRow,
+  ManifestRows,
+  ManifestStopRow,
+  ManifestUnloadingRow,
+} from './domain/build-manifest';
+import type { Manifest, ManifestSender } from './domain/manifest.types';
 
 export interface ManifestRecipient {
   transportOrganiserId: string;
@@ -26,42 +26,13 @@ export interface StoredManifest {
   document: Manifest;
 }
 
-interface UnloadingRow extends ManifestQuantities {
-  consumerGroupId: string;
-  cooperativeId: string;
-  productId: string;
-  productName: string;
-  hsCode: string;
-}
-
-const grams = (kg: number) => Math.round(kg * 1000);
-
-/** Sums quantities in whole grams, so that totals are exact to the gram. */
-function sum(rows: ManifestQuantities[]): ManifestQuantities {
-  const total = rows.reduce(
-    (acc, row) => ({
-      packages: acc.packages + row.packages,
-      units: acc.units + row.units,
-      net: acc.net + grams(row.netKg),
-      gross: acc.gross + grams(row.grossKg),
-    }),
-    { packages: 0, units: 0, net: 0, gross: 0 },
-  );
-  return {
-    packages: total.packages,
-    units: total.units,
-    netKg: total.net / 1000,
-    grossKg: total.gross / 1000,
-  };
-}
-
 @Injectable()
 export class ManifestsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Everything the manifest of a shipment prints, read in five queries whatever its size. */
-  async assemble(m: EntityManager, shipmentId: string, number: string, version: number): Promise<Manifest> {
-    const [head] = await m.query(
+  /** Everything the manifest of a shipment prints (buildManifest makes the document), in four queries whatever its size. */
+  async rows(m: EntityManager, shipmentId: string): Promise<ManifestRows> {
+    const [head]: ManifestHeadRow[] = await m.query(
       `SELECT s.id AS "seasonId", s.name AS "seasonName", p.id AS "partnershipId", p.name AS "partnershipName",
               c.month, to_char(c.loading_date, 'YYYY-MM-DD') AS "loadingDate",
               o.id AS "organiserId", o.name AS "organiserName", o.contact_email AS "contactEmail", o.locale,
@@ -91,7 +62,7 @@ export class ManifestsRepository {
         ORDER BY k.name, k.id`,
       [shipmentId, head.loadingDate],
     );
-    const stops: (Omit<ManifestStop, 'unloading' | 'consignee'> & Record<string, unknown>)[] = await m.query(
+    const stops: ManifestStopRow[] = await m.query(
       `SELECT st.stop_order AS "order", st.consumer_group_id AS "consumerGroupId",
               st.distance_from_previous_km::float8 AS "distanceFromPreviousKm",
               g.name, g.contact_email AS "contactEmail", g.drop_point_name AS "dropName",
@@ -102,7 +73,7 @@ export class ManifestsRepository {
         ORDER BY st.stop_order`,
       [shipmentId],
     );
-    const unloading: UnloadingRow[] = await m.query(
+    const unloading: ManifestUnloadingRow[] = await m.query(
       `SELECT sl.consumer_group_id AS "consumerGroupId", sl.cooperative_id AS "cooperativeId", p.id AS "productId",
               p.name AS "productName", p.hs_code AS "hsCode", sl.packages, sl.units,
               sl.net_kg::float8 AS "netKg", sl.gross_kg::float8 AS "grossKg"
@@ -113,81 +84,7 @@ export class ManifestsRepository {
         ORDER BY p.name, sl.cooperative_id`,
       [shipmentId],
     );
-    const senderOf = new Map(senders.map((sender) => [sender.cooperativeId, sender]));
-    const byProduct = new Map<string, UnloadingRow[]>();
-    for (const row of unloading) {
-      const key = `${row.cooperativeId}|${row.productId}`;
-      byProduct.set(key, [...(byProduct.get(key) ?? []), row]);
-    }
-    const lines: ManifestLine[] = [...byProduct.values()].map((rows) => {
-      const [first] = rows;
-      const sender = senderOf.get(first.cooperativeId);
-      return {
-        cooperativeId: first.cooperativeId,
-        productId: first.productId,
-        productName: first.productName,
-        hsCode: first.hsCode,
-        originCountry: sender?.countryCode ?? '',
-        certificate: sender?.certificateNumbers[0] ?? null,
-        ...sum(rows),
-      };
-    });
-    return {
-      number,
-      version,
-      issuedAt: new Date().toISOString(),
-      season: { id: head.seasonId, name: head.seasonName },
-      partnership: { id: head.partnershipId, name: head.partnershipName },
-      cycleMonth: head.month,
-      carrier: {
-        transportOrganiserId: head.organiserId,
-        name: head.organiserName,
-        vehicle: { id: head.vehicleId, name: head.vehicleName, mode: head.mode },
-        contactEmail: head.contactEmail,
-      },
-      loading: {
-        pickupPoint: {
-          name: head.pickupName,
-          address: head.pickupAddress,
-          latitude: head.pickupLatitude,
-          longitude: head.pickupLongitude,
-        },
-        date: head.loadingDate,
-      },
-      senders,
-      stops: stops.map((stop) => ({
-        order: stop.order,
-        consumerGroupId: stop.consumerGroupId,
-        consignee: {
-          name: stop.name as string,
-          dropPoint: {
-            name: stop.dropName as string,
-            address: stop.dropAddress as string,
-            latitude: stop.dropLatitude as number,
-            longitude: stop.dropLongitude as number,
-          },
-          contactEmail: stop.contactEmail as string,
-        },
-        distanceFromPreviousKm: stop.distanceFromPreviousKm,
-        unloading: unloading
-          .filter((row) => row.consumerGroupId === stop.consumerGroupId)
-          .map(({ cooperativeId, productId, productName, packages, units, netKg, grossKg }) => ({
-            cooperativeId,
-            productId,
-            productName,
-            packages,
-            units,
-            netKg,
-            grossKg,
-          })),
-      })),
-      lines,
-      totals: sum(lines),
-      distanceKm: head.distanceKm,
-      tonneKm: head.tonneKm,
-      co2eKg: head.co2eKg,
-      locale: head.locale,
-    };
+    return { head, senders, stops, unloading };
   }
 
   async insert(

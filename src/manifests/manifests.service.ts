@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { assertReach } from '../common/auth/ownership';
 import { NotificationsService } from '../notifications/notifications.service';
+import { buildManifest } from './domain/build-manifest';
 import { manifestNotifications } from './manifest-delivery';
 import { ManifestsRepository, type StoredManifest } from './manifests.repository';
 import { manifestToCsv } from './domain/manifest-csv';
@@ -31,7 +32,10 @@ export class ManifestsService {
     version: number,
     issuedBy: string | null,
   ) {
-    const document = await this.manifests.assemble(m, shipmentId, number, version);
+    const document = buildManifest(
+      { number, version, ...(await this.manifests.rows(m, shipmentId)) },
+      new Date(),
+    );
     const manifestId = await this.manifests.insert(m, shipmentId, document, issuedBy);
     const pdf = await manifestToPdf(document);
     const recipient = await this.manifests.recipient(m, shipmentId);

@@ -3,8 +3,13 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
-/** Where `npm run build` puts the web application: beside the compiled server. */
-export const WEB_APP_ROOT = join(__dirname, '..', 'web');
+/**
+ * Where `npm run build` puts the web application: beside the compiled server. The tests load
+ * this file as an ES module (jest's ESM mode), where there is no `__dirname`: there the build is
+ * the one in the working directory's dist/.
+ */
+export const WEB_APP_ROOT =
+  typeof __dirname === 'string' ? join(__dirname, '..', 'web') : join(process.cwd(), 'dist', 'web');
 
 /** Paths the API process answers itself; everything else is the web application's. */
 const SERVER_PATHS = /^\/(api|docs|docs-json)(\/|$|\?|-)/;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { gramsFor, gramsToKg, kgFor, packagesFor, unitGrams } from './package-count';
+import { gramsToKg } from '../../common/math/grams';
+import { gramsFor, kgFor, packagesFor, unitGrams } from './package-count';
 
 describe('packagesFor', () => {
   it('counts whole packages, the last one partly filled', () => {

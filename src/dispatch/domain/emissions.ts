@@ -18,7 +18,7 @@
 import type { CharterRules } from '../../charter/domain/charter-rules.types';
 import type { TransportMode } from '../../logistics/domain/transport-modes';
 import { checkEmissions, type TransportViolation } from '../../charter/domain/transport-rules';
-import { kgToGrams } from './weights';
+import { kgToGrams } from '../../common/math/grams';
 
 export const EMISSION_FACTORS_SOURCE =
   'UK government, Greenhouse gas reporting: conversion factors 2023, Freighting goods';

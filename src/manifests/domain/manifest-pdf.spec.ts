@@ -1,6 +1,6 @@
 import { LABELS } from './labels';
 import { manifestToPdf } from './manifest-pdf';
-import { buildManifest } from '../../../test/fixtures/manifest';
+import { sampleManifest } from '../../../test/fixtures/manifest';
 import type { Manifest, ManifestQuantities } from './manifest.types';
 
 interface PdfRow {
@@ -71,7 +71,7 @@ function sumRows(rows: PdfRow[], locale: Manifest['locale']): ManifestQuantities
 
 describe('manifestToPdf', () => {
   describe.each(['en', 'fr'] as const)('a long manifest in %s', (locale) => {
-    const manifest = buildManifest({ lines: 300, stops: 2, locale });
+    const manifest = sampleManifest({ lines: 300, stops: 2, locale });
     const labels = LABELS[locale];
     let pages: number;
     let rows: PdfRow[];
@@ -167,7 +167,7 @@ describe('manifestToPdf', () => {
   });
 
   it('prints French labels for a French organiser', async () => {
-    const { rows } = await readPdf(await manifestToPdf(buildManifest({ lines: 5, locale: 'fr' })));
+    const { rows } = await readPdf(await manifestToPdf(sampleManifest({ lines: 5, locale: 'fr' })));
     const text = rows.map((row) => row.cells.join(' ')).join('\n');
     for (const label of [
       'Manifeste de transport',
@@ -186,7 +186,7 @@ describe('manifestToPdf', () => {
   });
 
   it('replaces characters the standard fonts cannot draw instead of failing', async () => {
-    const manifest = buildManifest({ lines: 3 });
+    const manifest = sampleManifest({ lines: 3 });
     manifest.stops[0].consignee.name = 'Łódź 🚚 Ağrı — Groupe Œuvre';
     const { rows } = await readPdf(await manifestToPdf(manifest));
     expect(rows.map((row) => row.cells.join(' '))).toContain('Stop 1 · Lódz ? Agri — Groupe Œuvre');
