@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { gramsToKg } from '../../common/math/grams';
 import { gramsFor, kgFor, packagesFor, unitGrams } from './package-count';
 
@@ -28,7 +29,7 @@ describe('packagesFor', () => {
           expect((packages - 1n) * BigInt(packSize) < BigInt(units) || packages === 0n).toBe(true);
         },
       ),
-      { numRuns: 1000 },
+      fcParameters({ numRuns: 1000 }),
     );
   });
 
@@ -45,7 +46,7 @@ describe('packagesFor', () => {
           );
         },
       ),
-      { numRuns: 1000 },
+      fcParameters({ numRuns: 1000 }),
     );
   });
 });
@@ -73,7 +74,7 @@ describe('kgFor', () => {
         expect(Math.round(kg * 1000)).toBe(units * grams);
         expect(Number(kg.toFixed(3))).toBe(kg);
       }),
-      { numRuns: 1000 },
+      fcParameters({ numRuns: 1000 }),
     );
   });
 
@@ -87,7 +88,7 @@ describe('kgFor', () => {
           gramsToKg(lines.reduce((sum, units) => sum + gramsFor(units, unitKg), 0)),
         );
       }),
-      { numRuns: 1000 },
+      fcParameters({ numRuns: 1000 }),
     );
   });
 });

@@ -1,11 +1,11 @@
 import { LABELS } from './labels';
 import { manifestToCsv } from './manifest-csv';
 import { parseCsv } from '../../../test/support/csv';
-import { sampleManifest } from '../../../test/fixtures/manifest';
+import { buildManifest } from '../../../test/fixtures/manifest';
 
 describe('manifestToCsv', () => {
   it('has one row per goods line × stop, adding up to the totals', () => {
-    const manifest = sampleManifest({ lines: 300, stops: 3 });
+    const manifest = buildManifest({ lines: 300, stops: 3 });
     const [header, ...rows] = parseCsv(manifestToCsv(manifest));
     const column = (label: string) => header.indexOf(label);
     const labels = LABELS.en;
@@ -21,7 +21,7 @@ describe('manifestToCsv', () => {
   });
 
   it("carries each goods line's HS code, origin and certificate onto its stop rows", () => {
-    const manifest = sampleManifest({ lines: 7, stops: 2 });
+    const manifest = buildManifest({ lines: 7, stops: 2 });
     const [header, ...rows] = parseCsv(manifestToCsv(manifest));
     const at = (row: string[], label: string) => row[header.indexOf(label)];
     const labels = LABELS.en;
@@ -38,7 +38,7 @@ describe('manifestToCsv', () => {
   });
 
   it('quotes commas, quotes and line breaks, and ends every record with CRLF', () => {
-    const manifest = sampleManifest({ lines: 3, stops: 1 });
+    const manifest = buildManifest({ lines: 3, stops: 1 });
     manifest.stops[0].consignee.name = 'AMAP "Les Pentes",\r\nLyon';
     const csv = manifestToCsv(manifest);
     expect(csv).toContain('"Coop ""Les Amandiers"", Tafraout"');
@@ -49,7 +49,7 @@ describe('manifestToCsv', () => {
   });
 
   it('defuses cells a spreadsheet would run as formulas', () => {
-    const manifest = sampleManifest({ lines: 4, stops: 1 });
+    const manifest = buildManifest({ lines: 4, stops: 1 });
     const names = ['=HYPERLINK("http://x","y")', '+33 4 72', '-2+3', '@SUM(A1)'];
     manifest.lines.forEach(
       (line, index) => (line.productName = manifest.stops[0].unloading[index].productName = names[index]),
@@ -60,7 +60,7 @@ describe('manifestToCsv', () => {
   });
 
   it('labels the columns in the manifest’s language', () => {
-    const [header] = parseCsv(manifestToCsv(sampleManifest({ lines: 2, locale: 'fr' })));
+    const [header] = parseCsv(manifestToCsv(buildManifest({ lines: 2, locale: 'fr' })));
     expect(header).toEqual([
       'Manifeste n°',
       'Version',

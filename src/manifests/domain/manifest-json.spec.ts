@@ -1,7 +1,7 @@
 import { manifestToCsv } from './manifest-csv';
 import { manifestToJson } from './manifest-json';
 import { manifestToPdf } from './manifest-pdf';
-import { sampleManifest } from '../../../test/fixtures/manifest';
+import { buildManifest } from '../../../test/fixtures/manifest';
 import type { Manifest } from './manifest.types';
 
 /** The same object with every key order reversed, at every depth. */
@@ -16,7 +16,7 @@ function reversedKeys<T>(value: T): T {
 }
 
 describe('manifestToJson', () => {
-  const manifest = sampleManifest({ lines: 20, stops: 3 });
+  const manifest = buildManifest({ lines: 20, stops: 3 });
 
   it('gives back the manifest, numbers as numbers', () => {
     const parsed = JSON.parse(manifestToJson(manifest)) as Manifest;
@@ -44,6 +44,9 @@ describe('manifestToJson', () => {
       'distanceKm',
       'tonneKm',
       'co2eKg',
+      'emissions',
+      'documents',
+      'documentWarnings',
       'locale',
     ]);
   });
@@ -57,9 +60,9 @@ describe('manifestToJson', () => {
   });
 });
 
-describe('sampleManifest', () => {
+describe('buildManifest', () => {
   it.each([1, 7, 300])('keeps %i lines consistent: stops add up to lines, lines to totals', (lines) => {
-    const manifest = sampleManifest({ lines, stops: 3, seed: lines });
+    const manifest = buildManifest({ lines, stops: 3, seed: lines });
     expect(manifest.lines).toHaveLength(lines);
     for (const line of manifest.lines) {
       const unloaded = manifest.stops.flatMap((stop) =>

@@ -20,6 +20,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnsubscribeController_page"];
+        put?: never;
+        post: operations["UnsubscribeController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -36,7 +52,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users": {
+    "/api/v1/auth/logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -45,7 +61,135 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_list"];
+        put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountAuthController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountAuthController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountAuthController_confirmReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InvitationsController_list"];
+        put?: never;
+        post: operations["InvitationsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["MeSettingsController_update"];
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["MeSettingsController_changePassword"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -60,6 +204,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -340,6 +500,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consumer-groups/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ConsumersController_updateMember"];
+        trace?: never;
+    };
     "/api/v1/products": {
         parameters: {
             query?: never;
@@ -516,6 +692,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/seasons/{id}/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommitmentsController_demand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges": {
         parameters: {
             query?: never;
@@ -644,54 +836,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cycles/{id}/receipts/{consumerGroupId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettlementController_receipt"];
-        put: operations["SettlementController_record"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cycles/{id}/statements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettlementController_statementsJson"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cycles/{id}/statements.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettlementController_statementsCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/cycles/{id}/shipments": {
         parameters: {
             query?: never;
@@ -756,6 +900,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shipments/{id}/cmr.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManifestsController_cmr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ManifestsController_documents"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/shipments/{id}/manifest/reissue": {
         parameters: {
             query?: never;
@@ -772,11 +948,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{id}/receipts/{consumerGroupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementController_receipt"];
+        put: operations["SettlementController_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementController_statementsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{id}/statements.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementController_statementsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MeController_rotateCalendarToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{feedToken}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Object: Record<string, never>;
         NotificationAttemptDto: {
             /** Format: date-time */
             attemptedAt: string;
@@ -816,6 +1071,12 @@ export interface components {
             items: components["schemas"]["NotificationDto"][];
             total: number;
         };
+        UnsubscribedDto: {
+            /** @enum {string} */
+            kind: "cycle.closing" | "cycle.locked" | "cycle.allocated" | "cycle.dispatched" | "cycle.receipt_due" | "statement.ready";
+            /** @example true */
+            unsubscribed: boolean;
+        };
         LoginDto: {
             /** @example admin@proxima.example */
             email: string;
@@ -843,6 +1104,7 @@ export interface components {
         CreateUserDto: {
             /** @example coordinator@gasap-jette.be */
             email: string;
+            /** @description at least 10 characters, not one of the most common passwords */
             password: string;
             /** @enum {string} */
             role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
@@ -867,13 +1129,219 @@ export interface components {
              */
             transportOrganiserId?: string;
         };
-        HealthDto: {
+        UserListItemDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
             /** @enum {string} */
-            status: "ok" | "unhealthy";
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** Format: uuid */
+            consumerGroupId: string | null;
+            /** Format: uuid */
+            memberId: string | null;
+            /** Format: uuid */
+            cooperativeId: string | null;
+            /** Format: uuid */
+            transportOrganiserId: string | null;
+            /** @description false: the login is switched off */
+            active: boolean;
+            /** @enum {string|null} */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserListItemDto"][];
+            total: number;
+        };
+        UpdateUserDto: {
+            /** @description false switches the login off and ends its sessions */
+            active?: boolean;
+            /** @enum {string} */
+            role?: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** Format: uuid */
+            consumerGroupId?: string;
+            /** Format: uuid */
+            memberId?: string;
+            /** Format: uuid */
+            cooperativeId?: string;
+            /** Format: uuid */
+            transportOrganiserId?: string;
+        };
+        TokenAndPasswordDto: {
+            /** @description the token from the e-mailed link */
+            token: string;
+            /** @description at least 10 characters, not one of the most common passwords */
+            password: string;
+        };
+        PasswordResetRequestDto: {
+            /** Format: email */
+            email: string;
+        };
+        CreateInvitationDto: {
+            /**
+             * Format: email
+             * @example amina@example.org
+             */
+            email: string;
+            /**
+             * @description a coordinator may only invite members
+             * @enum {string}
+             */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /**
+             * Format: uuid
+             * @description coordinator; or member with `name` (a coordinator: its own group, the default)
+             */
+            consumerGroupId?: string;
+            /**
+             * Format: uuid
+             * @description member: an existing member (else give `name`)
+             */
+            memberId?: string;
+            /**
+             * Format: uuid
+             * @description cooperative
+             */
+            cooperativeId?: string;
+            /**
+             * Format: uuid
+             * @description transporter
+             */
+            transportOrganiserId?: string;
+            /**
+             * @description member: creates the member in the group, with this name and the email
+             * @example Amina Benali
+             */
+            name?: string;
+            /**
+             * @description the language of the e-mail and of the new user
+             * @enum {string}
+             */
+            locale?: "en" | "fr" | "ar" | "nl";
+        };
+        InvitationDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** Format: uuid */
+            consumerGroupId: string | null;
+            /** Format: uuid */
+            memberId: string | null;
+            /** Format: uuid */
+            cooperativeId: string | null;
+            /** Format: uuid */
+            transportOrganiserId: string | null;
+            /** @enum {string|null} */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "expired";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+        };
+        InvitationPageDto: {
+            items: components["schemas"]["InvitationDto"][];
+            total: number;
+        };
+        UpdateMeDto: {
+            /**
+             * @description the language of e-mails and of the web app
+             * @enum {string}
+             */
+            locale?: "en" | "fr" | "ar" | "nl";
+            /**
+             * @description kinds switched on (true) or off (false); kinds left out keep their setting
+             * @example {
+             *       "cycle.closing": false
+             *     }
+             */
+            notifications?: {
+                "cycle.closing"?: boolean;
+                "cycle.locked"?: boolean;
+                "cycle.allocated"?: boolean;
+                "cycle.dispatched"?: boolean;
+                "cycle.receipt_due"?: boolean;
+                "statement.ready"?: boolean;
+            };
+        };
+        MeSettingsDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** @enum {string|null} */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /** @description every kind, true when it is received */
+            notifications: {
+                "cycle.closing"?: boolean;
+                "cycle.locked"?: boolean;
+                "cycle.allocated"?: boolean;
+                "cycle.dispatched"?: boolean;
+                "cycle.receipt_due"?: boolean;
+                "statement.ready"?: boolean;
+            };
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description at least 10 characters, not one of the most common passwords */
+            newPassword: string;
+        };
+        WorkerSeenDto: {
+            /**
+             * @description host:pid:random
+             * @example worker-1:4242:9f2c1a
+             */
+            id: string;
+            host: string;
+            pid: number;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description its last heartbeat
+             */
+            lastBeatAt: string;
+            /** @description a heartbeat within the last 15 s */
+            alive: boolean;
+            queues: string[];
+        };
+        StalledCycleDto: {
+            /** Format: uuid */
+            cycleId: string;
+            status: string;
+            /**
+             * Format: date-time
+             * @description when its next stage became due
+             */
+            dueSince: string;
+        };
+        HealthDto: {
+            /**
+             * @description unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, or a cycle stalled
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "unhealthy";
             /** @enum {string} */
             database: "up" | "down";
             /** @enum {string} */
             redis: "up" | "down";
+            /** @description worker processes heard of in the last hour */
+            workers: components["schemas"]["WorkerSeenDto"][];
+            /** @description cycles whose next stage has been due for over twice the clock interval */
+            stalledCycles: components["schemas"]["StalledCycleDto"][];
+        };
+        ReadinessDto: {
+            /** @enum {string} */
+            status: "ready" | "not ready";
+            /** @enum {string} */
+            database: "up" | "down";
         };
         CreateTerritoryDto: {
             /** @example Jette */
@@ -1214,10 +1682,16 @@ export interface components {
             id: string;
             /** Format: uuid */
             consumerGroupId: string;
+            /** @description false once the member has left the group */
+            active: boolean;
         };
         MemberPageDto: {
             items: components["schemas"]["MemberDto"][];
             total: number;
+        };
+        UpdateMemberDto: {
+            /** @description false: the member leaves; its pledges of months still open are removed, its login stops and its sessions end */
+            active: boolean;
         };
         CreateProductDto: {
             /** @example Argan oil */
@@ -1276,6 +1750,8 @@ export interface components {
             confirmationDays?: number;
             /** @description Day of the delivery month the goods are loaded (default 1) */
             loadingDay?: number;
+            /** @description Days before a month locks that its members are reminded (cycle.closing; default 3, 0: none) */
+            reminderDays?: number;
         };
         CreateSeasonDto: {
             /** Format: uuid */
@@ -1313,6 +1789,7 @@ export interface components {
             lockDay: number;
             confirmationDays: number;
             loadingDay: number;
+            reminderDays: number;
         };
         SeasonCycleSummaryDto: {
             /** Format: uuid */
@@ -1333,6 +1810,11 @@ export interface components {
              * @example 2027-03-01
              */
             loadingDate: string;
+            /**
+             * @description the consumer territory’s IANA time zone, in which the calendar is computed and best shown
+             * @example Europe/Brussels
+             */
+            timeZone: string;
         };
         SeasonWithCyclesDto: {
             /** Format: uuid */
@@ -1354,6 +1836,11 @@ export interface components {
             exchangeRate: number;
             /** Format: uuid */
             pickupPointId: string;
+            /**
+             * @description the consumer territory’s IANA time zone
+             * @example Europe/Brussels
+             */
+            timeZone: string;
             transportOrganiserIds: string[];
             calendar: components["schemas"]["SeasonCalendarDto"];
             cycles: components["schemas"]["SeasonCycleSummaryDto"][];
@@ -1378,6 +1865,11 @@ export interface components {
             exchangeRate: number;
             /** Format: uuid */
             pickupPointId: string;
+            /**
+             * @description the consumer territory’s IANA time zone
+             * @example Europe/Brussels
+             */
+            timeZone: string;
             transportOrganiserIds: string[];
             calendar: components["schemas"]["SeasonCalendarDto"];
         };
@@ -1404,6 +1896,11 @@ export interface components {
              * @example 2027-03-01
              */
             loadingDate: string;
+            /**
+             * @description the consumer territory’s IANA time zone, in which the calendar is computed and best shown
+             * @example Europe/Brussels
+             */
+            timeZone: string;
             /** Format: uuid */
             seasonId: string;
             /** @description The charter version the cycle was checked against (set at lock) */
@@ -1463,8 +1960,66 @@ export interface components {
             /** Format: uuid */
             seasonId: string;
         };
+        OfferProductDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Argan oil */
+            name: string;
+            /** @example 080510 */
+            hsCode: string;
+            /**
+             * @description the sale unit quantities are counted in
+             * @example 1 l bottle
+             */
+            unit: string;
+            /** @example 1 */
+            unitNetKg: number;
+            /** @example 1.05 */
+            unitGrossKg: number;
+            /** @example oil */
+            category: string;
+        };
+        OfferTerritoryDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example MA */
+            countryCode: string;
+        };
+        OfferCooperativeDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            territory: components["schemas"]["OfferTerritoryDto"];
+        };
+        OfferViewDto: {
+            /**
+             * Format: uuid
+             * @description A cooperative of the season's producer territory
+             */
+            cooperativeId: string;
+            /** Format: uuid */
+            productId: string;
+            /** @description Price of one sale unit in minor units of the season currency */
+            unitPriceMinor: number;
+            /** @description Sale units per package */
+            packSize: number;
+            /** @description Declared monthly production of the product, in sale units */
+            monthlyCapacity: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            seasonId: string;
+            /**
+             * @description the season currency unitPriceMinor is in
+             * @example EUR
+             */
+            currency: string;
+            product: components["schemas"]["OfferProductDto"];
+            cooperative: components["schemas"]["OfferCooperativeDto"];
+        };
         OfferPageDto: {
-            items: components["schemas"]["OfferDto"][];
+            items: components["schemas"]["OfferViewDto"][];
             total: number;
         };
         MemberPledgeLineDto: {
@@ -1513,6 +2068,23 @@ export interface components {
             monthlyCapacity: number;
             /** @description floor(maxExportShare × monthlyCapacity) from the partnership's current charter; null without that rule */
             exportCap: number | null;
+        };
+        LiveDemandDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** @example 2027-03 */
+            month: string;
+            /** Format: uuid */
+            offerId: string;
+            /** @description all groups’ live commitments on the offer that month (the sum of every pledge) */
+            demand: number;
+            /** @description the caller’s group’s commitment within that demand; null for an admin */
+            groupQuantity: number | null;
+            monthlyCapacity: number;
+            /** @description floor(maxExportShare × monthlyCapacity) from the partnership's current charter; null without that rule */
+            exportCap: number | null;
+            /** @description demand is above the export cap: at lock the supply will be capped and pledges shared pro rata */
+            overCap: boolean;
         };
         DeliveryPledgeLineDto: {
             /**
@@ -1574,6 +2146,11 @@ export interface components {
             confirmBy: string;
             /** Format: date */
             loadingDate: string;
+            /**
+             * @description the consumer territory’s IANA time zone, in which locksAt and confirmBy fall at midnight
+             * @example Europe/Brussels
+             */
+            timeZone: string;
             /** @description charter version checked at lock */
             charterVersion: number | null;
             violations: components["schemas"]["ViolationDto"][];
@@ -1665,95 +2242,6 @@ export interface components {
             loadingDate: string;
             lines: components["schemas"]["LoadingLineDto"][];
             totals: components["schemas"]["LoadingTotalsDto"];
-        };
-        ReceiptLineDto: {
-            /**
-             * Format: uuid
-             * @description an offer allocated to the group in this cycle
-             */
-            offerId: string;
-            /** @description units that arrived; at most the group allocation (a surplus is not recorded) */
-            quantity: number;
-        };
-        ReceiptDto: {
-            /** @description an allocated offer left out counts as 0 received (nothing of it arrived) */
-            lines: components["schemas"]["ReceiptLineDto"][];
-            /** @description the version last read (0 before the first report); a stale one answers 409 */
-            version?: number;
-        };
-        ReceiptResultLineDto: {
-            /** Format: uuid */
-            offerId: string;
-            /** @description units allocated to the group */
-            allocated: number;
-            /** @description units received; null until the group reports */
-            received: number | null;
-        };
-        ReceiptResultDto: {
-            /** Format: uuid */
-            cycleId: string;
-            /** Format: uuid */
-            consumerGroupId: string;
-            /** @description version of the report; 0 before the first */
-            version: number;
-            lines: components["schemas"]["ReceiptResultLineDto"][];
-            /** @enum {string} */
-            cycleStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
-        };
-        MemberStatementDto: {
-            /** Format: uuid */
-            memberId: string;
-            /** Format: uuid */
-            consumerGroupId: string;
-            /** @description Σ units received × unit price, minor units */
-            goodsMinor: number;
-            /** @description share of the transport cost, by gross weight shipped */
-            transportMinor: number;
-            totalMinor: number;
-            /**
-             * @description the season currency
-             * @example EUR
-             */
-            currency: string;
-        };
-        CooperativeStatementDto: {
-            /** Format: uuid */
-            cooperativeId: string;
-            /** @description due in the season currency, minor units */
-            dueMinor: number;
-            /** @example EUR */
-            currency: string;
-            /** @description due in the producer currency at the season exchange rate */
-            dueProducerMinor: number;
-            /** @example MAD */
-            producerCurrency: string;
-        };
-        StatementTotalsDto: {
-            /** @description Σ goodsMinor of the members shown */
-            goodsMinor: number;
-            /** @description Σ transportMinor of the members shown */
-            transportMinor: number;
-            /** @description Σ totalMinor of the members shown */
-            totalMinor: number;
-            /** @description Σ dueMinor of the cooperatives shown */
-            dueMinor: number;
-            /** @description Σ dueProducerMinor of the cooperatives shown */
-            dueProducerMinor: number;
-            /** @description Σ cost of the cycle shipments (admin only, else null) */
-            shipmentsCostMinor: number | null;
-            /** @description cost of shipments that carried no member goods, so shared by nobody (admin only, else null) */
-            unassignedTransportMinor: number | null;
-            /** @example EUR */
-            currency: string;
-            /** @example MAD */
-            producerCurrency: string;
-        };
-        StatementsDto: {
-            /** Format: uuid */
-            cycleId: string;
-            members: components["schemas"]["MemberStatementDto"][];
-            cooperatives: components["schemas"]["CooperativeStatementDto"][];
-            totals: components["schemas"]["StatementTotalsDto"];
         };
         ShipmentVehicleDto: {
             /** Format: uuid */
@@ -1849,6 +2337,11 @@ export interface components {
             name: string;
             dropPoint: components["schemas"]["PlaceDto"];
             contactEmail: string;
+            /**
+             * @description the consumer group's country (ISO 3166-1 alpha-2)
+             * @example BE
+             */
+            countryCode: string;
         };
         UnloadingLineDto: {
             packages: number;
@@ -1882,6 +2375,49 @@ export interface components {
             hsCode: string;
             originCountry: string;
             certificate: string | null;
+            /** @description its cooperative holds an organic or PGS certificate valid on the loading date */
+            organic: boolean;
+            /**
+             * @description certificate of inspection (TRACES)
+             * @example COI.EU.MA.2026.0001234
+             */
+            coiNumber: string | null;
+            /** @example MA-BIO-154 */
+            controlBody: string | null;
+        };
+        EmissionsScopeDto: {
+            /** @enum {string} */
+            scope: "well-to-wheel";
+            /** @example ISO 14083:2023 / GLEC Framework v3 */
+            standard: string;
+            source: string;
+            /** @example 2023 */
+            year: number;
+            /** @description the vehicle's mode's factor, g CO2e per tonne-km */
+            gramsCo2ePerTonneKm: number;
+        };
+        ProofOfOriginDto: {
+            /** @enum {string} */
+            kind: "eur1" | "origin_declaration";
+            /** @description EUR.1 serial number (kind eur1) */
+            number?: string;
+            /** @description exporter's REX number (kind origin_declaration) */
+            exporterRexNumber?: string;
+            /** @description the origin declaration text (kind origin_declaration) */
+            text?: string;
+        };
+        ManifestDocumentsDto: {
+            proofOfOrigin: components["schemas"]["ProofOfOriginDto"] | null;
+            phytosanitaryCertificateNumber: string | null;
+        };
+        DocumentWarningDto: {
+            /** @enum {string} */
+            code: "PROOF_OF_ORIGIN_MISSING" | "COI_MISSING" | "PHYTOSANITARY_MISSING";
+            /** Format: uuid */
+            cooperativeId?: string;
+            /** Format: uuid */
+            productId?: string;
+            message: string;
         };
         ManifestDto: {
             /** @example MAN-202703-0001 */
@@ -1901,9 +2437,223 @@ export interface components {
             totals: components["schemas"]["QuantitiesDto"];
             distanceKm: number;
             tonneKm: number;
+            /** @description well-to-wheel, see emissions */
             co2eKg: number;
+            emissions: components["schemas"]["EmissionsScopeDto"];
+            documents: components["schemas"]["ManifestDocumentsDto"];
+            /** @description documents the route requires that the shipment lacks */
+            documentWarnings: components["schemas"]["DocumentWarningDto"][];
             /** @enum {string} */
             locale: "en" | "fr";
+        };
+        LineCertificateDto: {
+            /**
+             * Format: uuid
+             * @description the cooperative of a goods line of the shipment
+             */
+            cooperativeId: string;
+            /**
+             * Format: uuid
+             * @description the product of that goods line
+             */
+            productId: string;
+            /**
+             * @description a TRACES certificate of inspection reference COI.EU.<country>.<year>.<7 digits>
+             * @example COI.EU.MA.2026.0001234
+             */
+            coiNumber: string;
+            /**
+             * @description an EU control body code <country>-BIO-<2 or 3 digits>
+             * @example MA-BIO-154
+             */
+            controlBody: string;
+        };
+        ShipmentDocumentsBody: {
+            /**
+             * @description the EUR.1 serial number (5–20 letters, digits, spaces, / . -)
+             * @example A 1234567
+             */
+            eur1Number?: string | null;
+            /** @description the origin declaration (statement on origin) text, instead of an EUR.1; needs exporterRexNumber */
+            originDeclaration?: string | null;
+            /**
+             * @description the exporter's REX number <country>REX<identifier>
+             * @example SNREX1234567890
+             */
+            exporterRexNumber?: string | null;
+            /**
+             * @description the phytosanitary certificate number (3–40 letters, digits, spaces, / . -)
+             * @example MA/2026/000123
+             */
+            phytosanitaryCertificateNumber?: string | null;
+            /** @description per organic goods line: its COI */
+            certificates?: components["schemas"]["LineCertificateDto"][];
+        };
+        ReceiptLineDto: {
+            /**
+             * Format: uuid
+             * @description an offer shipped to the group in this cycle
+             */
+            offerId: string;
+            /** @description units that arrived; at most the units shipped to the group (a surplus is not recorded) */
+            quantity: number;
+        };
+        ReceiptDto: {
+            /** @description a shipped offer left out counts as 0 received (nothing of it arrived) */
+            lines: components["schemas"]["ReceiptLineDto"][];
+            /** @description the version last read (0 before the first report); a stale one answers 409 */
+            version?: number;
+        };
+        ReceiptResultLineDto: {
+            /** Format: uuid */
+            offerId: string;
+            /** @description units allocated to the group */
+            allocated: number;
+            /** @description units a shipment carries for the group: what it can receive */
+            shipped: number;
+            /** @description units received; null until the group reports */
+            received: number | null;
+        };
+        ReceiptResultDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: uuid */
+            consumerGroupId: string;
+            /** @description version of the report; 0 before the first */
+            version: number;
+            lines: components["schemas"]["ReceiptResultLineDto"][];
+            /** @enum {string} */
+            cycleStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
+        };
+        MemberStatementDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            consumerGroupId: string;
+            /** @description Σ units received × unit price, minor units */
+            goodsMinor: number;
+            /** @description share of the transport cost, by gross weight shipped */
+            transportMinor: number;
+            totalMinor: number;
+            /**
+             * @description the season currency
+             * @example EUR
+             */
+            currency: string;
+            /** @description kg CO2e of the transport of the basket, well-to-wheel (ISO 14083 / GLEC): each shipment’s CO2e shared by gross weight shipped, as transportMinor is */
+            transportCo2eKg: number;
+        };
+        CooperativeStatementDto: {
+            /** Format: uuid */
+            cooperativeId: string;
+            /** @description due in the season currency, minor units */
+            dueMinor: number;
+            /** @example EUR */
+            currency: string;
+            /** @description due in the producer currency at the season exchange rate */
+            dueProducerMinor: number;
+            /** @example MAD */
+            producerCurrency: string;
+        };
+        StatementTotalsDto: {
+            /** @description Σ goodsMinor of the members shown */
+            goodsMinor: number;
+            /** @description Σ transportMinor of the members shown */
+            transportMinor: number;
+            /** @description Σ totalMinor of the members shown */
+            totalMinor: number;
+            /** @description Σ dueMinor of the cooperatives shown */
+            dueMinor: number;
+            /** @description Σ dueProducerMinor of the cooperatives shown */
+            dueProducerMinor: number;
+            /** @description Σ cost of the cycle shipments (admin only, else null) */
+            shipmentsCostMinor: number | null;
+            /** @description cost of shipments that carried no member goods, so shared by nobody (admin only, else null) */
+            unassignedTransportMinor: number | null;
+            /** @example EUR */
+            currency: string;
+            /** @example MAD */
+            producerCurrency: string;
+        };
+        StatementsDto: {
+            /** Format: uuid */
+            cycleId: string;
+            members: components["schemas"]["MemberStatementDto"][];
+            cooperatives: components["schemas"]["CooperativeStatementDto"][];
+            totals: components["schemas"]["StatementTotalsDto"];
+        };
+        MeUserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /**
+             * @description null: the territory default
+             * @enum {string|null}
+             */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /**
+             * Format: uuid
+             * @description a member’s own member record (the id its pledges are under)
+             */
+            memberId: string | null;
+        };
+        MeOrganisationDto: {
+            /** @enum {string} */
+            type: "consumer_group" | "cooperative" | "transport_organiser";
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        NextStepDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** @example 2027-03 */
+            month: string;
+            /** @example open */
+            status: string;
+            /**
+             * @description member: pledge (an open month); coordinator: record_receipt (a dispatched cycle that shipped to its group and has no receipt yet, due 3 days after loading), else review_pledges (an open month); cooperative: confirm (a confirming cycle it has not confirmed), load (an allocated cycle with its goods on the loading list), else plan_deliveries (an open month); transporter: carry (a dispatched cycle with its shipments), else prepare_transport (the next cycle not yet dispatched); admin: run_stage (the next stage of the earliest cycle not settled). Unblocking actions come before routine ones, then the earliest deadline.
+             * @enum {string}
+             */
+            action: "pledge" | "review_pledges" | "record_receipt" | "confirm" | "load" | "plan_deliveries" | "carry" | "prepare_transport" | "run_stage";
+            /**
+             * Format: date-time
+             * @description until when: locksAt, confirmBy, the start of the loading date (producer time zone), or 3 days after it
+             */
+            deadline: string;
+        };
+        MeSeasonDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example 2027-01 */
+            firstMonth: string;
+            /** @example 2027-06 */
+            lastMonth: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description the consumer territory’s time zone (the calendar’s)
+             * @example Europe/Brussels
+             */
+            timeZone: string;
+            /** @description null: nothing left to do in this season */
+            next: components["schemas"]["NextStepDto"] | null;
+        };
+        MeDto: {
+            user: components["schemas"]["MeUserDto"];
+            /** @description null for an admin */
+            organisation: components["schemas"]["MeOrganisationDto"] | null;
+            /** @description the seasons the user takes part in, oldest first */
+            seasons: components["schemas"]["MeSeasonDto"][];
+            /** @description the user’s secret iCalendar feed (deadlines of its seasons); POST /me/calendar-token replaces it */
+            calendarUrl: string;
+        };
+        CalendarTokenDto: {
+            /** @description the new feed URL; the previous one answers 404 from now on */
+            calendarUrl: string;
         };
     };
     responses: never;
@@ -1917,8 +2667,8 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description only the notifications of this cycle */
                 cycleId?: string;
                 status?: "pending" | "sent" | "failed" | "skipped";
@@ -1940,10 +2690,70 @@ export interface operations {
             };
         };
     };
-    AuthController_login: {
+    UnsubscribeController_page: {
         parameters: {
             query?: never;
             header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page with one button that unsubscribes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description not a link we sent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the kind is muted (again: nothing changes) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribedDto"];
+                };
+            };
+            /** @description not a link we sent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header: {
+                "user-agent": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1953,6 +2763,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description also sets the httpOnly session cookie proxima_session (SameSite=Strict) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1961,12 +2772,55 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
-            /** @description Too many attempts from this address or for this email */
+            /** @description Too many wrong passwords for this account from this address, or from this address today */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description this session has ended, on every replica; the cookie is cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                role?: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+                /** @description true or false */
+                active?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
             };
         };
     };
@@ -1990,6 +2844,233 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            /** @description any change ends the user's sessions at once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListItemDto"];
+                };
+            };
+        };
+    };
+    AccountAuthController_accept: {
+        parameters: {
+            query?: never;
+            header: {
+                "user-agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenAndPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description the user is created and signed in (session cookie set) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description the token is not valid (used, replaced or expired), or the password is refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountAuthController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description always, whether the email has an account or not; a link is mailed if it has */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many requests from this address or for this email */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountAuthController_confirmReset: {
+        parameters: {
+            query?: never;
+            header: {
+                "user-agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenAndPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description every earlier session ended; signed in anew */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "pending" | "accepted" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest first; a coordinator sees its group’s */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPageDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description an e-mail with a single-use link (7 days) is sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+        };
+    };
+    MeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the user, its organisation, its seasons and what it must do next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    MeSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeSettingsDto"];
+                };
+            };
+        };
+    };
+    MeSettingsController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description changed; every other session of the user has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2020,11 +3101,38 @@ export interface operations {
             };
         };
     };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+        };
+    };
     TerritoriesController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2089,8 +3197,8 @@ export interface operations {
     CooperativesController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2181,8 +3289,8 @@ export interface operations {
     PickupPointsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2247,8 +3355,8 @@ export interface operations {
     TransportOrganisersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2314,8 +3422,8 @@ export interface operations {
     PartnershipsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2431,8 +3539,8 @@ export interface operations {
     CharterController_versions: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2456,8 +3564,8 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 subjectType?: string;
                 subjectId?: string;
             };
@@ -2481,8 +3589,8 @@ export interface operations {
     ConsumersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2548,8 +3656,8 @@ export interface operations {
     ConsumersController_members: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2594,11 +3702,38 @@ export interface operations {
             };
         };
     };
+    ConsumersController_updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemberDto"];
+            };
+        };
+        responses: {
+            /** @description a member who leaves: open months’ pledges removed, history kept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"];
+                };
+            };
+        };
+    };
     ProductsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2663,8 +3798,8 @@ export interface operations {
     SeasonsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2672,6 +3807,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Admin: every season; a member or coordinator: those its group is enrolled in; a cooperative: those with its offers; a transporter: those it carries for */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2753,8 +3889,8 @@ export interface operations {
     SeasonsController_groups: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2802,8 +3938,8 @@ export interface operations {
     OffersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2990,6 +4126,28 @@ export interface operations {
             };
         };
     };
+    CommitmentsController_demand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per open month and offer, the live demand of all groups against the export cap (a member or coordinator of an enrolled group; 404 otherwise) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveDemandDto"][];
+                };
+            };
+        };
+    };
     DeliveryPledgesController_list: {
         parameters: {
             query?: never;
@@ -3167,8 +4325,8 @@ export interface operations {
     CyclesController_allocations: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 consumerGroupId?: string;
                 memberId?: string;
             };
@@ -3207,6 +4365,176 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LoadingListDto"];
+                };
+            };
+        };
+    };
+    ShipmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentListDto"];
+                };
+            };
+        };
+    };
+    ManifestsController_json: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestDto"];
+                };
+            };
+        };
+    };
+    ManifestsController_csv: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+                /** @description false: no UTF-8 byte-order mark at the start (Excel needs it to read accented names; some tools do not want it) */
+                bom?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one row per goods line × stop */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    ManifestsController_pdf: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the manifest as a PDF, labels in the organiser’s locale */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    ManifestsController_cmr: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the CMR consignment notes of the manifest version, one per consignee (stop), boxes numbered as on the IRU model form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    ManifestsController_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipmentDocumentsBody"];
+            };
+        };
+        responses: {
+            /** @description records the border documents and answers the manifest re-issued with them (a new version) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestDto"];
+                };
+            };
+        };
+    };
+    ManifestsController_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the new version; earlier versions are kept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestDto"];
                 };
             };
         };
@@ -3282,7 +4610,10 @@ export interface operations {
     };
     SettlementController_statementsCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description false: no UTF-8 byte-order mark at the start (Excel needs it to read accented names; some tools do not want it) */
+                bom?: "true" | "false";
+            };
             header?: never;
             path: {
                 id: string;
@@ -3302,120 +4633,53 @@ export interface operations {
             };
         };
     };
-    ShipmentsController_list: {
+    MeController_rotateCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a new calendar feed URL; the old one stops working */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenDto"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_feed: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description the secret of the calendarUrl of GET /me */
+                feedToken: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description RFC 5545 calendar of the user’s seasons: lock deadlines, confirm-by, loading and delivery days (times in UTC) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShipmentListDto"];
+                    "text/calendar": string;
                 };
             };
-        };
-    };
-    ManifestsController_json: {
-        parameters: {
-            query?: {
-                /** @description a given version; the latest when left out */
-                version?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description no such feed (or it was rotated) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ManifestDto"];
-                };
-            };
-        };
-    };
-    ManifestsController_csv: {
-        parameters: {
-            query?: {
-                /** @description a given version; the latest when left out */
-                version?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description one row per goods line × stop */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-        };
-    };
-    ManifestsController_pdf: {
-        parameters: {
-            query?: {
-                /** @description a given version; the latest when left out */
-                version?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the manifest as a PDF, labels in the organiser’s locale */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-        };
-    };
-    ManifestsController_reissue: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the new version; earlier versions are kept */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ManifestDto"];
-                };
+                content?: never;
             };
         };
     };

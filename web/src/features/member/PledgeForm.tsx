@@ -7,7 +7,8 @@ import { useSignedIn } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { QuantityStepper } from '../../ui/QuantityStepper';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
-import type { OfferView } from './season-data';
+import { DemandMeter } from './DemandMeter';
+import type { LiveDemand, OfferView } from './season-data';
 
 export interface PledgeTarget {
   seasonId: string;
@@ -24,6 +25,16 @@ const pathOf = (target: PledgeTarget) =>
 
 const keyOf = (target: PledgeTarget) =>
   `pledges:${target.seasonId}:${target.memberId}:${target.month ?? 'standing'}`;
+
+/** Months of a member's season with a queued pledge the server refused: their input is kept. */
+export function useRefusedMonths(seasonId: string, memberId: string): string[] {
+  const me = useSignedIn();
+  const prefix = `pledges:${seasonId}:${memberId}:`;
+  return useOutbox(me.user.id)
+    .filter((entry) => entry.state === 'failed' && entry.key.startsWith(prefix))
+    .map((entry) => entry.key.slice(prefix.length))
+    .filter((month) => month !== 'standing');
+}
 
 const bodyOf = (lines: Lines) => ({
   lines: Object.entries(lines).map(([offerId, quantity]) => ({ offerId, quantity })),
@@ -64,7 +75,9 @@ export function PledgeForm({
   title,
   submitLabel,
   intro,
+  demand,
 }: {
+  demand?: LiveDemand[];
   target: PledgeTarget;
   offers: OfferView[];
   saved: Lines;
@@ -173,6 +186,7 @@ export function PledgeForm({
             <span className="muted number">
               {format.money((lines[offer.id] ?? 0) * offer.unitPriceMinor, target.currency)}
             </span>
+            <DemandMeter demand={demand?.find((one) => one.offerId === offer.id)} unit={offer.unit} />
           </li>
         ))}
       </ul>
