@@ -98,7 +98,8 @@ async function oracleBreaches(ds: DataSource, cycleId: string): Promise<Record<s
   const restrictionsDiffer = offers.filter(
     (o) =>
       o.excluded !== restrictions.excludedOfferIds.has(o.offerId) ||
-      o.exportCap !== (restrictions.capUnitsByOffer.get(o.offerId) ?? null),
+      (o.exportCap === null ? null : Number(o.exportCap)) !==
+        (restrictions.capUnitsByOffer.get(o.offerId) ?? null),
   ).length;
 
   const groupCommitments = await ds.query(
@@ -114,13 +115,14 @@ async function oracleBreaches(ds: DataSource, cycleId: string): Promise<Record<s
   const pure = allocateCycle({
     offers: offers.map((o) => ({
       offerId: o.offerId,
-      demand: o.demand,
-      confirmed: o.confirmed ?? 0,
-      exportCap: o.exportCap,
+      demand: Number(o.demand),
+      confirmed: Number(o.confirmed ?? 0),
+      exportCap: o.exportCap === null ? null : Number(o.exportCap),
       excluded: o.excluded,
     })),
-    groupCommitments,
-    memberPledges,
+    // Counts may come back as bigint (strings): the pure functions take numbers.
+    groupCommitments: groupCommitments.map((c: any) => ({ ...c, quantity: Number(c.quantity) })),
+    memberPledges: memberPledges.map((p: any) => ({ ...p, quantity: Number(p.quantity) })),
   });
   const storedGroups = await ds.query(
     `SELECT offer_id AS "offerId", consumer_group_id AS "consumerGroupId", committed, allocated
@@ -134,11 +136,14 @@ async function oracleBreaches(ds: DataSource, cycleId: string): Promise<Record<s
   );
   const allocationDiffers =
     rowsThatDiffer(
-      offers.map((o) => [o.offerId, o.supply]),
+      offers.map((o) => [o.offerId, o.supply === null ? null : Number(o.supply)]),
       pure.supply.map((o) => [o.offerId, o.supply]),
     ) +
     rowsThatDiffer(
-      storedGroups.map((g: any) => [`${g.offerId}|${g.consumerGroupId}`, `${g.committed}/${g.allocated}`]),
+      storedGroups.map((g: any) => [
+        `${g.offerId}|${g.consumerGroupId}`,
+        `${Number(g.committed)}/${Number(g.allocated)}`,
+      ]),
       pure.groups.map((g) => [`${g.offerId}|${g.consumerGroupId}`, `${g.committed}/${g.allocated}`]),
     ) +
     rowsThatDiffer(
@@ -162,9 +167,9 @@ async function oracleBreaches(ds: DataSource, cycleId: string): Promise<Record<s
   );
   const loadingListDiffers = loadingList.filter(
     (l: any) =>
-      l.packages !== packagesFor(l.units, l.packSize) ||
-      Number(l.netKg) !== kgFor(l.units, Number(l.unitNetKg)) ||
-      Number(l.grossKg) !== kgFor(l.units, Number(l.unitGrossKg)),
+      Number(l.packages) !== packagesFor(Number(l.units), Number(l.packSize)) ||
+      Number(l.netKg) !== kgFor(Number(l.units), Number(l.unitNetKg)) ||
+      Number(l.grossKg) !== kgFor(Number(l.units), Number(l.unitGrossKg)),
   ).length;
 
   return {
