@@ -11,6 +11,12 @@ export interface ConfirmationState {
 @Injectable()
 export class ConfirmationsRepository {
   /** The cooperative's confirmation row, locked for the transaction; null when it was not asked. */
+  /** The cycle's status, its row held (FOR SHARE) so that no stage moves it until the commit. */
+  async statusForShare(m: EntityManager, cycleId: string): Promise<string> {
+    const [{ status }] = await m.query('SELECT status FROM cycles WHERE id = $1 FOR SHARE', [cycleId]);
+    return status;
+  }
+
   async lockState(
     m: EntityManager,
     cycleId: string,

@@ -117,7 +117,7 @@ export class CyclesService {
     if (new Set(offerIds).size !== offerIds.length)
       throw new BadRequestException('lines: an offer appears twice');
     const version = await this.dataSource.transaction(async (m) => {
-      const [{ status }] = await m.query('SELECT status FROM cycles WHERE id = $1 FOR SHARE', [cycleId]);
+      const status = await this.confirmations.statusForShare(m, cycleId);
       if (status !== 'confirming') {
         throw new UnprocessableEntityException(
           `confirmations are taken while the cycle is confirming; it is ${status}`,
