@@ -5,7 +5,7 @@ import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
 import { ManifestVersionQuery } from '../dispatch/dto/shipment.dto';
-import { ManifestDto } from './dto/manifest.dto';
+import { ManifestDto, ManifestVersionDto } from './dto/manifest.dto';
 import { ManifestsService } from './manifests.service';
 
 @ApiTags('dispatch')
@@ -23,6 +23,12 @@ export class ManifestsController {
     @CurrentActor() actor: Actor,
   ) {
     return this.manifests.json(id, actor, query.version);
+  }
+
+  @Get('manifest/versions')
+  @ApiOkResponse({ type: [ManifestVersionDto], description: 'newest first' })
+  versions(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.manifests.versions(id, actor);
   }
 
   @Get('manifest.csv')

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { assertReach } from '../common/auth/ownership';
 import { NotificationsService } from '../notifications/notifications.service';
+import type { ManifestVersionDto } from './dto/manifest.dto';
 import { manifestNotifications } from './manifest-delivery';
 import { ManifestsRepository, type StoredManifest } from './manifests.repository';
 import { manifestToCsv } from './domain/manifest-csv';
@@ -80,6 +81,12 @@ export class ManifestsService {
   async pdf(shipmentId: string, actor: Actor, version?: number): Promise<{ name: string; body: Buffer }> {
     const { document } = await this.visible(shipmentId, actor, version);
     return { name: `${document.number}-v${document.version}.pdf`, body: await manifestToPdf(document) };
+  }
+
+  async versions(shipmentId: string, actor: Actor): Promise<ManifestVersionDto[]> {
+    await this.visible(shipmentId, actor);
+    const rows = await this.manifests.versions(shipmentId);
+    return rows.map((row) => ({ ...row, issuedAt: new Date(row.issuedAt).toISOString() }));
   }
 
   private async visible(shipmentId: string, actor: Actor, version?: number): Promise<StoredManifest> {

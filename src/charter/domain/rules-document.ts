@@ -5,7 +5,8 @@ export type { CharterRules, TransportMode };
 export const TRANSPORT_MODES = ['road', 'rail', 'sea', 'air'] as const satisfies readonly TransportMode[];
 export type PriceFloor = NonNullable<CharterRules['priceFloors']>[number];
 
-const RULE_KEYS: (keyof CharterRules)[] = [
+/** Every rule of a charter, in the order people read them. */
+export const RULE_KEYS: (keyof CharterRules)[] = [
   'organicRequired',
   'minLocalSalesShare',
   'maxExportShare',

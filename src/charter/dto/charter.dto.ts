@@ -12,7 +12,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DecimalField, IntField, ShareField, UuidField } from '../../common/validation/validators';
-import { TRANSPORT_MODES, type CharterRules, type TransportMode } from '../domain/rules-document';
+import type { RuleKey } from '../domain/rules-diff';
+import { RULE_KEYS, TRANSPORT_MODES, type CharterRules, type TransportMode } from '../domain/rules-document';
 
 const MAX_LISTED_PRODUCTS = 500;
 
@@ -97,7 +98,28 @@ export class CharterVersionDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
+export class CharterAuthorDto {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ example: 'secretary@example.org' }) email!: string;
+}
+
+export class CharterHistoryEntryDto extends CharterVersionDto {
+  @ApiProperty({
+    type: CharterAuthorDto,
+    nullable: true,
+    description: 'who saved this version; null for a user since deleted',
+  })
+  author!: CharterAuthorDto | null;
+
+  @ApiProperty({
+    enum: RULE_KEYS,
+    isArray: true,
+    description: 'the rules this version added, removed or changed against the one before it',
+  })
+  changedRules!: RuleKey[];
+}
+
 export class CharterVersionPageDto {
-  @ApiProperty({ type: [CharterVersionDto] }) items!: CharterVersionDto[];
+  @ApiProperty({ type: [CharterHistoryEntryDto] }) items!: CharterHistoryEntryDto[];
   @ApiProperty() total!: number;
 }

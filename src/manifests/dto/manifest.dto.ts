@@ -95,3 +95,15 @@ export class ManifestDto {
   @ApiProperty() co2eKg!: number;
   @ApiProperty({ enum: ['en', 'fr'] }) locale!: string;
 }
+
+export class ManifestVersionDto {
+  @ApiProperty({ example: 'MAN-202703-0001' }) number!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) issuedAt!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'email of the user who reissued it; null for the version the dispatch stage issued',
+  })
+  issuedBy!: string | null;
+}
