@@ -7,6 +7,8 @@ import { CooperativesModule } from './cooperatives/cooperatives.module';
 import { CyclesModule, CycleWorkerModule } from './cycles/cycles.module';
 import { HealthModule } from './health/health.module';
 import { LogisticsModule } from './logistics/logistics.module';
+import { MeModule } from './me/me.module';
+import { CalendarFeedModule } from './calendar-feed/calendar-feed.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartnershipsModule } from './partnerships/partnerships.module';
 import { QueueModule, WorkerHostModule } from './queue/queue.module';
@@ -35,6 +37,8 @@ export const apiFeatures = [
   PledgesModule,
   CyclesModule,
   SettlementApiModule,
+  MeModule,
+  CalendarFeedModule,
 ];
 
 /** Modules the worker role runs (queues and the cycle clock). */

@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config';
 import { PinoLoggerService } from './common/logging/logger';
 import { registerBodyGuard } from './common/http/body-guard';
 import { registerSecurityHeaders } from './common/http/security-headers';
+import { serveWebApp } from './web-app/serve-web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -35,6 +36,7 @@ export async function createHttpApp(
     },
   );
   app.setGlobalPrefix(API_PREFIX);
+  await serveWebApp(app);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { Page } from '../common/pagination/pagination.dto';
-import type { CharterRules } from './domain/rules-document';
+import type { CharterRules } from './domain/charter-rules.types';
 import { CharterVersion } from './entities/charter-version.entity';
 
 /** One version of the history, as `page` reads it. */

@@ -3,13 +3,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { CharterRepository, type CharterHistoryRow } from './charter.repository';
+import type { CharterRules } from './domain/charter-rules.types';
 import { changedRules } from './domain/rules-diff';
-import {
-  normalizeRules,
-  referencedProductIds,
-  rulesProblems,
-  type CharterRules,
-} from './domain/rules-document';
+import { normalizeRules, referencedProductIds, rulesProblems } from './domain/rules-document';
 import type { CharterHistoryEntryDto, CharterVersionDto, CharterVersionPageDto } from './dto/charter.dto';
 import type { CharterVersion } from './entities/charter-version.entity';
 

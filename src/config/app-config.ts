@@ -22,6 +22,15 @@ export interface AppConfig {
   allowPrivateWebhookTargets: boolean;
   trustProxy: boolean;
   clockIntervalMs: number;
+  /** Where users reach the app (links in e-mails, calendar feed URLs), without a trailing slash. */
+  publicUrl?: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+
+/** The base of the links the application hands out. */
+export function publicUrlOf(config: AppConfig): string {
+  return (config.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
+}

@@ -66,6 +66,11 @@ export class Environment {
   /** Read the client address from X-Forwarded-For: only behind a proxy that sets it. */
   @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
   @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000) CLOCK_INTERVAL_MS = 15_000;
+  /** The address users reach the app at: the base of links in e-mails and of calendar feed URLs. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
 }
 
 export class ConfigurationError extends Error {}

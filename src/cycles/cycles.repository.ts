@@ -12,6 +12,8 @@ export interface CycleRow {
   confirmBy: Date;
   loadingDate: string;
   charterVersion: number | null;
+  /** the consumer territory's IANA time zone, the calendar's */
+  timeZone: string;
 }
 
 export interface ViolationView {
@@ -34,7 +36,9 @@ export interface DueStage {
 }
 
 const CYCLE_COLUMNS = `c.id, c.season_id AS "seasonId", c.month, c.status, c.locks_at AS "locksAt",
-  c.confirm_by AS "confirmBy", to_char(c.loading_date, 'YYYY-MM-DD') AS "loadingDate", c.charter_version AS "charterVersion"`;
+  c.confirm_by AS "confirmBy", to_char(c.loading_date, 'YYYY-MM-DD') AS "loadingDate", c.charter_version AS "charterVersion",
+  (SELECT t.timezone FROM seasons s JOIN territories t ON t.id = s.consumer_territory_id WHERE s.id = c.season_id)
+    AS "timeZone"`;
 
 @Injectable()
 export class CyclesRepository {

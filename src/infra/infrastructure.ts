@@ -79,6 +79,7 @@ export async function provideInfrastructure(
       allowPrivateWebhookTargets: env.ALLOW_PRIVATE_WEBHOOK_TARGETS,
       trustProxy: env.TRUST_PROXY,
       clockIntervalMs: env.CLOCK_INTERVAL_MS,
+      publicUrl: env.PUBLIC_URL,
     };
     return { config, embeddedDatabase: !env.DATABASE_URL, stop };
   } catch (error) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Locale } from '../logistics/entities/transport-organiser.entity';
+import type { Locale } from '../logistics/domain/locales';
 import type {
   Manifest,
   ManifestLine,

@@ -4,7 +4,7 @@ import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
 import { CommitmentsService } from './commitments.service';
-import { CommitmentDto, CommitmentsQuery, PlanRowDto } from './dto/commitment.dto';
+import { CommitmentDto, CommitmentsQuery, LiveDemandDto, PlanRowDto } from './dto/commitment.dto';
 
 @ApiTags('pledges')
 @ApiBearerAuth()
@@ -34,5 +34,17 @@ export class CommitmentsController {
   })
   plan(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<PlanRowDto[]> {
     return this.commitments.plan(actor, id);
+  }
+
+  @Get('demand')
+  @Roles('admin', 'coordinator', 'member')
+  @ApiOkResponse({
+    type: [LiveDemandDto],
+    description:
+      'Per open month and offer, the live demand of all groups against the export cap (a member or coordinator ' +
+      'of an enrolled group; 404 otherwise)',
+  })
+  demand(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<LiveDemandDto[]> {
+    return this.commitments.liveDemand(actor, id);
   }
 }

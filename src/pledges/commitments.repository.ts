@@ -8,7 +8,7 @@ import {
   type SeasonFacts,
   type SeasonFactsRow,
 } from '../seasons/seasons.repository';
-import type { CommitmentDto, PlanRowDto } from './dto/commitment.dto';
+import type { CommitmentDto, LiveDemandDto, PlanRowDto } from './dto/commitment.dto';
 
 export interface CommitmentFilter {
   month?: string;
@@ -40,6 +40,15 @@ function commitmentsSource(month: string | null = null, group: string | null = n
   FROM collective_commitments cc JOIN cycles c ON c.id = cc.cycle_id
   WHERE ${filters} AND c.status <> 'open'${frozen}`;
 }
+
+/** maxExportShare of the current charter version of season $1's partnership (null: no such rule). */
+const CURRENT_EXPORT_SHARE_SQL = `
+  SELECT CASE WHEN jsonb_typeof(cv.rules -> 'maxExportShare') = 'number'
+              THEN (cv.rules ->> 'maxExportShare')::numeric END AS max_export_share
+  FROM seasons s JOIN charter_versions cv ON cv.partnership_id = s.partnership_id
+  WHERE s.id = $1
+  ORDER BY cv.version DESC
+  LIMIT 1`;
 
 @Injectable()
 export class CommitmentsRepository {
@@ -82,6 +91,42 @@ export class CommitmentsRepository {
   }
 
   /**
+   * Per open month and offer, the live demand of all groups (and of `consumerGroupId` within
+   * it) against the export cap of the partnership's current charter.
+   */
+  async liveDemand(seasonId: string, consumerGroupId: string | null): Promise<LiveDemandDto[]> {
+    const rows: LiveDemandRow[] = await this.dataSource.query(
+      `WITH charter AS (${CURRENT_EXPORT_SHARE_SQL})
+       SELECT c.id AS cycle_id, c.month, o.id AS offer_id,
+              coalesce(sum(lc.quantity), 0)::bigint AS demand,
+              coalesce(sum(lc.quantity) FILTER (WHERE lc.consumer_group_id = $2::uuid), 0)::bigint AS group_quantity,
+              o.monthly_capacity,
+              floor((SELECT max_export_share FROM charter) * o.monthly_capacity)::bigint AS export_cap
+       FROM cycles c
+       JOIN offers o ON o.season_id = c.season_id
+       LEFT JOIN live_commitments lc ON lc.cycle_id = c.id AND lc.offer_id = o.id
+       WHERE c.season_id = $1 AND c.status = 'open'
+       GROUP BY c.id, c.month, o.id
+       ORDER BY c.month, o.created_at, o.id`,
+      [seasonId, consumerGroupId],
+    );
+    return rows.map((row) => {
+      const demand = Number(row.demand);
+      const exportCap = row.export_cap === null ? null : Number(row.export_cap);
+      return {
+        cycleId: row.cycle_id,
+        month: row.month,
+        offerId: row.offer_id,
+        demand,
+        groupQuantity: consumerGroupId === null ? null : Number(row.group_quantity),
+        monthlyCapacity: row.monthly_capacity,
+        exportCap,
+        overCap: exportCap !== null && demand > exportCap,
+      };
+    });
+  }
+
+  /**
    * The seasonal plan, one row per offer × month: all groups' commitments, the delivery
    * pledge, the capacity and the export cap from the partnership's current charter version.
    */
@@ -89,13 +134,7 @@ export class CommitmentsRepository {
     const rows: PlanRow[] = await this.dataSource.query(
       `WITH commitments AS (${commitmentsSource()}),
        demand AS (SELECT cycle_id, offer_id, sum(quantity) AS quantity FROM commitments GROUP BY cycle_id, offer_id),
-       charter AS (
-         SELECT CASE WHEN jsonb_typeof(cv.rules -> 'maxExportShare') = 'number'
-                     THEN (cv.rules ->> 'maxExportShare')::numeric END AS max_export_share
-         FROM seasons s JOIN charter_versions cv ON cv.partnership_id = s.partnership_id
-         WHERE s.id = $1
-         ORDER BY cv.version DESC
-         LIMIT 1)
+       charter AS (${CURRENT_EXPORT_SHARE_SQL})
        SELECT o.id AS offer_id, o.cooperative_id, o.product_id, c.month,
               coalesce(d.quantity, 0)::bigint AS commitments,
               dp.quantity AS delivery_pledge,
@@ -129,6 +168,16 @@ interface PlanRow {
   month: string;
   commitments: string;
   delivery_pledge: number | null;
+  monthly_capacity: number;
+  export_cap: string | null;
+}
+
+interface LiveDemandRow {
+  cycle_id: string;
+  month: string;
+  offer_id: string;
+  demand: string;
+  group_quantity: string;
   monthly_capacity: number;
   export_cap: string | null;
 }

@@ -3,7 +3,7 @@ import type { Actor } from '../common/auth/actor';
 import { assertReach } from '../common/auth/ownership';
 import { SeasonAccess } from '../seasons/season-access';
 import { CommitmentsRepository } from './commitments.repository';
-import type { CommitmentDto, CommitmentsQuery, PlanRowDto } from './dto/commitment.dto';
+import type { CommitmentDto, CommitmentsQuery, LiveDemandDto, PlanRowDto } from './dto/commitment.dto';
 
 @Injectable()
 export class CommitmentsService {
@@ -30,5 +30,11 @@ export class CommitmentsService {
   async plan(actor: Actor, seasonId: string): Promise<PlanRowDto[]> {
     await this.access.readable(actor, seasonId);
     return this.commitments.plan(seasonId, actor.role === 'admin' ? null : actor.cooperativeId);
+  }
+
+  /** Open months' demand against the export cap; a member or coordinator also sees its group's part. */
+  async liveDemand(actor: Actor, seasonId: string): Promise<LiveDemandDto[]> {
+    await this.access.readable(actor, seasonId);
+    return this.commitments.liveDemand(seasonId, actor.role === 'admin' ? null : actor.consumerGroupId);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Page } from '../common/pagination/pagination.dto';
-import type { CreateOfferDto, OfferDto } from './dto/offer.dto';
+import type { CreateOfferDto, OfferDto, OfferViewDto } from './dto/offer.dto';
 
 interface OfferRow {
   id: string;
@@ -11,6 +11,12 @@ interface OfferRow {
   unit_price_minor: string;
   pack_size: number;
   monthly_capacity: number;
+}
+
+interface OfferViewRow extends OfferRow {
+  currency: string;
+  product: OfferViewDto['product'];
+  cooperative: OfferViewDto['cooperative'];
 }
 
 function toOffer(row: OfferRow): OfferDto {
@@ -57,14 +63,36 @@ export class OffersRepository {
     return row ? toOffer(row) : null;
   }
 
-  async page(seasonId: string, limit: number, offset: number): Promise<Page<OfferDto>> {
+  /** The season's offers with their product, cooperative (and its territory) and the season currency. */
+  async page(seasonId: string, limit: number, offset: number): Promise<Page<OfferViewDto>> {
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${OFFER_COLUMNS} FROM offers WHERE season_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3`,
+        `SELECT o.id, o.season_id, o.cooperative_id, o.product_id, o.unit_price_minor, o.pack_size, o.monthly_capacity,
+                s.currency,
+                json_build_object('id', p.id, 'name', p.name, 'hsCode', p.hs_code, 'unit', p.unit,
+                                  'unitNetKg', p.unit_net_kg::float8, 'unitGrossKg', p.unit_gross_kg::float8,
+                                  'category', p.category) AS product,
+                json_build_object('id', c.id, 'name', c.name,
+                                  'territory', json_build_object('id', t.id, 'name', t.name,
+                                                                 'countryCode', t.country_code)) AS cooperative
+         FROM offers o
+         JOIN seasons s ON s.id = o.season_id
+         JOIN products p ON p.id = o.product_id
+         JOIN cooperatives c ON c.id = o.cooperative_id
+         JOIN territories t ON t.id = c.territory_id
+         WHERE o.season_id = $1 ORDER BY o.created_at, o.id LIMIT $2 OFFSET $3`,
         [seasonId, limit, offset],
       ),
       this.dataSource.query(`SELECT count(*)::int AS total FROM offers WHERE season_id = $1`, [seasonId]),
     ]);
-    return { items: rows.map(toOffer), total };
+    return {
+      items: rows.map((row: OfferViewRow) => ({
+        ...toOffer(row),
+        currency: row.currency,
+        product: row.product,
+        cooperative: row.cooperative,
+      })),
+      total,
+    };
   }
 }

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
 import type { Page } from '../common/pagination/pagination.dto';
-import type { CreateOfferDto, OfferDto } from './dto/offer.dto';
+import type { CreateOfferDto, OfferDto, OfferViewDto } from './dto/offer.dto';
 import { OffersRepository } from './offers.repository';
 import { SeasonAccess } from './season-access';
 
@@ -28,7 +28,7 @@ export class OffersService {
     return offer;
   }
 
-  async list(actor: Actor, seasonId: string, limit: number, offset: number): Promise<Page<OfferDto>> {
+  async list(actor: Actor, seasonId: string, limit: number, offset: number): Promise<Page<OfferViewDto>> {
     await this.access.readable(actor, seasonId);
     return this.offers.page(seasonId, limit, offset);
   }

@@ -29,10 +29,15 @@ export class SeasonsController {
   }
 
   @Get()
-  @Roles('admin')
-  @ApiOkResponse({ type: SeasonPageDto })
-  list(@Query() page: PaginationQuery): Promise<SeasonPageDto> {
-    return this.seasons.list(page.limit, page.offset);
+  @Roles('admin', 'coordinator', 'member', 'cooperative', 'transporter')
+  @ApiOkResponse({
+    type: SeasonPageDto,
+    description:
+      'Admin: every season; a member or coordinator: those its group is enrolled in; a cooperative: those with its ' +
+      'offers; a transporter: those it carries for',
+  })
+  list(@CurrentActor() actor: Actor, @Query() page: PaginationQuery): Promise<SeasonPageDto> {
+    return this.seasons.list(actor, page.limit, page.offset);
   }
 
   @Get(':id')

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
 import type { Page } from '../common/pagination/pagination.dto';
 import type { CycleDates, SeasonCalendar } from './domain/calendar';
 import type { SeasonCycleDto, SeasonDto, SeasonGroupDto } from './dto/season.dto';
+import { SEASON_REACHED_SQL, seasonReach } from './season-reach';
 
 export interface NewSeason {
   partnershipId: string;
@@ -16,6 +18,8 @@ export interface NewSeason {
   pickupPointId: string;
   transportOrganiserIds: string[];
   calendar: SeasonCalendar;
+  /** days before a month locks that its members are reminded (0: no reminder) */
+  reminderDays: number;
 }
 
 /** What creating a season needs to know about the records it names; null/absent = no such record. */
@@ -80,7 +84,8 @@ export interface ReachOf {
 
 const SEASON_COLUMNS = `
   s.id, s.partnership_id, s.name, s.producer_territory_id, s.consumer_territory_id, s.first_month, s.last_month,
-  s.currency, s.exchange_rate::text AS exchange_rate, s.pickup_point_id, s.lock_day, s.confirmation_days, s.loading_day,
+  s.currency, s.exchange_rate::text AS exchange_rate, s.pickup_point_id, s.lock_day, s.confirmation_days, s.loading_day, s.reminder_days,
+  (SELECT t.timezone FROM territories t WHERE t.id = s.consumer_territory_id) AS time_zone,
   coalesce((SELECT array_agg(t.transport_organiser_id ORDER BY t.transport_organiser_id)
             FROM season_transport_organisers t WHERE t.season_id = s.id), '{}')::text[] AS transport_organiser_ids`;
 
@@ -98,6 +103,8 @@ interface SeasonRow {
   lock_day: number;
   confirmation_days: number;
   loading_day: number;
+  reminder_days: number;
+  time_zone: string;
   transport_organiser_ids: string[];
 }
 
@@ -114,7 +121,13 @@ function toSeason(row: SeasonRow): SeasonDto {
     exchangeRate: Number(row.exchange_rate),
     pickupPointId: row.pickup_point_id,
     transportOrganiserIds: row.transport_organiser_ids,
-    calendar: { lockDay: row.lock_day, confirmationDays: row.confirmation_days, loadingDay: row.loading_day },
+    timeZone: row.time_zone,
+    calendar: {
+      lockDay: row.lock_day,
+      confirmationDays: row.confirmation_days,
+      loadingDay: row.loading_day,
+      reminderDays: row.reminder_days,
+    },
   };
 }
 
@@ -127,6 +140,7 @@ interface CycleRow {
   confirm_by: Date;
   loading_date: string;
   charter_version: number | null;
+  time_zone: string;
 }
 
 function toCycle(row: CycleRow): SeasonCycleDto {
@@ -138,6 +152,7 @@ function toCycle(row: CycleRow): SeasonCycleDto {
     locksAt: row.locks_at.toISOString(),
     confirmBy: row.confirm_by.toISOString(),
     loadingDate: row.loading_date,
+    timeZone: row.time_zone,
     charterVersion: row.charter_version,
   };
 }
@@ -169,8 +184,9 @@ export class SeasonsRepository {
     return this.dataSource.transaction(async (manager) => {
       const [{ id }] = await manager.query(
         `INSERT INTO seasons (partnership_id, name, producer_territory_id, consumer_territory_id, first_month, last_month,
-                              currency, exchange_rate, pickup_point_id, lock_day, confirmation_days, loading_day)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                              currency, exchange_rate, pickup_point_id, lock_day, confirmation_days, loading_day,
+                              reminder_days)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          RETURNING id`,
         [
           season.partnershipId,
@@ -185,6 +201,7 @@ export class SeasonsRepository {
           season.calendar.lockDay,
           season.calendar.confirmationDays,
           season.calendar.loadingDay,
+          season.reminderDays,
         ],
       );
       await manager.query(
@@ -214,13 +231,19 @@ export class SeasonsRepository {
     return row ? toSeason(row) : null;
   }
 
-  async page(limit: number, offset: number): Promise<Page<SeasonDto>> {
+  /** The seasons the actor takes part in (seasonReach), oldest first. */
+  async page(actor: Actor, limit: number, offset: number): Promise<Page<SeasonDto>> {
+    const reach = seasonReach(actor);
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT ${SEASON_COLUMNS} FROM seasons s ORDER BY s.created_at, s.id LIMIT $1 OFFSET $2`,
-        [limit, offset],
+        `SELECT ${SEASON_COLUMNS} FROM seasons s WHERE ${SEASON_REACHED_SQL}
+         ORDER BY s.created_at, s.id LIMIT $5 OFFSET $6`,
+        [...reach, limit, offset],
       ),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM seasons`),
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM seasons s WHERE ${SEASON_REACHED_SQL}`,
+        reach,
+      ),
     ]);
     return { items: rows.map(toSeason), total };
   }
@@ -241,8 +264,10 @@ export class SeasonsRepository {
 
   async cycles(seasonId: string): Promise<SeasonCycleDto[]> {
     const rows: CycleRow[] = await this.dataSource.query(
-      `SELECT id, season_id, month, status, locks_at, confirm_by, loading_date::text AS loading_date, charter_version
-       FROM cycles WHERE season_id = $1 ORDER BY month`,
+      `SELECT c.id, c.season_id, c.month, c.status, c.locks_at, c.confirm_by, c.loading_date::text AS loading_date,
+              c.charter_version, ct.timezone AS time_zone
+       FROM cycles c JOIN seasons s ON s.id = c.season_id JOIN territories ct ON ct.id = s.consumer_territory_id
+       WHERE c.season_id = $1 ORDER BY c.month`,
       [seasonId],
     );
     return rows.map(toCycle);

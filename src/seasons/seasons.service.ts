@@ -14,6 +14,9 @@ import { SeasonAccess } from './season-access';
 import { SeasonsRepository, type NewSeason, type SeasonReferences } from './seasons.repository';
 
 /** The first rule a new season breaks, as a message naming the field, or null. */
+/** Days before a month locks that its members are reminded, unless the season says otherwise. */
+export const DEFAULT_REMINDER_DAYS = 3;
+
 export function seasonProblem(season: NewSeason, refs: SeasonReferences): string | null {
   const months = monthsBetween(season.firstMonth, season.lastMonth).length;
   if (months === 0) return 'lastMonth: must not be before firstMonth';
@@ -51,7 +54,11 @@ export class SeasonsService {
       confirmationDays: dto.calendar?.confirmationDays ?? DEFAULT_CALENDAR.confirmationDays,
       loadingDay: dto.calendar?.loadingDay ?? DEFAULT_CALENDAR.loadingDay,
     };
-    const season: NewSeason = { ...dto, calendar };
+    const season: NewSeason = {
+      ...dto,
+      calendar,
+      reminderDays: dto.calendar?.reminderDays ?? DEFAULT_REMINDER_DAYS,
+    };
     const refs = await this.seasons.references(season);
     const problem = seasonProblem(season, refs);
     if (problem) throw new BadRequestException(problem);
@@ -65,8 +72,8 @@ export class SeasonsService {
     return this.withCycles(id);
   }
 
-  list(limit: number, offset: number): Promise<Page<SeasonDto>> {
-    return this.seasons.page(limit, offset);
+  list(actor: Actor, limit: number, offset: number): Promise<Page<SeasonDto>> {
+    return this.seasons.page(actor, limit, offset);
   }
 
   async cycles(actor: Actor, id: string): Promise<SeasonCycleDto[]> {
@@ -97,13 +104,14 @@ export class SeasonsService {
     if (!season) throw new NotFoundException('season not found');
     return {
       ...season,
-      cycles: cycles.map(({ id: cycleId, month, status, locksAt, confirmBy, loadingDate }) => ({
+      cycles: cycles.map(({ id: cycleId, month, status, locksAt, confirmBy, loadingDate, timeZone }) => ({
         id: cycleId,
         month,
         status,
         locksAt,
         confirmBy,
         loadingDate,
+        timeZone,
       })),
     };
   }

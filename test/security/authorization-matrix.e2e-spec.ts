@@ -70,6 +70,20 @@ const TABLE: Row[] = [
     }),
     expect: { admin: 201 },
   },
+  {
+    method: 'GET',
+    route: '/me',
+    path: () => '/me',
+    scoped: false,
+    expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/me/calendar-token',
+    path: () => '/me/calendar-token',
+    scoped: false,
+    expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200 },
+  },
   { method: 'GET', route: '/audit-log', path: () => '/audit-log', scoped: false, expect: { admin: 200 } },
   {
     method: 'GET',
@@ -323,7 +337,19 @@ const TABLE: Row[] = [
     }),
     expect: { admin: 201 },
   },
-  { method: 'GET', route: '/seasons', path: () => '/seasons', scoped: false, expect: { admin: 200 } },
+  {
+    method: 'GET',
+    route: '/seasons',
+    path: () => '/seasons',
+    scoped: false,
+    expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/seasons/:id/demand',
+    path: (w) => `/seasons/${w.season.seasonId}/demand`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200), member: OWN_ONLY(200) },
+  },
   {
     method: 'GET',
     route: '/seasons/:id',

@@ -1,4 +1,4 @@
-export type TransportMode = 'road' | 'rail' | 'sea' | 'air';
+import type { TransportMode } from '../../logistics/domain/transport-modes';
 
 /** The charter's rules; a rule whose parameter is absent never fires. Shares are 0..1. */
 export interface CharterRules {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { normalizeRules, referencedProductIds, rulesProblems, type CharterRules } from './rules-document';
+import type { CharterRules } from './charter-rules.types';
+import { normalizeRules, referencedProductIds, rulesProblems } from './rules-document';
 
 const P1 = '11111111-1111-4111-8111-111111111111';
 const P2 = '22222222-2222-4222-8222-222222222222';

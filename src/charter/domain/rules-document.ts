@@ -1,8 +1,5 @@
-import type { CharterRules, TransportMode } from './charter-rules.types';
+import type { CharterRules } from './charter-rules.types';
 
-/** The charter's rules, as stored (jsonb) and as the monthly cycle checks them: one type for both. */
-export type { CharterRules, TransportMode };
-export const TRANSPORT_MODES = ['road', 'rail', 'sea', 'air'] as const satisfies readonly TransportMode[];
 export type PriceFloor = NonNullable<CharterRules['priceFloors']>[number];
 
 /** Every rule of a charter, in the order people read them. */

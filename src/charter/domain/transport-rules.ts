@@ -6,7 +6,8 @@
  * TRANSPORT_MODE (blocking): the vehicle's mode is forbidden, so the vehicle is not used.
  * TRANSPORT_EMISSIONS (warning): the shipment emits more CO2e per kg of goods than the maximum.
  */
-import type { CharterRules, Severity, TransportMode } from './charter-rules.types';
+import type { TransportMode } from '../../logistics/domain/transport-modes';
+import type { CharterRules, Severity } from './charter-rules.types';
 
 export interface TransportViolation {
   rule: 'TRANSPORT_MODE' | 'TRANSPORT_EMISSIONS';

@@ -12,8 +12,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DecimalField, IntField, ShareField, UuidField } from '../../common/validation/validators';
+import { TRANSPORT_MODES, type TransportMode } from '../../logistics/domain/transport-modes';
+import type { CharterRules } from '../domain/charter-rules.types';
 import type { RuleKey } from '../domain/rules-diff';
-import { RULE_KEYS, TRANSPORT_MODES, type CharterRules, type TransportMode } from '../domain/rules-document';
+import { RULE_KEYS } from '../domain/rules-document';
 
 const MAX_LISTED_PRODUCTS = 500;
 

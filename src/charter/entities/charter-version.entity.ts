@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CharterRules } from '../domain/rules-document';
+import type { CharterRules } from '../domain/charter-rules.types';
 
 @Entity('charter_versions')
 export class CharterVersion {

@@ -38,6 +38,11 @@ export class CycleDto {
   @ApiProperty({ format: 'date-time' }) locksAt!: Date;
   @ApiProperty({ format: 'date-time' }) confirmBy!: Date;
   @ApiProperty({ format: 'date' }) loadingDate!: string;
+  @ApiProperty({
+    example: 'Europe/Brussels',
+    description: 'the consumer territory’s IANA time zone, in which locksAt and confirmBy fall at midnight',
+  })
+  timeZone!: string;
   @ApiProperty({ type: Number, nullable: true, description: 'charter version checked at lock' })
   charterVersion!: number | null;
   @ApiProperty({ type: [ViolationDto] }) violations!: ViolationDto[];

@@ -8,6 +8,8 @@ import { PledgeHotUpdates1763800009200 } from './1763800009200-pledge-hot-update
 import { PledgePutOneCall1763800009300 } from './1763800009300-pledge-put-one-call';
 import { PledgePutInline1763800009400 } from './1763800009400-pledge-put-inline';
 import { UserLocaleAndNotificationPreferences1763800013000 } from './1763800013000-user-locale-and-notification-preferences';
+import { SeasonReminderDays1763800014000 } from './1763800014000-season-reminder-days';
+import { CalendarFeeds1763800014100 } from './1763800014100-calendar-feeds';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   PledgePutOneCall1763800009300,
   PledgePutInline1763800009400,
   UserLocaleAndNotificationPreferences1763800013000,
+  SeasonReminderDays1763800014000,
+  CalendarFeeds1763800014100,
 ];

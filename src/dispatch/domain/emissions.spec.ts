@@ -9,7 +9,7 @@ import {
   tonneKm,
 } from './emissions';
 import { roundTo3 } from './rounding';
-import type { TransportMode } from './packing';
+import type { TransportMode } from '../../logistics/domain/transport-modes';
 
 describe('emissions', () => {
   it('computes tonne-km, CO2e and grams per kg by hand', () => {

@@ -15,7 +15,8 @@
  *
  * Nothing here is rounded; round for display only (roundTo3: three decimals for km, t·km, kg).
  */
-import type { CharterRules, TransportMode } from '../../charter/domain/charter-rules.types';
+import type { CharterRules } from '../../charter/domain/charter-rules.types';
+import type { TransportMode } from '../../logistics/domain/transport-modes';
 import { checkEmissions, type TransportViolation } from '../../charter/domain/transport-rules';
 import { kgToGrams } from './weights';
 

@@ -4,11 +4,11 @@ import {
   type PackingInput,
   type PackingResult,
   type PackingVehicle,
-  type TransportMode,
   packConsignments,
 } from './packing';
+import { TRANSPORT_MODES, type TransportMode } from '../../logistics/domain/transport-modes';
 
-const MODES: TransportMode[] = ['road', 'rail', 'sea', 'air'];
+const MODES: TransportMode[] = [...TRANSPORT_MODES];
 
 function vehicle(vehicleId: string, capacityKg: number, mode: TransportMode = 'road'): PackingVehicle {
   return { vehicleId, transportOrganiserId: 'org', mode, capacityKg, costPerKmMinor: null };

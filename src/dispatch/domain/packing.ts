@@ -22,11 +22,9 @@
  */
 import { compareCodeUnits } from '../../common/math/exact-arithmetic';
 import { isTransportModeAllowed } from '../../charter/domain/transport-rules';
-import type { TransportMode } from '../../charter/domain/charter-rules.types';
+import type { TransportMode } from '../../logistics/domain/transport-modes';
 import { gramsToKg } from '../../cycles/domain/package-count';
 import { kgToGrams } from './weights';
-
-export type { TransportMode };
 
 export interface PackingVehicle {
   vehicleId: string;

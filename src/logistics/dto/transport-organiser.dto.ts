@@ -11,13 +11,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { DecimalField, IntField, TextField, Type } from '../../common/validation/validators';
-import {
-  LOCALES,
-  ORGANISER_SIDES,
-  type Locale,
-  type OrganiserSide,
-} from '../entities/transport-organiser.entity';
-import { TRANSPORT_MODES, type TransportMode } from '../entities/vehicle.entity';
+import { LOCALES, type Locale } from '../domain/locales';
+import { TRANSPORT_MODES, type TransportMode } from '../domain/transport-modes';
+import { ORGANISER_SIDES, type OrganiserSide } from '../entities/transport-organiser.entity';
 
 export const MAX_VEHICLES = 50;
 export const MAX_CAPACITY_KG = 1_000_000;

@@ -1,9 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Locale } from '../domain/locales';
 
 export const ORGANISER_SIDES = ['consumers', 'producers', 'third_party'] as const;
 export type OrganiserSide = (typeof ORGANISER_SIDES)[number];
-export const LOCALES = ['en', 'fr'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 @Entity('transport_organisers')
 export class TransportOrganiser {

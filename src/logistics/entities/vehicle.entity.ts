@@ -1,8 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { numericColumn } from '../../common/database/numeric';
-
-export const TRANSPORT_MODES = ['road', 'rail', 'sea', 'air'] as const;
-export type TransportMode = (typeof TRANSPORT_MODES)[number];
+import type { TransportMode } from '../domain/transport-modes';
 
 @Entity('vehicles')
 export class Vehicle {

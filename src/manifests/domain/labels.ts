@@ -1,5 +1,5 @@
-import type { Locale } from '../../logistics/entities/transport-organiser.entity';
-import type { TransportMode } from '../../logistics/entities/vehicle.entity';
+import type { Locale } from '../../logistics/domain/locales';
+import type { TransportMode } from '../../logistics/domain/transport-modes';
 
 /** Every word the CSV and PDF print, in the transport organiser's language. */
 export interface ManifestLabels {

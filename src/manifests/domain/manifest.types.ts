@@ -1,5 +1,5 @@
-import type { Locale } from '../../logistics/entities/transport-organiser.entity';
-import type { TransportMode } from '../../logistics/entities/vehicle.entity';
+import type { Locale } from '../../logistics/domain/locales';
+import type { TransportMode } from '../../logistics/domain/transport-modes';
 
 /**
  * A transport manifest as issued for one shipment: everything the JSON, CSV and PDF renderings

@@ -35,3 +35,32 @@ export class PlanRowDto {
   })
   exportCap!: number | null;
 }
+
+export class LiveDemandDto {
+  @ApiProperty({ format: 'uuid' }) cycleId!: string;
+  @ApiProperty({ example: '2027-03' }) month!: string;
+  @ApiProperty({ format: 'uuid' }) offerId!: string;
+  @ApiProperty({
+    description: 'all groups’ live commitments on the offer that month (the sum of every pledge)',
+  })
+  demand!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'the caller’s group’s commitment within that demand; null for an admin',
+  })
+  groupQuantity!: number | null;
+  @ApiProperty() monthlyCapacity!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      "floor(maxExportShare × monthlyCapacity) from the partnership's current charter; null without that rule",
+  })
+  exportCap!: number | null;
+  @ApiProperty({
+    description:
+      'demand is above the export cap: at lock the supply will be capped and pledges shared pro rata',
+  })
+  overCap!: boolean;
+}

@@ -40,6 +40,12 @@ export class SeasonCalendarInputDto {
     description: 'Day of the delivery month the goods are loaded (default 1)',
   })
   loadingDay?: number;
+  @IntField(0, 28, {
+    optional: true,
+    description:
+      'Days before a month locks that its members are reminded (cycle.closing; default 3, 0: none)',
+  })
+  reminderDays?: number;
 }
 
 export class CreateSeasonDto {
@@ -82,6 +88,7 @@ export class SeasonCalendarDto {
   @ApiProperty({ minimum: 1, maximum: 31 }) lockDay!: number;
   @ApiProperty({ minimum: 0, maximum: 28 }) confirmationDays!: number;
   @ApiProperty({ minimum: 1, maximum: 31 }) loadingDay!: number;
+  @ApiProperty({ minimum: 0, maximum: 28 }) reminderDays!: number;
 }
 
 export class SeasonCycleSummaryDto {
@@ -92,6 +99,11 @@ export class SeasonCycleSummaryDto {
   locksAt!: string;
   @ApiProperty({ format: 'date-time' }) confirmBy!: string;
   @ApiProperty({ format: 'date', example: '2027-03-01' }) loadingDate!: string;
+  @ApiProperty({
+    example: 'Europe/Brussels',
+    description: 'the consumer territory’s IANA time zone, in which the calendar is computed and best shown',
+  })
+  timeZone!: string;
 }
 
 export class SeasonCycleDto extends SeasonCycleSummaryDto {
@@ -115,6 +127,8 @@ export class SeasonDto {
   @ApiProperty({ example: 'EUR' }) currency!: string;
   @ApiProperty({ example: 10.85 }) exchangeRate!: number;
   @ApiProperty({ format: 'uuid' }) pickupPointId!: string;
+  @ApiProperty({ example: 'Europe/Brussels', description: 'the consumer territory’s IANA time zone' })
+  timeZone!: string;
   @ApiProperty({ type: [String], format: 'uuid' }) transportOrganiserIds!: string[];
   @ApiProperty({ type: SeasonCalendarDto }) calendar!: SeasonCalendarDto;
 }

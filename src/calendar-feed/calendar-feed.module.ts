@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CalendarFeedsRepository } from './calendar-feeds.repository';
+import { CalendarFeedsService } from './calendar-feeds.service';
+
+/** Each user's secret iCalendar feed of its seasons' deadlines. */
+@Module({
+  providers: [CalendarFeedsRepository, CalendarFeedsService],
+  exports: [CalendarFeedsService],
+})
+export class CalendarFeedModule {}

@@ -1,0 +1,67 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { paths } from './paths';
+
+/** Cookie-authenticated writes carry this header: a cross-site form cannot set it. */
+export const CSRF_HEADER = 'x-proxima-csrf';
+
+const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (WRITE.has(request.method)) request.headers.set(CSRF_HEADER, '1');
+    return request;
+  },
+};
+
+/**
+ * The one client of the API: typed from its OpenAPI document, the session in an httpOnly
+ * cookie the browser sends by itself (no token in this code or in storage).
+ */
+export const api = createClient<paths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
+api.use(csrf);
+
+/** An answer of the API that is not a success: its status and its message, as the server said it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: unknown,
+  ) {
+    super(message);
+  }
+
+  /** The field the server's message names ("lines.0.quantity: must not be less than 0"). */
+  get field(): string | undefined {
+    return /^([a-zA-Z][\w.[\]]*): /.exec(this.message)?.[1];
+  }
+}
+
+/** The request never reached the server (offline, DNS, connection dropped). */
+export class NetworkError extends Error {}
+
+function messageOf(body: unknown, status: number): string {
+  if (body && typeof body === 'object' && 'message' in body) {
+    const message = (body as { message: unknown }).message;
+    if (Array.isArray(message)) return message.join('; ');
+    if (typeof message === 'string') return message;
+  }
+  return `HTTP ${status}`;
+}
+
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The data of a call, or an ApiError / NetworkError to throw at the query or the form. */
+export async function data<T>(call: Promise<Answer<T>>): Promise<T> {
+  let answer: Answer<T>;
+  try {
+    answer = await call;
+  } catch (error) {
+    throw new NetworkError(error instanceof Error ? error.message : String(error));
+  }
+  if (answer.response.ok) return answer.data as T;
+  throw new ApiError(answer.response.status, messageOf(answer.error, answer.response.status), answer.error);
+}

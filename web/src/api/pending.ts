@@ -1,0 +1,82 @@
+/**
+ * Endpoints of the product contract that the server of this branch does not serve yet: typed
+ * here from the contract until the generated schema has them (they leave this file as soon as
+ * `npm run api:types` finds them; `paths` prefers the generated ones).
+ */
+type Json<T> = { content: { 'application/json': T } };
+type NoParameters = { query?: never; header?: never; path?: never; cookie?: never };
+type Operation<Body, Answer, Path = never, Query = never> = ([Body] extends [never]
+  ? { requestBody?: never }
+  : { requestBody: Json<Body> }) & {
+  parameters: [Path] extends [never]
+    ? { query?: Query; header?: never; path?: never; cookie?: never }
+    : { query?: Query; header?: never; path: Path; cookie?: never };
+  responses: { 200: Json<Answer>; 201: Json<Answer>; 202: Json<Answer>; 204: { content?: never } };
+};
+type PathItem<Ops> = { parameters: NoParameters } & Ops;
+
+export type Locale = 'en' | 'fr' | 'ar' | 'nl';
+export interface MeDto {
+  user: {
+    id: string;
+    email: string;
+    role: string;
+    locale: Locale | null;
+    memberId?: string | null;
+    consumerGroupId?: string | null;
+  };
+  organisation: { type: string; id: string; name: string } | null;
+  seasons: {
+    id: string;
+    name: string;
+    firstMonth: string;
+    lastMonth: string;
+    currency: string;
+    next: { cycleId: string; month: string; status: string; deadline: string } | null;
+  }[];
+  calendarUrl?: string | null;
+}
+export interface InvitationDto {
+  id: string;
+  email: string;
+  role: string;
+  status: 'pending' | 'accepted' | 'expired';
+  name?: string | null;
+  expiresAt: string;
+  createdAt: string;
+}
+
+export interface PendingPaths {
+  '/me': PathItem<{
+    get: Operation<never, MeDto>;
+    patch: Operation<{ locale?: Locale }, MeDto['user']>;
+  }>;
+  '/me/password': PathItem<{ put: Operation<{ currentPassword: string; newPassword: string }, unknown> }>;
+  '/auth/logout': PathItem<{ post: Operation<Record<string, never>, unknown> }>;
+  '/auth/invitations/accept': PathItem<{ post: Operation<{ token: string; password: string }, unknown> }>;
+  '/auth/password-reset': PathItem<{ post: Operation<{ email: string }, unknown> }>;
+  '/auth/password-reset/confirm': PathItem<{ post: Operation<{ token: string; password: string }, unknown> }>;
+  '/invitations': PathItem<{
+    get: Operation<never, InvitationDto[] | { items: InvitationDto[]; total: number }>;
+    post: Operation<
+      { email: string; role: 'member'; consumerGroupId?: string; name?: string; locale?: Locale },
+      InvitationDto
+    >;
+  }>;
+  '/consumer-groups/{id}/members/{memberId}': PathItem<{
+    patch: Operation<{ active: boolean }, unknown, { id: string; memberId: string }>;
+  }>;
+  '/cycles/{id}/distribution-list': PathItem<{
+    get: Operation<
+      never,
+      {
+        members: {
+          memberId: string;
+          name: string;
+          lines: { offerId: string; quantity: number }[];
+        }[];
+      },
+      { id: string }
+    >;
+  }>;
+}

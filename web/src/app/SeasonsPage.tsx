@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { DeadlineBadge } from '../ui/DeadlineBadge';
+import { useFormat } from '../ui/format';
+import { useSignedIn } from './session';
+
+/** Every user's seasons, with what comes next in each. */
+export default function SeasonsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useSignedIn();
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('seasons.title')}</h1>
+      {me.organisation && <p>{t('seasons.organisation', { name: me.organisation.name })}</p>}
+      {me.seasons.length === 0 ? (
+        <p>{t('seasons.none')}</p>
+      ) : (
+        <ul className="cards">
+          {me.seasons.map((season) => (
+            <li key={season.id} className="card">
+              <h2>{season.name}</h2>
+              <p>
+                {t('seasons.months', {
+                  first: format.month(season.firstMonth),
+                  last: format.month(season.lastMonth),
+                })}{' '}
+                · {season.currency}
+              </p>
+              {season.next && (
+                <>
+                  <p>
+                    {t('seasons.next', {
+                      month: format.month(season.next.month),
+                      status: t(`status.${season.next.status}`),
+                    })}
+                  </p>
+                  {season.next.deadline && <DeadlineBadge deadline={season.next.deadline} />}
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+type Page = LazyExoticComponent<ComponentType>;
+
+/**
+ * Pages anyone may open without a session (links in mails land on them). Each lazy import is a
+ * chunk of its own: a member's pledge page never downloads another role's code.
+ */
+export const publicPages: Record<string, Page> = {
+  '/sign-in': lazy(() => import('../features/account/SignIn')),
+  '/invitations/accept': lazy(() => import('../features/account/AcceptInvitation')),
+  '/password-reset': lazy(() => import('../features/account/PasswordReset')),
+  '/password-reset/confirm': lazy(() => import('../features/account/PasswordResetConfirm')),
+};
+
+/** Pages of every signed-in user. */
+export const commonPages: Record<string, Page> = {
+  '/account': lazy(() => import('../features/account/AccountPage')),
+  '/seasons': lazy(() => import('./SeasonsPage')),
+};
+
+/** Each role's area: its first path segment, its home and its pages (a router of its own). */
+export interface RoleArea {
+  prefix: string;
+  area: Page;
+  /** The area's menu: paths and the catalogue keys of their names. */
+  nav: { to: string; label: string }[];
+}
+
+export const roleAreas: Partial<Record<string, RoleArea>> = {
+  member: {
+    prefix: '/member',
+    area: lazy(() => import('../features/member/MemberArea')),
+    nav: [
+      { to: '/member', label: 'nav.pledges' },
+      { to: '/member/history', label: 'nav.history' },
+      { to: '/member/statements', label: 'nav.statements' },
+    ],
+  },
+  coordinator: {
+    prefix: '/coordinator',
+    area: lazy(() => import('../features/coordinator/CoordinatorArea')),
+    nav: [
+      { to: '/coordinator', label: 'nav.commitments' },
+      { to: '/coordinator/members', label: 'nav.members' },
+      { to: '/coordinator/deliveries', label: 'nav.deliveries' },
+      { to: '/coordinator/statements', label: 'nav.statements' },
+    ],
+  },
+};
+
+/** Where a user lands after signing in: its role's area, else the list of its seasons. */
+export function homeOf(role: string): string {
+  return roleAreas[role]?.prefix ?? '/seasons';
+}

@@ -1,0 +1,107 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page, type TestInfo } from '@playwright/test';
+import ar from '../../src/i18n/ar.json';
+import en from '../../src/i18n/en.json';
+import fr from '../../src/i18n/fr.json';
+
+export { expect };
+
+export type Language = 'fr' | 'ar';
+type Catalogue = typeof en;
+const catalogues: Record<Language | 'en', Catalogue> = { fr, ar, en };
+
+export const DEMO_PASSWORD = 'proxima-demo-2026';
+export const DEMO = {
+  admin: 'admin@proxima.demo',
+  coordinator: 'coordinator.gasap@proxima.demo',
+  member: 'lucie.peeters@proxima.demo',
+};
+
+const SCREENSHOTS = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+
+/** A message of the app's catalogue with its values, as the page shows it. */
+export function say(text: string, values: Record<string, string | number> = {}): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_whole, name: string) => String(values[name] ?? ''));
+}
+
+export const test = base.extend<{ language: Language; text: Catalogue; size: 'phone' | 'desktop' }>({
+  language: async ({ browserName: _ }, use, testInfo) => use(testInfo.project.metadata.language as Language),
+  size: async ({ browserName: _ }, use, testInfo) =>
+    use(testInfo.project.metadata.size as 'phone' | 'desktop'),
+  text: async ({ language }, use) => use(catalogues[language]),
+});
+
+/** The page is in the language, and Arabic right to left. */
+export async function expectLanguage(page: Page, language: Language): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await expect(page.locator('html')).toHaveAttribute('dir', language === 'ar' ? 'rtl' : 'ltr');
+}
+
+/** axe-core on the page as it is: no serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const grave = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  expect(grave).toEqual([]);
+}
+
+/** A screenshot for docs/WEB.md: phone size only, one per journey step and language. */
+export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  if (testInfo.project.metadata.size !== 'phone') return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({
+    path: join(SCREENSHOTS, `${name}-${testInfo.project.metadata.language}.png`),
+    fullPage: true,
+    animations: 'disabled',
+  });
+}
+
+/** Signs in through the form, as a person does. */
+export async function signIn(
+  page: Page,
+  text: Catalogue,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel(text.fields.email).fill(email);
+  await page.getByLabel(text.fields.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: text.signIn.submit }).click();
+  await expect(page.getByRole('button', { name: text.account.signOut })).toBeVisible();
+}
+
+/** The first link of the last mail sent to an address that carries `token=`, decoded. */
+export async function linkInMail(address: string, path: string): Promise<string> {
+  const dir = process.env.WEB_TEST_MAIL_DIR as string;
+  let link = '';
+  await expect
+    .poll(
+      () => {
+        const files = readdirSync(dir)
+          .filter((name) => name.endsWith(`-${address}.eml`))
+          .sort();
+        const last = files.at(-1);
+        if (!last) return '';
+        const raw = readFileSync(join(dir, last), 'utf8')
+          .replace(/=\r?\n/g, '')
+          .replace(/=3D/gi, '=');
+        const found = new RegExp(
+          `https?://[^\\s"'<>]*${path.replace(/\//g, '\\/')}\\?token=[A-Za-z0-9_.~%-]+`,
+        ).exec(raw);
+        link = found?.[0] ?? '';
+        return link;
+      },
+      { message: `a mail to ${address} with a link to ${path}` },
+    )
+    .not.toBe('');
+  return link;
+}
