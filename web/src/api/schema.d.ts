@@ -516,6 +516,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/seasons/{id}/demand': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CommitmentsController_demand'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges': {
     parameters: {
       query?: never;
@@ -603,7 +619,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['CyclesController_confirmation'];
     put: operations['CyclesController_confirm'];
     post?: never;
     delete?: never;
@@ -692,6 +708,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['MeController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/calendar-token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['MeController_rotateCalendarToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cycles/{id}/shipments': {
     parameters: {
       query?: never;
@@ -716,6 +764,22 @@ export interface paths {
       cookie?: never;
     };
     get: operations['ManifestsController_json'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/shipments/{id}/manifest/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ManifestsController_versions'];
     put?: never;
     post?: never;
     delete?: never;
@@ -790,6 +854,11 @@ export interface components {
       id: string;
       /** @description unique per message, so a stage run twice notifies once */
       dedupeKey: string;
+      /**
+       * @description what the message is about: the dedupe key up to the first id in it
+       * @example confirmation-request
+       */
+      kind: string;
       /** @enum {string} */
       channel: 'email' | 'webhook';
       /** Format: uuid */
@@ -1107,8 +1176,35 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    CharterAuthorDto: {
+      /** Format: uuid */
+      userId: string;
+      /** @example secretary@example.org */
+      email: string;
+    };
+    CharterHistoryEntryDto: {
+      /** Format: uuid */
+      partnershipId: string;
+      version: number;
+      rules: components['schemas']['CharterRulesDto'];
+      /** Format: date-time */
+      createdAt: string;
+      /** @description who saved this version; null for a user since deleted */
+      author: components['schemas']['CharterAuthorDto'] | null;
+      /** @description the rules this version added, removed or changed against the one before it */
+      changedRules: (
+        | 'organicRequired'
+        | 'minLocalSalesShare'
+        | 'maxExportShare'
+        | 'maxMonthlyVariation'
+        | 'excludedProductIds'
+        | 'priceFloors'
+        | 'forbiddenTransportModes'
+        | 'maxEmissionsGramsPerKg'
+      )[];
+    };
     CharterVersionPageDto: {
-      items: components['schemas']['CharterVersionDto'][];
+      items: components['schemas']['CharterHistoryEntryDto'][];
       total: number;
     };
     AuditLogEntryDto: {
@@ -1116,6 +1212,8 @@ export interface components {
       id: string;
       /** Format: uuid */
       actorUserId: string | null;
+      /** @description the actor's email; null for the system */
+      actorEmail: string | null;
       /** @example charter.changed */
       action: string;
       /** @example partnership */
@@ -1276,6 +1374,8 @@ export interface components {
       confirmationDays?: number;
       /** @description Day of the delivery month the goods are loaded (default 1) */
       loadingDay?: number;
+      /** @description Days before a month locks that its members are reminded (cycle.closing; default 3, 0: none) */
+      reminderDays?: number;
     };
     CreateSeasonDto: {
       /** Format: uuid */
@@ -1313,6 +1413,7 @@ export interface components {
       lockDay: number;
       confirmationDays: number;
       loadingDay: number;
+      reminderDays: number;
     };
     SeasonCycleSummaryDto: {
       /** Format: uuid */
@@ -1333,6 +1434,11 @@ export interface components {
        * @example 2027-03-01
        */
       loadingDate: string;
+      /**
+       * @description the consumer territory’s IANA time zone, in which the calendar is computed and best shown
+       * @example Europe/Brussels
+       */
+      timeZone: string;
     };
     SeasonWithCyclesDto: {
       /** Format: uuid */
@@ -1354,6 +1460,11 @@ export interface components {
       exchangeRate: number;
       /** Format: uuid */
       pickupPointId: string;
+      /**
+       * @description the consumer territory’s IANA time zone
+       * @example Europe/Brussels
+       */
+      timeZone: string;
       transportOrganiserIds: string[];
       calendar: components['schemas']['SeasonCalendarDto'];
       cycles: components['schemas']['SeasonCycleSummaryDto'][];
@@ -1378,6 +1489,11 @@ export interface components {
       exchangeRate: number;
       /** Format: uuid */
       pickupPointId: string;
+      /**
+       * @description the consumer territory’s IANA time zone
+       * @example Europe/Brussels
+       */
+      timeZone: string;
       transportOrganiserIds: string[];
       calendar: components['schemas']['SeasonCalendarDto'];
     };
@@ -1404,6 +1520,11 @@ export interface components {
        * @example 2027-03-01
        */
       loadingDate: string;
+      /**
+       * @description the consumer territory’s IANA time zone, in which the calendar is computed and best shown
+       * @example Europe/Brussels
+       */
+      timeZone: string;
       /** Format: uuid */
       seasonId: string;
       /** @description The charter version the cycle was checked against (set at lock) */
@@ -1463,8 +1584,66 @@ export interface components {
       /** Format: uuid */
       seasonId: string;
     };
+    OfferProductDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example Argan oil */
+      name: string;
+      /** @example 080510 */
+      hsCode: string;
+      /**
+       * @description the sale unit quantities are counted in
+       * @example 1 l bottle
+       */
+      unit: string;
+      /** @example 1 */
+      unitNetKg: number;
+      /** @example 1.05 */
+      unitGrossKg: number;
+      /** @example oil */
+      category: string;
+    };
+    OfferTerritoryDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @example MA */
+      countryCode: string;
+    };
+    OfferCooperativeDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      territory: components['schemas']['OfferTerritoryDto'];
+    };
+    OfferViewDto: {
+      /**
+       * Format: uuid
+       * @description A cooperative of the season's producer territory
+       */
+      cooperativeId: string;
+      /** Format: uuid */
+      productId: string;
+      /** @description Price of one sale unit in minor units of the season currency */
+      unitPriceMinor: number;
+      /** @description Sale units per package */
+      packSize: number;
+      /** @description Declared monthly production of the product, in sale units */
+      monthlyCapacity: number;
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      seasonId: string;
+      /**
+       * @description the season currency unitPriceMinor is in
+       * @example EUR
+       */
+      currency: string;
+      product: components['schemas']['OfferProductDto'];
+      cooperative: components['schemas']['OfferCooperativeDto'];
+    };
     OfferPageDto: {
-      items: components['schemas']['OfferDto'][];
+      items: components['schemas']['OfferViewDto'][];
       total: number;
     };
     MemberPledgeLineDto: {
@@ -1513,6 +1692,23 @@ export interface components {
       monthlyCapacity: number;
       /** @description floor(maxExportShare × monthlyCapacity) from the partnership's current charter; null without that rule */
       exportCap: number | null;
+    };
+    LiveDemandDto: {
+      /** Format: uuid */
+      cycleId: string;
+      /** @example 2027-03 */
+      month: string;
+      /** Format: uuid */
+      offerId: string;
+      /** @description all groups’ live commitments on the offer that month (the sum of every pledge) */
+      demand: number;
+      /** @description the caller’s group’s commitment within that demand; null for an admin */
+      groupQuantity: number | null;
+      monthlyCapacity: number;
+      /** @description floor(maxExportShare × monthlyCapacity) from the partnership's current charter; null without that rule */
+      exportCap: number | null;
+      /** @description demand is above the export cap: at lock the supply will be capped and pledges shared pro rata */
+      overCap: boolean;
     };
     DeliveryPledgeLineDto: {
       /**
@@ -1580,6 +1776,11 @@ export interface components {
       confirmBy: string;
       /** Format: date */
       loadingDate: string;
+      /**
+       * @description the consumer territory’s IANA time zone, in which locksAt and confirmBy fall at midnight
+       * @example Europe/Brussels
+       */
+      timeZone: string;
       /** @description charter version checked at lock */
       charterVersion: number | null;
       violations: components['schemas']['ViolationDto'][];
@@ -1611,6 +1812,27 @@ export interface components {
       /** Format: uuid */
       offerId: string;
       quantity: number;
+    };
+    ConfirmationStateDto: {
+      /** Format: uuid */
+      cycleId: string;
+      /** Format: uuid */
+      cooperativeId: string;
+      /**
+       * @description confirmations are taken while it is confirming
+       * @enum {string}
+       */
+      cycleStatus: 'open' | 'locked' | 'confirming' | 'allocated' | 'dispatched' | 'received' | 'settled';
+      /** Format: date-time */
+      confirmBy: string;
+      /** @description send it back with the confirmation; 0 until the first one */
+      version: number;
+      /** Format: date-time */
+      confirmedAt: string | null;
+      /** @description email of who confirmed last */
+      confirmedBy: string | null;
+      /** @description the quantities confirmed so far */
+      lines: components['schemas']['ConfirmationLineDto'][];
     };
     ConfirmationDto: {
       lines: components['schemas']['ConfirmationLineDto'][];
@@ -1761,6 +1983,88 @@ export interface components {
       cooperatives: components['schemas']['CooperativeStatementDto'][];
       totals: components['schemas']['StatementTotalsDto'];
     };
+    MeUserDto: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      /** @enum {string} */
+      role: 'admin' | 'coordinator' | 'member' | 'cooperative' | 'transporter';
+      /**
+       * @description null: the territory default
+       * @enum {string|null}
+       */
+      locale: 'en' | 'fr' | 'ar' | 'nl' | null;
+      /**
+       * Format: uuid
+       * @description a member’s own member record (the id its pledges are under)
+       */
+      memberId: string | null;
+    };
+    MeOrganisationDto: {
+      /** @enum {string} */
+      type: 'consumer_group' | 'cooperative' | 'transport_organiser';
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    NextStepDto: {
+      /** Format: uuid */
+      cycleId: string;
+      /** @example 2027-03 */
+      month: string;
+      /** @example open */
+      status: string;
+      /**
+       * @description member: pledge (an open month); coordinator: record_receipt (a dispatched cycle that shipped to its group and has no receipt yet, due 3 days after loading), else review_pledges (an open month); cooperative: confirm (a confirming cycle it has not confirmed), load (an allocated cycle with its goods on the loading list), else plan_deliveries (an open month); transporter: carry (a dispatched cycle with its shipments), else prepare_transport (the next cycle not yet dispatched); admin: run_stage (the next stage of the earliest cycle not settled). Unblocking actions come before routine ones, then the earliest deadline.
+       * @enum {string}
+       */
+      action:
+        | 'pledge'
+        | 'review_pledges'
+        | 'record_receipt'
+        | 'confirm'
+        | 'load'
+        | 'plan_deliveries'
+        | 'carry'
+        | 'prepare_transport'
+        | 'run_stage';
+      /**
+       * Format: date-time
+       * @description until when: locksAt, confirmBy, the start of the loading date (producer time zone), or 3 days after it
+       */
+      deadline: string;
+    };
+    MeSeasonDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @example 2027-01 */
+      firstMonth: string;
+      /** @example 2027-06 */
+      lastMonth: string;
+      /** @example EUR */
+      currency: string;
+      /**
+       * @description the consumer territory’s time zone (the calendar’s)
+       * @example Europe/Brussels
+       */
+      timeZone: string;
+      /** @description null: nothing left to do in this season */
+      next: components['schemas']['NextStepDto'] | null;
+    };
+    MeDto: {
+      user: components['schemas']['MeUserDto'];
+      /** @description null for an admin */
+      organisation: components['schemas']['MeOrganisationDto'] | null;
+      /** @description the seasons the user takes part in, oldest first */
+      seasons: components['schemas']['MeSeasonDto'][];
+      /** @description the user’s secret iCalendar feed (deadlines of its seasons); POST /me/calendar-token replaces it */
+      calendarUrl: string;
+    };
+    CalendarTokenDto: {
+      /** @description the new feed URL; the previous one answers 404 from now on */
+      calendarUrl: string;
+    };
     ShipmentVehicleDto: {
       /** Format: uuid */
       id: string;
@@ -1769,18 +2073,28 @@ export interface components {
       mode: 'road' | 'rail' | 'sea' | 'air';
       capacityKg: number;
     };
-    ShipmentStopDto: {
-      /** @description 1 = first stop after the pickup point */
-      order: number;
-      /** Format: uuid */
-      consumerGroupId: string;
-      distanceFromPreviousKm: number;
+    DropPointRefDto: {
+      name: string;
+      address: string;
     };
     QuantitiesDto: {
       packages: number;
       units: number;
       netKg: number;
       grossKg: number;
+    };
+    ShipmentStopDto: {
+      /** @description 1 = first stop after the pickup point */
+      order: number;
+      /** Format: uuid */
+      consumerGroupId: string;
+      distanceFromPreviousKm: number;
+      /** @description the consignee: the consumer group's name */
+      consignee: string;
+      contactEmail: string;
+      dropPoint: components['schemas']['DropPointRefDto'];
+      /** @description what is unloaded at this stop */
+      unloading: components['schemas']['QuantitiesDto'];
     };
     ManifestRefDto: {
       /** @example MAN-202703-0001 */
@@ -1911,6 +2225,15 @@ export interface components {
       /** @enum {string} */
       locale: 'en' | 'fr';
     };
+    ManifestVersionDto: {
+      /** @example MAN-202703-0001 */
+      number: string;
+      version: number;
+      /** Format: date-time */
+      issuedAt: string;
+      /** @description email of the user who reissued it; null for the version the dispatch stage issued */
+      issuedBy: string | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -1925,9 +2248,16 @@ export interface operations {
       query?: {
         limit?: components['schemas']['Object'];
         offset?: components['schemas']['Object'];
+        /** @description entries written at or after this instant */
+        from?: string;
+        /** @description entries written before this instant */
+        to?: string;
         /** @description only the notifications of this cycle */
         cycleId?: string;
         status?: 'pending' | 'sent' | 'failed' | 'skipped';
+        channel?: 'email' | 'webhook';
+        /** @description only this kind */
+        kind?: string;
       };
       header?: never;
       path?: never;
@@ -2464,8 +2794,14 @@ export interface operations {
       query?: {
         limit?: components['schemas']['Object'];
         offset?: components['schemas']['Object'];
+        /** @description entries written at or after this instant */
+        from?: string;
+        /** @description entries written before this instant */
+        to?: string;
         subjectType?: string;
         subjectId?: string;
+        /** @description the kind of entry */
+        action?: string;
       };
       header?: never;
       path?: never;
@@ -2678,6 +3014,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Admin: every season; a member or coordinator: those its group is enrolled in; a cooperative: those with its offers; a transporter: those it carries for */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2996,6 +3333,28 @@ export interface operations {
       };
     };
   };
+  CommitmentsController_demand: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Per open month and offer, the live demand of all groups against the export cap (a member or coordinator of an enrolled group; 404 otherwise) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveDemandDto'][];
+        };
+      };
+    };
+  };
   DeliveryPledgesController_list: {
     parameters: {
       query?: never;
@@ -3140,6 +3499,29 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DemandLineDto'][];
+        };
+      };
+    };
+  };
+  CyclesController_confirmation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        cooperativeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description its version, to send back with a change */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConfirmationStateDto'];
         };
       };
     };
@@ -3308,6 +3690,46 @@ export interface operations {
       };
     };
   };
+  MeController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the user, its organisation, its seasons and what it must do next */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeDto'];
+        };
+      };
+    };
+  };
+  MeController_rotateCalendarToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a new calendar feed URL; the old one stops working */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarTokenDto'];
+        };
+      };
+    };
+  };
   ShipmentsController_list: {
     parameters: {
       query?: never;
@@ -3349,6 +3771,28 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ManifestDto'];
+        };
+      };
+    };
+  };
+  ManifestsController_versions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ManifestVersionDto'][];
         };
       };
     };
