@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError, api, data } from '../../api/client';
 import { discard, enqueue, useOutbox } from '../../app/outbox';
@@ -63,8 +63,19 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
     // the queued body is read once, when the page opens with it
   }, [demand.data]);
 
+  // A confirmation that waited offline and has now gone: say so, as for one sent at once.
+  const wasWaiting = useRef(false);
+  useEffect(() => {
+    if (entry?.state === 'waiting') wasWaiting.current = true;
+    else if (!entry && wasWaiting.current) {
+      wasWaiting.current = false;
+      setSaved(true);
+    }
+  }, [entry]);
+
   useEffect(() => {
     if (entry?.state === 'failed' && entry.error) {
+      wasWaiting.current = false;
       setRefusal(entry.error);
       void client.invalidateQueries({ queryKey: ['confirmation', cycleId] });
       void client.invalidateQueries({ queryKey: ['cycle', cycleId] });
