@@ -10,9 +10,9 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { OnJob } from '../queue/job-handler.decorator';
 import { JobName, QueueName, stageJobId, type JobPayloads } from '../queue/jobs';
 import { QueueService } from '../queue/queue.service';
-import { isCycleStatus } from './domain/cycle-status';
+import { isCycleStatus } from '../seasons/domain/cycle-status';
 import { CyclesRepository } from './cycles.repository';
-import { StagesService } from './stages.service';
+import { StageRunner } from './stages/stage-runner';
 
 const CLOCK_SCHEDULER_ID = 'cycle-clock';
 
@@ -31,7 +31,7 @@ export class ClockService implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly queue: QueueService,
     private readonly cycles: CyclesRepository,
-    private readonly stages: StagesService,
+    private readonly stages: StageRunner,
     private readonly notifications: NotificationsService,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
 import { SeasonAccess } from '../seasons/season-access';
-import { hasReached, type CycleStatus } from './domain/cycle-status';
+import { hasReached, type CycleStatus } from '../seasons/domain/cycle-status';
 import { CyclesRepository, type CycleRow } from './cycles.repository';
 
 /**

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
-import { DispatchModule } from '../dispatch/dispatch.module';
 import { SeasonAccessModule } from '../seasons/seasons.module';
-import { SettlementModule } from '../settlement/settlement.module';
 import { ClockService } from './clock.service';
 import { CycleAccess } from './cycle-access';
 import { ConfirmationRequests } from './confirmation-requests';
@@ -12,18 +10,38 @@ import { CyclesController } from './cycles.controller';
 import { CyclesRepository } from './cycles.repository';
 import { CyclesService } from './cycles.service';
 import { StagesRepository } from './stages.repository';
-import { StagesService } from './stages.service';
+import { AllocateStage } from './stages/allocate.stage';
+import { ConfirmationRequestsStage } from './stages/confirmation-requests.stage';
+import { LockStage } from './stages/lock.stage';
+import { ViolationsRepository } from './violations.repository';
 
-const shared = [CyclesRepository, StagesRepository, StagesService, ConfirmationRequests];
+/**
+ * The cycle records the features around the cycle share: the cycle itself, who may see it
+ * (CycleAccess: the same rule as GET /cycles/:id), and its violations.
+ */
+@Module({
+  imports: [SeasonAccessModule],
+  providers: [CyclesRepository, CycleAccess, ViolationsRepository],
+  exports: [CyclesRepository, CycleAccess, ViolationsRepository],
+})
+export class CycleRecordsModule {}
+
+/** The cycle's own stages: lock, confirmation requests, allocation. */
+@Module({
+  imports: [CycleRecordsModule],
+  providers: [StagesRepository, ConfirmationRequests, LockStage, ConfirmationRequestsStage, AllocateStage],
+  exports: [LockStage, ConfirmationRequestsStage, AllocateStage],
+})
+export class CycleStagesModule {}
 
 /** The cycle API: reading cycles, confirmations, waivers, manual stage runs. */
 @Module({
-  imports: [AuditModule, DispatchModule, SettlementModule, SeasonAccessModule],
+  imports: [AuditModule, CycleRecordsModule],
   controllers: [CyclesController],
-  providers: [...shared, CycleAccess, CyclesService, CycleViewsRepository, ConfirmationsRepository],
+  providers: [CyclesService, CycleViewsRepository, ConfirmationsRepository],
 })
 export class CyclesModule {}
 
 /** The cycle's worker side: the clock and the stage jobs. */
-@Module({ imports: [DispatchModule, SettlementModule], providers: [...shared, ClockService] })
+@Module({ imports: [CycleRecordsModule], providers: [ClockService] })
 export class CycleWorkerModule {}

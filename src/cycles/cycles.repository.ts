@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import type { CycleStatus } from './domain/cycle-status';
+import type { CycleStatus } from '../seasons/domain/cycle-status';
 
 export interface CycleRow {
   id: string;

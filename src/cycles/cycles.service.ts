@@ -16,7 +16,7 @@ import { JobName, stageJobId } from '../queue/jobs';
 import { QueueService } from '../queue/queue.service';
 import { ConfirmationsRepository } from './confirmations.repository';
 import { CycleAccess } from './cycle-access';
-import { hasReached } from './domain/cycle-status';
+import { hasReached } from '../seasons/domain/cycle-status';
 import { CycleViewsRepository, type AllocationLine, type DemandLine } from './cycle-views.repository';
 import { CyclesRepository } from './cycles.repository';
 import type {
@@ -29,7 +29,7 @@ import type {
   LoadingListDto,
   ViolationDto,
 } from './dto/cycle.dto';
-import { StagesService } from './stages.service';
+import { StageRunner } from './stages/stage-runner';
 
 @Injectable()
 export class CyclesService {
@@ -41,6 +41,7 @@ export class CyclesService {
     private readonly confirmations: ConfirmationsRepository,
     private readonly audit: AuditService,
     private readonly queue: QueueService,
+    private readonly stages: StageRunner,
   ) {}
 
   async get(cycleId: string, actor: Actor): Promise<CycleDto> {
@@ -51,7 +52,7 @@ export class CyclesService {
   /** Queues the next stage now, whatever its due time; the stage itself stays idempotent. */
   async advance(cycleId: string, actor: Actor): Promise<AdvanceResultDto> {
     const cycle = await this.access.visible(cycleId, actor);
-    if (!StagesService.runsFrom(cycle.status)) {
+    if (!this.stages.runsFrom(cycle.status)) {
       throw new UnprocessableEntityException(`no stage can be run from status ${cycle.status}`);
     }
     const jobId = `${stageJobId(cycleId, cycle.status)}-manual-${randomUUID()}`;

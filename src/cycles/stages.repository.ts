@@ -11,17 +11,6 @@ export interface LockedCycle {
   charterVersionId: string | null;
 }
 
-export interface ViolationRow {
-  rule: string;
-  severity: 'blocking' | 'warning';
-  subjectType: string;
-  subjectId: string;
-  message: string;
-  /** skip_vehicle: a TRANSPORT_MODE violation at dispatch (the vehicle is not used). */
-  effect: 'exclude' | 'cap' | 'none' | 'skip_vehicle';
-  capUnits: number | null;
-}
-
 /**
  * work_mem of the allocate stage's transaction (SET LOCAL): the members' largest-remainder
  * split sorts every pledge line of the month; at 1M lines the default 4MB spills to disk.
@@ -131,25 +120,6 @@ export class StagesRepository {
       cooperatives,
       groupCommitments,
     };
-  }
-
-  async insertViolations(m: EntityManager, cycleId: string, violations: ViolationRow[]): Promise<void> {
-    if (violations.length === 0) return;
-    await m.query(
-      `INSERT INTO cycle_violations (cycle_id, rule, severity, subject_type, subject_id, message, effect, cap_units)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[])
-       ON CONFLICT DO NOTHING`,
-      [
-        cycleId,
-        violations.map((v) => v.rule),
-        violations.map((v) => v.severity),
-        violations.map((v) => v.subjectType),
-        violations.map((v) => v.subjectId),
-        violations.map((v) => v.message),
-        violations.map((v) => v.effect),
-        violations.map((v) => v.capUnits),
-      ],
-    );
   }
 
   /** locked → confirming: one confirmation row per cooperative with demand on its offers. */

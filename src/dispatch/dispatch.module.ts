@@ -1,33 +1,24 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
-import { CycleAccess } from '../cycles/cycle-access';
-import { CyclesRepository } from '../cycles/cycles.repository';
-import { StagesRepository } from '../cycles/stages.repository';
-import { ManifestsController } from '../manifests/manifests.controller';
-import { SeasonAccessModule } from '../seasons/seasons.module';
-import { ManifestsRepository } from '../manifests/manifests.repository';
-import { ManifestsService } from '../manifests/manifests.service';
+import { CycleRecordsModule } from '../cycles/cycles.module';
+import { ManifestsModule } from '../manifests/manifests.module';
 import { DispatchRepository } from './dispatch.repository';
-import { DispatchService } from './dispatch.service';
+import { DispatchStage } from './dispatch.stage';
 import { ShipmentsController } from './shipments.controller';
 import { ShipmentsRepository } from './shipments.repository';
 import { ShipmentsService } from './shipments.service';
 
-/** Dispatch: the stage that makes shipments and manifests, and reading them. */
+/** The dispatch stage (allocated → dispatched), for the stage runner: shipments and their manifests. */
 @Module({
-  imports: [AuditModule, SeasonAccessModule],
-  controllers: [ShipmentsController, ManifestsController],
-  providers: [
-    DispatchRepository,
-    DispatchService,
-    StagesRepository,
-    CyclesRepository,
-    CycleAccess,
-    ShipmentsRepository,
-    ShipmentsService,
-    ManifestsRepository,
-    ManifestsService,
-  ],
-  exports: [DispatchService],
+  imports: [CycleRecordsModule, ManifestsModule],
+  providers: [DispatchRepository, DispatchStage],
+  exports: [DispatchStage],
+})
+export class DispatchStageModule {}
+
+/** Reading shipments over HTTP. */
+@Module({
+  imports: [CycleRecordsModule],
+  controllers: [ShipmentsController],
+  providers: [ShipmentsRepository, ShipmentsService],
 })
 export class DispatchModule {}

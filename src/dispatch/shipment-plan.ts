@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkEmissions, checkTransportMode } from '../charter/domain/transport-rules';
-import type { ViolationRow } from '../cycles/stages.repository';
+import type { ViolationRow } from '../cycles/violations.repository';
 import { co2eKg, gramsPerKg, routeTonneKm } from './domain/emissions';
 import { packConsignments } from './domain/packing';
 import { roundTo3 } from './domain/rounding';

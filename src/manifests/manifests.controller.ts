@@ -4,8 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
-import { ManifestVersionQuery } from '../dispatch/dto/shipment.dto';
-import { ManifestDto, ManifestVersionDto } from './dto/manifest.dto';
+import { ManifestDto, ManifestVersionDto, ManifestVersionQuery } from './dto/manifest.dto';
 import { ManifestsService } from './manifests.service';
 
 @ApiTags('dispatch')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { returningRows } from '../common/database/returning';
-import type { CycleStatus } from '../cycles/domain/cycle-status';
+import type { CycleStatus } from '../seasons/domain/cycle-status';
 
 export interface GroupAllocation {
   offerId: string;

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { assertReach } from '../common/auth/ownership';
 import { CycleAccess } from '../cycles/cycle-access';
-import { hasReached, type CycleStatus } from '../cycles/domain/cycle-status';
+import { hasReached, type CycleStatus } from '../seasons/domain/cycle-status';
 import { shareReceipts } from './domain/receipts';
 import type { ReceiptDto, ReceiptResultDto } from './dto/receipt.dto';
 import { ReceiptsRepository, type GroupAllocation, type ReceiptView } from './receipts.repository';

@@ -1,34 +1,24 @@
 import { Module } from '@nestjs/common';
-import { CycleAccess } from '../cycles/cycle-access';
-import { CyclesRepository } from '../cycles/cycles.repository';
-import { SeasonAccessModule } from '../seasons/seasons.module';
+import { CycleRecordsModule } from '../cycles/cycles.module';
 import { ReceiptsRepository } from './receipts.repository';
 import { ReceiptsService } from './receipts.service';
+import { SettleStage } from './settle.stage';
 import { SettlementController } from './settlement.controller';
 import { SettlementRepository } from './settlement.repository';
-import { SettlementService } from './settlement.service';
 import { StatementsRepository } from './statements.repository';
 import { StatementsService } from './statements.service';
 
-/** The settle stage, for the stage runner (API and worker roles alike). */
+/** The settle stage (received → settled), for the stage runner. */
 @Module({
-  providers: [SettlementRepository, SettlementService],
-  exports: [SettlementService],
+  providers: [SettlementRepository, SettleStage],
+  exports: [SettleStage],
 })
-export class SettlementModule {}
+export class SettleStageModule {}
 
 /** Reception and statements over HTTP. */
 @Module({
-  imports: [SettlementModule, SeasonAccessModule],
+  imports: [CycleRecordsModule],
   controllers: [SettlementController],
-  // CycleAccess answers which cycles an actor may see: the same rule as GET /cycles/:id.
-  providers: [
-    CyclesRepository,
-    CycleAccess,
-    ReceiptsRepository,
-    ReceiptsService,
-    StatementsRepository,
-    StatementsService,
-  ],
+  providers: [ReceiptsRepository, ReceiptsService, StatementsRepository, StatementsService],
 })
 export class SettlementApiModule {}

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { StagesService } from '../../src/cycles/stages.service';
+import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import {
   consumerGroup,
   registry,
@@ -61,7 +61,7 @@ async function expectStatus(reply: Promise<{ status: number; text: string }>, st
 
 export async function buildWorld(t: TestApp, http: Http, admin: string): Promise<World> {
   const ds = t.dataSource;
-  const stages = t.app.get(StagesService);
+  const stages = t.app.get(StageRunner);
   const r = await registry(ds, { groups: 2, membersPerGroup: 2, cooperatives: 2 });
   for (const cooperativeId of r.cooperativeIds) {
     await ds.query(

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { StagesService } from '../../src/cycles/stages.service';
+import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { scenario, type Scenario } from '../cycles/cycle-scenario';
 import type { Http, TestApp } from '../support/test-app';
 
@@ -22,7 +22,7 @@ export interface AllocatedCycle extends Scenario {
  */
 export async function allocatedCycle(t: TestApp, http: Http, admin: string): Promise<AllocatedCycle> {
   const s = await scenario(http, admin, t.dataSource);
-  const stages = t.app.get(StagesService);
+  const stages = t.app.get(StageRunner);
   expect(await stages.run(s.cycleId, 'open')).toBe('moved');
   expect(await stages.run(s.cycleId, 'locked')).toBe('moved');
   const cycle = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`)).body;

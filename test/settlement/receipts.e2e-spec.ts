@@ -1,4 +1,4 @@
-import { SettlementService } from '../../src/settlement/settlement.service';
+import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { isolatedDatabase } from '../support/isolated-database';
 import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
 import { allocatedCycle, allocationOf, dispatch, fullReport, type AllocatedCycle } from './dispatched-cycle';
@@ -216,7 +216,8 @@ describe('receipts', () => {
     expect(corrected.status).toBe(200);
     expect(corrected.body).toMatchObject({ version: 2, cycleStatus: 'received' });
 
-    const settlement = t.app.get(SettlementService);
+    const runner = t.app.get(StageRunner);
+    const settlement = { settle: (cycleId: string) => runner.run(cycleId, 'received') };
     expect(await settlement.settle(s.cycleId)).toBe('moved');
     const before = await counts();
     const late = await http.as(coordinator0).put(url(g0), { lines: fullReport(s, g0), version: 2 });

@@ -1,4 +1,4 @@
-import { SettlementService } from '../../src/settlement/settlement.service';
+import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { isolatedDatabase } from '../support/isolated-database';
 import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
 import {
@@ -71,7 +71,8 @@ describe('settlement and statements', () => {
   });
 
   it('settles once: a second run finds nothing to do and writes nothing', async () => {
-    const settlement = t.app.get(SettlementService);
+    const runner = t.app.get(StageRunner);
+    const settlement = { settle: (cycleId: string) => runner.run(cycleId, 'received') };
     const outcomes = await Promise.all([settlement.settle(s.cycleId), settlement.settle(s.cycleId)]);
     expect(outcomes.sort()).toEqual(['moved', 'nothing-to-do']);
     const first = await statementCounts();

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination/pagination.dto';
 import { IntField, TextField, UuidField } from '../../common/validation/validators';
-import { CYCLE_STATUSES } from '../domain/cycle-status';
+import { CYCLE_STATUSES } from '../../seasons/domain/cycle-status';
 
 export class ViolationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../users/password';
 import { insertRows } from './insert-rows';
+import type { DemoRegistry } from './demo-registry';
 import { seedSeason } from './seed-season';
 
 /** The one password of every demo login (documented in the README); demo data only. */
@@ -10,20 +11,6 @@ export const DEMO_PASSWORD = 'proxima-demo-2026';
 const SEED_LOCK_KEY = 7_246_502;
 
 /** The ids of what seedRegistry created: what a later step (the season) builds on. */
-export interface DemoRegistry {
-  territories: { jette: string; aitOurir: string };
-  partnershipId: string;
-  charterVersionId: string;
-  consumerGroups: { gasap: string; amap: string };
-  /** Members by group, in insertion order; the first member of the GASAP has a login. */
-  members: { gasap: string[]; amap: string[] };
-  cooperatives: { tighanimine: string; ourika: string };
-  pickupPointId: string;
-  transportOrganiserId: string;
-  vehicles: { truck: string; container: string };
-  products: { arganOil: string; dates: string; oliveOil: string; saffron: string };
-}
-
 export interface DemoLogin {
   email: string;
   role: 'admin' | 'coordinator' | 'member' | 'cooperative' | 'transporter';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { addMonths, DEFAULT_CALENDAR, seasonCycleDates } from '../../seasons/domain/calendar';
-import type { DemoRegistry } from './seed-demo';
+import type { DemoRegistry } from './demo-registry';
 import { insertRows } from './insert-rows';
 
 const CONSUMER_TIME_ZONE = 'Europe/Brussels';

@@ -1,11 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IntField } from '../../common/validation/validators';
+import { TRANSPORT_MODES } from '../../logistics/domain/transport-modes';
 
 export class ShipmentVehicleDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['road', 'rail', 'sea', 'air'] }) mode!: string;
+  @ApiProperty({ enum: TRANSPORT_MODES }) mode!: string;
   @ApiProperty() capacityKg!: number;
 }
 
@@ -62,10 +61,4 @@ export class ShipmentListDto {
   @ApiProperty() total!: number;
   @ApiProperty({ type: [UnplacedGoodsDto], description: 'goods no allowed vehicle could take (admins only)' })
   unplaced!: UnplacedGoodsDto[];
-}
-
-export class ManifestVersionQuery {
-  @Type(() => Number)
-  @IntField(1, 100_000, { optional: true, description: 'a given version; the latest when left out' })
-  version?: number;
 }

@@ -1,4 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IntField } from '../../common/validation/validators';
+import { TRANSPORT_MODES } from '../../logistics/domain/transport-modes';
 
 // The OpenAPI description of a manifest (src/manifests/domain/manifest.types.ts is the type).
 
@@ -17,7 +20,7 @@ class PlaceDto {
 class VehicleDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['road', 'rail', 'sea', 'air'] }) mode!: string;
+  @ApiProperty({ enum: TRANSPORT_MODES }) mode!: string;
 }
 
 class CarrierDto {
@@ -106,4 +109,10 @@ export class ManifestVersionDto {
     description: 'email of the user who reissued it; null for the version the dispatch stage issued',
   })
   issuedBy!: string | null;
+}
+
+export class ManifestVersionQuery {
+  @Type(() => Number)
+  @IntField(1, 100_000, { optional: true, description: 'a given version; the latest when left out' })
+  version?: number;
 }

@@ -1,4 +1,4 @@
-import { CYCLE_STATUSES } from '../../cycles/domain/cycle-status';
+import { CYCLE_STATUSES } from '../domain/cycle-status';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import { IntField, UuidField } from '../../common/validation/validators';
-import { CYCLE_STATUSES } from '../../cycles/domain/cycle-status';
+import { CYCLE_STATUSES } from '../../seasons/domain/cycle-status';
 
 export class ReceiptLineDto {
   @UuidField({ description: 'an offer allocated to the group in this cycle' }) offerId!: string;

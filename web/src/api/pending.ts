@@ -32,9 +32,10 @@ export interface MeDto {
     firstMonth: string;
     lastMonth: string;
     currency: string;
-    next: { cycleId: string; month: string; status: string; deadline: string } | null;
+    timeZone: string;
+    next: { cycleId: string; month: string; status: string; action: string; deadline: string } | null;
   }[];
-  calendarUrl?: string | null;
+  calendarUrl: string;
 }
 export interface InvitationDto {
   id: string;

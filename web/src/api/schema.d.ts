@@ -4,3869 +4,3845 @@
  */
 
 export interface paths {
-  '/api/v1/notifications': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['NotificationsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/auth/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_login'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/users': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['UsersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['HealthController_check'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/territories': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/territories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TerritoriesController_list"];
+        put?: never;
+        post: operations["TerritoriesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['TerritoriesController_list'];
-    put?: never;
-    post: operations['TerritoriesController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/territories/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/territories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TerritoriesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['TerritoriesController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cooperatives': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cooperatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CooperativesController_list"];
+        put?: never;
+        post: operations["CooperativesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['CooperativesController_list'];
-    put?: never;
-    post: operations['CooperativesController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cooperatives/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cooperatives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CooperativesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['CooperativesController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cooperatives/{id}/certificates': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cooperatives/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CooperativesController_addCertificate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['CooperativesController_addCertificate'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/pickup-points': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/pickup-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PickupPointsController_list"];
+        put?: never;
+        post: operations["PickupPointsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['PickupPointsController_list'];
-    put?: never;
-    post: operations['PickupPointsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/pickup-points/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/pickup-points/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PickupPointsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['PickupPointsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/transport-organisers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/transport-organisers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TransportOrganisersController_list"];
+        put?: never;
+        post: operations["TransportOrganisersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['TransportOrganisersController_list'];
-    put?: never;
-    post: operations['TransportOrganisersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/transport-organisers/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/transport-organisers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TransportOrganisersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['TransportOrganisersController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/partnerships': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/partnerships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PartnershipsController_list"];
+        put?: never;
+        post: operations["PartnershipsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['PartnershipsController_list'];
-    put?: never;
-    post: operations['PartnershipsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/partnerships/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/partnerships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PartnershipsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['PartnershipsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/partnerships/{id}/charter': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/partnerships/{id}/charter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CharterController_get"];
+        put: operations["CharterController_change"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['CharterController_get'];
-    put: operations['CharterController_change'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/partnerships/{id}/charter/versions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/partnerships/{id}/charter/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CharterController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['CharterController_versions'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/audit-log': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['AuditController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/consumer-groups': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/consumer-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsumersController_list"];
+        put?: never;
+        post: operations["ConsumersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['ConsumersController_list'];
-    put?: never;
-    post: operations['ConsumersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/consumer-groups/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/consumer-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsumersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['ConsumersController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/consumer-groups/{id}/members': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/consumer-groups/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ConsumersController_members"];
+        put?: never;
+        post: operations["ConsumersController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['ConsumersController_members'];
-    put?: never;
-    post: operations['ConsumersController_addMember'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/products': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProductsController_list"];
+        put?: never;
+        post: operations["ProductsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['ProductsController_list'];
-    put?: never;
-    post: operations['ProductsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/products/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ProductsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['ProductsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/seasons': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/seasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SeasonsController_list"];
+        put?: never;
+        post: operations["SeasonsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['SeasonsController_list'];
-    put?: never;
-    post: operations['SeasonsController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/seasons/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/seasons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SeasonsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['SeasonsController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/seasons/{id}/cycles': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/seasons/{id}/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SeasonsController_cycles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['SeasonsController_cycles'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/seasons/{id}/groups': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/seasons/{id}/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SeasonsController_groups"];
+        put?: never;
+        post: operations["SeasonsController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['SeasonsController_groups'];
-    put?: never;
-    post: operations['SeasonsController_enrol'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/seasons/{id}/offers': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/seasons/{id}/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OffersController_list"];
+        put?: never;
+        post: operations["OffersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['OffersController_list'];
-    put?: never;
-    post: operations['OffersController_create'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/seasons/{id}/members/{memberId}/pledges': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/seasons/{id}/members/{memberId}/pledges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MemberPledgesController_list"];
+        put: operations["MemberPledgesController_standing"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['MemberPledgesController_list'];
-    put: operations['MemberPledgesController_standing'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/seasons/{id}/members/{memberId}/pledges/{month}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/seasons/{id}/members/{memberId}/pledges/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["MemberPledgesController_month"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put: operations['MemberPledgesController_month'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/seasons/{id}/commitments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/seasons/{id}/commitments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommitmentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['CommitmentsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/seasons/{id}/plan': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/seasons/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommitmentsController_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['CommitmentsController_plan'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/seasons/{id}/demand': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/seasons/{id}/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CommitmentsController_demand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['CommitmentsController_demand'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DeliveryPledgesController_list"];
+        put: operations["DeliveryPledgesController_upsert"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['DeliveryPledgesController_list'];
-    put: operations['DeliveryPledgesController_upsert'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CyclesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['CyclesController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{id}/advance': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CyclesController_advance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['CyclesController_advance'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{id}/violations/{violationId}/waive': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{id}/violations/{violationId}/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CyclesController_waive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['CyclesController_waive'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{id}/demand': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{id}/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CyclesController_demand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['CyclesController_demand'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{id}/confirmations/{cooperativeId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{id}/confirmations/{cooperativeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CyclesController_confirmation"];
+        put: operations["CyclesController_confirm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['CyclesController_confirmation'];
-    put: operations['CyclesController_confirm'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{id}/allocations': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{id}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CyclesController_allocations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['CyclesController_allocations'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{id}/loading-list': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{id}/loading-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CyclesController_loadingList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['CyclesController_loadingList'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{id}/receipts/{consumerGroupId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{id}/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ShipmentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['SettlementController_receipt'];
-    put: operations['SettlementController_record'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{id}/statements': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/shipments/{id}/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManifestsController_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['SettlementController_statementsJson'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{id}/statements.csv': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/shipments/{id}/manifest/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManifestsController_versions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['SettlementController_statementsCsv'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/shipments/{id}/manifest.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManifestsController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['MeController_get'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/me/calendar-token': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/shipments/{id}/manifest.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManifestsController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['MeController_rotateCalendarToken'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/cycles/{id}/shipments': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/shipments/{id}/manifest/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ManifestsController_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['ShipmentsController_list'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/shipments/{id}/manifest': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{id}/receipts/{consumerGroupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementController_receipt"];
+        put: operations["SettlementController_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['ManifestsController_json'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/shipments/{id}/manifest/versions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementController_statementsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['ManifestsController_versions'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/shipments/{id}/manifest.csv': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/cycles/{id}/statements.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementController_statementsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['ManifestsController_csv'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/shipments/{id}/manifest.pdf': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get: operations['ManifestsController_pdf'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/shipments/{id}/manifest/reissue': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/api/v1/me/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MeController_rotateCalendarToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post: operations['ManifestsController_reissue'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    Object: Record<string, never>;
-    NotificationAttemptDto: {
-      /** Format: date-time */
-      attemptedAt: string;
-      /** @enum {string} */
-      outcome: 'sent' | 'failed' | 'skipped';
-      /** @description SMTP response, HTTP status or error */
-      detail: string | null;
-    };
-    NotificationDto: {
-      /** Format: uuid */
-      id: string;
-      /** @description unique per message, so a stage run twice notifies once */
-      dedupeKey: string;
-      /**
-       * @description what the message is about: the dedupe key up to the first id in it
-       * @example confirmation-request
-       */
-      kind: string;
-      /** @enum {string} */
-      channel: 'email' | 'webhook';
-      /** Format: uuid */
-      cycleId: string | null;
-      /** @enum {string} */
-      recipientType: 'cooperative' | 'transport_organiser';
-      /** Format: uuid */
-      recipientId: string;
-      /** @description email address or webhook URL */
-      target: string;
-      /** @description the email subject, or the webhook event */
-      subject: string | null;
-      /** @enum {string} */
-      status: 'pending' | 'sent' | 'failed' | 'skipped';
-      /** @description delivery attempts so far */
-      attemptCount: number;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      sentAt: string | null;
-      attempts: components['schemas']['NotificationAttemptDto'][];
-    };
-    NotificationPageDto: {
-      items: components['schemas']['NotificationDto'][];
-      total: number;
-    };
-    LoginDto: {
-      /** @example admin@proxima.example */
-      email: string;
-      password: string;
-    };
-    UserDto: {
-      /** Format: uuid */
-      id: string;
-      email: string;
-      /** @enum {string} */
-      role: 'admin' | 'coordinator' | 'member' | 'cooperative' | 'transporter';
-      /** Format: uuid */
-      consumerGroupId: string | null;
-      /** Format: uuid */
-      memberId: string | null;
-      /** Format: uuid */
-      cooperativeId: string | null;
-      /** Format: uuid */
-      transportOrganiserId: string | null;
-    };
-    LoginResponseDto: {
-      accessToken: string;
-      user: components['schemas']['UserDto'];
-    };
-    CreateUserDto: {
-      /** @example coordinator@gasap-jette.be */
-      email: string;
-      password: string;
-      /** @enum {string} */
-      role: 'admin' | 'coordinator' | 'member' | 'cooperative' | 'transporter';
-      /**
-       * Format: uuid
-       * @description required for coordinator
-       */
-      consumerGroupId?: string;
-      /**
-       * Format: uuid
-       * @description required for member
-       */
-      memberId?: string;
-      /**
-       * Format: uuid
-       * @description required for cooperative
-       */
-      cooperativeId?: string;
-      /**
-       * Format: uuid
-       * @description required for transporter
-       */
-      transportOrganiserId?: string;
-    };
-    HealthDto: {
-      /** @enum {string} */
-      status: 'ok' | 'unhealthy';
-      /** @enum {string} */
-      database: 'up' | 'down';
-      /** @enum {string} */
-      redis: 'up' | 'down';
-    };
-    CreateTerritoryDto: {
-      /** @example Jette */
-      name: string;
-      countryCode: string;
-      timezone: string;
-      currency: string;
-    };
-    TerritoryDto: {
-      /** @example Jette */
-      name: string;
-      countryCode: string;
-      timezone: string;
-      currency: string;
-      /** Format: uuid */
-      id: string;
-    };
-    TerritoryPageDto: {
-      items: components['schemas']['TerritoryDto'][];
-      total: number;
-    };
-    CreateCertificateDto: {
-      /**
-       * @description organic certification or a participatory guarantee system
-       * @enum {string}
-       */
-      kind: 'organic' | 'pgs';
-      /**
-       * @description certifying body
-       * @example Ecocert
-       */
-      body: string;
-      /** @example MA-BIO-154-2026 */
-      number: string;
-      /** Format: date */
-      validFrom: string;
-      /**
-       * Format: date
-       * @description on or after validFrom
-       */
-      validTo: string;
-    };
-    CreateCooperativeDto: {
-      /** Format: uuid */
-      territoryId: string;
-      /** @example Coopérative Tifawin */
-      name: string;
-      /** @example contact@tifawin.ma */
-      contactEmail: string;
-      /** @description share of its production sold locally, 0..1 */
-      localSalesShare: number;
-      /** @default [] */
-      certificates: components['schemas']['CreateCertificateDto'][];
-    };
-    CertificateDto: {
-      /**
-       * @description organic certification or a participatory guarantee system
-       * @enum {string}
-       */
-      kind: 'organic' | 'pgs';
-      /**
-       * @description certifying body
-       * @example Ecocert
-       */
-      body: string;
-      /** @example MA-BIO-154-2026 */
-      number: string;
-      /** Format: date */
-      validFrom: string;
-      /**
-       * Format: date
-       * @description on or after validFrom
-       */
-      validTo: string;
-      /** Format: uuid */
-      id: string;
-    };
-    CooperativeDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      territoryId: string;
-      name: string;
-      contactEmail: string;
-      localSalesShare: number;
-      certificates: components['schemas']['CertificateDto'][];
-    };
-    CooperativePageDto: {
-      items: components['schemas']['CooperativeDto'][];
-      total: number;
-    };
-    CreatePickupPointDto: {
-      /** Format: uuid */
-      territoryId: string;
-      /** @example Entrepôt coopératif de Tiznit */
-      name: string;
-      /** @example Route d’Aglou, Tiznit */
-      address: string;
-      /** @example 29.698 */
-      latitude: number;
-      /** @example -9.731 */
-      longitude: number;
-    };
-    PickupPointDto: {
-      /** Format: uuid */
-      territoryId: string;
-      /** @example Entrepôt coopératif de Tiznit */
-      name: string;
-      /** @example Route d’Aglou, Tiznit */
-      address: string;
-      /** @example 29.698 */
-      latitude: number;
-      /** @example -9.731 */
-      longitude: number;
-      /** Format: uuid */
-      id: string;
-    };
-    PickupPointPageDto: {
-      items: components['schemas']['PickupPointDto'][];
-      total: number;
-    };
-    CreateVehicleDto: {
-      /** @example Refrigerated truck 1 */
-      name: string;
-      /** @enum {string} */
-      mode: 'road' | 'rail' | 'sea' | 'air';
-      /**
-       * @description greater than 0, at most 3 decimals
-       * @example 12000
-       */
-      capacityKg: number;
-      /** @description minor units of the season currency per km */
-      costPerKmMinor?: number;
-    };
-    CreateTransportOrganiserDto: {
-      /** @example Trans-Atlas Logistique */
-      name: string;
-      /** @enum {string} */
-      side: 'consumers' | 'producers' | 'third_party';
-      /** @example dispatch@trans-atlas.example */
-      contactEmail: string;
-      /** @description http(s) URL that receives signed manifest webhooks */
-      webhookUrl?: string;
-      /**
-       * @description language of its manifests and emails
-       * @default en
-       * @enum {string}
-       */
-      locale: 'en' | 'fr';
-      vehicles: components['schemas']['CreateVehicleDto'][];
-    };
-    VehicleDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      /** @enum {string} */
-      mode: 'road' | 'rail' | 'sea' | 'air';
-      capacityKg: number;
-      costPerKmMinor: number | null;
-    };
-    TransportOrganiserDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      /** @enum {string} */
-      side: 'consumers' | 'producers' | 'third_party';
-      contactEmail: string;
-      webhookUrl: string | null;
-      /** @enum {string} */
-      locale: 'en' | 'fr';
-      vehicles: components['schemas']['VehicleDto'][];
-    };
-    TransportOrganiserPageDto: {
-      items: components['schemas']['TransportOrganiserDto'][];
-      total: number;
-    };
-    PriceFloorDto: {
-      /** Format: uuid */
-      productId: string;
-      /** @description minimum unit price, minor units of the season currency */
-      minUnitPriceMinor: number;
-    };
-    CharterRulesDto: {
-      /** @description every offer's cooperative must hold a valid organic or PGS certificate */
-      organicRequired?: boolean;
-      /** @description a cooperative's minimum share of production sold locally */
-      minLocalSalesShare?: number;
-      /** @description demand may not exceed this share of an offer's monthly capacity */
-      maxExportShare?: number;
-      /** @description a group's commitment may move at most this much from its first month */
-      maxMonthlyVariation?: number;
-      excludedProductIds?: string[];
-      priceFloors?: components['schemas']['PriceFloorDto'][];
-      /**
-       * @example [
-       *       "air"
-       *     ]
-       */
-      forbiddenTransportModes?: ('road' | 'rail' | 'sea' | 'air')[];
-      /** @description CO2e grams per kg carried; above it, a warning */
-      maxEmissionsGramsPerKg?: number;
-    };
-    CharterInputDto: {
-      rules: components['schemas']['CharterRulesDto'];
-    };
-    CreatePartnershipDto: {
-      /** @example Jette – Tafraout */
-      name: string;
-      /** @description the two territories */
-      territoryIds: string[];
-      /** @description charter version 1; no rules when left out */
-      charter?: components['schemas']['CharterInputDto'];
-    };
-    PartnershipDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      territoryIds: string[];
-      /** @description the charter version in force */
-      charterVersion: number;
-    };
-    PartnershipPageDto: {
-      items: components['schemas']['PartnershipDto'][];
-      total: number;
-    };
-    CharterVersionDto: {
-      /** Format: uuid */
-      partnershipId: string;
-      version: number;
-      rules: components['schemas']['CharterRulesDto'];
-      /** Format: date-time */
-      createdAt: string;
-    };
-    CharterAuthorDto: {
-      /** Format: uuid */
-      userId: string;
-      /** @example secretary@example.org */
-      email: string;
-    };
-    CharterHistoryEntryDto: {
-      /** Format: uuid */
-      partnershipId: string;
-      version: number;
-      rules: components['schemas']['CharterRulesDto'];
-      /** Format: date-time */
-      createdAt: string;
-      /** @description who saved this version; null for a user since deleted */
-      author: components['schemas']['CharterAuthorDto'] | null;
-      /** @description the rules this version added, removed or changed against the one before it */
-      changedRules: (
-        | 'organicRequired'
-        | 'minLocalSalesShare'
-        | 'maxExportShare'
-        | 'maxMonthlyVariation'
-        | 'excludedProductIds'
-        | 'priceFloors'
-        | 'forbiddenTransportModes'
-        | 'maxEmissionsGramsPerKg'
-      )[];
-    };
-    CharterVersionPageDto: {
-      items: components['schemas']['CharterHistoryEntryDto'][];
-      total: number;
-    };
-    AuditLogEntryDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      actorUserId: string | null;
-      /** @description the actor's email; null for the system */
-      actorEmail: string | null;
-      /** @example charter.changed */
-      action: string;
-      /** @example partnership */
-      subjectType: string;
-      /** Format: uuid */
-      subjectId: string;
-      /**
-       * @example {
-       *       "version": 2
-       *     }
-       */
-      details: {
-        [key: string]: unknown;
-      };
-      /** Format: date-time */
-      createdAt: string;
-    };
-    AuditLogPageDto: {
-      items: components['schemas']['AuditLogEntryDto'][];
-      total: number;
-    };
-    DropPointDto: {
-      /** @example Salle paroissiale */
-      name: string;
-      /** @example Rue Léopold Ier 329, 1090 Jette */
-      address: string;
-      /** @example 50.878 */
-      latitude: number;
-      /** @example 4.327 */
-      longitude: number;
-    };
-    CreateConsumerGroupDto: {
-      /**
-       * Format: uuid
-       * @description the consumer territory
-       */
-      territoryId: string;
-      /** @example GASAP Jette Centre */
-      name: string;
-      /**
-       * @description GASAP, AMAP, CSA, GAS…
-       * @example GASAP
-       */
-      kind: string;
-      dropPoint: components['schemas']['DropPointDto'];
-      /**
-       * Format: email
-       * @example coordination@gasap-jette.be
-       */
-      contactEmail: string;
-    };
-    ConsumerGroupDto: {
-      /**
-       * Format: uuid
-       * @description the consumer territory
-       */
-      territoryId: string;
-      /** @example GASAP Jette Centre */
-      name: string;
-      /**
-       * @description GASAP, AMAP, CSA, GAS…
-       * @example GASAP
-       */
-      kind: string;
-      dropPoint: components['schemas']['DropPointDto'];
-      /**
-       * Format: email
-       * @example coordination@gasap-jette.be
-       */
-      contactEmail: string;
-      /** Format: uuid */
-      id: string;
-    };
-    ConsumerGroupPageDto: {
-      items: components['schemas']['ConsumerGroupDto'][];
-      total: number;
-    };
-    CreateMemberDto: {
-      /** @example Amina Benali */
-      name: string;
-      /**
-       * Format: email
-       * @example amina@example.org
-       */
-      email: string;
-    };
-    MemberDto: {
-      /** @example Amina Benali */
-      name: string;
-      /**
-       * Format: email
-       * @example amina@example.org
-       */
-      email: string;
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      consumerGroupId: string;
-    };
-    MemberPageDto: {
-      items: components['schemas']['MemberDto'][];
-      total: number;
-    };
-    CreateProductDto: {
-      /** @example Argan oil */
-      name: string;
-      hsCode: string;
-      /**
-       * @description the sale unit
-       * @example 1 l bottle
-       */
-      unit: string;
-      /**
-       * @description net kg per sale unit, > 0
-       * @example 0.92
-       */
-      unitNetKg: number;
-      /**
-       * @description gross kg per sale unit, ≥ unitNetKg
-       * @example 1.45
-       */
-      unitGrossKg: number;
-      /** @example oils */
-      category: string;
-    };
-    ProductDto: {
-      /** @example Argan oil */
-      name: string;
-      hsCode: string;
-      /**
-       * @description the sale unit
-       * @example 1 l bottle
-       */
-      unit: string;
-      /**
-       * @description net kg per sale unit, > 0
-       * @example 0.92
-       */
-      unitNetKg: number;
-      /**
-       * @description gross kg per sale unit, ≥ unitNetKg
-       * @example 1.45
-       */
-      unitGrossKg: number;
-      /** @example oils */
-      category: string;
-      /** Format: uuid */
-      id: string;
-    };
-    ProductPageDto: {
-      items: components['schemas']['ProductDto'][];
-      total: number;
-    };
-    SeasonCalendarInputDto: {
-      /** @description Day of the month before delivery at whose end pledges lock (default 10) */
-      lockDay?: number;
-      /** @description Days after the lock that cooperatives have to confirm (default 5) */
-      confirmationDays?: number;
-      /** @description Day of the delivery month the goods are loaded (default 1) */
-      loadingDay?: number;
-      /** @description Days before a month locks that its members are reminded (cycle.closing; default 3, 0: none) */
-      reminderDays?: number;
-    };
-    CreateSeasonDto: {
-      /** Format: uuid */
-      partnershipId: string;
-      /** @example Oranges 2027 */
-      name: string;
-      /**
-       * Format: uuid
-       * @description One of the partnership's territories
-       */
-      producerTerritoryId: string;
-      /**
-       * Format: uuid
-       * @description The partnership's other territory; its time zone drives the calendar
-       */
-      consumerTerritoryId: string;
-      firstMonth: string;
-      /** @description YYYY-MM, at most 24 months after firstMonth counting both */
-      lastMonth: string;
-      currency: string;
-      /**
-       * @description Season currency → producer currency, > 0, at most 10 decimals
-       * @example 10.85
-       */
-      exchangeRate: number;
-      /**
-       * Format: uuid
-       * @description A pickup point in the producer territory
-       */
-      pickupPointId: string;
-      transportOrganiserIds: string[];
-      calendar?: components['schemas']['SeasonCalendarInputDto'];
-    };
-    SeasonCalendarDto: {
-      lockDay: number;
-      confirmationDays: number;
-      loadingDay: number;
-      reminderDays: number;
-    };
-    SeasonCycleSummaryDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example 2027-03 */
-      month: string;
-      /** @enum {string} */
-      status: 'open' | 'locked' | 'confirming' | 'allocated' | 'dispatched' | 'received' | 'settled';
-      /**
-       * Format: date-time
-       * @description End of the lock day in the consumer time zone, as UTC
-       */
-      locksAt: string;
-      /** Format: date-time */
-      confirmBy: string;
-      /**
-       * Format: date
-       * @example 2027-03-01
-       */
-      loadingDate: string;
-      /**
-       * @description the consumer territory’s IANA time zone, in which the calendar is computed and best shown
-       * @example Europe/Brussels
-       */
-      timeZone: string;
-    };
-    SeasonWithCyclesDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      partnershipId: string;
-      name: string;
-      /** Format: uuid */
-      producerTerritoryId: string;
-      /** Format: uuid */
-      consumerTerritoryId: string;
-      /** @example 2027-01 */
-      firstMonth: string;
-      /** @example 2027-06 */
-      lastMonth: string;
-      /** @example EUR */
-      currency: string;
-      /** @example 10.85 */
-      exchangeRate: number;
-      /** Format: uuid */
-      pickupPointId: string;
-      /**
-       * @description the consumer territory’s IANA time zone
-       * @example Europe/Brussels
-       */
-      timeZone: string;
-      transportOrganiserIds: string[];
-      calendar: components['schemas']['SeasonCalendarDto'];
-      cycles: components['schemas']['SeasonCycleSummaryDto'][];
-    };
-    SeasonDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      partnershipId: string;
-      name: string;
-      /** Format: uuid */
-      producerTerritoryId: string;
-      /** Format: uuid */
-      consumerTerritoryId: string;
-      /** @example 2027-01 */
-      firstMonth: string;
-      /** @example 2027-06 */
-      lastMonth: string;
-      /** @example EUR */
-      currency: string;
-      /** @example 10.85 */
-      exchangeRate: number;
-      /** Format: uuid */
-      pickupPointId: string;
-      /**
-       * @description the consumer territory’s IANA time zone
-       * @example Europe/Brussels
-       */
-      timeZone: string;
-      transportOrganiserIds: string[];
-      calendar: components['schemas']['SeasonCalendarDto'];
-    };
-    SeasonPageDto: {
-      items: components['schemas']['SeasonDto'][];
-      total: number;
-    };
-    SeasonCycleDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example 2027-03 */
-      month: string;
-      /** @enum {string} */
-      status: 'open' | 'locked' | 'confirming' | 'allocated' | 'dispatched' | 'received' | 'settled';
-      /**
-       * Format: date-time
-       * @description End of the lock day in the consumer time zone, as UTC
-       */
-      locksAt: string;
-      /** Format: date-time */
-      confirmBy: string;
-      /**
-       * Format: date
-       * @example 2027-03-01
-       */
-      loadingDate: string;
-      /**
-       * @description the consumer territory’s IANA time zone, in which the calendar is computed and best shown
-       * @example Europe/Brussels
-       */
-      timeZone: string;
-      /** Format: uuid */
-      seasonId: string;
-      /** @description The charter version the cycle was checked against (set at lock) */
-      charterVersion: number | null;
-    };
-    EnrolGroupDto: {
-      /**
-       * Format: uuid
-       * @description A consumer group of the season’s consumer territory
-       */
-      consumerGroupId: string;
-    };
-    SeasonGroupDto: {
-      /** Format: uuid */
-      seasonId: string;
-      /** Format: uuid */
-      consumerGroupId: string;
-      name: string;
-      /** Format: date-time */
-      enrolledAt: string;
-    };
-    SeasonGroupPageDto: {
-      items: components['schemas']['SeasonGroupDto'][];
-      total: number;
-    };
-    CreateOfferDto: {
-      /**
-       * Format: uuid
-       * @description A cooperative of the season's producer territory
-       */
-      cooperativeId: string;
-      /** Format: uuid */
-      productId: string;
-      /** @description Price of one sale unit in minor units of the season currency */
-      unitPriceMinor: number;
-      /** @description Sale units per package */
-      packSize: number;
-      /** @description Declared monthly production of the product, in sale units */
-      monthlyCapacity: number;
-    };
-    OfferDto: {
-      /**
-       * Format: uuid
-       * @description A cooperative of the season's producer territory
-       */
-      cooperativeId: string;
-      /** Format: uuid */
-      productId: string;
-      /** @description Price of one sale unit in minor units of the season currency */
-      unitPriceMinor: number;
-      /** @description Sale units per package */
-      packSize: number;
-      /** @description Declared monthly production of the product, in sale units */
-      monthlyCapacity: number;
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      seasonId: string;
-    };
-    OfferProductDto: {
-      /** Format: uuid */
-      id: string;
-      /** @example Argan oil */
-      name: string;
-      /** @example 080510 */
-      hsCode: string;
-      /**
-       * @description the sale unit quantities are counted in
-       * @example 1 l bottle
-       */
-      unit: string;
-      /** @example 1 */
-      unitNetKg: number;
-      /** @example 1.05 */
-      unitGrossKg: number;
-      /** @example oil */
-      category: string;
-    };
-    OfferTerritoryDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      /** @example MA */
-      countryCode: string;
-    };
-    OfferCooperativeDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      territory: components['schemas']['OfferTerritoryDto'];
-    };
-    OfferViewDto: {
-      /**
-       * Format: uuid
-       * @description A cooperative of the season's producer territory
-       */
-      cooperativeId: string;
-      /** Format: uuid */
-      productId: string;
-      /** @description Price of one sale unit in minor units of the season currency */
-      unitPriceMinor: number;
-      /** @description Sale units per package */
-      packSize: number;
-      /** @description Declared monthly production of the product, in sale units */
-      monthlyCapacity: number;
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      seasonId: string;
-      /**
-       * @description the season currency unitPriceMinor is in
-       * @example EUR
-       */
-      currency: string;
-      product: components['schemas']['OfferProductDto'];
-      cooperative: components['schemas']['OfferCooperativeDto'];
-    };
-    OfferPageDto: {
-      items: components['schemas']['OfferViewDto'][];
-      total: number;
-    };
-    MemberPledgeLineDto: {
-      /**
-       * Format: uuid
-       * @description An offer of this season
-       */
-      offerId: string;
-      /** @description Sale units per month; 0 removes the line */
-      quantity: number;
-    };
-    PutMemberPledgesDto: {
-      /** @description Replaces all lines; one line per offer */
-      lines: components['schemas']['MemberPledgeLineDto'][];
-    };
-    MemberPledgeDto: {
-      /** @example 2027-03 */
-      month: string;
-      /** Format: uuid */
-      offerId: string;
-      quantity: number;
-    };
-    CommitmentDto: {
-      /** Format: uuid */
-      consumerGroupId: string;
-      /** Format: uuid */
-      offerId: string;
-      /** @example 2027-03 */
-      month: string;
-      /** @description The sum of the group's members' pledges */
-      quantity: number;
-    };
-    PlanRowDto: {
-      /** Format: uuid */
-      offerId: string;
-      /** Format: uuid */
-      cooperativeId: string;
-      /** Format: uuid */
-      productId: string;
-      /** @example 2027-03 */
-      month: string;
-      /** @description All groups' commitments on the offer that month */
-      commitments: number;
-      /** @description The cooperative’s delivery pledge; null when it has made none */
-      deliveryPledge: number | null;
-      monthlyCapacity: number;
-      /** @description floor(maxExportShare × monthlyCapacity) from the partnership's current charter; null without that rule */
-      exportCap: number | null;
-    };
-    LiveDemandDto: {
-      /** Format: uuid */
-      cycleId: string;
-      /** @example 2027-03 */
-      month: string;
-      /** Format: uuid */
-      offerId: string;
-      /** @description all groups’ live commitments on the offer that month (the sum of every pledge) */
-      demand: number;
-      /** @description the caller’s group’s commitment within that demand; null for an admin */
-      groupQuantity: number | null;
-      monthlyCapacity: number;
-      /** @description floor(maxExportShare × monthlyCapacity) from the partnership's current charter; null without that rule */
-      exportCap: number | null;
-      /** @description demand is above the export cap: at lock the supply will be capped and pledges shared pro rata */
-      overCap: boolean;
-    };
-    DeliveryPledgeLineDto: {
-      /**
-       * Format: uuid
-       * @description One of this cooperative's offers in the season
-       */
-      offerId: string;
-      /** @description A month of the season whose cycle is still open */
-      month: string;
-      /** @description Sale units the cooperative commits to deliver that month */
-      quantity: number;
-    };
-    PutDeliveryPledgesDto: {
-      /** @description Upserts one pledge per (offer, month) given; pledges not named are kept */
-      lines: components['schemas']['DeliveryPledgeLineDto'][];
-    };
-    DeliveryPledgeDto: {
-      /** Format: uuid */
-      offerId: string;
-      /** @example 2027-03 */
-      month: string;
-      quantity: number;
-    };
-    ViolationDto: {
-      /** Format: uuid */
-      id: string;
-      /** @enum {string} */
-      rule:
-        | 'ORGANIC_CERTIFICATE'
-        | 'EXCLUDED_PRODUCT'
-        | 'LOCAL_SALES_SHARE'
-        | 'FAIR_PRICE'
-        | 'EXPORT_SHARE'
-        | 'COMMITMENT_STABILITY';
-      /** @enum {string} */
-      severity: 'blocking' | 'warning';
-      /** @enum {string} */
-      subjectType: 'offer' | 'cooperative' | 'group_offer';
-      /** @description offer id, cooperative id, or `consumerGroupId:offerId` */
-      subject: string;
-      message: string;
-      /**
-       * @description what the violation does while not waived
-       * @enum {string}
-       */
-      effect: 'exclude' | 'cap' | 'none';
-      capUnits: number | null;
-      waived: boolean;
-      /** Format: date-time */
-      waivedAt: string | null;
-      waiveReason: string | null;
-    };
-    CycleDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      seasonId: string;
-      /** @example 2027-03 */
-      month: string;
-      /** @enum {string} */
-      status: 'open' | 'locked' | 'confirming' | 'allocated' | 'dispatched' | 'received' | 'settled';
-      /** Format: date-time */
-      locksAt: string;
-      /** Format: date-time */
-      confirmBy: string;
-      /** Format: date */
-      loadingDate: string;
-      /**
-       * @description the consumer territory’s IANA time zone, in which locksAt and confirmBy fall at midnight
-       * @example Europe/Brussels
-       */
-      timeZone: string;
-      /** @description charter version checked at lock */
-      charterVersion: number | null;
-      violations: components['schemas']['ViolationDto'][];
-    };
-    AdvanceResultDto: {
-      /** Format: uuid */
-      cycleId: string;
-      /** @enum {string} */
-      fromStatus: 'open' | 'locked' | 'confirming' | 'allocated' | 'dispatched' | 'received' | 'settled';
-      jobId: string;
-    };
-    WaiveDto: {
-      /** @example Certificate renewal confirmed by the certifier on the phone */
-      reason: string;
-    };
-    DemandLineDto: {
-      /** Format: uuid */
-      offerId: string;
-      /** Format: uuid */
-      cooperativeId: string;
-      /** @description units committed by the groups */
-      quantity: number;
-      /** @description packages, counted per group (groups never share a package) */
-      packages: number;
-      /** @description confirmed units, null until confirmed */
-      confirmed: number | null;
-    };
-    ConfirmationLineDto: {
-      /** Format: uuid */
-      offerId: string;
-      quantity: number;
-    };
-    ConfirmationStateDto: {
-      /** Format: uuid */
-      cycleId: string;
-      /** Format: uuid */
-      cooperativeId: string;
-      /**
-       * @description confirmations are taken while it is confirming
-       * @enum {string}
-       */
-      cycleStatus: 'open' | 'locked' | 'confirming' | 'allocated' | 'dispatched' | 'received' | 'settled';
-      /** Format: date-time */
-      confirmBy: string;
-      /** @description send it back with the confirmation; 0 until the first one */
-      version: number;
-      /** Format: date-time */
-      confirmedAt: string | null;
-      /** @description email of who confirmed last */
-      confirmedBy: string | null;
-      /** @description the quantities confirmed so far */
-      lines: components['schemas']['ConfirmationLineDto'][];
-    };
-    ConfirmationDto: {
-      lines: components['schemas']['ConfirmationLineDto'][];
-      /** @description the version last read; a stale one answers 409 */
-      version?: number;
-    };
-    ConfirmationResultDto: {
-      /** Format: uuid */
-      cycleId: string;
-      /** Format: uuid */
-      cooperativeId: string;
-      version: number;
-      lines: components['schemas']['ConfirmationLineDto'][];
-    };
-    AllocationDto: {
-      /** Format: uuid */
-      consumerGroupId: string;
-      /** Format: uuid */
-      memberId: string;
-      /** Format: uuid */
-      offerId: string;
-      pledged: number;
-      allocated: number;
-    };
-    AllocationPageDto: {
-      items: components['schemas']['AllocationDto'][];
-      total: number;
-    };
-    PickupPointRefDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      address: string;
-      latitude: number;
-      longitude: number;
-    };
-    LoadingLineDto: {
-      /** Format: uuid */
-      cooperativeId: string;
-      /** Format: uuid */
-      offerId: string;
-      /** Format: uuid */
-      consumerGroupId: string;
-      units: number;
-      packages: number;
-      netKg: number;
-      grossKg: number;
-    };
-    LoadingTotalsDto: {
-      units: number;
-      packages: number;
-      netKg: number;
-      grossKg: number;
-    };
-    LoadingListDto: {
-      pickupPoint: components['schemas']['PickupPointRefDto'];
-      /** Format: date */
-      loadingDate: string;
-      lines: components['schemas']['LoadingLineDto'][];
-      totals: components['schemas']['LoadingTotalsDto'];
-    };
-    ReceiptLineDto: {
-      /**
-       * Format: uuid
-       * @description an offer allocated to the group in this cycle
-       */
-      offerId: string;
-      /** @description units that arrived; at most the group allocation (a surplus is not recorded) */
-      quantity: number;
-    };
-    ReceiptDto: {
-      /** @description an allocated offer left out counts as 0 received (nothing of it arrived) */
-      lines: components['schemas']['ReceiptLineDto'][];
-      /** @description the version last read (0 before the first report); a stale one answers 409 */
-      version?: number;
-    };
-    ReceiptResultLineDto: {
-      /** Format: uuid */
-      offerId: string;
-      /** @description units allocated to the group */
-      allocated: number;
-      /** @description units received; null until the group reports */
-      received: number | null;
-    };
-    ReceiptResultDto: {
-      /** Format: uuid */
-      cycleId: string;
-      /** Format: uuid */
-      consumerGroupId: string;
-      /** @description version of the report; 0 before the first */
-      version: number;
-      lines: components['schemas']['ReceiptResultLineDto'][];
-      /** @enum {string} */
-      cycleStatus: 'open' | 'locked' | 'confirming' | 'allocated' | 'dispatched' | 'received' | 'settled';
-    };
-    MemberStatementDto: {
-      /** Format: uuid */
-      memberId: string;
-      /** Format: uuid */
-      consumerGroupId: string;
-      /** @description Σ units received × unit price, minor units */
-      goodsMinor: number;
-      /** @description share of the transport cost, by gross weight shipped */
-      transportMinor: number;
-      totalMinor: number;
-      /**
-       * @description the season currency
-       * @example EUR
-       */
-      currency: string;
-    };
-    CooperativeStatementDto: {
-      /** Format: uuid */
-      cooperativeId: string;
-      /** @description due in the season currency, minor units */
-      dueMinor: number;
-      /** @example EUR */
-      currency: string;
-      /** @description due in the producer currency at the season exchange rate */
-      dueProducerMinor: number;
-      /** @example MAD */
-      producerCurrency: string;
-    };
-    StatementTotalsDto: {
-      /** @description Σ goodsMinor of the members shown */
-      goodsMinor: number;
-      /** @description Σ transportMinor of the members shown */
-      transportMinor: number;
-      /** @description Σ totalMinor of the members shown */
-      totalMinor: number;
-      /** @description Σ dueMinor of the cooperatives shown */
-      dueMinor: number;
-      /** @description Σ dueProducerMinor of the cooperatives shown */
-      dueProducerMinor: number;
-      /** @description Σ cost of the cycle shipments (admin only, else null) */
-      shipmentsCostMinor: number | null;
-      /** @description cost of shipments that carried no member goods, so shared by nobody (admin only, else null) */
-      unassignedTransportMinor: number | null;
-      /** @example EUR */
-      currency: string;
-      /** @example MAD */
-      producerCurrency: string;
-    };
-    StatementsDto: {
-      /** Format: uuid */
-      cycleId: string;
-      members: components['schemas']['MemberStatementDto'][];
-      cooperatives: components['schemas']['CooperativeStatementDto'][];
-      totals: components['schemas']['StatementTotalsDto'];
-    };
-    MeUserDto: {
-      /** Format: uuid */
-      id: string;
-      email: string;
-      /** @enum {string} */
-      role: 'admin' | 'coordinator' | 'member' | 'cooperative' | 'transporter';
-      /**
-       * @description null: the territory default
-       * @enum {string|null}
-       */
-      locale: 'en' | 'fr' | 'ar' | 'nl' | null;
-      /**
-       * Format: uuid
-       * @description a member’s own member record (the id its pledges are under)
-       */
-      memberId: string | null;
-    };
-    MeOrganisationDto: {
-      /** @enum {string} */
-      type: 'consumer_group' | 'cooperative' | 'transport_organiser';
-      /** Format: uuid */
-      id: string;
-      name: string;
-    };
-    NextStepDto: {
-      /** Format: uuid */
-      cycleId: string;
-      /** @example 2027-03 */
-      month: string;
-      /** @example open */
-      status: string;
-      /**
-       * @description member: pledge (an open month); coordinator: record_receipt (a dispatched cycle that shipped to its group and has no receipt yet, due 3 days after loading), else review_pledges (an open month); cooperative: confirm (a confirming cycle it has not confirmed), load (an allocated cycle with its goods on the loading list), else plan_deliveries (an open month); transporter: carry (a dispatched cycle with its shipments), else prepare_transport (the next cycle not yet dispatched); admin: run_stage (the next stage of the earliest cycle not settled). Unblocking actions come before routine ones, then the earliest deadline.
-       * @enum {string}
-       */
-      action:
-        | 'pledge'
-        | 'review_pledges'
-        | 'record_receipt'
-        | 'confirm'
-        | 'load'
-        | 'plan_deliveries'
-        | 'carry'
-        | 'prepare_transport'
-        | 'run_stage';
-      /**
-       * Format: date-time
-       * @description until when: locksAt, confirmBy, the start of the loading date (producer time zone), or 3 days after it
-       */
-      deadline: string;
-    };
-    MeSeasonDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      /** @example 2027-01 */
-      firstMonth: string;
-      /** @example 2027-06 */
-      lastMonth: string;
-      /** @example EUR */
-      currency: string;
-      /**
-       * @description the consumer territory’s time zone (the calendar’s)
-       * @example Europe/Brussels
-       */
-      timeZone: string;
-      /** @description null: nothing left to do in this season */
-      next: components['schemas']['NextStepDto'] | null;
-    };
-    MeDto: {
-      user: components['schemas']['MeUserDto'];
-      /** @description null for an admin */
-      organisation: components['schemas']['MeOrganisationDto'] | null;
-      /** @description the seasons the user takes part in, oldest first */
-      seasons: components['schemas']['MeSeasonDto'][];
-      /** @description the user’s secret iCalendar feed (deadlines of its seasons); POST /me/calendar-token replaces it */
-      calendarUrl: string;
-    };
-    CalendarTokenDto: {
-      /** @description the new feed URL; the previous one answers 404 from now on */
-      calendarUrl: string;
-    };
-    ShipmentVehicleDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      /** @enum {string} */
-      mode: 'road' | 'rail' | 'sea' | 'air';
-      capacityKg: number;
-    };
-    DropPointRefDto: {
-      name: string;
-      address: string;
-    };
-    QuantitiesDto: {
-      packages: number;
-      units: number;
-      netKg: number;
-      grossKg: number;
-    };
-    ShipmentStopDto: {
-      /** @description 1 = first stop after the pickup point */
-      order: number;
-      /** Format: uuid */
-      consumerGroupId: string;
-      distanceFromPreviousKm: number;
-      /** @description the consignee: the consumer group's name */
-      consignee: string;
-      contactEmail: string;
-      dropPoint: components['schemas']['DropPointRefDto'];
-      /** @description what is unloaded at this stop */
-      unloading: components['schemas']['QuantitiesDto'];
-    };
-    ManifestRefDto: {
-      /** @example MAN-202703-0001 */
-      number: string;
-      version: number;
-    };
-    ShipmentDto: {
-      /** Format: uuid */
-      id: string;
-      /** Format: uuid */
-      transportOrganiserId: string;
-      vehicle: components['schemas']['ShipmentVehicleDto'];
-      stops: components['schemas']['ShipmentStopDto'][];
-      totals: components['schemas']['QuantitiesDto'];
-      /** @description great-circle × 1.25, pickup point to the last stop */
-      distanceKm: number;
-      /** @description Σ legs of tonnes on board × km */
-      tonneKm: number;
-      co2eKg: number;
-      /** @description vehicle's cost per km × distance, season currency */
-      costMinor: number;
-      manifest: components['schemas']['ManifestRefDto'];
-    };
-    UnplacedGoodsDto: {
-      /** Format: uuid */
-      consumerGroupId: string;
-      /** Format: uuid */
-      offerId: string;
-      grossKg: number;
-      /** @enum {string} */
-      reason: 'no_allowed_vehicle' | 'line_exceeds_capacity' | 'no_capacity_left';
-    };
-    ShipmentListDto: {
-      items: components['schemas']['ShipmentDto'][];
-      total: number;
-      /** @description goods no allowed vehicle could take (admins only) */
-      unplaced: components['schemas']['UnplacedGoodsDto'][];
-    };
-    RefDto: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-    };
-    CarrierDto: {
-      /** Format: uuid */
-      transportOrganiserId: string;
-      name: string;
-      vehicle: components['schemas']['VehicleDto'];
-      contactEmail: string;
-    };
-    PlaceDto: {
-      name: string;
-      address: string;
-      latitude: number;
-      longitude: number;
-    };
-    LoadingDto: {
-      pickupPoint: components['schemas']['PlaceDto'];
-      /** Format: date */
-      date: string;
-    };
-    SenderDto: {
-      /** Format: uuid */
-      cooperativeId: string;
-      name: string;
-      territory: string;
-      countryCode: string;
-      /** @description certificates valid on the loading date */
-      certificateNumbers: string[];
-    };
-    ConsigneeDto: {
-      name: string;
-      dropPoint: components['schemas']['PlaceDto'];
-      contactEmail: string;
-    };
-    UnloadingLineDto: {
-      packages: number;
-      units: number;
-      netKg: number;
-      grossKg: number;
-      /** Format: uuid */
-      cooperativeId: string;
-      /** Format: uuid */
-      productId: string;
-      productName: string;
-    };
-    StopDto: {
-      order: number;
-      /** Format: uuid */
-      consumerGroupId: string;
-      consignee: components['schemas']['ConsigneeDto'];
-      distanceFromPreviousKm: number;
-      unloading: components['schemas']['UnloadingLineDto'][];
-    };
-    GoodsLineDto: {
-      packages: number;
-      units: number;
-      netKg: number;
-      grossKg: number;
-      /** Format: uuid */
-      cooperativeId: string;
-      /** Format: uuid */
-      productId: string;
-      productName: string;
-      hsCode: string;
-      originCountry: string;
-      certificate: string | null;
-    };
-    ManifestDto: {
-      /** @example MAN-202703-0001 */
-      number: string;
-      version: number;
-      /** Format: date-time */
-      issuedAt: string;
-      season: components['schemas']['RefDto'];
-      partnership: components['schemas']['RefDto'];
-      /** @example 2027-03 */
-      cycleMonth: string;
-      carrier: components['schemas']['CarrierDto'];
-      loading: components['schemas']['LoadingDto'];
-      senders: components['schemas']['SenderDto'][];
-      stops: components['schemas']['StopDto'][];
-      lines: components['schemas']['GoodsLineDto'][];
-      totals: components['schemas']['QuantitiesDto'];
-      distanceKm: number;
-      tonneKm: number;
-      co2eKg: number;
-      /** @enum {string} */
-      locale: 'en' | 'fr';
-    };
-    ManifestVersionDto: {
-      /** @example MAN-202703-0001 */
-      number: string;
-      version: number;
-      /** Format: date-time */
-      issuedAt: string;
-      /** @description email of the user who reissued it; null for the version the dispatch stage issued */
-      issuedBy: string | null;
-    };
-  };
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    schemas: {
+        Object: Record<string, never>;
+        NotificationAttemptDto: {
+            /** Format: date-time */
+            attemptedAt: string;
+            /** @enum {string} */
+            outcome: "sent" | "failed" | "skipped";
+            /** @description SMTP response, HTTP status or error */
+            detail: string | null;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description unique per message, so a stage run twice notifies once */
+            dedupeKey: string;
+            /**
+             * @description what the message is about: the dedupe key up to the first id in it
+             * @example confirmation-request
+             */
+            kind: string;
+            /** @enum {string} */
+            channel: "email" | "webhook";
+            /** Format: uuid */
+            cycleId: string | null;
+            /** @enum {string} */
+            recipientType: "cooperative" | "transport_organiser";
+            /** Format: uuid */
+            recipientId: string;
+            /** @description email address or webhook URL */
+            target: string;
+            /** @description the email subject, or the webhook event */
+            subject: string | null;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed" | "skipped";
+            /** @description delivery attempts so far */
+            attemptCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            attempts: components["schemas"]["NotificationAttemptDto"][];
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationDto"][];
+            total: number;
+        };
+        LoginDto: {
+            /** @example admin@proxima.example */
+            email: string;
+            password: string;
+        };
+        UserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** Format: uuid */
+            consumerGroupId: string | null;
+            /** Format: uuid */
+            memberId: string | null;
+            /** Format: uuid */
+            cooperativeId: string | null;
+            /** Format: uuid */
+            transportOrganiserId: string | null;
+        };
+        LoginResponseDto: {
+            accessToken: string;
+            user: components["schemas"]["UserDto"];
+        };
+        CreateUserDto: {
+            /** @example coordinator@gasap-jette.be */
+            email: string;
+            password: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /**
+             * Format: uuid
+             * @description required for coordinator
+             */
+            consumerGroupId?: string;
+            /**
+             * Format: uuid
+             * @description required for member
+             */
+            memberId?: string;
+            /**
+             * Format: uuid
+             * @description required for cooperative
+             */
+            cooperativeId?: string;
+            /**
+             * Format: uuid
+             * @description required for transporter
+             */
+            transportOrganiserId?: string;
+        };
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok" | "unhealthy";
+            /** @enum {string} */
+            database: "up" | "down";
+            /** @enum {string} */
+            redis: "up" | "down";
+        };
+        CreateTerritoryDto: {
+            /** @example Jette */
+            name: string;
+            countryCode: string;
+            timezone: string;
+            currency: string;
+        };
+        TerritoryDto: {
+            /** @example Jette */
+            name: string;
+            countryCode: string;
+            timezone: string;
+            currency: string;
+            /** Format: uuid */
+            id: string;
+        };
+        TerritoryPageDto: {
+            items: components["schemas"]["TerritoryDto"][];
+            total: number;
+        };
+        CreateCertificateDto: {
+            /**
+             * @description organic certification or a participatory guarantee system
+             * @enum {string}
+             */
+            kind: "organic" | "pgs";
+            /**
+             * @description certifying body
+             * @example Ecocert
+             */
+            body: string;
+            /** @example MA-BIO-154-2026 */
+            number: string;
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description on or after validFrom
+             */
+            validTo: string;
+        };
+        CreateCooperativeDto: {
+            /** Format: uuid */
+            territoryId: string;
+            /** @example Coopérative Tifawin */
+            name: string;
+            /** @example contact@tifawin.ma */
+            contactEmail: string;
+            /** @description share of its production sold locally, 0..1 */
+            localSalesShare: number;
+            /** @default [] */
+            certificates: components["schemas"]["CreateCertificateDto"][];
+        };
+        CertificateDto: {
+            /**
+             * @description organic certification or a participatory guarantee system
+             * @enum {string}
+             */
+            kind: "organic" | "pgs";
+            /**
+             * @description certifying body
+             * @example Ecocert
+             */
+            body: string;
+            /** @example MA-BIO-154-2026 */
+            number: string;
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description on or after validFrom
+             */
+            validTo: string;
+            /** Format: uuid */
+            id: string;
+        };
+        CooperativeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            territoryId: string;
+            name: string;
+            contactEmail: string;
+            localSalesShare: number;
+            certificates: components["schemas"]["CertificateDto"][];
+        };
+        CooperativePageDto: {
+            items: components["schemas"]["CooperativeDto"][];
+            total: number;
+        };
+        CreatePickupPointDto: {
+            /** Format: uuid */
+            territoryId: string;
+            /** @example Entrepôt coopératif de Tiznit */
+            name: string;
+            /** @example Route d’Aglou, Tiznit */
+            address: string;
+            /** @example 29.698 */
+            latitude: number;
+            /** @example -9.731 */
+            longitude: number;
+        };
+        PickupPointDto: {
+            /** Format: uuid */
+            territoryId: string;
+            /** @example Entrepôt coopératif de Tiznit */
+            name: string;
+            /** @example Route d’Aglou, Tiznit */
+            address: string;
+            /** @example 29.698 */
+            latitude: number;
+            /** @example -9.731 */
+            longitude: number;
+            /** Format: uuid */
+            id: string;
+        };
+        PickupPointPageDto: {
+            items: components["schemas"]["PickupPointDto"][];
+            total: number;
+        };
+        CreateVehicleDto: {
+            /** @example Refrigerated truck 1 */
+            name: string;
+            /** @enum {string} */
+            mode: "road" | "rail" | "sea" | "air";
+            /**
+             * @description greater than 0, at most 3 decimals
+             * @example 12000
+             */
+            capacityKg: number;
+            /** @description minor units of the season currency per km */
+            costPerKmMinor?: number;
+        };
+        CreateTransportOrganiserDto: {
+            /** @example Trans-Atlas Logistique */
+            name: string;
+            /** @enum {string} */
+            side: "consumers" | "producers" | "third_party";
+            /** @example dispatch@trans-atlas.example */
+            contactEmail: string;
+            /** @description http(s) URL that receives signed manifest webhooks */
+            webhookUrl?: string;
+            /**
+             * @description language of its manifests and emails
+             * @default en
+             * @enum {string}
+             */
+            locale: "en" | "fr";
+            vehicles: components["schemas"]["CreateVehicleDto"][];
+        };
+        VehicleDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            mode: "road" | "rail" | "sea" | "air";
+            capacityKg: number;
+            costPerKmMinor: number | null;
+        };
+        TransportOrganiserDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            side: "consumers" | "producers" | "third_party";
+            contactEmail: string;
+            webhookUrl: string | null;
+            /** @enum {string} */
+            locale: "en" | "fr";
+            vehicles: components["schemas"]["VehicleDto"][];
+        };
+        TransportOrganiserPageDto: {
+            items: components["schemas"]["TransportOrganiserDto"][];
+            total: number;
+        };
+        PriceFloorDto: {
+            /** Format: uuid */
+            productId: string;
+            /** @description minimum unit price, minor units of the season currency */
+            minUnitPriceMinor: number;
+        };
+        CharterRulesDto: {
+            /** @description every offer's cooperative must hold a valid organic or PGS certificate */
+            organicRequired?: boolean;
+            /** @description a cooperative's minimum share of production sold locally */
+            minLocalSalesShare?: number;
+            /** @description demand may not exceed this share of an offer's monthly capacity */
+            maxExportShare?: number;
+            /** @description a group's commitment may move at most this much from its first month */
+            maxMonthlyVariation?: number;
+            excludedProductIds?: string[];
+            priceFloors?: components["schemas"]["PriceFloorDto"][];
+            /**
+             * @example [
+             *       "air"
+             *     ]
+             */
+            forbiddenTransportModes?: ("road" | "rail" | "sea" | "air")[];
+            /** @description CO2e grams per kg carried; above it, a warning */
+            maxEmissionsGramsPerKg?: number;
+        };
+        CharterInputDto: {
+            rules: components["schemas"]["CharterRulesDto"];
+        };
+        CreatePartnershipDto: {
+            /** @example Jette – Tafraout */
+            name: string;
+            /** @description the two territories */
+            territoryIds: string[];
+            /** @description charter version 1; no rules when left out */
+            charter?: components["schemas"]["CharterInputDto"];
+        };
+        PartnershipDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            territoryIds: string[];
+            /** @description the charter version in force */
+            charterVersion: number;
+        };
+        PartnershipPageDto: {
+            items: components["schemas"]["PartnershipDto"][];
+            total: number;
+        };
+        CharterVersionDto: {
+            /** Format: uuid */
+            partnershipId: string;
+            version: number;
+            rules: components["schemas"]["CharterRulesDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CharterAuthorDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example secretary@example.org */
+            email: string;
+        };
+        CharterHistoryEntryDto: {
+            /** Format: uuid */
+            partnershipId: string;
+            version: number;
+            rules: components["schemas"]["CharterRulesDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description who saved this version; null for a user since deleted */
+            author: components["schemas"]["CharterAuthorDto"] | null;
+            /** @description the rules this version added, removed or changed against the one before it */
+            changedRules: ("organicRequired" | "minLocalSalesShare" | "maxExportShare" | "maxMonthlyVariation" | "excludedProductIds" | "priceFloors" | "forbiddenTransportModes" | "maxEmissionsGramsPerKg")[];
+        };
+        CharterVersionPageDto: {
+            items: components["schemas"]["CharterHistoryEntryDto"][];
+            total: number;
+        };
+        AuditLogEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            actorUserId: string | null;
+            /** @description the actor's email; null for the system */
+            actorEmail: string | null;
+            /** @example charter.changed */
+            action: string;
+            /** @example partnership */
+            subjectType: string;
+            /** Format: uuid */
+            subjectId: string;
+            /**
+             * @example {
+             *       "version": 2
+             *     }
+             */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AuditLogPageDto: {
+            items: components["schemas"]["AuditLogEntryDto"][];
+            total: number;
+        };
+        DropPointDto: {
+            /** @example Salle paroissiale */
+            name: string;
+            /** @example Rue Léopold Ier 329, 1090 Jette */
+            address: string;
+            /** @example 50.878 */
+            latitude: number;
+            /** @example 4.327 */
+            longitude: number;
+        };
+        CreateConsumerGroupDto: {
+            /**
+             * Format: uuid
+             * @description the consumer territory
+             */
+            territoryId: string;
+            /** @example GASAP Jette Centre */
+            name: string;
+            /**
+             * @description GASAP, AMAP, CSA, GAS…
+             * @example GASAP
+             */
+            kind: string;
+            dropPoint: components["schemas"]["DropPointDto"];
+            /**
+             * Format: email
+             * @example coordination@gasap-jette.be
+             */
+            contactEmail: string;
+        };
+        ConsumerGroupDto: {
+            /**
+             * Format: uuid
+             * @description the consumer territory
+             */
+            territoryId: string;
+            /** @example GASAP Jette Centre */
+            name: string;
+            /**
+             * @description GASAP, AMAP, CSA, GAS…
+             * @example GASAP
+             */
+            kind: string;
+            dropPoint: components["schemas"]["DropPointDto"];
+            /**
+             * Format: email
+             * @example coordination@gasap-jette.be
+             */
+            contactEmail: string;
+            /** Format: uuid */
+            id: string;
+        };
+        ConsumerGroupPageDto: {
+            items: components["schemas"]["ConsumerGroupDto"][];
+            total: number;
+        };
+        CreateMemberDto: {
+            /** @example Amina Benali */
+            name: string;
+            /**
+             * Format: email
+             * @example amina@example.org
+             */
+            email: string;
+        };
+        MemberDto: {
+            /** @example Amina Benali */
+            name: string;
+            /**
+             * Format: email
+             * @example amina@example.org
+             */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            consumerGroupId: string;
+        };
+        MemberPageDto: {
+            items: components["schemas"]["MemberDto"][];
+            total: number;
+        };
+        CreateProductDto: {
+            /** @example Argan oil */
+            name: string;
+            hsCode: string;
+            /**
+             * @description the sale unit
+             * @example 1 l bottle
+             */
+            unit: string;
+            /**
+             * @description net kg per sale unit, > 0
+             * @example 0.92
+             */
+            unitNetKg: number;
+            /**
+             * @description gross kg per sale unit, ≥ unitNetKg
+             * @example 1.45
+             */
+            unitGrossKg: number;
+            /** @example oils */
+            category: string;
+        };
+        ProductDto: {
+            /** @example Argan oil */
+            name: string;
+            hsCode: string;
+            /**
+             * @description the sale unit
+             * @example 1 l bottle
+             */
+            unit: string;
+            /**
+             * @description net kg per sale unit, > 0
+             * @example 0.92
+             */
+            unitNetKg: number;
+            /**
+             * @description gross kg per sale unit, ≥ unitNetKg
+             * @example 1.45
+             */
+            unitGrossKg: number;
+            /** @example oils */
+            category: string;
+            /** Format: uuid */
+            id: string;
+        };
+        ProductPageDto: {
+            items: components["schemas"]["ProductDto"][];
+            total: number;
+        };
+        SeasonCalendarInputDto: {
+            /** @description Day of the month before delivery at whose end pledges lock (default 10) */
+            lockDay?: number;
+            /** @description Days after the lock that cooperatives have to confirm (default 5) */
+            confirmationDays?: number;
+            /** @description Day of the delivery month the goods are loaded (default 1) */
+            loadingDay?: number;
+            /** @description Days before a month locks that its members are reminded (cycle.closing; default 3, 0: none) */
+            reminderDays?: number;
+        };
+        CreateSeasonDto: {
+            /** Format: uuid */
+            partnershipId: string;
+            /** @example Oranges 2027 */
+            name: string;
+            /**
+             * Format: uuid
+             * @description One of the partnership's territories
+             */
+            producerTerritoryId: string;
+            /**
+             * Format: uuid
+             * @description The partnership's other territory; its time zone drives the calendar
+             */
+            consumerTerritoryId: string;
+            firstMonth: string;
+            /** @description YYYY-MM, at most 24 months after firstMonth counting both */
+            lastMonth: string;
+            currency: string;
+            /**
+             * @description Season currency → producer currency, > 0, at most 10 decimals
+             * @example 10.85
+             */
+            exchangeRate: number;
+            /**
+             * Format: uuid
+             * @description A pickup point in the producer territory
+             */
+            pickupPointId: string;
+            transportOrganiserIds: string[];
+            calendar?: components["schemas"]["SeasonCalendarInputDto"];
+        };
+        SeasonCalendarDto: {
+            lockDay: number;
+            confirmationDays: number;
+            loadingDay: number;
+            reminderDays: number;
+        };
+        SeasonCycleSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2027-03 */
+            month: string;
+            /** @enum {string} */
+            status: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
+            /**
+             * Format: date-time
+             * @description End of the lock day in the consumer time zone, as UTC
+             */
+            locksAt: string;
+            /** Format: date-time */
+            confirmBy: string;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            loadingDate: string;
+            /**
+             * @description the consumer territory’s IANA time zone, in which the calendar is computed and best shown
+             * @example Europe/Brussels
+             */
+            timeZone: string;
+        };
+        SeasonWithCyclesDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partnershipId: string;
+            name: string;
+            /** Format: uuid */
+            producerTerritoryId: string;
+            /** Format: uuid */
+            consumerTerritoryId: string;
+            /** @example 2027-01 */
+            firstMonth: string;
+            /** @example 2027-06 */
+            lastMonth: string;
+            /** @example EUR */
+            currency: string;
+            /** @example 10.85 */
+            exchangeRate: number;
+            /** Format: uuid */
+            pickupPointId: string;
+            /**
+             * @description the consumer territory’s IANA time zone
+             * @example Europe/Brussels
+             */
+            timeZone: string;
+            transportOrganiserIds: string[];
+            calendar: components["schemas"]["SeasonCalendarDto"];
+            cycles: components["schemas"]["SeasonCycleSummaryDto"][];
+        };
+        SeasonDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            partnershipId: string;
+            name: string;
+            /** Format: uuid */
+            producerTerritoryId: string;
+            /** Format: uuid */
+            consumerTerritoryId: string;
+            /** @example 2027-01 */
+            firstMonth: string;
+            /** @example 2027-06 */
+            lastMonth: string;
+            /** @example EUR */
+            currency: string;
+            /** @example 10.85 */
+            exchangeRate: number;
+            /** Format: uuid */
+            pickupPointId: string;
+            /**
+             * @description the consumer territory’s IANA time zone
+             * @example Europe/Brussels
+             */
+            timeZone: string;
+            transportOrganiserIds: string[];
+            calendar: components["schemas"]["SeasonCalendarDto"];
+        };
+        SeasonPageDto: {
+            items: components["schemas"]["SeasonDto"][];
+            total: number;
+        };
+        SeasonCycleDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 2027-03 */
+            month: string;
+            /** @enum {string} */
+            status: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
+            /**
+             * Format: date-time
+             * @description End of the lock day in the consumer time zone, as UTC
+             */
+            locksAt: string;
+            /** Format: date-time */
+            confirmBy: string;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            loadingDate: string;
+            /**
+             * @description the consumer territory’s IANA time zone, in which the calendar is computed and best shown
+             * @example Europe/Brussels
+             */
+            timeZone: string;
+            /** Format: uuid */
+            seasonId: string;
+            /** @description The charter version the cycle was checked against (set at lock) */
+            charterVersion: number | null;
+        };
+        EnrolGroupDto: {
+            /**
+             * Format: uuid
+             * @description A consumer group of the season’s consumer territory
+             */
+            consumerGroupId: string;
+        };
+        SeasonGroupDto: {
+            /** Format: uuid */
+            seasonId: string;
+            /** Format: uuid */
+            consumerGroupId: string;
+            name: string;
+            /** Format: date-time */
+            enrolledAt: string;
+        };
+        SeasonGroupPageDto: {
+            items: components["schemas"]["SeasonGroupDto"][];
+            total: number;
+        };
+        CreateOfferDto: {
+            /**
+             * Format: uuid
+             * @description A cooperative of the season's producer territory
+             */
+            cooperativeId: string;
+            /** Format: uuid */
+            productId: string;
+            /** @description Price of one sale unit in minor units of the season currency */
+            unitPriceMinor: number;
+            /** @description Sale units per package */
+            packSize: number;
+            /** @description Declared monthly production of the product, in sale units */
+            monthlyCapacity: number;
+        };
+        OfferDto: {
+            /**
+             * Format: uuid
+             * @description A cooperative of the season's producer territory
+             */
+            cooperativeId: string;
+            /** Format: uuid */
+            productId: string;
+            /** @description Price of one sale unit in minor units of the season currency */
+            unitPriceMinor: number;
+            /** @description Sale units per package */
+            packSize: number;
+            /** @description Declared monthly production of the product, in sale units */
+            monthlyCapacity: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            seasonId: string;
+        };
+        OfferProductDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Argan oil */
+            name: string;
+            /** @example 080510 */
+            hsCode: string;
+            /**
+             * @description the sale unit quantities are counted in
+             * @example 1 l bottle
+             */
+            unit: string;
+            /** @example 1 */
+            unitNetKg: number;
+            /** @example 1.05 */
+            unitGrossKg: number;
+            /** @example oil */
+            category: string;
+        };
+        OfferTerritoryDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example MA */
+            countryCode: string;
+        };
+        OfferCooperativeDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            territory: components["schemas"]["OfferTerritoryDto"];
+        };
+        OfferViewDto: {
+            /**
+             * Format: uuid
+             * @description A cooperative of the season's producer territory
+             */
+            cooperativeId: string;
+            /** Format: uuid */
+            productId: string;
+            /** @description Price of one sale unit in minor units of the season currency */
+            unitPriceMinor: number;
+            /** @description Sale units per package */
+            packSize: number;
+            /** @description Declared monthly production of the product, in sale units */
+            monthlyCapacity: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            seasonId: string;
+            /**
+             * @description the season currency unitPriceMinor is in
+             * @example EUR
+             */
+            currency: string;
+            product: components["schemas"]["OfferProductDto"];
+            cooperative: components["schemas"]["OfferCooperativeDto"];
+        };
+        OfferPageDto: {
+            items: components["schemas"]["OfferViewDto"][];
+            total: number;
+        };
+        MemberPledgeLineDto: {
+            /**
+             * Format: uuid
+             * @description An offer of this season
+             */
+            offerId: string;
+            /** @description Sale units per month; 0 removes the line */
+            quantity: number;
+        };
+        PutMemberPledgesDto: {
+            /** @description Replaces all lines; one line per offer */
+            lines: components["schemas"]["MemberPledgeLineDto"][];
+        };
+        MemberPledgeDto: {
+            /** @example 2027-03 */
+            month: string;
+            /** Format: uuid */
+            offerId: string;
+            quantity: number;
+        };
+        CommitmentDto: {
+            /** Format: uuid */
+            consumerGroupId: string;
+            /** Format: uuid */
+            offerId: string;
+            /** @example 2027-03 */
+            month: string;
+            /** @description The sum of the group's members' pledges */
+            quantity: number;
+        };
+        PlanRowDto: {
+            /** Format: uuid */
+            offerId: string;
+            /** Format: uuid */
+            cooperativeId: string;
+            /** Format: uuid */
+            productId: string;
+            /** @example 2027-03 */
+            month: string;
+            /** @description All groups' commitments on the offer that month */
+            commitments: number;
+            /** @description The cooperative’s delivery pledge; null when it has made none */
+            deliveryPledge: number | null;
+            monthlyCapacity: number;
+            /** @description floor(maxExportShare × monthlyCapacity) from the partnership's current charter; null without that rule */
+            exportCap: number | null;
+        };
+        LiveDemandDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** @example 2027-03 */
+            month: string;
+            /** Format: uuid */
+            offerId: string;
+            /** @description all groups’ live commitments on the offer that month (the sum of every pledge) */
+            demand: number;
+            /** @description the caller’s group’s commitment within that demand; null for an admin */
+            groupQuantity: number | null;
+            monthlyCapacity: number;
+            /** @description floor(maxExportShare × monthlyCapacity) from the partnership's current charter; null without that rule */
+            exportCap: number | null;
+            /** @description demand is above the export cap: at lock the supply will be capped and pledges shared pro rata */
+            overCap: boolean;
+        };
+        DeliveryPledgeLineDto: {
+            /**
+             * Format: uuid
+             * @description One of this cooperative's offers in the season
+             */
+            offerId: string;
+            /** @description A month of the season whose cycle is still open */
+            month: string;
+            /** @description Sale units the cooperative commits to deliver that month */
+            quantity: number;
+        };
+        PutDeliveryPledgesDto: {
+            /** @description Upserts one pledge per (offer, month) given; pledges not named are kept */
+            lines: components["schemas"]["DeliveryPledgeLineDto"][];
+        };
+        DeliveryPledgeDto: {
+            /** Format: uuid */
+            offerId: string;
+            /** @example 2027-03 */
+            month: string;
+            quantity: number;
+        };
+        ViolationDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            rule: "ORGANIC_CERTIFICATE" | "EXCLUDED_PRODUCT" | "LOCAL_SALES_SHARE" | "FAIR_PRICE" | "EXPORT_SHARE" | "COMMITMENT_STABILITY";
+            /** @enum {string} */
+            severity: "blocking" | "warning";
+            /** @enum {string} */
+            subjectType: "offer" | "cooperative" | "group_offer";
+            /** @description offer id, cooperative id, or `consumerGroupId:offerId` */
+            subject: string;
+            message: string;
+            /**
+             * @description what the violation does while not waived
+             * @enum {string}
+             */
+            effect: "exclude" | "cap" | "none";
+            capUnits: number | null;
+            waived: boolean;
+            /** Format: date-time */
+            waivedAt: string | null;
+            waiveReason: string | null;
+        };
+        CycleDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            seasonId: string;
+            /** @example 2027-03 */
+            month: string;
+            /** @enum {string} */
+            status: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
+            /** Format: date-time */
+            locksAt: string;
+            /** Format: date-time */
+            confirmBy: string;
+            /** Format: date */
+            loadingDate: string;
+            /**
+             * @description the consumer territory’s IANA time zone, in which locksAt and confirmBy fall at midnight
+             * @example Europe/Brussels
+             */
+            timeZone: string;
+            /** @description charter version checked at lock */
+            charterVersion: number | null;
+            violations: components["schemas"]["ViolationDto"][];
+        };
+        AdvanceResultDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** @enum {string} */
+            fromStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
+            jobId: string;
+        };
+        WaiveDto: {
+            /** @example Certificate renewal confirmed by the certifier on the phone */
+            reason: string;
+        };
+        DemandLineDto: {
+            /** Format: uuid */
+            offerId: string;
+            /** Format: uuid */
+            cooperativeId: string;
+            /** @description units committed by the groups */
+            quantity: number;
+            /** @description packages, counted per group (groups never share a package) */
+            packages: number;
+            /** @description confirmed units, null until confirmed */
+            confirmed: number | null;
+        };
+        ConfirmationLineDto: {
+            /** Format: uuid */
+            offerId: string;
+            quantity: number;
+        };
+        ConfirmationStateDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: uuid */
+            cooperativeId: string;
+            /**
+             * @description confirmations are taken while it is confirming
+             * @enum {string}
+             */
+            cycleStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
+            /** Format: date-time */
+            confirmBy: string;
+            /** @description send it back with the confirmation; 0 until the first one */
+            version: number;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** @description email of who confirmed last */
+            confirmedBy: string | null;
+            /** @description the quantities confirmed so far */
+            lines: components["schemas"]["ConfirmationLineDto"][];
+        };
+        ConfirmationDto: {
+            lines: components["schemas"]["ConfirmationLineDto"][];
+            /** @description the version last read; a stale one answers 409 */
+            version?: number;
+        };
+        ConfirmationResultDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: uuid */
+            cooperativeId: string;
+            version: number;
+            lines: components["schemas"]["ConfirmationLineDto"][];
+        };
+        AllocationDto: {
+            /** Format: uuid */
+            consumerGroupId: string;
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            offerId: string;
+            pledged: number;
+            allocated: number;
+        };
+        AllocationPageDto: {
+            items: components["schemas"]["AllocationDto"][];
+            total: number;
+        };
+        PickupPointRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+            latitude: number;
+            longitude: number;
+        };
+        LoadingLineDto: {
+            /** Format: uuid */
+            cooperativeId: string;
+            /** Format: uuid */
+            offerId: string;
+            /** Format: uuid */
+            consumerGroupId: string;
+            units: number;
+            packages: number;
+            netKg: number;
+            grossKg: number;
+        };
+        LoadingTotalsDto: {
+            units: number;
+            packages: number;
+            netKg: number;
+            grossKg: number;
+        };
+        LoadingListDto: {
+            pickupPoint: components["schemas"]["PickupPointRefDto"];
+            /** Format: date */
+            loadingDate: string;
+            lines: components["schemas"]["LoadingLineDto"][];
+            totals: components["schemas"]["LoadingTotalsDto"];
+        };
+        ShipmentVehicleDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            mode: "road" | "rail" | "sea" | "air";
+            capacityKg: number;
+        };
+        DropPointRefDto: {
+            name: string;
+            address: string;
+        };
+        QuantitiesDto: {
+            packages: number;
+            units: number;
+            netKg: number;
+            grossKg: number;
+        };
+        ShipmentStopDto: {
+            /** @description 1 = first stop after the pickup point */
+            order: number;
+            /** Format: uuid */
+            consumerGroupId: string;
+            distanceFromPreviousKm: number;
+            /** @description the consignee: the consumer group's name */
+            consignee: string;
+            contactEmail: string;
+            dropPoint: components["schemas"]["DropPointRefDto"];
+            /** @description what is unloaded at this stop */
+            unloading: components["schemas"]["QuantitiesDto"];
+        };
+        ManifestRefDto: {
+            /** @example MAN-202703-0001 */
+            number: string;
+            version: number;
+        };
+        ShipmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            transportOrganiserId: string;
+            vehicle: components["schemas"]["ShipmentVehicleDto"];
+            stops: components["schemas"]["ShipmentStopDto"][];
+            totals: components["schemas"]["QuantitiesDto"];
+            /** @description great-circle × 1.25, pickup point to the last stop */
+            distanceKm: number;
+            /** @description Σ legs of tonnes on board × km */
+            tonneKm: number;
+            co2eKg: number;
+            /** @description vehicle's cost per km × distance, season currency */
+            costMinor: number;
+            manifest: components["schemas"]["ManifestRefDto"];
+        };
+        UnplacedGoodsDto: {
+            /** Format: uuid */
+            consumerGroupId: string;
+            /** Format: uuid */
+            offerId: string;
+            grossKg: number;
+            /** @enum {string} */
+            reason: "no_allowed_vehicle" | "line_exceeds_capacity" | "no_capacity_left";
+        };
+        ShipmentListDto: {
+            items: components["schemas"]["ShipmentDto"][];
+            total: number;
+            /** @description goods no allowed vehicle could take (admins only) */
+            unplaced: components["schemas"]["UnplacedGoodsDto"][];
+        };
+        RefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CarrierDto: {
+            /** Format: uuid */
+            transportOrganiserId: string;
+            name: string;
+            vehicle: components["schemas"]["VehicleDto"];
+            contactEmail: string;
+        };
+        PlaceDto: {
+            name: string;
+            address: string;
+            latitude: number;
+            longitude: number;
+        };
+        LoadingDto: {
+            pickupPoint: components["schemas"]["PlaceDto"];
+            /** Format: date */
+            date: string;
+        };
+        SenderDto: {
+            /** Format: uuid */
+            cooperativeId: string;
+            name: string;
+            territory: string;
+            countryCode: string;
+            /** @description certificates valid on the loading date */
+            certificateNumbers: string[];
+        };
+        ConsigneeDto: {
+            name: string;
+            dropPoint: components["schemas"]["PlaceDto"];
+            contactEmail: string;
+        };
+        UnloadingLineDto: {
+            packages: number;
+            units: number;
+            netKg: number;
+            grossKg: number;
+            /** Format: uuid */
+            cooperativeId: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+        };
+        StopDto: {
+            order: number;
+            /** Format: uuid */
+            consumerGroupId: string;
+            consignee: components["schemas"]["ConsigneeDto"];
+            distanceFromPreviousKm: number;
+            unloading: components["schemas"]["UnloadingLineDto"][];
+        };
+        GoodsLineDto: {
+            packages: number;
+            units: number;
+            netKg: number;
+            grossKg: number;
+            /** Format: uuid */
+            cooperativeId: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            hsCode: string;
+            originCountry: string;
+            certificate: string | null;
+        };
+        ManifestDto: {
+            /** @example MAN-202703-0001 */
+            number: string;
+            version: number;
+            /** Format: date-time */
+            issuedAt: string;
+            season: components["schemas"]["RefDto"];
+            partnership: components["schemas"]["RefDto"];
+            /** @example 2027-03 */
+            cycleMonth: string;
+            carrier: components["schemas"]["CarrierDto"];
+            loading: components["schemas"]["LoadingDto"];
+            senders: components["schemas"]["SenderDto"][];
+            stops: components["schemas"]["StopDto"][];
+            lines: components["schemas"]["GoodsLineDto"][];
+            totals: components["schemas"]["QuantitiesDto"];
+            distanceKm: number;
+            tonneKm: number;
+            co2eKg: number;
+            /** @enum {string} */
+            locale: "en" | "fr";
+        };
+        ManifestVersionDto: {
+            /** @example MAN-202703-0001 */
+            number: string;
+            version: number;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description email of the user who reissued it; null for the version the dispatch stage issued */
+            issuedBy: string | null;
+        };
+        ReceiptLineDto: {
+            /**
+             * Format: uuid
+             * @description an offer allocated to the group in this cycle
+             */
+            offerId: string;
+            /** @description units that arrived; at most the group allocation (a surplus is not recorded) */
+            quantity: number;
+        };
+        ReceiptDto: {
+            /** @description an allocated offer left out counts as 0 received (nothing of it arrived) */
+            lines: components["schemas"]["ReceiptLineDto"][];
+            /** @description the version last read (0 before the first report); a stale one answers 409 */
+            version?: number;
+        };
+        ReceiptResultLineDto: {
+            /** Format: uuid */
+            offerId: string;
+            /** @description units allocated to the group */
+            allocated: number;
+            /** @description units received; null until the group reports */
+            received: number | null;
+        };
+        ReceiptResultDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: uuid */
+            consumerGroupId: string;
+            /** @description version of the report; 0 before the first */
+            version: number;
+            lines: components["schemas"]["ReceiptResultLineDto"][];
+            /** @enum {string} */
+            cycleStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
+        };
+        MemberStatementDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            consumerGroupId: string;
+            /** @description Σ units received × unit price, minor units */
+            goodsMinor: number;
+            /** @description share of the transport cost, by gross weight shipped */
+            transportMinor: number;
+            totalMinor: number;
+            /**
+             * @description the season currency
+             * @example EUR
+             */
+            currency: string;
+        };
+        CooperativeStatementDto: {
+            /** Format: uuid */
+            cooperativeId: string;
+            /** @description due in the season currency, minor units */
+            dueMinor: number;
+            /** @example EUR */
+            currency: string;
+            /** @description due in the producer currency at the season exchange rate */
+            dueProducerMinor: number;
+            /** @example MAD */
+            producerCurrency: string;
+        };
+        StatementTotalsDto: {
+            /** @description Σ goodsMinor of the members shown */
+            goodsMinor: number;
+            /** @description Σ transportMinor of the members shown */
+            transportMinor: number;
+            /** @description Σ totalMinor of the members shown */
+            totalMinor: number;
+            /** @description Σ dueMinor of the cooperatives shown */
+            dueMinor: number;
+            /** @description Σ dueProducerMinor of the cooperatives shown */
+            dueProducerMinor: number;
+            /** @description Σ cost of the cycle shipments (admin only, else null) */
+            shipmentsCostMinor: number | null;
+            /** @description cost of shipments that carried no member goods, so shared by nobody (admin only, else null) */
+            unassignedTransportMinor: number | null;
+            /** @example EUR */
+            currency: string;
+            /** @example MAD */
+            producerCurrency: string;
+        };
+        StatementsDto: {
+            /** Format: uuid */
+            cycleId: string;
+            members: components["schemas"]["MemberStatementDto"][];
+            cooperatives: components["schemas"]["CooperativeStatementDto"][];
+            totals: components["schemas"]["StatementTotalsDto"];
+        };
+        MeUserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /**
+             * @description null: the territory default
+             * @enum {string|null}
+             */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /**
+             * Format: uuid
+             * @description a member’s own member record (the id its pledges are under)
+             */
+            memberId: string | null;
+        };
+        MeOrganisationDto: {
+            /** @enum {string} */
+            type: "consumer_group" | "cooperative" | "transport_organiser";
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        NextStepDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** @example 2027-03 */
+            month: string;
+            /** @example open */
+            status: string;
+            /**
+             * @description member: pledge (an open month); coordinator: record_receipt (a dispatched cycle that shipped to its group and has no receipt yet, due 3 days after loading), else review_pledges (an open month); cooperative: confirm (a confirming cycle it has not confirmed), load (an allocated cycle with its goods on the loading list), else plan_deliveries (an open month); transporter: carry (a dispatched cycle with its shipments), else prepare_transport (the next cycle not yet dispatched); admin: run_stage (the next stage of the earliest cycle not settled). Unblocking actions come before routine ones, then the earliest deadline.
+             * @enum {string}
+             */
+            action: "pledge" | "review_pledges" | "record_receipt" | "confirm" | "load" | "plan_deliveries" | "carry" | "prepare_transport" | "run_stage";
+            /**
+             * Format: date-time
+             * @description until when: locksAt, confirmBy, the start of the loading date (producer time zone), or 3 days after it
+             */
+            deadline: string;
+        };
+        MeSeasonDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example 2027-01 */
+            firstMonth: string;
+            /** @example 2027-06 */
+            lastMonth: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description the consumer territory’s time zone (the calendar’s)
+             * @example Europe/Brussels
+             */
+            timeZone: string;
+            /** @description null: nothing left to do in this season */
+            next: components["schemas"]["NextStepDto"] | null;
+        };
+        MeDto: {
+            user: components["schemas"]["MeUserDto"];
+            /** @description null for an admin */
+            organisation: components["schemas"]["MeOrganisationDto"] | null;
+            /** @description the seasons the user takes part in, oldest first */
+            seasons: components["schemas"]["MeSeasonDto"][];
+            /** @description the user’s secret iCalendar feed (deadlines of its seasons); POST /me/calendar-token replaces it */
+            calendarUrl: string;
+        };
+        CalendarTokenDto: {
+            /** @description the new feed URL; the previous one answers 404 from now on */
+            calendarUrl: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-  NotificationsController_list: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-        /** @description entries written at or after this instant */
-        from?: string;
-        /** @description entries written before this instant */
-        to?: string;
-        /** @description only the notifications of this cycle */
-        cycleId?: string;
-        status?: 'pending' | 'sent' | 'failed' | 'skipped';
-        channel?: 'email' | 'webhook';
-        /** @description only this kind */
-        kind?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description the outbox, newest first, each with its delivery attempts */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['NotificationPageDto'];
-        };
-      };
-    };
-  };
-  AuthController_login: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['LoginDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LoginResponseDto'];
-        };
-      };
-      /** @description Too many attempts from this address or for this email */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  UsersController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateUserDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['UserDto'];
-        };
-      };
-    };
-  };
-  HealthController_check: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthDto'];
-        };
-      };
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['HealthDto'];
-        };
-      };
-    };
-  };
-  TerritoriesController_list: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TerritoryPageDto'];
-        };
-      };
-    };
-  };
-  TerritoriesController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateTerritoryDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TerritoryDto'];
-        };
-      };
-    };
-  };
-  TerritoriesController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TerritoryDto'];
-        };
-      };
-    };
-  };
-  CooperativesController_list: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description a cooperative user sees only its own */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CooperativePageDto'];
-        };
-      };
-    };
-  };
-  CooperativesController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateCooperativeDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CooperativeDto'];
-        };
-      };
-    };
-  };
-  CooperativesController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CooperativeDto'];
-        };
-      };
-    };
-  };
-  CooperativesController_addCertificate: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateCertificateDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CertificateDto'];
-        };
-      };
-    };
-  };
-  PickupPointsController_list: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PickupPointPageDto'];
-        };
-      };
-    };
-  };
-  PickupPointsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreatePickupPointDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PickupPointDto'];
-        };
-      };
-    };
-  };
-  PickupPointsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PickupPointDto'];
-        };
-      };
-    };
-  };
-  TransportOrganisersController_list: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description a transporter sees only its own organiser */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransportOrganiserPageDto'];
-        };
-      };
-    };
-  };
-  TransportOrganisersController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateTransportOrganiserDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransportOrganiserDto'];
-        };
-      };
-    };
-  };
-  TransportOrganisersController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['TransportOrganiserDto'];
-        };
-      };
-    };
-  };
-  PartnershipsController_list: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PartnershipPageDto'];
-        };
-      };
-    };
-  };
-  PartnershipsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreatePartnershipDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PartnershipDto'];
-        };
-      };
-    };
-  };
-  PartnershipsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PartnershipDto'];
-        };
-      };
-    };
-  };
-  CharterController_get: {
-    parameters: {
-      query?: {
-        /** @description a given version; the latest when left out */
-        version?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description the latest version, or the one asked for */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CharterVersionDto'];
-        };
-      };
-    };
-  };
-  CharterController_change: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CharterInputDto'];
-      };
-    };
-    responses: {
-      /** @description the new version */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CharterVersionDto'];
-        };
-      };
-    };
-  };
-  CharterController_versions: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description oldest first */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CharterVersionPageDto'];
-        };
-      };
-    };
-  };
-  AuditController_list: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-        /** @description entries written at or after this instant */
-        from?: string;
-        /** @description entries written before this instant */
-        to?: string;
-        subjectType?: string;
-        subjectId?: string;
-        /** @description the kind of entry */
-        action?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description newest first */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AuditLogPageDto'];
-        };
-      };
-    };
-  };
-  ConsumersController_list: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description a coordinator sees its own group only */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ConsumerGroupPageDto'];
-        };
-      };
-    };
-  };
-  ConsumersController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateConsumerGroupDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ConsumerGroupDto'];
-        };
-      };
-    };
-  };
-  ConsumersController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ConsumerGroupDto'];
-        };
-      };
-    };
-  };
-  ConsumersController_members: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberPageDto'];
-        };
-      };
-    };
-  };
-  ConsumersController_addMember: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateMemberDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberDto'];
-        };
-      };
-    };
-  };
-  ProductsController_list: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ProductPageDto'];
-        };
-      };
-    };
-  };
-  ProductsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateProductDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ProductDto'];
-        };
-      };
-    };
-  };
-  ProductsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ProductDto'];
-        };
-      };
-    };
-  };
-  SeasonsController_list: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Admin: every season; a member or coordinator: those its group is enrolled in; a cooperative: those with its offers; a transporter: those it carries for */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SeasonPageDto'];
-        };
-      };
-    };
-  };
-  SeasonsController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateSeasonDto'];
-      };
-    };
-    responses: {
-      /** @description The season with one open cycle per month */
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SeasonWithCyclesDto'];
-        };
-      };
-    };
-  };
-  SeasonsController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Admin; or a party to the season (404 otherwise) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SeasonWithCyclesDto'];
-        };
-      };
-    };
-  };
-  SeasonsController_cycles: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Admin; or a party to the season (404 otherwise) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SeasonCycleDto'][];
-        };
-      };
-    };
-  };
-  SeasonsController_groups: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SeasonGroupPageDto'];
-        };
-      };
-    };
-  };
-  SeasonsController_enrol: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['EnrolGroupDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['SeasonGroupDto'];
-        };
-      };
-    };
-  };
-  OffersController_list: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Admin; or a party to the season (404 otherwise) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OfferPageDto'];
-        };
-      };
-    };
-  };
-  OffersController_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CreateOfferDto'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['OfferDto'];
-        };
-      };
-    };
-  };
-  MemberPledgesController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        memberId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberPledgeDto'][];
-        };
-      };
-    };
-  };
-  MemberPledgesController_standing: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        memberId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutMemberPledgesDto'];
-      };
-    };
-    responses: {
-      /** @description The standing pledge: replaces the member's lines in every month still open */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberPledgeDto'][];
-        };
-      };
-      /** @description The member's group is not enrolled, or no month is still open */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  MemberPledgesController_month: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        memberId: string;
-        /** @description YYYY-MM, a month of the season */
-        month: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutMemberPledgesDto'];
-      };
-    };
-    responses: {
-      /** @description Replaces the member's lines in that month */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MemberPledgeDto'][];
-        };
-      };
-      /** @description The month's cycle is no longer open, or the member's group is not enrolled */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CommitmentsController_list: {
-    parameters: {
-      query?: {
-        /** @description Only this month */
-        month?: string;
-        /** @description Only this group (a coordinator: its own group, the default) */
-        consumerGroupId?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Collective commitments: the sums of the members’ pledges */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CommitmentDto'][];
-        };
-      };
-    };
-  };
-  CommitmentsController_plan: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The seasonal plan per offer × month (a cooperative: its own offers) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['PlanRowDto'][];
-        };
-      };
-    };
-  };
-  CommitmentsController_demand: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Per open month and offer, the live demand of all groups against the export cap (a member or coordinator of an enrolled group; 404 otherwise) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LiveDemandDto'][];
-        };
-      };
-    };
-  };
-  DeliveryPledgesController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        cooperativeId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DeliveryPledgeDto'][];
-        };
-      };
-    };
-  };
-  DeliveryPledgesController_upsert: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        cooperativeId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['PutDeliveryPledgesDto'];
-      };
-    };
-    responses: {
-      /** @description Upserts a pledge per (offer, month) line given and answers all the cooperative's pledges in the season */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DeliveryPledgeDto'][];
-        };
-      };
-      /** @description A month whose cycle is no longer open */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  CyclesController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CycleDto'];
-        };
-      };
-    };
-  };
-  CyclesController_advance: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description the next stage is queued */
-      202: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AdvanceResultDto'];
-        };
-      };
-    };
-  };
-  CyclesController_waive: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        violationId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['WaiveDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ViolationDto'];
-        };
-      };
-    };
-  };
-  CyclesController_demand: {
-    parameters: {
-      query?: {
-        cooperativeId?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['DemandLineDto'][];
-        };
-      };
-    };
-  };
-  CyclesController_confirmation: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        cooperativeId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description its version, to send back with a change */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ConfirmationStateDto'];
-        };
-      };
-    };
-  };
-  CyclesController_confirm: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        cooperativeId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ConfirmationDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ConfirmationResultDto'];
-        };
-      };
-    };
-  };
-  CyclesController_allocations: {
-    parameters: {
-      query?: {
-        limit?: components['schemas']['Object'];
-        offset?: components['schemas']['Object'];
-        consumerGroupId?: string;
-        memberId?: string;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['AllocationPageDto'];
-        };
-      };
-    };
-  };
-  CyclesController_loadingList: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['LoadingListDto'];
-        };
-      };
-    };
-  };
-  SettlementController_receipt: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        consumerGroupId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReceiptResultDto'];
-        };
-      };
-    };
-  };
-  SettlementController_record: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-        consumerGroupId: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ReceiptDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ReceiptResultDto'];
-        };
-      };
-    };
-  };
-  SettlementController_statementsJson: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['StatementsDto'];
-        };
-      };
-    };
-  };
-  SettlementController_statementsCsv: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description header, one row per member, then one per cooperative; amounts in minor units and as decimals */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/csv': string;
-        };
-      };
-    };
-  };
-  MeController_get: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description the user, its organisation, its seasons and what it must do next */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['MeDto'];
-        };
-      };
-    };
-  };
-  MeController_rotateCalendarToken: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description a new calendar feed URL; the old one stops working */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['CalendarTokenDto'];
-        };
-      };
-    };
-  };
-  ShipmentsController_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ShipmentListDto'];
-        };
-      };
-    };
-  };
-  ManifestsController_json: {
-    parameters: {
-      query?: {
-        /** @description a given version; the latest when left out */
-        version?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ManifestDto'];
-        };
-      };
-    };
-  };
-  ManifestsController_versions: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description newest first */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ManifestVersionDto'][];
-        };
-      };
-    };
-  };
-  ManifestsController_csv: {
-    parameters: {
-      query?: {
-        /** @description a given version; the latest when left out */
-        version?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description one row per goods line × stop */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'text/csv': string;
-        };
-      };
-    };
-  };
-  ManifestsController_pdf: {
-    parameters: {
-      query?: {
-        /** @description a given version; the latest when left out */
-        version?: number;
-      };
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description the manifest as a PDF, labels in the organiser’s locale */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/pdf': string;
-        };
-      };
-    };
-  };
-  ManifestsController_reissue: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description the new version; earlier versions are kept */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ManifestDto'];
-        };
-      };
-    };
-  };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                /** @description entries written at or after this instant */
+                from?: string;
+                /** @description entries written before this instant */
+                to?: string;
+                /** @description only the notifications of this cycle */
+                cycleId?: string;
+                status?: "pending" | "sent" | "failed" | "skipped";
+                channel?: "email" | "webhook";
+                /** @description only this kind */
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the outbox, newest first, each with its delivery attempts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description Too many attempts from this address or for this email */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    HealthController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    TerritoriesController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryPageDto"];
+                };
+            };
+        };
+    };
+    TerritoriesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTerritoryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryDto"];
+                };
+            };
+        };
+    };
+    TerritoriesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerritoryDto"];
+                };
+            };
+        };
+    };
+    CooperativesController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a cooperative user sees only its own */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativePageDto"];
+                };
+            };
+        };
+    };
+    CooperativesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCooperativeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeDto"];
+                };
+            };
+        };
+    };
+    CooperativesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeDto"];
+                };
+            };
+        };
+    };
+    CooperativesController_addCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCertificateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateDto"];
+                };
+            };
+        };
+    };
+    PickupPointsController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PickupPointPageDto"];
+                };
+            };
+        };
+    };
+    PickupPointsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePickupPointDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PickupPointDto"];
+                };
+            };
+        };
+    };
+    PickupPointsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PickupPointDto"];
+                };
+            };
+        };
+    };
+    TransportOrganisersController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a transporter sees only its own organiser */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransportOrganiserPageDto"];
+                };
+            };
+        };
+    };
+    TransportOrganisersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTransportOrganiserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransportOrganiserDto"];
+                };
+            };
+        };
+    };
+    TransportOrganisersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransportOrganiserDto"];
+                };
+            };
+        };
+    };
+    PartnershipsController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipPageDto"];
+                };
+            };
+        };
+    };
+    PartnershipsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePartnershipDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipDto"];
+                };
+            };
+        };
+    };
+    PartnershipsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnershipDto"];
+                };
+            };
+        };
+    };
+    CharterController_get: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the latest version, or the one asked for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharterVersionDto"];
+                };
+            };
+        };
+    };
+    CharterController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CharterInputDto"];
+            };
+        };
+        responses: {
+            /** @description the new version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharterVersionDto"];
+                };
+            };
+        };
+    };
+    CharterController_versions: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CharterVersionPageDto"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                /** @description entries written at or after this instant */
+                from?: string;
+                /** @description entries written before this instant */
+                to?: string;
+                subjectType?: string;
+                subjectId?: string;
+                /** @description the kind of entry */
+                action?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPageDto"];
+                };
+            };
+        };
+    };
+    ConsumersController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a coordinator sees its own group only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsumerGroupPageDto"];
+                };
+            };
+        };
+    };
+    ConsumersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConsumerGroupDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsumerGroupDto"];
+                };
+            };
+        };
+    };
+    ConsumersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsumerGroupDto"];
+                };
+            };
+        };
+    };
+    ConsumersController_members: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPageDto"];
+                };
+            };
+        };
+    };
+    ConsumersController_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMemberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"];
+                };
+            };
+        };
+    };
+    ProductsController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPageDto"];
+                };
+            };
+        };
+    };
+    ProductsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProductDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+        };
+    };
+    ProductsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+        };
+    };
+    SeasonsController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Admin: every season; a member or coordinator: those its group is enrolled in; a cooperative: those with its offers; a transporter: those it carries for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeasonPageDto"];
+                };
+            };
+        };
+    };
+    SeasonsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSeasonDto"];
+            };
+        };
+        responses: {
+            /** @description The season with one open cycle per month */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeasonWithCyclesDto"];
+                };
+            };
+        };
+    };
+    SeasonsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Admin; or a party to the season (404 otherwise) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeasonWithCyclesDto"];
+                };
+            };
+        };
+    };
+    SeasonsController_cycles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Admin; or a party to the season (404 otherwise) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeasonCycleDto"][];
+                };
+            };
+        };
+    };
+    SeasonsController_groups: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeasonGroupPageDto"];
+                };
+            };
+        };
+    };
+    SeasonsController_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolGroupDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeasonGroupDto"];
+                };
+            };
+        };
+    };
+    OffersController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Admin; or a party to the season (404 otherwise) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferPageDto"];
+                };
+            };
+        };
+    };
+    OffersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOfferDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+        };
+    };
+    MemberPledgesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPledgeDto"][];
+                };
+            };
+        };
+    };
+    MemberPledgesController_standing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutMemberPledgesDto"];
+            };
+        };
+        responses: {
+            /** @description The standing pledge: replaces the member's lines in every month still open */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPledgeDto"][];
+                };
+            };
+            /** @description The member's group is not enrolled, or no month is still open */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MemberPledgesController_month: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+                /** @description YYYY-MM, a month of the season */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutMemberPledgesDto"];
+            };
+        };
+        responses: {
+            /** @description Replaces the member's lines in that month */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPledgeDto"][];
+                };
+            };
+            /** @description The month's cycle is no longer open, or the member's group is not enrolled */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CommitmentsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this month */
+                month?: string;
+                /** @description Only this group (a coordinator: its own group, the default) */
+                consumerGroupId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Collective commitments: the sums of the members’ pledges */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitmentDto"][];
+                };
+            };
+        };
+    };
+    CommitmentsController_plan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The seasonal plan per offer × month (a cooperative: its own offers) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRowDto"][];
+                };
+            };
+        };
+    };
+    CommitmentsController_demand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per open month and offer, the live demand of all groups against the export cap (a member or coordinator of an enrolled group; 404 otherwise) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveDemandDto"][];
+                };
+            };
+        };
+    };
+    DeliveryPledgesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                cooperativeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPledgeDto"][];
+                };
+            };
+        };
+    };
+    DeliveryPledgesController_upsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                cooperativeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutDeliveryPledgesDto"];
+            };
+        };
+        responses: {
+            /** @description Upserts a pledge per (offer, month) line given and answers all the cooperative's pledges in the season */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPledgeDto"][];
+                };
+            };
+            /** @description A month whose cycle is no longer open */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CyclesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleDto"];
+                };
+            };
+        };
+    };
+    CyclesController_advance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the next stage is queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdvanceResultDto"];
+                };
+            };
+        };
+    };
+    CyclesController_waive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                violationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaiveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationDto"];
+                };
+            };
+        };
+    };
+    CyclesController_demand: {
+        parameters: {
+            query?: {
+                cooperativeId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandLineDto"][];
+                };
+            };
+        };
+    };
+    CyclesController_confirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                cooperativeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description its version, to send back with a change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmationStateDto"];
+                };
+            };
+        };
+    };
+    CyclesController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                cooperativeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmationResultDto"];
+                };
+            };
+        };
+    };
+    CyclesController_allocations: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                consumerGroupId?: string;
+                memberId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AllocationPageDto"];
+                };
+            };
+        };
+    };
+    CyclesController_loadingList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoadingListDto"];
+                };
+            };
+        };
+    };
+    ShipmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentListDto"];
+                };
+            };
+        };
+    };
+    ManifestsController_json: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestDto"];
+                };
+            };
+        };
+    };
+    ManifestsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestVersionDto"][];
+                };
+            };
+        };
+    };
+    ManifestsController_csv: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one row per goods line × stop */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    ManifestsController_pdf: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the manifest as a PDF, labels in the organiser’s locale */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    ManifestsController_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the new version; earlier versions are kept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestDto"];
+                };
+            };
+        };
+    };
+    SettlementController_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                consumerGroupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptResultDto"];
+                };
+            };
+        };
+    };
+    SettlementController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                consumerGroupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptResultDto"];
+                };
+            };
+        };
+    };
+    SettlementController_statementsJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementsDto"];
+                };
+            };
+        };
+    };
+    SettlementController_statementsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description header, one row per member, then one per cooperative; amounts in minor units and as decimals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    MeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the user, its organisation, its seasons and what it must do next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    MeController_rotateCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a new calendar feed URL; the old one stops working */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenDto"];
+                };
+            };
+        };
+    };
 }

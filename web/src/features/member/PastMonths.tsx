@@ -1,0 +1,127 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/format';
+import { pastCycles, pastData, reasonOf, type Reason } from './past-data';
+import { SeasonPicker, type Season } from './SeasonPicker';
+import { seasonData, type Cycle, type Offer, type OfferView } from './season-data';
+
+function ReasonText({ reason }: { reason: Reason | null }) {
+  const { t } = useTranslation();
+  if (!reason) return <>{t('past.asPledged')}</>;
+  if (reason.key === 'server') return <>{reason.text}</>;
+  if (reason.key === 'charter') return <>{t('past.reason.charter', { rule: t(`rules.${reason.rule}`) })}</>;
+  return <>{t(`past.reason.${reason.key}`)}</>;
+}
+
+function PastMonth({
+  cycle,
+  memberId,
+  offers,
+  rawOffers,
+}: {
+  cycle: Cycle;
+  memberId: string;
+  offers: OfferView[];
+  rawOffers: Offer[];
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const allocations = useQuery(pastData.allocations(cycle.id, memberId));
+  const detail = useQuery(pastData.cycle(cycle.id));
+  const lines = allocations.data?.filter((line) => line.pledged > 0 || line.allocated > 0) ?? [];
+  const productOf = (offerId: string) => offers.find((offer) => offer.id === offerId);
+  return (
+    <section className="card">
+      <h2>
+        {format.month(cycle.month)} <span className="muted">· {t(`status.${cycle.status}`)}</span>
+      </h2>
+      {!allocations.data || !detail.data ? (
+        <p>{t('common.loading')}</p>
+      ) : lines.length === 0 ? (
+        <p>{t('past.nothing')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">
+              {t('past.caption', { month: format.month(cycle.month) })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('past.offer')}</th>
+                <th scope="col" className="figure">
+                  {t('past.pledged')}
+                </th>
+                <th scope="col" className="figure">
+                  {t('past.allocated')}
+                </th>
+                <th scope="col" className="figure">
+                  {t('past.received')}
+                </th>
+                <th scope="col">{t('past.why')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line) => {
+                const offer = productOf(line.offerId);
+                return (
+                  <tr key={line.offerId}>
+                    <th scope="row">
+                      {offer?.product} <span className="muted">{offer?.unit}</span>
+                    </th>
+                    <td className="figure">{format.number(line.pledged)}</td>
+                    <td className="figure">{format.number(line.allocated)}</td>
+                    <td className="figure">
+                      {typeof line.received === 'number' ? format.number(line.received) : '—'}
+                    </td>
+                    <td>
+                      <ReasonText
+                        reason={reasonOf(
+                          line,
+                          rawOffers.find((one) => one.id === line.offerId),
+                          detail.data.violations,
+                        )}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Past months: what was pledged, allocated and received per offer, and why they differ. */
+export function PastMonths({ seasons, memberId }: { seasons: Season[]; memberId: string }) {
+  const { t } = useTranslation();
+  const [seasonId, setSeasonId] = useState(seasons[0]?.id ?? '');
+  const season = seasons.find((one) => one.id === seasonId) ?? seasons[0];
+  const cycles = useQuery({ ...seasonData.cycles(season?.id ?? ''), enabled: Boolean(season) });
+  const offers = useQuery({ ...seasonData.offers(season?.id ?? ''), enabled: Boolean(season) });
+  const rawOffers = useQuery({ ...seasonData.rawOffers(season?.id ?? ''), enabled: Boolean(season) });
+  const past = cycles.data ? pastCycles(cycles.data) : [];
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('past.title')}</h1>
+      {season && <SeasonPicker seasons={seasons} value={season.id} onChange={setSeasonId} />}
+      {!cycles.data || !offers.data || !rawOffers.data ? (
+        <p>{t('common.loading')}</p>
+      ) : past.length === 0 ? (
+        <p>{t('past.none')}</p>
+      ) : (
+        past.map((cycle) => (
+          <PastMonth
+            key={cycle.id}
+            cycle={cycle}
+            memberId={memberId}
+            offers={offers.data}
+            rawOffers={rawOffers.data}
+          />
+        ))
+      )}
+    </>
+  );
+}

@@ -1,0 +1,195 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, NetworkError, api, data } from '../../api/client';
+import { discard, enqueue, useOutbox } from '../../app/outbox';
+import { useSignedIn } from '../../app/session';
+import { useFormat } from '../../ui/format';
+import { QuantityStepper } from '../../ui/QuantityStepper';
+import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
+import type { OfferView } from './season-data';
+
+export interface PledgeTarget {
+  seasonId: string;
+  memberId: string;
+  /** A month `YYYY-MM`, or null for the standing pledge (every month still open). */
+  month: string | null;
+  currency: string;
+}
+
+type Lines = Record<string, number>;
+
+const pathOf = (target: PledgeTarget) =>
+  `/seasons/${target.seasonId}/members/${target.memberId}/pledges${target.month ? `/${target.month}` : ''}`;
+
+const keyOf = (target: PledgeTarget) =>
+  `pledges:${target.seasonId}:${target.memberId}:${target.month ?? 'standing'}`;
+
+const bodyOf = (lines: Lines) => ({
+  lines: Object.entries(lines).map(([offerId, quantity]) => ({ offerId, quantity })),
+});
+
+const linesOf = (body: unknown): Lines | null => {
+  const lines = (body as { lines?: { offerId: string; quantity: number }[] })?.lines;
+  return Array.isArray(lines) ? Object.fromEntries(lines.map((line) => [line.offerId, line.quantity])) : null;
+};
+
+async function put(target: PledgeTarget, lines: Lines): Promise<void> {
+  const body = bodyOf(lines);
+  const params = { path: { id: target.seasonId, memberId: target.memberId } };
+  if (target.month) {
+    await data(
+      api.PUT('/seasons/{id}/members/{memberId}/pledges/{month}', {
+        params: { path: { ...params.path, month: target.month } },
+        body,
+      }),
+    );
+  } else {
+    await data(api.PUT('/seasons/{id}/members/{memberId}/pledges', { params, body }));
+  }
+}
+
+type Outcome = { tone: StatusTone; message: string } | null;
+
+/**
+ * The quantities of one month (or of every open month) per offer, saved with a clear answer:
+ * "saved", or, without a connection, "waiting to send" — the write is queued (app/outbox.ts)
+ * and sent when the connection returns. A refusal afterwards (the month locked meanwhile) is
+ * said in plain words, and what the person typed stays in the form.
+ */
+export function PledgeForm({
+  target,
+  offers,
+  saved,
+  title,
+  submitLabel,
+  intro,
+}: {
+  target: PledgeTarget;
+  offers: OfferView[];
+  saved: Lines;
+  title: ReactNode;
+  submitLabel: string;
+  intro?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useSignedIn();
+  const queryClient = useQueryClient();
+  const key = keyOf(target);
+  const entry = useOutbox(me.user.id).find((one) => one.key === key);
+  const [lines, setLines] = useState<Lines>(() => linesOf(entry?.body) ?? saved);
+  const [dirty, setDirty] = useState(Boolean(entry));
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+  const wasQueued = useRef(Boolean(entry));
+  const savedKey = JSON.stringify(saved);
+
+  // The server's quantities, when they change and the person has nothing of their own here.
+  useEffect(() => {
+    if (!dirty) setLines(JSON.parse(savedKey));
+  }, [savedKey, dirty]);
+
+  // A queued write that left the queue without a refusal was sent.
+  useEffect(() => {
+    if (wasQueued.current && !entry) {
+      setOutcome({ tone: 'done', message: t('pledge.sent') });
+      setDirty(false);
+    }
+    wasQueued.current = Boolean(entry);
+  }, [entry, t]);
+
+  const month = target.month ? format.month(target.month) : t('pledge.everyMonth');
+  const status: Outcome =
+    entry?.state === 'waiting'
+      ? { tone: 'waiting', message: t('pledge.waiting', { month }) }
+      : entry?.state === 'failed'
+        ? {
+            tone: 'error',
+            message:
+              entry.error?.status === 422
+                ? t('pledge.lockedMeanwhile', { month, reason: entry.error.message })
+                : t('pledge.refused', { month, reason: entry.error?.message ?? '' }),
+          }
+        : outcome;
+
+  const change = (offerId: string, quantity: number) => {
+    setLines((current) => ({ ...current, [offerId]: quantity }));
+    setDirty(true);
+    setOutcome(null);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setOutcome(null);
+    if (entry) discard(entry.id);
+    try {
+      if (!navigator.onLine) throw new NetworkError('offline');
+      await put(target, lines);
+      setDirty(false);
+      setOutcome({ tone: 'done', message: t('pledge.saved', { month }) });
+      await queryClient.invalidateQueries({ queryKey: ['seasons', target.seasonId] });
+    } catch (error) {
+      if (error instanceof NetworkError) {
+        enqueue({ userId: me.user.id, key, method: 'PUT', path: pathOf(target), body: bodyOf(lines) });
+        wasQueued.current = true;
+      } else if (error instanceof ApiError && error.status === 422) {
+        setOutcome({ tone: 'error', message: t('pledge.locked', { month, reason: error.message }) });
+      } else {
+        setOutcome({
+          tone: 'error',
+          message: error instanceof ApiError ? error.message : t('errors.server'),
+        });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const forget = () => {
+    if (entry) discard(entry.id);
+    wasQueued.current = false;
+    setDirty(false);
+    setOutcome(null);
+    setLines(saved);
+  };
+
+  const total = offers.reduce((sum, offer) => sum + (lines[offer.id] ?? 0) * offer.unitPriceMinor, 0);
+  return (
+    <form onSubmit={submit} aria-labelledby={titleId} className="pledge-form">
+      <h3 id={titleId}>{title}</h3>
+      {intro}
+      <ul className="pledge-lines">
+        {offers.map((offer) => (
+          <li key={offer.id}>
+            <QuantityStepper
+              label={offer.product}
+              unit={offer.unit}
+              value={lines[offer.id] ?? 0}
+              onChange={(quantity) => change(offer.id, quantity)}
+            />
+            <span className="muted number">
+              {format.money((lines[offer.id] ?? 0) * offer.unitPriceMinor, target.currency)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="total">
+        {t('pledge.total')} <strong className="number">{format.money(total, target.currency)}</strong>
+      </p>
+      <StatusAnnouncer tone={status?.tone}>{status?.message}</StatusAnnouncer>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {submitLabel}
+        </button>
+        {entry?.state === 'failed' && (
+          <button type="button" className="secondary" onClick={forget}>
+            {t('pledge.forget')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
