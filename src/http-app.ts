@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { PinoLoggerService } from './common/logging/logger';
 import { registerBodyGuard } from './common/http/body-guard';
+import { REQUEST_ID_OPTIONS, registerRequestContext } from './common/http/request-context';
 import { registerSecurityHeaders } from './common/http/security-headers';
 import { serveWebApp } from './web-app/serve-web-app';
 
@@ -25,7 +26,9 @@ export async function createHttpApp(
     trustProxy: config.trustProxy,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    ...REQUEST_ID_OPTIONS,
   });
+  registerRequestContext(adapter.getInstance());
   registerSecurityHeaders(adapter.getInstance());
   registerBodyGuard(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -47,6 +50,7 @@ export async function createHttpApp(
       )
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth('proxima_session')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });

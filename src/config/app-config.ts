@@ -11,7 +11,8 @@ export interface AppConfig {
   jwtSecret: string;
   jwtTtlSeconds: number;
   admin?: { email: string; password: string };
-  loginRateLimit: { limit: number; windowSeconds: number };
+  loginLimits: LoginLimits;
+  passwordResetLimits: { perEmailPerHour: number; perAddressPerHour: number };
   logLevel: Environment['LOG_LEVEL'];
   queuePrefix: string;
   /** smtp:// or smtps:// with credentials; unset = emails are recorded as skipped. Never logged. */
@@ -24,6 +25,12 @@ export interface AppConfig {
   clockIntervalMs: number;
   /** Where users reach the app (links in e-mails, calendar feed URLs), without a trailing slash. */
   publicUrl?: string;
+}
+
+export interface LoginLimits {
+  consecutiveFailures: number;
+  blockSeconds: number;
+  dailyFailuresPerAddress: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -48,8 +48,14 @@ export class Environment {
   @Transform(blankToUndefined) @IsOptional() @IsEmail() ADMIN_EMAIL?: string;
   @Transform(blankToUndefined) @IsOptional() @IsString() @MinLength(10) ADMIN_PASSWORD?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(10000) LOGIN_RATE_LIMIT = 10;
-  @Transform(toInt) @IsInt() @Min(1) @Max(86400) LOGIN_RATE_WINDOW_SECONDS = 60;
+  /** Wrong passwords in a row for one account from one address before that pair is blocked. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000) LOGIN_MAX_CONSECUTIVE_FAILURES = 10;
+  /** How long a blocked (account, address) pair waits. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(30 * 86400) LOGIN_BLOCK_SECONDS = 3600;
+  /** Wrong passwords per client address per day, whatever the accounts, before it is blocked for a day. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) LOGIN_MAX_DAILY_FAILURES_PER_ADDRESS = 100;
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000) PASSWORD_RESET_PER_EMAIL_PER_HOUR = 3;
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000) PASSWORD_RESET_PER_ADDRESS_PER_HOUR = 20;
 
   @Transform(toBool) @IsOptional() @IsBoolean() SEED_DEMO?: boolean;
   @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

@@ -6,7 +6,8 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 export type AttemptOutcome = 'sent' | 'failed' | 'skipped';
 
-export type RecipientType = 'cooperative' | 'transport_organiser';
+/** `user`: a person's own account mail (password reset); `invitation`: the invited address. */
+export type RecipientType = 'cooperative' | 'transport_organiser' | 'user' | 'invitation';
 
 export interface EmailAttachment {
   filename: string;

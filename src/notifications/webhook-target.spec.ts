@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../test/support/property';
 import {
   isForbiddenAddress,
   resolveWebhookTarget,
@@ -39,15 +40,24 @@ const publicIpv4 = ipv4(octet).filter((address) => !isPrivateByHand(address));
 
 describe('isForbiddenAddress', () => {
   it('refuses every IPv4 address in the loopback, private, link-local, CGNAT and 0/8 ranges', () => {
-    fc.assert(fc.property(privateIpv4, (address) => isForbiddenAddress(address)));
+    fc.assert(
+      fc.property(privateIpv4, (address) => isForbiddenAddress(address)),
+      fcParameters(),
+    );
   });
 
   it('refuses them written as IPv4-mapped IPv6 too', () => {
-    fc.assert(fc.property(privateIpv4, (address) => isForbiddenAddress(`::ffff:${address}`)));
+    fc.assert(
+      fc.property(privateIpv4, (address) => isForbiddenAddress(`::ffff:${address}`)),
+      fcParameters(),
+    );
   });
 
   it('accepts public IPv4 addresses', () => {
-    fc.assert(fc.property(publicIpv4, (address) => !isForbiddenAddress(address)));
+    fc.assert(
+      fc.property(publicIpv4, (address) => !isForbiddenAddress(address)),
+      fcParameters(),
+    );
   });
 
   it.each([

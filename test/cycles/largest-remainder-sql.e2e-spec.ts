@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../support/property';
 import { Client } from 'pg';
 import { splitByLargestRemainder } from '../../src/common/math/largest-remainder';
 import { largestRemainderSql } from '../../src/cycles/largest-remainder.sql';
@@ -55,7 +56,7 @@ describe('largest remainder in SQL', () => {
           }
         });
       }),
-      { numRuns: 150 },
+      fcParameters({ numRuns: 150 }),
     );
   });
 

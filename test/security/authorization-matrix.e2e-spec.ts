@@ -50,6 +50,13 @@ const TABLE: Row[] = [
     expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200, anonymous: 200 },
   },
   {
+    method: 'GET',
+    route: '/health/ready',
+    path: () => '/health/ready',
+    scoped: false,
+    expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200, anonymous: 200 },
+  },
+  {
     method: 'POST',
     route: '/auth/login',
     path: () => '/auth/login',

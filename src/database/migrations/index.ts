@@ -8,6 +8,10 @@ import { PledgeHotUpdates1763800009200 } from './1763800009200-pledge-hot-update
 import { PledgePutOneCall1763800009300 } from './1763800009300-pledge-put-one-call';
 import { PledgePutInline1763800009400 } from './1763800009400-pledge-put-inline';
 import { UserLocaleAndNotificationPreferences1763800013000 } from './1763800013000-user-locale-and-notification-preferences';
+import { Sessions1763800013100 } from './1763800013100-sessions';
+import { Invitations1763800013200 } from './1763800013200-invitations';
+import { PasswordResets1763800013300 } from './1763800013300-password-resets';
+import { MembersWhoLeave1763800013400 } from './1763800013400-members-who-leave';
 import { SeasonReminderDays1763800014000 } from './1763800014000-season-reminder-days';
 import { CalendarFeeds1763800014100 } from './1763800014100-calendar-feeds';
 
@@ -23,6 +27,10 @@ export const migrations = [
   PledgePutOneCall1763800009300,
   PledgePutInline1763800009400,
   UserLocaleAndNotificationPreferences1763800013000,
+  Sessions1763800013100,
+  Invitations1763800013200,
+  PasswordResets1763800013300,
+  MembersWhoLeave1763800013400,
   SeasonReminderDays1763800014000,
   CalendarFeeds1763800014100,
 ];

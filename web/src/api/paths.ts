@@ -4,29 +4,23 @@ import type { PendingPaths } from './pending';
 /** The API's paths as the client calls them: without the `/api/v1` prefix (its base URL). */
 type Unprefixed<P> = { [K in keyof P as K extends `/api/v1${infer Rest}` ? Rest : never]: P[K] };
 
-type Present<T> = [NonNullable<T>] extends [never] ? false : true;
+/**
+ * Headers the server documents (the User-Agent it records with a session) are the browser's
+ * to send, not the application's: no call names them.
+ */
+type BrowserHeaders<Operation> = Operation extends { parameters: infer Parameters }
+  ? Omit<Operation, 'parameters'> & { parameters: Omit<Parameters, 'header'> & { header?: never } }
+  : Operation;
+type WithBrowserHeaders<Item> = { [M in keyof Item]: BrowserHeaders<Item[M]> };
 
-/** A path both know: each method from the generated schema where it has one, else from the contract. */
-type MergeItem<G, P> = {
-  [M in keyof G | keyof P]: M extends keyof G
-    ? Present<G[M]> extends true
-      ? G[M]
-      : M extends keyof P
-        ? P[M]
-        : G[M]
-    : M extends keyof P
-      ? P[M]
-      : never;
-};
+/** The methods a generated path item does not have (`patch?: never`). */
+type Missing<Item> = { [M in keyof Item]-?: [Exclude<Item[M], undefined>] extends [never] ? M : never }[keyof Item];
 
-type Merge<G, P> = {
-  [K in keyof G | keyof P]: K extends keyof G
-    ? K extends keyof P
-      ? MergeItem<G[K], P[K]>
-      : G[K]
-    : K extends keyof P
-      ? P[K]
-      : never;
-};
+/** A generated path item, with the pending methods it does not have yet. */
+type Completed<Item, Pending> = Omit<Item, keyof Pending & Missing<Item>> & Pick<Pending, keyof Pending & Missing<Item>>;
 
-export type paths = Merge<Unprefixed<generated>, PendingPaths>;
+type Generated = { [K in keyof Unprefixed<generated>]: WithBrowserHeaders<Unprefixed<generated>[K]> };
+
+export type paths = {
+  [K in keyof Generated]: K extends keyof PendingPaths ? Completed<Generated[K], PendingPaths[K]> : Generated[K];
+} & Omit<PendingPaths, keyof Generated>;

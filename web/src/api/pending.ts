@@ -16,44 +16,21 @@ type Operation<Body, Answer, Path = never, Query = never> = ([Body] extends [nev
 type PathItem<Ops> = { parameters: NoParameters } & Ops;
 
 export type Locale = 'en' | 'fr' | 'ar' | 'nl';
-export interface MeDto {
-  user: {
-    id: string;
-    email: string;
-    role: string;
-    locale: Locale | null;
-    memberId?: string | null;
-    consumerGroupId?: string | null;
-  };
-  organisation: { type: string; id: string; name: string } | null;
-  seasons: {
-    id: string;
-    name: string;
-    firstMonth: string;
-    lastMonth: string;
-    currency: string;
-    timeZone: string;
-    next: { cycleId: string; month: string; status: string; action: string; deadline: string } | null;
-  }[];
-  calendarUrl: string;
-}
 export interface InvitationDto {
   id: string;
   email: string;
   role: string;
   status: 'pending' | 'accepted' | 'expired';
-  name?: string | null;
   expiresAt: string;
   createdAt: string;
 }
 
 export interface PendingPaths {
   '/me': PathItem<{
-    get: Operation<never, MeDto>;
-    patch: Operation<{ locale?: Locale }, MeDto['user']>;
+    patch: Operation<{ locale?: Locale }, unknown>;
   }>;
   '/me/password': PathItem<{ put: Operation<{ currentPassword: string; newPassword: string }, unknown> }>;
-  '/auth/logout': PathItem<{ post: Operation<Record<string, never>, unknown> }>;
+  '/auth/logout': PathItem<{ post: Operation<never, unknown> }>;
   '/auth/invitations/accept': PathItem<{ post: Operation<{ token: string; password: string }, unknown> }>;
   '/auth/password-reset': PathItem<{ post: Operation<{ email: string }, unknown> }>;
   '/auth/password-reset/confirm': PathItem<{ post: Operation<{ token: string; password: string }, unknown> }>;

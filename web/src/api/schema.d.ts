@@ -36,7 +36,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users": {
+    "/api/v1/auth/logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -45,7 +45,135 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_list"];
+        put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountAuthController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountAuthController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountAuthController_confirmReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InvitationsController_list"];
+        put?: never;
+        post: operations["InvitationsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["MeSettingsController_update"];
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["MeSettingsController_changePassword"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -60,6 +188,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -338,6 +482,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consumer-groups/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ConsumersController_updateMember"];
         trace?: never;
     };
     "/api/v1/products": {
@@ -804,22 +964,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["MeController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/me/calendar-token": {
         parameters: {
             query?: never;
@@ -840,7 +984,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Object: Record<string, never>;
         NotificationAttemptDto: {
             /** Format: date-time */
             attemptedAt: string;
@@ -912,6 +1055,7 @@ export interface components {
         CreateUserDto: {
             /** @example coordinator@gasap-jette.be */
             email: string;
+            /** @description at least 10 characters, not one of the most common passwords */
             password: string;
             /** @enum {string} */
             role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
@@ -936,13 +1080,219 @@ export interface components {
              */
             transportOrganiserId?: string;
         };
-        HealthDto: {
+        UserListItemDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
             /** @enum {string} */
-            status: "ok" | "unhealthy";
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** Format: uuid */
+            consumerGroupId: string | null;
+            /** Format: uuid */
+            memberId: string | null;
+            /** Format: uuid */
+            cooperativeId: string | null;
+            /** Format: uuid */
+            transportOrganiserId: string | null;
+            /** @description false: the login is switched off */
+            active: boolean;
+            /** @enum {string|null} */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserListItemDto"][];
+            total: number;
+        };
+        UpdateUserDto: {
+            /** @description false switches the login off and ends its sessions */
+            active?: boolean;
+            /** @enum {string} */
+            role?: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** Format: uuid */
+            consumerGroupId?: string;
+            /** Format: uuid */
+            memberId?: string;
+            /** Format: uuid */
+            cooperativeId?: string;
+            /** Format: uuid */
+            transportOrganiserId?: string;
+        };
+        TokenAndPasswordDto: {
+            /** @description the token from the e-mailed link */
+            token: string;
+            /** @description at least 10 characters, not one of the most common passwords */
+            password: string;
+        };
+        PasswordResetRequestDto: {
+            /** Format: email */
+            email: string;
+        };
+        CreateInvitationDto: {
+            /**
+             * Format: email
+             * @example amina@example.org
+             */
+            email: string;
+            /**
+             * @description a coordinator may only invite members
+             * @enum {string}
+             */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /**
+             * Format: uuid
+             * @description coordinator; or member with `name` (a coordinator: its own group, the default)
+             */
+            consumerGroupId?: string;
+            /**
+             * Format: uuid
+             * @description member: an existing member (else give `name`)
+             */
+            memberId?: string;
+            /**
+             * Format: uuid
+             * @description cooperative
+             */
+            cooperativeId?: string;
+            /**
+             * Format: uuid
+             * @description transporter
+             */
+            transportOrganiserId?: string;
+            /**
+             * @description member: creates the member in the group, with this name and the email
+             * @example Amina Benali
+             */
+            name?: string;
+            /**
+             * @description the language of the e-mail and of the new user
+             * @enum {string}
+             */
+            locale?: "en" | "fr" | "ar" | "nl";
+        };
+        InvitationDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** Format: uuid */
+            consumerGroupId: string | null;
+            /** Format: uuid */
+            memberId: string | null;
+            /** Format: uuid */
+            cooperativeId: string | null;
+            /** Format: uuid */
+            transportOrganiserId: string | null;
+            /** @enum {string|null} */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "expired";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+        };
+        InvitationPageDto: {
+            items: components["schemas"]["InvitationDto"][];
+            total: number;
+        };
+        UpdateMeDto: {
+            /**
+             * @description the language of e-mails and of the web app
+             * @enum {string}
+             */
+            locale?: "en" | "fr" | "ar" | "nl";
+            /**
+             * @description kinds switched on (true) or off (false); kinds left out keep their setting
+             * @example {
+             *       "cycle.closing": false
+             *     }
+             */
+            notifications?: {
+                "cycle.closing"?: boolean;
+                "cycle.locked"?: boolean;
+                "cycle.allocated"?: boolean;
+                "cycle.dispatched"?: boolean;
+                "cycle.receipt_due"?: boolean;
+                "statement.ready"?: boolean;
+            };
+        };
+        MeSettingsDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** @enum {string|null} */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /** @description every kind, true when it is received */
+            notifications: {
+                "cycle.closing"?: boolean;
+                "cycle.locked"?: boolean;
+                "cycle.allocated"?: boolean;
+                "cycle.dispatched"?: boolean;
+                "cycle.receipt_due"?: boolean;
+                "statement.ready"?: boolean;
+            };
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description at least 10 characters, not one of the most common passwords */
+            newPassword: string;
+        };
+        WorkerSeenDto: {
+            /**
+             * @description host:pid:random
+             * @example worker-1:4242:9f2c1a
+             */
+            id: string;
+            host: string;
+            pid: number;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description its last heartbeat
+             */
+            lastBeatAt: string;
+            /** @description a heartbeat within the last 15 s */
+            alive: boolean;
+            queues: string[];
+        };
+        StalledCycleDto: {
+            /** Format: uuid */
+            cycleId: string;
+            status: string;
+            /**
+             * Format: date-time
+             * @description when its next stage became due
+             */
+            dueSince: string;
+        };
+        HealthDto: {
+            /**
+             * @description unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, or a cycle stalled
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "unhealthy";
             /** @enum {string} */
             database: "up" | "down";
             /** @enum {string} */
             redis: "up" | "down";
+            /** @description worker processes heard of in the last hour */
+            workers: components["schemas"]["WorkerSeenDto"][];
+            /** @description cycles whose next stage has been due for over twice the clock interval */
+            stalledCycles: components["schemas"]["StalledCycleDto"][];
+        };
+        ReadinessDto: {
+            /** @enum {string} */
+            status: "ready" | "not ready";
+            /** @enum {string} */
+            database: "up" | "down";
         };
         CreateTerritoryDto: {
             /** @example Jette */
@@ -1303,10 +1653,16 @@ export interface components {
             id: string;
             /** Format: uuid */
             consumerGroupId: string;
+            /** @description false once the member has left the group */
+            active: boolean;
         };
         MemberPageDto: {
             items: components["schemas"]["MemberDto"][];
             total: number;
+        };
+        UpdateMemberDto: {
+            /** @description false: the member leaves; its pledges of months still open are removed, its login stops and its sessions end */
+            active: boolean;
         };
         CreateProductDto: {
             /** @example Argan oil */
@@ -2222,8 +2578,8 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description entries written at or after this instant */
                 from?: string;
                 /** @description entries written before this instant */
@@ -2255,7 +2611,9 @@ export interface operations {
     AuthController_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "user-agent": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2265,6 +2623,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description also sets the httpOnly session cookie proxima_session (SameSite=Strict) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2273,12 +2632,55 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
-            /** @description Too many attempts from this address or for this email */
+            /** @description Too many wrong passwords for this account from this address, or from this address today */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description this session has ended, on every replica; the cookie is cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                role?: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+                /** @description true or false */
+                active?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
             };
         };
     };
@@ -2302,6 +2704,233 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            /** @description any change ends the user's sessions at once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListItemDto"];
+                };
+            };
+        };
+    };
+    AccountAuthController_accept: {
+        parameters: {
+            query?: never;
+            header: {
+                "user-agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenAndPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description the user is created and signed in (session cookie set) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description the token is not valid (used, replaced or expired), or the password is refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountAuthController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description always, whether the email has an account or not; a link is mailed if it has */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many requests from this address or for this email */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountAuthController_confirmReset: {
+        parameters: {
+            query?: never;
+            header: {
+                "user-agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenAndPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description every earlier session ended; signed in anew */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "pending" | "accepted" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest first; a coordinator sees its group’s */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPageDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description an e-mail with a single-use link (7 days) is sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+        };
+    };
+    MeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the user, its organisation, its seasons and what it must do next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    MeSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeSettingsDto"];
+                };
+            };
+        };
+    };
+    MeSettingsController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description changed; every other session of the user has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2332,11 +2961,38 @@ export interface operations {
             };
         };
     };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+        };
+    };
     TerritoriesController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2401,8 +3057,8 @@ export interface operations {
     CooperativesController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2493,8 +3149,8 @@ export interface operations {
     PickupPointsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2559,8 +3215,8 @@ export interface operations {
     TransportOrganisersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2626,8 +3282,8 @@ export interface operations {
     PartnershipsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2743,8 +3399,8 @@ export interface operations {
     CharterController_versions: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2768,8 +3424,8 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description entries written at or after this instant */
                 from?: string;
                 /** @description entries written before this instant */
@@ -2799,8 +3455,8 @@ export interface operations {
     ConsumersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2866,8 +3522,8 @@ export interface operations {
     ConsumersController_members: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -2912,11 +3568,38 @@ export interface operations {
             };
         };
     };
+    ConsumersController_updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemberDto"];
+            };
+        };
+        responses: {
+            /** @description a member who leaves: open months’ pledges removed, history kept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"];
+                };
+            };
+        };
+    };
     ProductsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -2981,8 +3664,8 @@ export interface operations {
     SeasonsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -3072,8 +3755,8 @@ export interface operations {
     SeasonsController_groups: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -3121,8 +3804,8 @@ export interface operations {
     OffersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -3531,8 +4214,8 @@ export interface operations {
     CyclesController_allocations: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 consumerGroupId?: string;
                 memberId?: string;
             };
@@ -3801,26 +4484,6 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
-                };
-            };
-        };
-    };
-    MeController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the user, its organisation, its seasons and what it must do next */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeDto"];
                 };
             };
         };

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, api, data } from '../api/client';
-import type { MeDto } from '../api/pending';
+import type { components } from '../api/schema';
 import { isLocale, switchLocale } from './i18n';
 import { queryClient } from './query-client';
 import { navigate } from './router';
 
-export type Me = MeDto;
+export type Me = components['schemas']['MeDto'];
 
 /** The cache the service worker keeps the last answers of the API in (vite.config.ts). */
 const API_CACHE = 'proxima-api';
@@ -46,7 +46,7 @@ export async function forgetUser(): Promise<void> {
 
 /** Ends the session on the server, then here; the sign-in page next. */
 export async function signOut(): Promise<void> {
-  await data(api.POST('/auth/logout', { body: {} })).catch(() => undefined);
+  await data(api.POST('/auth/logout')).catch(() => undefined);
   await forgetUser();
   queryClient.setQueryData(['me'], null);
   navigate('/sign-in', { replace: true });

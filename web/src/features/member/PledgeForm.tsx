@@ -7,7 +7,8 @@ import { useSignedIn } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { QuantityStepper } from '../../ui/QuantityStepper';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
-import type { OfferView } from './season-data';
+import { DemandMeter } from './DemandMeter';
+import type { LiveDemand, OfferView } from './season-data';
 
 export interface PledgeTarget {
   seasonId: string;
@@ -64,7 +65,9 @@ export function PledgeForm({
   title,
   submitLabel,
   intro,
+  demand,
 }: {
+  demand?: LiveDemand[];
   target: PledgeTarget;
   offers: OfferView[];
   saved: Lines;
@@ -173,6 +176,7 @@ export function PledgeForm({
             <span className="muted number">
               {format.money((lines[offer.id] ?? 0) * offer.unitPriceMinor, target.currency)}
             </span>
+            <DemandMeter demand={demand?.find((one) => one.offerId === offer.id)} unit={offer.unit} />
           </li>
         ))}
       </ul>

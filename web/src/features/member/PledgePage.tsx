@@ -21,6 +21,7 @@ export function SeasonPledges({ season, memberId }: { season: Season; memberId: 
   const offers = useQuery(seasonData.offers(season.id));
   const cycles = useQuery(seasonData.cycles(season.id));
   const pledges = useQuery(seasonData.pledges(season.id, memberId));
+  const demand = useQuery(seasonData.demand(season.id));
   const [chosen, setChosen] = useState<string | null>(null);
   const monthId = useId();
   if (offers.isError || cycles.isError || pledges.isError)
@@ -53,6 +54,7 @@ export function SeasonPledges({ season, memberId }: { season: Season; memberId: 
             target={{ ...target, month: cycle.month }}
             offers={offers.data}
             saved={quantitiesOf(pledges.data, cycle.month, offers.data)}
+            demand={demand.data?.filter((one) => one.month === cycle.month)}
             title={format.month(cycle.month)}
             submitLabel={t('pledge.saveMonth', { month: format.month(cycle.month) })}
             intro={

@@ -2,45 +2,31 @@ import { queryOptions } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
 import type { components } from '../../api/schema';
 
-export type Offer = components['schemas']['OfferDto'];
+export type Offer = components['schemas']['OfferViewDto'];
 export type Cycle = components['schemas']['SeasonCycleDto'];
 export type Pledge = components['schemas']['MemberPledgeDto'];
+export type LiveDemand = components['schemas']['LiveDemandDto'];
 
-/** What the pledge page says of an offer; the fields the API may not send are optional. */
+/** What the pledge page says of an offer. */
 export interface OfferView {
   id: string;
   product: string;
   unit: string;
   cooperative: string;
-  territory?: string;
+  territory: string;
   unitPriceMinor: number;
   packSize: number;
-  /** Live demand of the open month against what the charter lets the cooperative export. */
-  demand?: { quantity: number; exportCap: number | null };
 }
 
-type Described = Offer & {
-  product?: { name?: string; unit?: string };
-  cooperative?: { name?: string; territory?: { name?: string } | string };
-  demand?: number;
-  exportCap?: number | null;
-};
-
-export function offerView(offer: Offer, index: number): OfferView {
-  const described = offer as Described;
-  const territory = described.cooperative?.territory;
+export function offerView(offer: Offer): OfferView {
   return {
     id: offer.id,
-    product: described.product?.name ?? `#${index + 1}`,
-    unit: described.product?.unit ?? '',
-    cooperative: described.cooperative?.name ?? '',
-    territory: typeof territory === 'string' ? territory : territory?.name,
+    product: offer.product.name,
+    unit: offer.product.unit,
+    cooperative: offer.cooperative.name,
+    territory: offer.cooperative.territory.name,
     unitPriceMinor: offer.unitPriceMinor,
     packSize: offer.packSize,
-    demand:
-      typeof described.demand === 'number'
-        ? { quantity: described.demand, exportCap: described.exportCap ?? null }
-        : undefined,
   };
 }
 
@@ -55,6 +41,11 @@ export const seasonData = {
   rawOffers,
   offers: (seasonId: string) =>
     queryOptions({ ...rawOffers(seasonId), select: (offers: Offer[]) => offers.map(offerView) }),
+  demand: (seasonId: string) =>
+    queryOptions({
+      queryKey: ['seasons', seasonId, 'demand'],
+      queryFn: () => data(api.GET('/seasons/{id}/demand', { params: { path: { id: seasonId } } })),
+    }),
   cycles: (seasonId: string) =>
     queryOptions({
       queryKey: ['seasons', seasonId, 'cycles'],

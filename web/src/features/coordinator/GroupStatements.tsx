@@ -1,0 +1,97 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../ui/format';
+import { Icon } from '../../ui/Icon';
+import { MoneyCell } from '../../ui/Money';
+import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
+import { pastData, settledCycles } from '../member/past-data';
+import { seasonData, type Cycle } from '../member/season-data';
+import { SeasonPicker, type Season } from '../member/SeasonPicker';
+import { groupData } from './group-data';
+
+function MonthStatements({ cycle, groupId }: { cycle: Cycle; groupId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const statements = useQuery(pastData.statements(cycle.id));
+  const members = useQuery(groupData.members(groupId));
+  const month = format.month(cycle.month);
+  if (statements.isError)
+    return <StatusAnnouncer tone="error">{t('statements.unavailable')}</StatusAnnouncer>;
+  if (!statements.data) return <p>{t('common.loading')}</p>;
+  const lines = statements.data.members.filter((line) => line.consumerGroupId === groupId);
+  const nameOf = (memberId: string) =>
+    members.data?.find((member) => member.id === memberId)?.name ?? memberId;
+  const sum = (pick: (line: (typeof lines)[number]) => number) =>
+    lines.reduce((total, line) => total + pick(line), 0);
+  const currency = statements.data.totals.currency;
+  return (
+    <section className="card" aria-labelledby={`statements-${cycle.id}`}>
+      <h2 id={`statements-${cycle.id}`}>{month}</h2>
+      <p>
+        <a className="button-link secondary" href={`/api/v1/cycles/${cycle.id}/statements.csv`} download>
+          <Icon name="download" /> {t('statements.csv', { month })}
+        </a>
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t('statements.groupCaption', { month })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('members.name')}</th>
+              <th scope="col" className="figure">
+                {t('statements.goods')}
+              </th>
+              <th scope="col" className="figure">
+                {t('statements.transport')}
+              </th>
+              <th scope="col" className="figure">
+                {t('statements.total')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => (
+              <tr key={line.memberId}>
+                <th scope="row">{nameOf(line.memberId)}</th>
+                <MoneyCell minor={line.goodsMinor} currency={line.currency} />
+                <MoneyCell minor={line.transportMinor} currency={line.currency} />
+                <MoneyCell minor={line.totalMinor} currency={line.currency} />
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('statements.sum')}</th>
+              <MoneyCell minor={sum((line) => line.goodsMinor)} currency={currency} />
+              <MoneyCell minor={sum((line) => line.transportMinor)} currency={currency} />
+              <MoneyCell minor={sum((line) => line.totalMinor)} currency={currency} />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The group's statements per settled month: a table per month and its CSV. */
+export function GroupStatements({ seasons, groupId }: { seasons: Season[]; groupId: string }) {
+  const { t } = useTranslation();
+  const [seasonId, setSeasonId] = useState(seasons[0]?.id ?? '');
+  const season = seasons.find((one) => one.id === seasonId) ?? seasons[0];
+  const cycles = useQuery({ ...seasonData.cycles(season?.id ?? ''), enabled: Boolean(season) });
+  const settled = cycles.data ? settledCycles(cycles.data) : [];
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('statements.groupTitle')}</h1>
+      {season && <SeasonPicker seasons={seasons} value={season.id} onChange={setSeasonId} />}
+      {!cycles.data ? (
+        <p>{t('common.loading')}</p>
+      ) : settled.length === 0 ? (
+        <p>{t('statements.none')}</p>
+      ) : (
+        settled.map((cycle) => <MonthStatements key={cycle.id} cycle={cycle} groupId={groupId} />)
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from '../../app/router';
+import { SeasonPledges } from '../member/PledgePage';
+import { SeasonPicker, type Season } from '../member/SeasonPicker';
+import { groupData } from './group-data';
+
+/** A member's pledges, changed by the coordinator on the member's behalf (same forms, same rules). */
+export function PledgeOnBehalf({
+  seasons,
+  groupId,
+  memberId,
+}: {
+  seasons: Season[];
+  groupId: string;
+  memberId: string;
+}) {
+  const { t } = useTranslation();
+  const members = useQuery(groupData.members(groupId));
+  const member = members.data?.find((one) => one.id === memberId);
+  const [seasonId, setSeasonId] = useState(seasons[0]?.id ?? '');
+  const season = seasons.find((one) => one.id === seasonId) ?? seasons[0];
+  return (
+    <>
+      <p>
+        <Link to="/coordinator/members">{t('members.back')}</Link>
+      </p>
+      <h1 tabIndex={-1}>{t('members.onBehalf', { name: member?.name ?? '…' })}</h1>
+      {season && <SeasonPicker seasons={seasons} value={season.id} onChange={setSeasonId} />}
+      {season ? <SeasonPledges season={season} memberId={memberId} /> : <p>{t('seasons.none')}</p>}
+    </>
+  );
+}
