@@ -14,13 +14,18 @@ type BrowserHeaders<Operation> = Operation extends { parameters: infer Parameter
 type WithBrowserHeaders<Item> = { [M in keyof Item]: BrowserHeaders<Item[M]> };
 
 /** The methods a generated path item does not have (`patch?: never`). */
-type Missing<Item> = { [M in keyof Item]-?: [Exclude<Item[M], undefined>] extends [never] ? M : never }[keyof Item];
+type Missing<Item> = {
+  [M in keyof Item]-?: [Exclude<Item[M], undefined>] extends [never] ? M : never;
+}[keyof Item];
 
 /** A generated path item, with the pending methods it does not have yet. */
-type Completed<Item, Pending> = Omit<Item, keyof Pending & Missing<Item>> & Pick<Pending, keyof Pending & Missing<Item>>;
+type Completed<Item, Pending> = Omit<Item, keyof Pending & Missing<Item>> &
+  Pick<Pending, keyof Pending & Missing<Item>>;
 
 type Generated = { [K in keyof Unprefixed<generated>]: WithBrowserHeaders<Unprefixed<generated>[K]> };
 
 export type paths = {
-  [K in keyof Generated]: K extends keyof PendingPaths ? Completed<Generated[K], PendingPaths[K]> : Generated[K];
+  [K in keyof Generated]: K extends keyof PendingPaths
+    ? Completed<Generated[K], PendingPaths[K]>
+    : Generated[K];
 } & Omit<PendingPaths, keyof Generated>;
