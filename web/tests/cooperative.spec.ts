@@ -8,6 +8,7 @@ async function openConfirmation(page: Page, c: TestCycle) {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await page.reload();
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await expect(page.getByRole('spinbutton').first()).toBeVisible();
 }
 
 test.describe('cooperative', () => {
@@ -102,7 +103,9 @@ test.describe('cooperative', () => {
     expect((await c.admin.get(`/cycles/${c.cycleId}/confirmations/${c.cooperativeId}`)).version).toBe(0);
 
     await context.setOffline(false);
-    await expect(page.getByRole('status').filter({ hasText: text.cooperative.confirmSaved })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: text.cooperative.confirmSaved })).toBeVisible({
+      timeout: 30_000,
+    });
     const state = await c.admin.get(`/cycles/${c.cycleId}/confirmations/${c.cooperativeId}`);
     expect(state).toMatchObject({
       version: 1,
@@ -133,7 +136,9 @@ test.describe('cooperative', () => {
       version: 0,
     });
     await context.setOffline(false);
-    await expect(page.getByRole('status').filter({ hasText: text.cooperative.refused409 })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: text.cooperative.refused409 })).toBeVisible({
+      timeout: 30_000,
+    });
     const counts = page.getByRole('region', { name: text.cooperative.whatCounts });
     await expect(counts).toContainText(c.productName);
     await expect(counts.locator('strong').first()).toContainText(/3|٣/);
@@ -162,7 +167,7 @@ test.describe('cooperative', () => {
     await c.admin.advanceTo(c.cycleId, 'allocated');
     await context.setOffline(false);
     const allocated = say(text.cooperative.refused422, { status: text.status.allocated });
-    await expect(page.getByRole('status').filter({ hasText: allocated })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: allocated })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('region', { name: text.cooperative.whatCounts })).toContainText(
       text.cooperative.heldToPledge,
     );

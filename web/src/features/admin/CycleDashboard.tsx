@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { ScrollTable } from '../../ui/ScrollTable';
 import { Money } from '../../ui/Money';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { commonExplanation } from '../account/useForm';
@@ -181,7 +182,7 @@ function Allocations({ cycle }: { cycle: Cycle }) {
     });
   }
   return (
-    <div className="table-wrap">
+    <ScrollTable label={t('admin.allocations')}>
       <table>
         <thead>
           <tr>
@@ -206,7 +207,7 @@ function Allocations({ cycle }: { cycle: Cycle }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollTable>
   );
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { ScrollTable } from '../../ui/ScrollTable';
 import { useCycle, useOffers } from '../cycle/queries';
 
 /** What to bring to the pickup point on the loading day, per offer and group; printable. */
@@ -37,7 +38,7 @@ export default function LoadingList({ cycleId }: { cycleId: string }) {
           <Icon name="print" /> {t('cooperative.print')}
         </button>
       </p>
-      <div className="table-wrap">
+      <ScrollTable label={t('cooperative.loadingListAction')}>
         <table>
           <thead>
             <tr>
@@ -81,7 +82,7 @@ export default function LoadingList({ cycleId }: { cycleId: string }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollTable>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { enqueue, queued } from '../../app/outbox';
 import { useSignedIn } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { ScrollTable } from '../../ui/ScrollTable';
 import { QuantityStepper } from '../../ui/QuantityStepper';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
 import { commonExplanation } from '../account/useForm';
@@ -89,7 +90,7 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
             <h2>
               <Icon name="leaf" /> {offer?.product.name ?? offerId}
             </h2>
-            <div className="table-wrap">
+            <ScrollTable label={offer?.product.name ?? offerId}>
               <table>
                 <caption className="muted">{t('cooperative.planCaption', { unit })}</caption>
                 <thead>
@@ -140,7 +141,7 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollTable>
           </section>
         );
       })}
