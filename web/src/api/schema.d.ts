@@ -20,6 +20,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnsubscribeController_page"];
+        put?: never;
+        post: operations["UnsubscribeController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -779,7 +795,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["CyclesController_confirmation"];
+        get?: never;
         put: operations["CyclesController_confirm"];
         post?: never;
         delete?: never;
@@ -852,22 +868,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/shipments/{id}/manifest/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ManifestsController_versions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/shipments/{id}/manifest.csv": {
         parameters: {
             query?: never;
@@ -893,6 +893,38 @@ export interface paths {
         };
         get: operations["ManifestsController_pdf"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/cmr.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManifestsController_cmr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ManifestsController_documents"];
         post?: never;
         delete?: never;
         options?: never;
@@ -980,6 +1012,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{feedToken}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -997,11 +1045,6 @@ export interface components {
             id: string;
             /** @description unique per message, so a stage run twice notifies once */
             dedupeKey: string;
-            /**
-             * @description what the message is about: the dedupe key up to the first id in it
-             * @example confirmation-request
-             */
-            kind: string;
             /** @enum {string} */
             channel: "email" | "webhook";
             /** Format: uuid */
@@ -1027,6 +1070,12 @@ export interface components {
         NotificationPageDto: {
             items: components["schemas"]["NotificationDto"][];
             total: number;
+        };
+        UnsubscribedDto: {
+            /** @enum {string} */
+            kind: "cycle.closing" | "cycle.locked" | "cycle.allocated" | "cycle.dispatched" | "cycle.receipt_due" | "statement.ready";
+            /** @example true */
+            unsubscribed: boolean;
         };
         LoginDto: {
             /** @example admin@proxima.example */
@@ -1526,26 +1575,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
-        CharterAuthorDto: {
-            /** Format: uuid */
-            userId: string;
-            /** @example secretary@example.org */
-            email: string;
-        };
-        CharterHistoryEntryDto: {
-            /** Format: uuid */
-            partnershipId: string;
-            version: number;
-            rules: components["schemas"]["CharterRulesDto"];
-            /** Format: date-time */
-            createdAt: string;
-            /** @description who saved this version; null for a user since deleted */
-            author: components["schemas"]["CharterAuthorDto"] | null;
-            /** @description the rules this version added, removed or changed against the one before it */
-            changedRules: ("organicRequired" | "minLocalSalesShare" | "maxExportShare" | "maxMonthlyVariation" | "excludedProductIds" | "priceFloors" | "forbiddenTransportModes" | "maxEmissionsGramsPerKg")[];
-        };
         CharterVersionPageDto: {
-            items: components["schemas"]["CharterHistoryEntryDto"][];
+            items: components["schemas"]["CharterVersionDto"][];
             total: number;
         };
         AuditLogEntryDto: {
@@ -1553,8 +1584,6 @@ export interface components {
             id: string;
             /** Format: uuid */
             actorUserId: string | null;
-            /** @description the actor's email; null for the system */
-            actorEmail: string | null;
             /** @example charter.changed */
             action: string;
             /** @example partnership */
@@ -2154,27 +2183,6 @@ export interface components {
             offerId: string;
             quantity: number;
         };
-        ConfirmationStateDto: {
-            /** Format: uuid */
-            cycleId: string;
-            /** Format: uuid */
-            cooperativeId: string;
-            /**
-             * @description confirmations are taken while it is confirming
-             * @enum {string}
-             */
-            cycleStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
-            /** Format: date-time */
-            confirmBy: string;
-            /** @description send it back with the confirmation; 0 until the first one */
-            version: number;
-            /** Format: date-time */
-            confirmedAt: string | null;
-            /** @description email of who confirmed last */
-            confirmedBy: string | null;
-            /** @description the quantities confirmed so far */
-            lines: components["schemas"]["ConfirmationLineDto"][];
-        };
         ConfirmationDto: {
             lines: components["schemas"]["ConfirmationLineDto"][];
             /** @description the version last read; a stale one answers 409 */
@@ -2243,28 +2251,18 @@ export interface components {
             mode: "road" | "rail" | "sea" | "air";
             capacityKg: number;
         };
-        DropPointRefDto: {
-            name: string;
-            address: string;
-        };
-        QuantitiesDto: {
-            packages: number;
-            units: number;
-            netKg: number;
-            grossKg: number;
-        };
         ShipmentStopDto: {
             /** @description 1 = first stop after the pickup point */
             order: number;
             /** Format: uuid */
             consumerGroupId: string;
             distanceFromPreviousKm: number;
-            /** @description the consignee: the consumer group's name */
-            consignee: string;
-            contactEmail: string;
-            dropPoint: components["schemas"]["DropPointRefDto"];
-            /** @description what is unloaded at this stop */
-            unloading: components["schemas"]["QuantitiesDto"];
+        };
+        QuantitiesDto: {
+            packages: number;
+            units: number;
+            netKg: number;
+            grossKg: number;
         };
         ManifestRefDto: {
             /** @example MAN-202703-0001 */
@@ -2339,6 +2337,11 @@ export interface components {
             name: string;
             dropPoint: components["schemas"]["PlaceDto"];
             contactEmail: string;
+            /**
+             * @description the consumer group's country (ISO 3166-1 alpha-2)
+             * @example BE
+             */
+            countryCode: string;
         };
         UnloadingLineDto: {
             packages: number;
@@ -2372,6 +2375,49 @@ export interface components {
             hsCode: string;
             originCountry: string;
             certificate: string | null;
+            /** @description its cooperative holds an organic or PGS certificate valid on the loading date */
+            organic: boolean;
+            /**
+             * @description certificate of inspection (TRACES)
+             * @example COI.EU.MA.2026.0001234
+             */
+            coiNumber: string | null;
+            /** @example MA-BIO-154 */
+            controlBody: string | null;
+        };
+        EmissionsScopeDto: {
+            /** @enum {string} */
+            scope: "well-to-wheel";
+            /** @example ISO 14083:2023 / GLEC Framework v3 */
+            standard: string;
+            source: string;
+            /** @example 2023 */
+            year: number;
+            /** @description the vehicle's mode's factor, g CO2e per tonne-km */
+            gramsCo2ePerTonneKm: number;
+        };
+        ProofOfOriginDto: {
+            /** @enum {string} */
+            kind: "eur1" | "origin_declaration";
+            /** @description EUR.1 serial number (kind eur1) */
+            number?: string;
+            /** @description exporter's REX number (kind origin_declaration) */
+            exporterRexNumber?: string;
+            /** @description the origin declaration text (kind origin_declaration) */
+            text?: string;
+        };
+        ManifestDocumentsDto: {
+            proofOfOrigin: components["schemas"]["ProofOfOriginDto"] | null;
+            phytosanitaryCertificateNumber: string | null;
+        };
+        DocumentWarningDto: {
+            /** @enum {string} */
+            code: "PROOF_OF_ORIGIN_MISSING" | "COI_MISSING" | "PHYTOSANITARY_MISSING";
+            /** Format: uuid */
+            cooperativeId?: string;
+            /** Format: uuid */
+            productId?: string;
+            message: string;
         };
         ManifestDto: {
             /** @example MAN-202703-0001 */
@@ -2391,30 +2437,69 @@ export interface components {
             totals: components["schemas"]["QuantitiesDto"];
             distanceKm: number;
             tonneKm: number;
+            /** @description well-to-wheel, see emissions */
             co2eKg: number;
+            emissions: components["schemas"]["EmissionsScopeDto"];
+            documents: components["schemas"]["ManifestDocumentsDto"];
+            /** @description documents the route requires that the shipment lacks */
+            documentWarnings: components["schemas"]["DocumentWarningDto"][];
             /** @enum {string} */
             locale: "en" | "fr";
         };
-        ManifestVersionDto: {
-            /** @example MAN-202703-0001 */
-            number: string;
-            version: number;
-            /** Format: date-time */
-            issuedAt: string;
-            /** @description email of the user who reissued it; null for the version the dispatch stage issued */
-            issuedBy: string | null;
+        LineCertificateDto: {
+            /**
+             * Format: uuid
+             * @description the cooperative of a goods line of the shipment
+             */
+            cooperativeId: string;
+            /**
+             * Format: uuid
+             * @description the product of that goods line
+             */
+            productId: string;
+            /**
+             * @description a TRACES certificate of inspection reference COI.EU.<country>.<year>.<7 digits>
+             * @example COI.EU.MA.2026.0001234
+             */
+            coiNumber: string;
+            /**
+             * @description an EU control body code <country>-BIO-<2 or 3 digits>
+             * @example MA-BIO-154
+             */
+            controlBody: string;
+        };
+        ShipmentDocumentsBody: {
+            /**
+             * @description the EUR.1 serial number (5–20 letters, digits, spaces, / . -)
+             * @example A 1234567
+             */
+            eur1Number?: string | null;
+            /** @description the origin declaration (statement on origin) text, instead of an EUR.1; needs exporterRexNumber */
+            originDeclaration?: string | null;
+            /**
+             * @description the exporter's REX number <country>REX<identifier>
+             * @example SNREX1234567890
+             */
+            exporterRexNumber?: string | null;
+            /**
+             * @description the phytosanitary certificate number (3–40 letters, digits, spaces, / . -)
+             * @example MA/2026/000123
+             */
+            phytosanitaryCertificateNumber?: string | null;
+            /** @description per organic goods line: its COI */
+            certificates?: components["schemas"]["LineCertificateDto"][];
         };
         ReceiptLineDto: {
             /**
              * Format: uuid
-             * @description an offer allocated to the group in this cycle
+             * @description an offer shipped to the group in this cycle
              */
             offerId: string;
-            /** @description units that arrived; at most the group allocation (a surplus is not recorded) */
+            /** @description units that arrived; at most the units shipped to the group (a surplus is not recorded) */
             quantity: number;
         };
         ReceiptDto: {
-            /** @description an allocated offer left out counts as 0 received (nothing of it arrived) */
+            /** @description a shipped offer left out counts as 0 received (nothing of it arrived) */
             lines: components["schemas"]["ReceiptLineDto"][];
             /** @description the version last read (0 before the first report); a stale one answers 409 */
             version?: number;
@@ -2424,6 +2509,8 @@ export interface components {
             offerId: string;
             /** @description units allocated to the group */
             allocated: number;
+            /** @description units a shipment carries for the group: what it can receive */
+            shipped: number;
             /** @description units received; null until the group reports */
             received: number | null;
         };
@@ -2453,6 +2540,8 @@ export interface components {
              * @example EUR
              */
             currency: string;
+            /** @description kg CO2e of the transport of the basket, well-to-wheel (ISO 14083 / GLEC): each shipment’s CO2e shared by gross weight shipped, as transportMinor is */
+            transportCo2eKg: number;
         };
         CooperativeStatementDto: {
             /** Format: uuid */
@@ -2580,16 +2669,9 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description entries written at or after this instant */
-                from?: string;
-                /** @description entries written before this instant */
-                to?: string;
                 /** @description only the notifications of this cycle */
                 cycleId?: string;
                 status?: "pending" | "sent" | "failed" | "skipped";
-                channel?: "email" | "webhook";
-                /** @description only this kind */
-                kind?: string;
             };
             header?: never;
             path?: never;
@@ -2605,6 +2687,64 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["NotificationPageDto"];
                 };
+            };
+        };
+    };
+    UnsubscribeController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page with one button that unsubscribes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description not a link we sent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the kind is muted (again: nothing changes) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribedDto"];
+                };
+            };
+            /** @description not a link we sent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3426,14 +3566,8 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
-                /** @description entries written at or after this instant */
-                from?: string;
-                /** @description entries written before this instant */
-                to?: string;
                 subjectType?: string;
                 subjectId?: string;
-                /** @description the kind of entry */
-                action?: string;
             };
             header?: never;
             path?: never;
@@ -4162,29 +4296,6 @@ export interface operations {
             };
         };
     };
-    CyclesController_confirmation: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                cooperativeId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description its version, to send back with a change */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ConfirmationStateDto"];
-                };
-            };
-        };
-    };
     CyclesController_confirm: {
         parameters: {
             query?: never;
@@ -4303,33 +4414,13 @@ export interface operations {
             };
         };
     };
-    ManifestsController_versions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description newest first */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ManifestVersionDto"][];
-                };
-            };
-        };
-    };
     ManifestsController_csv: {
         parameters: {
             query?: {
                 /** @description a given version; the latest when left out */
                 version?: number;
+                /** @description false: no UTF-8 byte-order mark at the start (Excel needs it to read accented names; some tools do not want it) */
+                bom?: "true" | "false";
             };
             header?: never;
             path: {
@@ -4371,6 +4462,57 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+        };
+    };
+    ManifestsController_cmr: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the CMR consignment notes of the manifest version, one per consignee (stop), boxes numbered as on the IRU model form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    ManifestsController_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipmentDocumentsBody"];
+            };
+        };
+        responses: {
+            /** @description records the border documents and answers the manifest re-issued with them (a new version) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestDto"];
                 };
             };
         };
@@ -4468,7 +4610,10 @@ export interface operations {
     };
     SettlementController_statementsCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description false: no UTF-8 byte-order mark at the start (Excel needs it to read accented names; some tools do not want it) */
+                bom?: "true" | "false";
+            };
             header?: never;
             path: {
                 id: string;
@@ -4505,6 +4650,36 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CalendarTokenDto"];
                 };
+            };
+        };
+    };
+    CalendarFeedController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the secret of the calendarUrl of GET /me */
+                feedToken: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 5545 calendar of the user’s seasons: lock deadlines, confirm-by, loading and delivery days (times in UTC) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description no such feed (or it was rotated) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
