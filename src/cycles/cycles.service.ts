@@ -24,6 +24,7 @@ import type {
   AllocationsQuery,
   ConfirmationDto,
   ConfirmationResultDto,
+  ConfirmationStateDto,
   CycleDto,
   LoadingListDto,
   ViolationDto,
@@ -103,6 +104,23 @@ export class CyclesService {
       actor.role === 'cooperative' ? (cooperativeId ?? actor.cooperativeId) : (cooperativeId ?? null);
     if (target) assertReach(actor, { cooperativeId: target }, 'cooperative');
     return this.views.demand(cycleId, target);
+  }
+
+  async confirmation(cycleId: string, cooperativeId: string, actor: Actor): Promise<ConfirmationStateDto> {
+    assertReach(actor, { cooperativeId }, 'cooperative');
+    const cycle = await this.access.visible(cycleId, actor, { status: 'locked', what: 'confirmations' });
+    const state = await this.confirmations.current(cycleId, cooperativeId, this.dataSource.manager);
+    if (!state) throw new NotFoundException('this cooperative was not asked to confirm in this cycle');
+    return {
+      cycleId,
+      cooperativeId,
+      cycleStatus: cycle.status,
+      confirmBy: new Date(cycle.confirmBy).toISOString(),
+      version: state.version,
+      confirmedAt: state.confirmedAt ? new Date(state.confirmedAt).toISOString() : null,
+      confirmedBy: state.confirmedBy,
+      lines: state.lines,
+    };
   }
 
   async confirm(

@@ -4,7 +4,11 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { assertReach } from '../common/auth/ownership';
 import { NotificationsService } from '../notifications/notifications.service';
+<<<<<<< HEAD
+import type { ManifestVersionDto } from './dto/manifest.dto';
+=======
 import type { ShipmentDocumentsBody } from './dto/shipment-documents.dto';
+>>>>>>> main
 import { manifestNotifications } from './manifest-delivery';
 import { ManifestsRepository, type StoredManifest } from './manifests.repository';
 import type { CsvOptions } from '../common/csv';
@@ -147,6 +151,12 @@ export class ManifestsService {
       await this.manifests.storePdf(this.dataSource, id, 'cmr', pdf);
     }
     return { name: `CMR-${document.number}-v${document.version}.pdf`, body: pdf };
+  }
+
+  async versions(shipmentId: string, actor: Actor): Promise<ManifestVersionDto[]> {
+    await this.visible(shipmentId, actor);
+    const rows = await this.manifests.versions(shipmentId);
+    return rows.map((row) => ({ ...row, issuedAt: new Date(row.issuedAt).toISOString() }));
   }
 
   private async visible(shipmentId: string, actor: Actor, version?: number): Promise<StoredManifest> {
