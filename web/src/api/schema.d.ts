@@ -36,7 +36,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users": {
+    "/api/v1/auth/logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -45,7 +45,135 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_list"];
+        put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountAuthController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountAuthController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountAuthController_confirmReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InvitationsController_list"];
+        put?: never;
+        post: operations["InvitationsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["MeSettingsController_update"];
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["MeSettingsController_changePassword"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -60,6 +188,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -338,6 +482,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consumer-groups/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ConsumersController_updateMember"];
         trace?: never;
     };
     "/api/v1/products": {
@@ -660,86 +820,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cycles/{id}/receipts/{consumerGroupId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettlementController_receipt"];
-        put: operations["SettlementController_record"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cycles/{id}/statements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettlementController_statementsJson"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cycles/{id}/statements.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettlementController_statementsCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["MeController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/calendar-token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["MeController_rotateCalendarToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/cycles/{id}/shipments": {
         parameters: {
             query?: never;
@@ -820,6 +900,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{id}/receipts/{consumerGroupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementController_receipt"];
+        put: operations["SettlementController_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementController_statementsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{id}/statements.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementController_statementsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MeController_rotateCalendarToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -890,6 +1034,7 @@ export interface components {
         CreateUserDto: {
             /** @example coordinator@gasap-jette.be */
             email: string;
+            /** @description at least 10 characters, not one of the most common passwords */
             password: string;
             /** @enum {string} */
             role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
@@ -914,13 +1059,248 @@ export interface components {
              */
             transportOrganiserId?: string;
         };
-        HealthDto: {
+        UserListItemDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
             /** @enum {string} */
-            status: "ok" | "unhealthy";
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** Format: uuid */
+            consumerGroupId: string | null;
+            /** Format: uuid */
+            memberId: string | null;
+            /** Format: uuid */
+            cooperativeId: string | null;
+            /** Format: uuid */
+            transportOrganiserId: string | null;
+            /** @description false: the login is switched off */
+            active: boolean;
+            /** @enum {string|null} */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserListItemDto"][];
+            total: number;
+        };
+        UpdateUserDto: {
+            /** @description false switches the login off and ends its sessions */
+            active?: boolean;
+            /** @enum {string} */
+            role?: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** Format: uuid */
+            consumerGroupId?: string;
+            /** Format: uuid */
+            memberId?: string;
+            /** Format: uuid */
+            cooperativeId?: string;
+            /** Format: uuid */
+            transportOrganiserId?: string;
+        };
+        TokenAndPasswordDto: {
+            /** @description the token from the e-mailed link */
+            token: string;
+            /** @description at least 10 characters, not one of the most common passwords */
+            password: string;
+        };
+        PasswordResetRequestDto: {
+            /** Format: email */
+            email: string;
+        };
+        CreateInvitationDto: {
+            /**
+             * Format: email
+             * @example amina@example.org
+             */
+            email: string;
+            /**
+             * @description a coordinator may only invite members
+             * @enum {string}
+             */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /**
+             * Format: uuid
+             * @description coordinator; or member with `name` (a coordinator: its own group, the default)
+             */
+            consumerGroupId?: string;
+            /**
+             * Format: uuid
+             * @description member: an existing member (else give `name`)
+             */
+            memberId?: string;
+            /**
+             * Format: uuid
+             * @description cooperative
+             */
+            cooperativeId?: string;
+            /**
+             * Format: uuid
+             * @description transporter
+             */
+            transportOrganiserId?: string;
+            /**
+             * @description member: creates the member in the group, with this name and the email
+             * @example Amina Benali
+             */
+            name?: string;
+            /**
+             * @description the language of the e-mail and of the new user
+             * @enum {string}
+             */
+            locale?: "en" | "fr" | "ar" | "nl";
+        };
+        InvitationDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** Format: uuid */
+            consumerGroupId: string | null;
+            /** Format: uuid */
+            memberId: string | null;
+            /** Format: uuid */
+            cooperativeId: string | null;
+            /** Format: uuid */
+            transportOrganiserId: string | null;
+            /** @enum {string|null} */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "expired";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+        };
+        InvitationPageDto: {
+            items: components["schemas"]["InvitationDto"][];
+            total: number;
+        };
+        UpdateMeDto: {
+            /**
+             * @description the language of e-mails and of the web app
+             * @enum {string}
+             */
+            locale?: "en" | "fr" | "ar" | "nl";
+            /**
+             * @description kinds switched on (true) or off (false); kinds left out keep their setting
+             * @example {
+             *       "cycle.closing": false
+             *     }
+             */
+            notifications?: {
+                "cycle.closing"?: boolean;
+                "cycle.locked"?: boolean;
+                "cycle.allocated"?: boolean;
+                "cycle.dispatched"?: boolean;
+                "cycle.receipt_due"?: boolean;
+                "statement.ready"?: boolean;
+            };
+        };
+        MeSettingsDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** @enum {string|null} */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /** @description every kind, true when it is received */
+            notifications: {
+                "cycle.closing"?: boolean;
+                "cycle.locked"?: boolean;
+                "cycle.allocated"?: boolean;
+                "cycle.dispatched"?: boolean;
+                "cycle.receipt_due"?: boolean;
+                "statement.ready"?: boolean;
+            };
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description at least 10 characters, not one of the most common passwords */
+            newPassword: string;
+        };
+        WorkerSeenDto: {
+            /**
+             * @description host:pid:random
+             * @example worker-1:4242:9f2c1a
+             */
+            id: string;
+            host: string;
+            pid: number;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description its last heartbeat
+             */
+            lastBeatAt: string;
+            /** @description a heartbeat within the last 15 s */
+            alive: boolean;
+            queues: string[];
+        };
+        StalledCycleDto: {
+            /** Format: uuid */
+            cycleId: string;
+            status: string;
+            /**
+             * Format: date-time
+             * @description when its next stage became due
+             */
+            dueSince: string;
+        };
+        StageErrorDto: {
+            /**
+             * @description the stage that failed
+             * @example lock
+             */
+            stage: string;
+            /**
+             * @description the status it moves the cycle on from
+             * @enum {string}
+             */
+            fromStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
+            /** @example integer out of range */
+            message: string;
+            /**
+             * @description PostgreSQL SQLSTATE
+             * @example 22003
+             */
+            code: string;
+            /** Format: date-time */
+            at: string;
+        };
+        FailedStageDto: {
+            /** Format: uuid */
+            cycleId: string;
+            status: string;
+            lastError: components["schemas"]["StageErrorDto"];
+        };
+        HealthDto: {
+            /**
+             * @description unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, a cycle stalled or a stage failed
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "unhealthy";
             /** @enum {string} */
             database: "up" | "down";
             /** @enum {string} */
             redis: "up" | "down";
+            /** @description worker processes heard of in the last hour */
+            workers: components["schemas"]["WorkerSeenDto"][];
+            /** @description cycles whose next stage has been due for over twice the clock interval */
+            stalledCycles: components["schemas"]["StalledCycleDto"][];
+            /** @description cycles whose stage failed for a reason retries cannot cure, with the cause */
+            failedStages: components["schemas"]["FailedStageDto"][];
+        };
+        ReadinessDto: {
+            /** @enum {string} */
+            status: "ready" | "not ready";
+            /** @enum {string} */
+            database: "up" | "down";
         };
         CreateTerritoryDto: {
             /** @example Jette */
@@ -1261,10 +1641,16 @@ export interface components {
             id: string;
             /** Format: uuid */
             consumerGroupId: string;
+            /** @description false once the member has left the group */
+            active: boolean;
         };
         MemberPageDto: {
             items: components["schemas"]["MemberDto"][];
             total: number;
+        };
+        UpdateMemberDto: {
+            /** @description false: the member leaves; its pledges of months still open are removed, its login stops and its sessions end */
+            active: boolean;
         };
         CreateProductDto: {
             /** @example Argan oil */
@@ -1727,6 +2113,8 @@ export interface components {
             /** @description charter version checked at lock */
             charterVersion: number | null;
             violations: components["schemas"]["ViolationDto"][];
+            /** @description the stage that failed for a reason retries cannot cure (a constraint, a value out of range); the clock leaves the cycle alone until POST …/advance runs it again, and a stage that succeeds clears it */
+            lastError: components["schemas"]["StageErrorDto"] | null;
         };
         AdvanceResultDto: {
             /** Format: uuid */
@@ -1815,6 +2203,156 @@ export interface components {
             loadingDate: string;
             lines: components["schemas"]["LoadingLineDto"][];
             totals: components["schemas"]["LoadingTotalsDto"];
+        };
+        ShipmentVehicleDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            mode: "road" | "rail" | "sea" | "air";
+            capacityKg: number;
+        };
+        ShipmentStopDto: {
+            /** @description 1 = first stop after the pickup point */
+            order: number;
+            /** Format: uuid */
+            consumerGroupId: string;
+            distanceFromPreviousKm: number;
+        };
+        QuantitiesDto: {
+            packages: number;
+            units: number;
+            netKg: number;
+            grossKg: number;
+        };
+        ManifestRefDto: {
+            /** @example MAN-202703-0001 */
+            number: string;
+            version: number;
+        };
+        ShipmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            transportOrganiserId: string;
+            vehicle: components["schemas"]["ShipmentVehicleDto"];
+            stops: components["schemas"]["ShipmentStopDto"][];
+            totals: components["schemas"]["QuantitiesDto"];
+            /** @description great-circle × 1.25, pickup point to the last stop */
+            distanceKm: number;
+            /** @description Σ legs of tonnes on board × km */
+            tonneKm: number;
+            co2eKg: number;
+            /** @description vehicle's cost per km × distance, season currency */
+            costMinor: number;
+            manifest: components["schemas"]["ManifestRefDto"];
+        };
+        UnplacedGoodsDto: {
+            /** Format: uuid */
+            consumerGroupId: string;
+            /** Format: uuid */
+            offerId: string;
+            grossKg: number;
+            /** @enum {string} */
+            reason: "no_allowed_vehicle" | "line_exceeds_capacity" | "no_capacity_left";
+        };
+        ShipmentListDto: {
+            items: components["schemas"]["ShipmentDto"][];
+            total: number;
+            /** @description goods no allowed vehicle could take (admins only) */
+            unplaced: components["schemas"]["UnplacedGoodsDto"][];
+        };
+        RefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CarrierDto: {
+            /** Format: uuid */
+            transportOrganiserId: string;
+            name: string;
+            vehicle: components["schemas"]["VehicleDto"];
+            contactEmail: string;
+        };
+        PlaceDto: {
+            name: string;
+            address: string;
+            latitude: number;
+            longitude: number;
+        };
+        LoadingDto: {
+            pickupPoint: components["schemas"]["PlaceDto"];
+            /** Format: date */
+            date: string;
+        };
+        SenderDto: {
+            /** Format: uuid */
+            cooperativeId: string;
+            name: string;
+            territory: string;
+            countryCode: string;
+            /** @description certificates valid on the loading date */
+            certificateNumbers: string[];
+        };
+        ConsigneeDto: {
+            name: string;
+            dropPoint: components["schemas"]["PlaceDto"];
+            contactEmail: string;
+        };
+        UnloadingLineDto: {
+            packages: number;
+            units: number;
+            netKg: number;
+            grossKg: number;
+            /** Format: uuid */
+            cooperativeId: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+        };
+        StopDto: {
+            order: number;
+            /** Format: uuid */
+            consumerGroupId: string;
+            consignee: components["schemas"]["ConsigneeDto"];
+            distanceFromPreviousKm: number;
+            unloading: components["schemas"]["UnloadingLineDto"][];
+        };
+        GoodsLineDto: {
+            packages: number;
+            units: number;
+            netKg: number;
+            grossKg: number;
+            /** Format: uuid */
+            cooperativeId: string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            hsCode: string;
+            originCountry: string;
+            certificate: string | null;
+        };
+        ManifestDto: {
+            /** @example MAN-202703-0001 */
+            number: string;
+            version: number;
+            /** Format: date-time */
+            issuedAt: string;
+            season: components["schemas"]["RefDto"];
+            partnership: components["schemas"]["RefDto"];
+            /** @example 2027-03 */
+            cycleMonth: string;
+            carrier: components["schemas"]["CarrierDto"];
+            loading: components["schemas"]["LoadingDto"];
+            senders: components["schemas"]["SenderDto"][];
+            stops: components["schemas"]["StopDto"][];
+            lines: components["schemas"]["GoodsLineDto"][];
+            totals: components["schemas"]["QuantitiesDto"];
+            distanceKm: number;
+            tonneKm: number;
+            co2eKg: number;
+            /** @enum {string} */
+            locale: "en" | "fr";
         };
         ReceiptLineDto: {
             /**
@@ -1978,156 +2516,6 @@ export interface components {
             /** @description the new feed URL; the previous one answers 404 from now on */
             calendarUrl: string;
         };
-        ShipmentVehicleDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            mode: "road" | "rail" | "sea" | "air";
-            capacityKg: number;
-        };
-        ShipmentStopDto: {
-            /** @description 1 = first stop after the pickup point */
-            order: number;
-            /** Format: uuid */
-            consumerGroupId: string;
-            distanceFromPreviousKm: number;
-        };
-        QuantitiesDto: {
-            packages: number;
-            units: number;
-            netKg: number;
-            grossKg: number;
-        };
-        ManifestRefDto: {
-            /** @example MAN-202703-0001 */
-            number: string;
-            version: number;
-        };
-        ShipmentDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            transportOrganiserId: string;
-            vehicle: components["schemas"]["ShipmentVehicleDto"];
-            stops: components["schemas"]["ShipmentStopDto"][];
-            totals: components["schemas"]["QuantitiesDto"];
-            /** @description great-circle × 1.25, pickup point to the last stop */
-            distanceKm: number;
-            /** @description Σ legs of tonnes on board × km */
-            tonneKm: number;
-            co2eKg: number;
-            /** @description vehicle's cost per km × distance, season currency */
-            costMinor: number;
-            manifest: components["schemas"]["ManifestRefDto"];
-        };
-        UnplacedGoodsDto: {
-            /** Format: uuid */
-            consumerGroupId: string;
-            /** Format: uuid */
-            offerId: string;
-            grossKg: number;
-            /** @enum {string} */
-            reason: "no_allowed_vehicle" | "line_exceeds_capacity" | "no_capacity_left";
-        };
-        ShipmentListDto: {
-            items: components["schemas"]["ShipmentDto"][];
-            total: number;
-            /** @description goods no allowed vehicle could take (admins only) */
-            unplaced: components["schemas"]["UnplacedGoodsDto"][];
-        };
-        RefDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-        };
-        CarrierDto: {
-            /** Format: uuid */
-            transportOrganiserId: string;
-            name: string;
-            vehicle: components["schemas"]["VehicleDto"];
-            contactEmail: string;
-        };
-        PlaceDto: {
-            name: string;
-            address: string;
-            latitude: number;
-            longitude: number;
-        };
-        LoadingDto: {
-            pickupPoint: components["schemas"]["PlaceDto"];
-            /** Format: date */
-            date: string;
-        };
-        SenderDto: {
-            /** Format: uuid */
-            cooperativeId: string;
-            name: string;
-            territory: string;
-            countryCode: string;
-            /** @description certificates valid on the loading date */
-            certificateNumbers: string[];
-        };
-        ConsigneeDto: {
-            name: string;
-            dropPoint: components["schemas"]["PlaceDto"];
-            contactEmail: string;
-        };
-        UnloadingLineDto: {
-            packages: number;
-            units: number;
-            netKg: number;
-            grossKg: number;
-            /** Format: uuid */
-            cooperativeId: string;
-            /** Format: uuid */
-            productId: string;
-            productName: string;
-        };
-        StopDto: {
-            order: number;
-            /** Format: uuid */
-            consumerGroupId: string;
-            consignee: components["schemas"]["ConsigneeDto"];
-            distanceFromPreviousKm: number;
-            unloading: components["schemas"]["UnloadingLineDto"][];
-        };
-        GoodsLineDto: {
-            packages: number;
-            units: number;
-            netKg: number;
-            grossKg: number;
-            /** Format: uuid */
-            cooperativeId: string;
-            /** Format: uuid */
-            productId: string;
-            productName: string;
-            hsCode: string;
-            originCountry: string;
-            certificate: string | null;
-        };
-        ManifestDto: {
-            /** @example MAN-202703-0001 */
-            number: string;
-            version: number;
-            /** Format: date-time */
-            issuedAt: string;
-            season: components["schemas"]["RefDto"];
-            partnership: components["schemas"]["RefDto"];
-            /** @example 2027-03 */
-            cycleMonth: string;
-            carrier: components["schemas"]["CarrierDto"];
-            loading: components["schemas"]["LoadingDto"];
-            senders: components["schemas"]["SenderDto"][];
-            stops: components["schemas"]["StopDto"][];
-            lines: components["schemas"]["GoodsLineDto"][];
-            totals: components["schemas"]["QuantitiesDto"];
-            distanceKm: number;
-            tonneKm: number;
-            co2eKg: number;
-            /** @enum {string} */
-            locale: "en" | "fr";
-        };
     };
     responses: never;
     parameters: never;
@@ -2166,7 +2554,9 @@ export interface operations {
     AuthController_login: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "user-agent": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2176,6 +2566,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description also sets the httpOnly session cookie proxima_session (SameSite=Strict) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2184,12 +2575,55 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
-            /** @description Too many attempts from this address or for this email */
+            /** @description Too many wrong passwords for this account from this address, or from this address today */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description this session has ended, on every replica; the cookie is cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                role?: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+                /** @description true or false */
+                active?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
             };
         };
     };
@@ -2216,6 +2650,233 @@ export interface operations {
             };
         };
     };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            /** @description any change ends the user's sessions at once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListItemDto"];
+                };
+            };
+        };
+    };
+    AccountAuthController_accept: {
+        parameters: {
+            query?: never;
+            header: {
+                "user-agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenAndPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description the user is created and signed in (session cookie set) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description the token is not valid (used, replaced or expired), or the password is refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountAuthController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description always, whether the email has an account or not; a link is mailed if it has */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many requests from this address or for this email */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountAuthController_confirmReset: {
+        parameters: {
+            query?: never;
+            header: {
+                "user-agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenAndPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description every earlier session ended; signed in anew */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "pending" | "accepted" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest first; a coordinator sees its group’s */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPageDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description an e-mail with a single-use link (7 days) is sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+        };
+    };
+    MeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the user, its organisation, its seasons and what it must do next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    MeSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeSettingsDto"];
+                };
+            };
+        };
+    };
+    MeSettingsController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description changed; every other session of the user has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -2239,6 +2900,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
                 };
             };
         };
@@ -2808,6 +3496,33 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"];
+                };
+            };
+        };
+    };
+    ConsumersController_updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemberDto"];
+            };
+        };
+        responses: {
+            /** @description a member who leaves: open months’ pledges removed, history kept */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3457,137 +4172,6 @@ export interface operations {
             };
         };
     };
-    SettlementController_receipt: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                consumerGroupId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReceiptResultDto"];
-                };
-            };
-        };
-    };
-    SettlementController_record: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                consumerGroupId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReceiptDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReceiptResultDto"];
-                };
-            };
-        };
-    };
-    SettlementController_statementsJson: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StatementsDto"];
-                };
-            };
-        };
-    };
-    SettlementController_statementsCsv: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description header, one row per member, then one per cooperative; amounts in minor units and as decimals */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-        };
-    };
-    MeController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the user, its organisation, its seasons and what it must do next */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeDto"];
-                };
-            };
-        };
-    };
-    MeController_rotateCalendarToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description a new calendar feed URL; the old one stops working */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CalendarTokenDto"];
-                };
-            };
-        };
-    };
     ShipmentsController_list: {
         parameters: {
             query?: never;
@@ -3701,6 +4285,117 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ManifestDto"];
+                };
+            };
+        };
+    };
+    SettlementController_receipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                consumerGroupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptResultDto"];
+                };
+            };
+        };
+    };
+    SettlementController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                consumerGroupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReceiptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptResultDto"];
+                };
+            };
+        };
+    };
+    SettlementController_statementsJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementsDto"];
+                };
+            };
+        };
+    };
+    SettlementController_statementsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description header, one row per member, then one per cooperative; amounts in minor units and as decimals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    MeController_rotateCalendarToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a new calendar feed URL; the old one stops working */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarTokenDto"];
                 };
             };
         };
