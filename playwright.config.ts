@@ -28,6 +28,7 @@ const languages = { fr: 'fr-BE', ar: 'ar-MA' };
 
 export default defineConfig({
   testDir: 'web/tests',
+  globalSetup: './web/tests/support/global-setup.ts',
   outputDir: 'test-results/web',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/app-config';
+import { httpTimeoutsOf, type AppConfig } from '../config/app-config';
 import { ConfigurationError, type Environment } from '../config/environment';
 import { startEmbeddedPostgres, type RunningService } from './embedded-postgres';
 import { startEmbeddedRedis } from './embedded-redis';
@@ -87,6 +87,7 @@ export async function provideInfrastructure(
       allowPrivateWebhookTargets: env.ALLOW_PRIVATE_WEBHOOK_TARGETS,
       trustProxy: env.TRUST_PROXY,
       clockIntervalMs: env.CLOCK_INTERVAL_MS,
+      httpTimeouts: httpTimeoutsOf(env),
       publicUrl: env.PUBLIC_URL,
     };
     return { config, embeddedDatabase: !env.DATABASE_URL, stop };

@@ -20,6 +20,8 @@ export interface EmailPayload {
   text: string;
   html?: string;
   attachments?: EmailAttachment[];
+  /** extra headers, e.g. List-Unsubscribe (RFC 8058) */
+  headers?: Record<string, string>;
 }
 
 export interface WebhookPayload {

@@ -115,6 +115,20 @@ export class ConfirmationResultDto {
   @ApiProperty({ type: [ConfirmationLineDto] }) lines!: ConfirmationLineDto[];
 }
 
+export class ConfirmationStateDto {
+  @ApiProperty({ format: 'uuid' }) cycleId!: string;
+  @ApiProperty({ format: 'uuid' }) cooperativeId!: string;
+  @ApiProperty({ enum: CYCLE_STATUSES, description: 'confirmations are taken while it is confirming' })
+  cycleStatus!: string;
+  @ApiProperty({ format: 'date-time' }) confirmBy!: string;
+  @ApiProperty({ description: 'send it back with the confirmation; 0 until the first one' }) version!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) confirmedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'email of who confirmed last' })
+  confirmedBy!: string | null;
+  @ApiProperty({ type: [ConfirmationLineDto], description: 'the quantities confirmed so far' })
+  lines!: ConfirmationLineDto[];
+}
+
 export class AllocationsQuery extends PaginationQuery {
   @UuidField({ optional: true }) consumerGroupId?: string;
   @UuidField({ optional: true }) memberId?: string;

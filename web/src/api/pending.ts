@@ -21,7 +21,6 @@ export interface InvitationDto {
   email: string;
   role: string;
   status: 'pending' | 'accepted' | 'expired';
-  name?: string | null;
   expiresAt: string;
   createdAt: string;
 }
@@ -31,7 +30,7 @@ export interface PendingPaths {
     patch: Operation<{ locale?: Locale }, unknown>;
   }>;
   '/me/password': PathItem<{ put: Operation<{ currentPassword: string; newPassword: string }, unknown> }>;
-  '/auth/logout': PathItem<{ post: Operation<Record<string, never>, unknown> }>;
+  '/auth/logout': PathItem<{ post: Operation<never, unknown> }>;
   '/auth/invitations/accept': PathItem<{ post: Operation<{ token: string; password: string }, unknown> }>;
   '/auth/password-reset': PathItem<{ post: Operation<{ email: string }, unknown> }>;
   '/auth/password-reset/confirm': PathItem<{ post: Operation<{ token: string; password: string }, unknown> }>;

@@ -20,6 +20,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnsubscribeController_page"];
+        put?: never;
+        post: operations["UnsubscribeController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -884,6 +900,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shipments/{id}/cmr.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManifestsController_cmr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ManifestsController_documents"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/shipments/{id}/manifest/reissue": {
         parameters: {
             query?: never;
@@ -964,6 +1012,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/{feedToken}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1006,6 +1070,12 @@ export interface components {
         NotificationPageDto: {
             items: components["schemas"]["NotificationDto"][];
             total: number;
+        };
+        UnsubscribedDto: {
+            /** @enum {string} */
+            kind: "cycle.closing" | "cycle.locked" | "cycle.allocated" | "cycle.dispatched" | "cycle.receipt_due" | "statement.ready";
+            /** @example true */
+            unsubscribed: boolean;
         };
         LoginDto: {
             /** @example admin@proxima.example */
@@ -1252,36 +1322,9 @@ export interface components {
              */
             dueSince: string;
         };
-        StageErrorDto: {
-            /**
-             * @description the stage that failed
-             * @example lock
-             */
-            stage: string;
-            /**
-             * @description the status it moves the cycle on from
-             * @enum {string}
-             */
-            fromStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
-            /** @example integer out of range */
-            message: string;
-            /**
-             * @description PostgreSQL SQLSTATE
-             * @example 22003
-             */
-            code: string;
-            /** Format: date-time */
-            at: string;
-        };
-        FailedStageDto: {
-            /** Format: uuid */
-            cycleId: string;
-            status: string;
-            lastError: components["schemas"]["StageErrorDto"];
-        };
         HealthDto: {
             /**
-             * @description unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, a cycle stalled or a stage failed
+             * @description unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, or a cycle stalled
              * @enum {string}
              */
             status: "ok" | "degraded" | "unhealthy";
@@ -1293,8 +1336,6 @@ export interface components {
             workers: components["schemas"]["WorkerSeenDto"][];
             /** @description cycles whose next stage has been due for over twice the clock interval */
             stalledCycles: components["schemas"]["StalledCycleDto"][];
-            /** @description cycles whose stage failed for a reason retries cannot cure, with the cause */
-            failedStages: components["schemas"]["FailedStageDto"][];
         };
         ReadinessDto: {
             /** @enum {string} */
@@ -2113,8 +2154,6 @@ export interface components {
             /** @description charter version checked at lock */
             charterVersion: number | null;
             violations: components["schemas"]["ViolationDto"][];
-            /** @description the stage that failed for a reason retries cannot cure (a constraint, a value out of range); the clock leaves the cycle alone until POST …/advance runs it again, and a stage that succeeds clears it */
-            lastError: components["schemas"]["StageErrorDto"] | null;
         };
         AdvanceResultDto: {
             /** Format: uuid */
@@ -2298,6 +2337,11 @@ export interface components {
             name: string;
             dropPoint: components["schemas"]["PlaceDto"];
             contactEmail: string;
+            /**
+             * @description the consumer group's country (ISO 3166-1 alpha-2)
+             * @example BE
+             */
+            countryCode: string;
         };
         UnloadingLineDto: {
             packages: number;
@@ -2331,6 +2375,49 @@ export interface components {
             hsCode: string;
             originCountry: string;
             certificate: string | null;
+            /** @description its cooperative holds an organic or PGS certificate valid on the loading date */
+            organic: boolean;
+            /**
+             * @description certificate of inspection (TRACES)
+             * @example COI.EU.MA.2026.0001234
+             */
+            coiNumber: string | null;
+            /** @example MA-BIO-154 */
+            controlBody: string | null;
+        };
+        EmissionsScopeDto: {
+            /** @enum {string} */
+            scope: "well-to-wheel";
+            /** @example ISO 14083:2023 / GLEC Framework v3 */
+            standard: string;
+            source: string;
+            /** @example 2023 */
+            year: number;
+            /** @description the vehicle's mode's factor, g CO2e per tonne-km */
+            gramsCo2ePerTonneKm: number;
+        };
+        ProofOfOriginDto: {
+            /** @enum {string} */
+            kind: "eur1" | "origin_declaration";
+            /** @description EUR.1 serial number (kind eur1) */
+            number?: string;
+            /** @description exporter's REX number (kind origin_declaration) */
+            exporterRexNumber?: string;
+            /** @description the origin declaration text (kind origin_declaration) */
+            text?: string;
+        };
+        ManifestDocumentsDto: {
+            proofOfOrigin: components["schemas"]["ProofOfOriginDto"] | null;
+            phytosanitaryCertificateNumber: string | null;
+        };
+        DocumentWarningDto: {
+            /** @enum {string} */
+            code: "PROOF_OF_ORIGIN_MISSING" | "COI_MISSING" | "PHYTOSANITARY_MISSING";
+            /** Format: uuid */
+            cooperativeId?: string;
+            /** Format: uuid */
+            productId?: string;
+            message: string;
         };
         ManifestDto: {
             /** @example MAN-202703-0001 */
@@ -2350,21 +2437,69 @@ export interface components {
             totals: components["schemas"]["QuantitiesDto"];
             distanceKm: number;
             tonneKm: number;
+            /** @description well-to-wheel, see emissions */
             co2eKg: number;
+            emissions: components["schemas"]["EmissionsScopeDto"];
+            documents: components["schemas"]["ManifestDocumentsDto"];
+            /** @description documents the route requires that the shipment lacks */
+            documentWarnings: components["schemas"]["DocumentWarningDto"][];
             /** @enum {string} */
             locale: "en" | "fr";
+        };
+        LineCertificateDto: {
+            /**
+             * Format: uuid
+             * @description the cooperative of a goods line of the shipment
+             */
+            cooperativeId: string;
+            /**
+             * Format: uuid
+             * @description the product of that goods line
+             */
+            productId: string;
+            /**
+             * @description a TRACES certificate of inspection reference COI.EU.<country>.<year>.<7 digits>
+             * @example COI.EU.MA.2026.0001234
+             */
+            coiNumber: string;
+            /**
+             * @description an EU control body code <country>-BIO-<2 or 3 digits>
+             * @example MA-BIO-154
+             */
+            controlBody: string;
+        };
+        ShipmentDocumentsBody: {
+            /**
+             * @description the EUR.1 serial number (5–20 letters, digits, spaces, / . -)
+             * @example A 1234567
+             */
+            eur1Number?: string | null;
+            /** @description the origin declaration (statement on origin) text, instead of an EUR.1; needs exporterRexNumber */
+            originDeclaration?: string | null;
+            /**
+             * @description the exporter's REX number <country>REX<identifier>
+             * @example SNREX1234567890
+             */
+            exporterRexNumber?: string | null;
+            /**
+             * @description the phytosanitary certificate number (3–40 letters, digits, spaces, / . -)
+             * @example MA/2026/000123
+             */
+            phytosanitaryCertificateNumber?: string | null;
+            /** @description per organic goods line: its COI */
+            certificates?: components["schemas"]["LineCertificateDto"][];
         };
         ReceiptLineDto: {
             /**
              * Format: uuid
-             * @description an offer allocated to the group in this cycle
+             * @description an offer shipped to the group in this cycle
              */
             offerId: string;
-            /** @description units that arrived; at most the group allocation (a surplus is not recorded) */
+            /** @description units that arrived; at most the units shipped to the group (a surplus is not recorded) */
             quantity: number;
         };
         ReceiptDto: {
-            /** @description an allocated offer left out counts as 0 received (nothing of it arrived) */
+            /** @description a shipped offer left out counts as 0 received (nothing of it arrived) */
             lines: components["schemas"]["ReceiptLineDto"][];
             /** @description the version last read (0 before the first report); a stale one answers 409 */
             version?: number;
@@ -2374,6 +2509,8 @@ export interface components {
             offerId: string;
             /** @description units allocated to the group */
             allocated: number;
+            /** @description units a shipment carries for the group: what it can receive */
+            shipped: number;
             /** @description units received; null until the group reports */
             received: number | null;
         };
@@ -2403,6 +2540,8 @@ export interface components {
              * @example EUR
              */
             currency: string;
+            /** @description kg CO2e of the transport of the basket, well-to-wheel (ISO 14083 / GLEC): each shipment’s CO2e shared by gross weight shipped, as transportMinor is */
+            transportCo2eKg: number;
         };
         CooperativeStatementDto: {
             /** Format: uuid */
@@ -2548,6 +2687,64 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["NotificationPageDto"];
                 };
+            };
+        };
+    };
+    UnsubscribeController_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page with one button that unsubscribes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description not a link we sent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the kind is muted (again: nothing changes) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribedDto"];
+                };
+            };
+            /** @description not a link we sent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -4222,6 +4419,8 @@ export interface operations {
             query?: {
                 /** @description a given version; the latest when left out */
                 version?: number;
+                /** @description false: no UTF-8 byte-order mark at the start (Excel needs it to read accented names; some tools do not want it) */
+                bom?: "true" | "false";
             };
             header?: never;
             path: {
@@ -4263,6 +4462,57 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+        };
+    };
+    ManifestsController_cmr: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the CMR consignment notes of the manifest version, one per consignee (stop), boxes numbered as on the IRU model form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    ManifestsController_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipmentDocumentsBody"];
+            };
+        };
+        responses: {
+            /** @description records the border documents and answers the manifest re-issued with them (a new version) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestDto"];
                 };
             };
         };
@@ -4360,7 +4610,10 @@ export interface operations {
     };
     SettlementController_statementsCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description false: no UTF-8 byte-order mark at the start (Excel needs it to read accented names; some tools do not want it) */
+                bom?: "true" | "false";
+            };
             header?: never;
             path: {
                 id: string;
@@ -4397,6 +4650,36 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CalendarTokenDto"];
                 };
+            };
+        };
+    };
+    CalendarFeedController_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the secret of the calendarUrl of GET /me */
+                feedToken: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 5545 calendar of the user’s seasons: lock deadlines, confirm-by, loading and delivery days (times in UTC) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description no such feed (or it was rotated) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

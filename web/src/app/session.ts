@@ -46,7 +46,7 @@ export async function forgetUser(): Promise<void> {
 
 /** Ends the session on the server, then here; the sign-in page next. */
 export async function signOut(): Promise<void> {
-  await data(api.POST('/auth/logout', { body: {} })).catch(() => undefined);
+  await data(api.POST('/auth/logout')).catch(() => undefined);
   await forgetUser();
   queryClient.setQueryData(['me'], null);
   navigate('/sign-in', { replace: true });

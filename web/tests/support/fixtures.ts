@@ -105,3 +105,27 @@ export async function linkInMail(address: string, path: string): Promise<string>
     .not.toBe('');
   return link;
 }
+
+/** The locale the app formats with (Arabic with Western digits), for the figures a test expects. */
+export const intlLocaleOf = (language: Language) => (language === 'ar' ? 'ar-u-nu-latn' : language);
+
+/** A season month as the app writes it ("mars 2027"). */
+export function monthName(language: Language, month: string): string {
+  return new Intl.DateTimeFormat(intlLocaleOf(language), {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${month}-01T00:00:00Z`));
+}
+
+/** A date and time as the app writes it, in a time zone. */
+export function dateTimeIn(language: Language, iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlLocaleOf(language), {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(iso));
+}
+
+/** The text of a message up to its first placeholder: what a test can look for whatever the values. */
+export const lead = (message: string) => message.split('{{')[0].trim();

@@ -2,7 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, data } from '../../api/client';
 import { PublicFrame } from '../../app/Layout';
-import { Link, useLocation } from '../../app/router';
+import { homeOf } from '../../app/routes';
+import { Link, navigate, useLocation } from '../../app/router';
+import { afterSignIn } from '../../app/session';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { NewPasswordFields, passwordsReady } from './NewPasswordFields';
 import { commonExplanation, useSubmit } from './useForm';
@@ -17,7 +19,10 @@ export default function PasswordResetConfirm() {
   const { submit, error, busy } = useSubmit(
     async () => {
       await data(api.POST('/auth/password-reset/confirm', { body: { token, password } }));
-      setDone(true);
+      // The server may open a session with the new password at once: then straight in.
+      const me = await afterSignIn();
+      if (me) navigate(homeOf(me.user.role), { replace: true });
+      else setDone(true);
     },
     (caught) =>
       caught instanceof ApiError &&

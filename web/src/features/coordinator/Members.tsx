@@ -156,7 +156,6 @@ export function Members({ groupId }: { groupId: string }) {
           <ul>
             {pending.map((invitation) => (
               <li key={invitation.id}>
-                {invitation.name ? `${invitation.name} · ` : ''}
                 {invitation.email} —{' '}
                 {invitation.status === 'expired'
                   ? t('members.expired')

@@ -26,6 +26,16 @@ const pathOf = (target: PledgeTarget) =>
 const keyOf = (target: PledgeTarget) =>
   `pledges:${target.seasonId}:${target.memberId}:${target.month ?? 'standing'}`;
 
+/** Months of a member's season with a queued pledge the server refused: their input is kept. */
+export function useRefusedMonths(seasonId: string, memberId: string): string[] {
+  const me = useSignedIn();
+  const prefix = `pledges:${seasonId}:${memberId}:`;
+  return useOutbox(me.user.id)
+    .filter((entry) => entry.state === 'failed' && entry.key.startsWith(prefix))
+    .map((entry) => entry.key.slice(prefix.length))
+    .filter((month) => month !== 'standing');
+}
+
 const bodyOf = (lines: Lines) => ({
   lines: Object.entries(lines).map(([offerId, quantity]) => ({ offerId, quantity })),
 });

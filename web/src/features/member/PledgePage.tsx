@@ -6,7 +6,7 @@ import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { OfferList } from './OfferList';
-import { PledgeForm } from './PledgeForm';
+import { PledgeForm, useRefusedMonths } from './PledgeForm';
 import { SeasonPicker, type Season } from './SeasonPicker';
 import { openCycles, quantitiesOf, seasonData } from './season-data';
 
@@ -24,14 +24,27 @@ export function SeasonPledges({ season, memberId }: { season: Season; memberId: 
   const demand = useQuery(seasonData.demand(season.id));
   const [chosen, setChosen] = useState<string | null>(null);
   const monthId = useId();
+  const refused = useRefusedMonths(season.id, memberId);
   if (offers.isError || cycles.isError || pledges.isError)
     return <StatusAnnouncer tone="error">{t('common.unreachable')}</StatusAnnouncer>;
   if (!offers.data || !cycles.data || !pledges.data) return <p>{t('common.loading')}</p>;
   const open = openCycles(cycles.data);
   const cycle = open.find((one) => one.month === chosen) ?? open[0];
   const target = { seasonId: season.id, memberId, currency: season.currency };
+  // A pledge queued offline for a month that locked before it could be sent: kept in sight.
+  const kept = refused.filter((month) => month !== cycle?.month);
   return (
     <>
+      {kept.map((month) => (
+        <PledgeForm
+          key={month}
+          target={{ ...target, month }}
+          offers={offers.data}
+          saved={quantitiesOf(pledges.data, month, offers.data)}
+          title={format.month(month)}
+          submitLabel={t('pledge.saveMonth', { month: format.month(month) })}
+        />
+      ))}
       {!cycle ? (
         <p>{t('pledge.noOpenMonth')}</p>
       ) : (

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { as, demoSeason, freshMember, json } from './support/api';
+import {
+  DEMO,
+  expect,
+  expectAccessible,
+  expectLanguage,
+  monthName,
+  say,
+  screenshot,
+  signIn,
+  test,
+} from './support/fixtures';
+
+test('coordinator: invites a member, sees the invitation pending, and lets a member leave', async ({
+  page,
+  language,
+  text,
+}, testInfo) => {
+  const leaving = await freshMember('leaving');
+  await signIn(page, text, DEMO.coordinator);
+  await expectLanguage(page, language);
+  await page.getByRole('link', { name: text.nav.members }).click();
+  await expect(page.getByRole('heading', { level: 1, name: text.members.title })).toBeVisible();
+
+  const email = `invite-${testInfo.project.name}-${Date.now().toString(36)}@members.example`;
+  await page.getByLabel(text.members.name).fill('Nouvelle Personne');
+  await page.getByLabel(text.fields.email).fill(email);
+  await page.getByRole('button', { name: text.members.invite }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: say(text.members.invited, { email }) }),
+  ).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: email })).toBeVisible();
+  // The same address again: refused on the email field, in plain words.
+  await page.getByLabel(text.members.name).fill('Nouvelle Personne');
+  await page.getByLabel(text.fields.email).fill(email);
+  await page.getByRole('button', { name: text.members.invite }).click();
+  await expect(page.getByText(text.members.taken)).toBeVisible();
+
+  const row = page.getByRole('row').filter({ hasText: leaving.email });
+  await row.getByRole('button', { name: say(text.members.deactivate, { name: leaving.name }) }).click();
+  await row
+    .getByRole('button', { name: say(text.members.confirmDeactivate, { name: leaving.name }) })
+    .click();
+  await expect(
+    page.getByRole('status').filter({ hasText: say(text.members.deactivated, { name: leaving.name }) }),
+  ).toBeVisible();
+  await expect(row.getByRole('cell', { name: text.members.inactive })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, testInfo, '09-coordinator-members');
+});
+
+test('coordinator: sees the commitments per offer and who has not pledged, and pledges on a member’s behalf', async ({
+  page,
+  language,
+  text,
+}, testInfo) => {
+  const season = await demoSeason();
+  const open = season.cycles
+    .filter((cycle) => cycle.status === 'open')
+    .sort((a, b) => a.month.localeCompare(b.month));
+  const member = await freshMember('behalf');
+  await signIn(page, text, DEMO.coordinator);
+  const month = monthName(language, open[0].month);
+  await expect(page.getByRole('heading', { level: 1, name: text.group.title })).toBeVisible();
+  const table = page.getByRole('table', { name: say(text.group.caption, { month }) });
+  await expect(
+    table.getByRole('rowheader', { name: new RegExp(season.offers[0].product.name) }),
+  ).toBeVisible();
+  await expect(page.getByRole('link', { name: member.name })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, testInfo, '10-coordinator-commitments');
+
+  await page.getByRole('link', { name: member.name }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: say(text.members.onBehalf, { name: member.name }) }),
+  ).toBeVisible();
+  const form = page.getByRole('form', { name: month, exact: true });
+  await form.getByRole('spinbutton', { name: season.offers[0].product.name }).fill('5');
+  await form.getByRole('button', { name: say(text.pledge.saveMonth, { month }) }).click();
+  await expect(form.getByRole('status')).toHaveText(say(text.pledge.saved, { month }));
+  const api = await as(DEMO.coordinator);
+  const pledges: { month: string; offerId: string; quantity: number }[] = await json(
+    api.get(`/api/v1/seasons/${season.seasonId}/members/${member.memberId}/pledges`),
+  );
+  await api.dispose();
+  expect(
+    pledges.find((line) => line.month === open[0].month && line.offerId === season.offers[0].id)?.quantity,
+  ).toBe(5);
+});
+
+test('coordinator: records what arrived, prints the distribution list, reads the statements and their CSV', async ({
+  page,
+  language,
+  text,
+}, testInfo) => {
+  const season = await demoSeason();
+  const dispatched = season.cycles.find((cycle) => cycle.status === 'dispatched');
+  const settled = season.cycles.find((cycle) => cycle.status === 'settled');
+  expect(dispatched && settled, 'global setup leaves a month dispatched and one settled').toBeTruthy();
+  await signIn(page, text, DEMO.coordinator);
+  await page.getByRole('link', { name: text.nav.deliveries }).click();
+  await expect(page.getByRole('heading', { level: 1, name: text.deliveries.title })).toBeVisible();
+  const month = monthName(language, dispatched!.month);
+  const delivery = page.getByRole('region', { name: new RegExp(`^${month}`) });
+  const first = delivery.getByRole('spinbutton').first();
+  await first.fill('1');
+  await delivery.getByRole('button', { name: text.deliveries.save }).click();
+  await expect(delivery.getByRole('status')).toHaveText(say(text.deliveries.saved, { month }));
+  await expectAccessible(page);
+  await screenshot(page, testInfo, '11-coordinator-receipts');
+
+  await delivery.getByRole('link', { name: say(text.distribution.open, { month }) }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: say(text.distribution.title, { month }) }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: text.distribution.print })).toBeVisible();
+  await expect(page.getByRole('link', { name: text.distribution.pdf })).toHaveAttribute(
+    'href',
+    `/api/v1/cycles/${dispatched!.id}/distribution-list.pdf`,
+  );
+  await expect(page.getByRole('table', { name: say(text.distribution.caption, { month }) })).toBeVisible();
+  await expectAccessible(page);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await screenshot(page, testInfo, '12-coordinator-distribution-print');
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.getByRole('link', { name: text.nav.statements }).click();
+  await expect(page.getByRole('heading', { level: 1, name: text.statements.groupTitle })).toBeVisible();
+  const settledMonth = monthName(language, settled!.month);
+  const section = page.getByRole('region', { name: settledMonth });
+  await expect(section.getByRole('columnheader', { name: text.statements.transport })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await section.getByRole('link', { name: say(text.statements.csv, { month: settledMonth }) }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  expect(csv.split('\n').length).toBeGreaterThan(1);
+  await expectAccessible(page);
+  await screenshot(page, testInfo, '13-coordinator-statements');
+});

@@ -1,0 +1,109 @@
+import { as, demoSeason, freshMember, json, walk } from './support/api';
+import type { Page } from '@playwright/test';
+import { DEMO, expect, expectAccessible, monthName, say, screenshot, signIn, test } from './support/fixtures';
+
+type Line = { month: string; offerId: string; quantity: number };
+
+/** The service worker controls the page and the app has read its data again through it (cached). */
+async function whenControlledByTheServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.waitForLoadState('networkidle');
+}
+
+async function pledgesOf(
+  email: string,
+  password: string,
+  seasonId: string,
+  memberId: string,
+): Promise<Line[]> {
+  const api = await as(email, password);
+  const lines: Line[] = await json(api.get(`/api/v1/seasons/${seasonId}/members/${memberId}/pledges`));
+  await api.dispose();
+  return lines;
+}
+
+test('offline: a pledge typed without a connection waits, is shown as waiting, and is sent when the connection returns', async ({
+  page,
+  context,
+  language,
+  text,
+}, testInfo) => {
+  const season = await demoSeason();
+  const open = season.cycles
+    .filter((cycle) => cycle.status === 'open')
+    .sort((a, b) => a.month.localeCompare(b.month));
+  const offer = season.offers[0];
+  const member = await freshMember('offline');
+  await signIn(page, text, member.email, member.password);
+  await whenControlledByTheServiceWorker(page);
+  const month = monthName(language, open[0].month);
+  const form = page.getByRole('form', { name: month, exact: true });
+  await expect(form.getByRole('spinbutton', { name: offer.product.name })).toBeVisible();
+
+  await context.setOffline(true);
+  await form.getByRole('spinbutton', { name: offer.product.name }).fill('7');
+  await form.getByRole('button', { name: say(text.pledge.saveMonth, { month }) }).click();
+  await expect(form.getByRole('status')).toHaveText(say(text.pledge.waiting, { month }));
+  await expect(
+    page.getByRole('status').filter({ hasText: text.outbox.offline_other.split('.')[0] }),
+  ).toBeVisible();
+  expect(
+    (await pledgesOf(member.email, member.password, season.seasonId, member.memberId)).some(
+      (line) => line.quantity === 7,
+    ),
+  ).toBe(false);
+  // Reloaded offline, the app comes from its cache and still shows the waiting pledge.
+  await page.reload();
+  await expect(form.getByRole('spinbutton', { name: offer.product.name })).toHaveValue('7');
+  await expect(form.getByRole('status')).toHaveText(say(text.pledge.waiting, { month }));
+  await expectAccessible(page);
+  await screenshot(page, testInfo, '14-offline-waiting');
+
+  await context.setOffline(false);
+  await expect(form.getByRole('status')).toHaveText(text.pledge.sent);
+  const lines = await pledgesOf(member.email, member.password, season.seasonId, member.memberId);
+  expect(lines.find((line) => line.month === open[0].month && line.offerId === offer.id)?.quantity).toBe(7);
+});
+
+test('offline: a queued pledge for a month that locked meanwhile is explained in plain words, and the input kept', async ({
+  page,
+  context,
+  language,
+  text,
+}, testInfo) => {
+  // It locks the season's last month: once, in one project, so the other journeys keep theirs.
+  test.skip(
+    testInfo.project.name !== 'phone-ar' && testInfo.project.name !== 'desktop-fr',
+    'locks a month: two projects only',
+  );
+  const season = await demoSeason();
+  const open = season.cycles
+    .filter((cycle) => cycle.status === 'open')
+    .sort((a, b) => a.month.localeCompare(b.month));
+  const target = testInfo.project.name === 'phone-ar' ? open.at(-1)! : open.at(-2)!;
+  const offer = season.offers[1];
+  const member = await freshMember('locked');
+  await signIn(page, text, member.email, member.password);
+  await whenControlledByTheServiceWorker(page);
+  const month = monthName(language, target.month);
+  await page.getByLabel(text.pledge.month, { exact: true }).selectOption(target.month);
+  const form = page.getByRole('form', { name: month, exact: true });
+  await expect(form.getByRole('spinbutton', { name: offer.product.name })).toBeVisible();
+
+  await context.setOffline(true);
+  await form.getByRole('spinbutton', { name: offer.product.name }).fill('9');
+  await form.getByRole('button', { name: say(text.pledge.saveMonth, { month }) }).click();
+  await expect(form.getByRole('status')).toHaveText(say(text.pledge.waiting, { month }));
+
+  const admin = await as(DEMO.admin);
+  await walk(admin, target.id, 'locked');
+  await admin.dispose();
+  await context.setOffline(false);
+
+  await expect(form.getByRole('status')).toContainText(
+    say(text.pledge.lockedMeanwhile, { month, reason: '' }).split('(')[0].trim(),
+  );
+  await expect(form.getByRole('spinbutton', { name: offer.product.name })).toHaveValue('9');
+  await expectAccessible(page);
+  await screenshot(page, testInfo, '15-offline-locked-meanwhile');
+});
