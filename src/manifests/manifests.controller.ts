@@ -4,13 +4,9 @@ import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
-<<<<<<< HEAD
-import { ManifestDto, ManifestVersionDto, ManifestVersionQuery } from './dto/manifest.dto';
-=======
 import { csvOptions } from '../common/http/csv-query';
-import { ManifestCsvQuery, ManifestDto, ManifestVersionQuery } from './dto/manifest.dto';
+import { ManifestCsvQuery, ManifestDto, ManifestVersionDto, ManifestVersionQuery } from './dto/manifest.dto';
 import { ShipmentDocumentsBody } from './dto/shipment-documents.dto';
->>>>>>> main
 import { ManifestsService } from './manifests.service';
 
 @ApiTags('dispatch')

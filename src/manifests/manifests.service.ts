@@ -4,11 +4,8 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { assertReach } from '../common/auth/ownership';
 import { NotificationsService } from '../notifications/notifications.service';
-<<<<<<< HEAD
 import type { ManifestVersionDto } from './dto/manifest.dto';
-=======
 import type { ShipmentDocumentsBody } from './dto/shipment-documents.dto';
->>>>>>> main
 import { manifestNotifications } from './manifest-delivery';
 import { ManifestsRepository, type StoredManifest } from './manifests.repository';
 import type { CsvOptions } from '../common/csv';

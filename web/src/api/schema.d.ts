@@ -795,7 +795,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["CyclesController_confirmation"];
         put: operations["CyclesController_confirm"];
         post?: never;
         delete?: never;
@@ -860,6 +860,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ManifestsController_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/manifest/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManifestsController_versions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1045,6 +1061,11 @@ export interface components {
             id: string;
             /** @description unique per message, so a stage run twice notifies once */
             dedupeKey: string;
+            /**
+             * @description what the message is about: the dedupe key up to the first id in it
+             * @example confirmation-request
+             */
+            kind: string;
             /** @enum {string} */
             channel: "email" | "webhook";
             /** Format: uuid */
@@ -1575,8 +1596,26 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        CharterAuthorDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example secretary@example.org */
+            email: string;
+        };
+        CharterHistoryEntryDto: {
+            /** Format: uuid */
+            partnershipId: string;
+            version: number;
+            rules: components["schemas"]["CharterRulesDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description who saved this version; null for a user since deleted */
+            author: components["schemas"]["CharterAuthorDto"] | null;
+            /** @description the rules this version added, removed or changed against the one before it */
+            changedRules: ("organicRequired" | "minLocalSalesShare" | "maxExportShare" | "maxMonthlyVariation" | "excludedProductIds" | "priceFloors" | "forbiddenTransportModes" | "maxEmissionsGramsPerKg")[];
+        };
         CharterVersionPageDto: {
-            items: components["schemas"]["CharterVersionDto"][];
+            items: components["schemas"]["CharterHistoryEntryDto"][];
             total: number;
         };
         AuditLogEntryDto: {
@@ -1584,6 +1623,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             actorUserId: string | null;
+            /** @description the actor's email; null for the system */
+            actorEmail: string | null;
             /** @example charter.changed */
             action: string;
             /** @example partnership */
@@ -2183,6 +2224,27 @@ export interface components {
             offerId: string;
             quantity: number;
         };
+        ConfirmationStateDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: uuid */
+            cooperativeId: string;
+            /**
+             * @description confirmations are taken while it is confirming
+             * @enum {string}
+             */
+            cycleStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
+            /** Format: date-time */
+            confirmBy: string;
+            /** @description send it back with the confirmation; 0 until the first one */
+            version: number;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** @description email of who confirmed last */
+            confirmedBy: string | null;
+            /** @description the quantities confirmed so far */
+            lines: components["schemas"]["ConfirmationLineDto"][];
+        };
         ConfirmationDto: {
             lines: components["schemas"]["ConfirmationLineDto"][];
             /** @description the version last read; a stale one answers 409 */
@@ -2251,18 +2313,28 @@ export interface components {
             mode: "road" | "rail" | "sea" | "air";
             capacityKg: number;
         };
-        ShipmentStopDto: {
-            /** @description 1 = first stop after the pickup point */
-            order: number;
-            /** Format: uuid */
-            consumerGroupId: string;
-            distanceFromPreviousKm: number;
+        DropPointRefDto: {
+            name: string;
+            address: string;
         };
         QuantitiesDto: {
             packages: number;
             units: number;
             netKg: number;
             grossKg: number;
+        };
+        ShipmentStopDto: {
+            /** @description 1 = first stop after the pickup point */
+            order: number;
+            /** Format: uuid */
+            consumerGroupId: string;
+            distanceFromPreviousKm: number;
+            /** @description the consignee: the consumer group's name */
+            consignee: string;
+            contactEmail: string;
+            dropPoint: components["schemas"]["DropPointRefDto"];
+            /** @description what is unloaded at this stop */
+            unloading: components["schemas"]["QuantitiesDto"];
         };
         ManifestRefDto: {
             /** @example MAN-202703-0001 */
@@ -2445,6 +2517,15 @@ export interface components {
             documentWarnings: components["schemas"]["DocumentWarningDto"][];
             /** @enum {string} */
             locale: "en" | "fr";
+        };
+        ManifestVersionDto: {
+            /** @example MAN-202703-0001 */
+            number: string;
+            version: number;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description email of the user who reissued it; null for the version the dispatch stage issued */
+            issuedBy: string | null;
         };
         LineCertificateDto: {
             /**
@@ -2669,9 +2750,16 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description entries written at or after this instant */
+                from?: string;
+                /** @description entries written before this instant */
+                to?: string;
                 /** @description only the notifications of this cycle */
                 cycleId?: string;
                 status?: "pending" | "sent" | "failed" | "skipped";
+                channel?: "email" | "webhook";
+                /** @description only this kind */
+                kind?: string;
             };
             header?: never;
             path?: never;
@@ -3566,8 +3654,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description entries written at or after this instant */
+                from?: string;
+                /** @description entries written before this instant */
+                to?: string;
                 subjectType?: string;
                 subjectId?: string;
+                /** @description the kind of entry */
+                action?: string;
             };
             header?: never;
             path?: never;
@@ -4296,6 +4390,29 @@ export interface operations {
             };
         };
     };
+    CyclesController_confirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                cooperativeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description its version, to send back with a change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmationStateDto"];
+                };
+            };
+        };
+    };
     CyclesController_confirm: {
         parameters: {
             query?: never;
@@ -4410,6 +4527,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ManifestDto"];
+                };
+            };
+        };
+    };
+    ManifestsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestVersionDto"][];
                 };
             };
         };
