@@ -30,6 +30,15 @@ export class ViolationDto {
   @ApiProperty({ type: String, nullable: true }) waiveReason!: string | null;
 }
 
+export class StageErrorDto {
+  @ApiProperty({ example: 'lock', description: 'the stage that failed' }) stage!: string;
+  @ApiProperty({ enum: CYCLE_STATUSES, description: 'the status it moves the cycle on from' })
+  fromStatus!: string;
+  @ApiProperty({ example: 'integer out of range' }) message!: string;
+  @ApiProperty({ example: '22003', description: 'PostgreSQL SQLSTATE' }) code!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
 export class CycleDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) seasonId!: string;
@@ -46,6 +55,14 @@ export class CycleDto {
   @ApiProperty({ type: Number, nullable: true, description: 'charter version checked at lock' })
   charterVersion!: number | null;
   @ApiProperty({ type: [ViolationDto] }) violations!: ViolationDto[];
+  @ApiProperty({
+    type: StageErrorDto,
+    nullable: true,
+    description:
+      'the stage that failed for a reason retries cannot cure (a constraint, a value out of range); ' +
+      'the clock leaves the cycle alone until POST …/advance runs it again, and a stage that succeeds clears it',
+  })
+  lastError!: StageErrorDto | null;
 }
 
 export class AdvanceResultDto {

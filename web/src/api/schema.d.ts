@@ -1343,9 +1343,36 @@ export interface components {
              */
             dueSince: string;
         };
+        StageErrorDto: {
+            /**
+             * @description the stage that failed
+             * @example lock
+             */
+            stage: string;
+            /**
+             * @description the status it moves the cycle on from
+             * @enum {string}
+             */
+            fromStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
+            /** @example integer out of range */
+            message: string;
+            /**
+             * @description PostgreSQL SQLSTATE
+             * @example 22003
+             */
+            code: string;
+            /** Format: date-time */
+            at: string;
+        };
+        FailedStageDto: {
+            /** Format: uuid */
+            cycleId: string;
+            status: string;
+            lastError: components["schemas"]["StageErrorDto"];
+        };
         HealthDto: {
             /**
-             * @description unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, or a cycle stalled
+             * @description unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, a cycle stalled or a stage failed
              * @enum {string}
              */
             status: "ok" | "degraded" | "unhealthy";
@@ -1357,6 +1384,8 @@ export interface components {
             workers: components["schemas"]["WorkerSeenDto"][];
             /** @description cycles whose next stage has been due for over twice the clock interval */
             stalledCycles: components["schemas"]["StalledCycleDto"][];
+            /** @description cycles whose stage failed for a reason retries cannot cure, with the cause */
+            failedStages: components["schemas"]["FailedStageDto"][];
         };
         ReadinessDto: {
             /** @enum {string} */
@@ -2195,6 +2224,8 @@ export interface components {
             /** @description charter version checked at lock */
             charterVersion: number | null;
             violations: components["schemas"]["ViolationDto"][];
+            /** @description the stage that failed for a reason retries cannot cure (a constraint, a value out of range); the clock leaves the cycle alone until POST …/advance runs it again, and a stage that succeeds clears it */
+            lastError: components["schemas"]["StageErrorDto"] | null;
         };
         AdvanceResultDto: {
             /** Format: uuid */
