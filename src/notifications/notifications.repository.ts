@@ -43,9 +43,10 @@ export interface NotificationFilter {
 
 /**
  * A notification's kind is its dedupe key up to the first id in it (`confirmation-request`,
- * `manifest`, `cycle.closing`): every writer builds its keys as `<kind>-<ids…>`.
+ * `manifest`): the cooperatives' and organisers' keys are `<kind>-<ids…>`, the people's
+ * notifications' keys `<kind>:<ids…>` (`cycle.allocated:<cycle>:member:<id>`).
  */
-const KIND = `regexp_replace(dedupe_key, '-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-.*$', '')`;
+const KIND = `regexp_replace(dedupe_key, '(:|-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-).*$', '')`;
 
 @Injectable()
 export class NotificationsRepository {

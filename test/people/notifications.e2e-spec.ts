@@ -289,8 +289,8 @@ describe('notifications to people', () => {
   it('statement.ready: to every member and to the cooperatives (their users, else their contact)', async () => {
     for (const consumerGroupId of r.groupIds) {
       const lines = await t.dataSource.query(
-        `SELECT offer_id AS "offerId", allocated AS quantity FROM group_allocations
-          WHERE cycle_id = $1 AND consumer_group_id = $2 AND allocated > 0`,
+        `SELECT offer_id AS "offerId", units::int AS quantity FROM shipment_lines
+          WHERE cycle_id = $1 AND consumer_group_id = $2`,
         [cycle1(), consumerGroupId],
       );
       const put = await http

@@ -248,6 +248,23 @@ export const writeEndpoints = (login: { email: string; password: string }): Writ
     path: (w) => `/shipments/${w.shipments.dispatched}/manifest/reissue`,
     body: () => ({}),
   },
+  {
+    name: 'PUT /shipments/:id/documents',
+    method: 'PUT',
+    path: (w) => `/shipments/${w.shipments.dispatched}/documents`,
+    body: (w) => ({
+      eur1Number: 'A 1234567',
+      phytosanitaryCertificateNumber: 'MA/2026/000123',
+      certificates: [
+        {
+          cooperativeId: w.season.offers[0].cooperativeId,
+          productId: w.season.offers[0].productId,
+          coiNumber: 'COI.EU.MA.2026.0001234',
+          controlBody: 'MA-BIO-154',
+        },
+      ],
+    }),
+  },
 ];
 
 /** An endpoint's method and route with its parameters unnamed: `PUT /seasons/{}/members/{}/pledges`. */
