@@ -45,7 +45,10 @@ describe('registry endpoints in the OpenAPI document', () => {
     ],
     ['PriceFloorDto', ['productId', 'minUnitPriceMinor']],
     ['CharterVersionDto', ['partnershipId', 'version', 'rules', 'createdAt']],
-    ['AuditLogEntryDto', ['id', 'actorUserId', 'actorEmail', 'action', 'subjectType', 'subjectId', 'details', 'createdAt']],
+    [
+      'AuditLogEntryDto',
+      ['id', 'actorUserId', 'actorEmail', 'action', 'subjectType', 'subjectId', 'details', 'createdAt'],
+    ],
     ['CreateConsumerGroupDto', ['territoryId', 'name', 'kind', 'dropPoint', 'contactEmail']],
     ['DropPointDto', ['name', 'address', 'latitude', 'longitude']],
     ['MemberDto', ['id', 'consumerGroupId', 'name', 'email', 'active']],
