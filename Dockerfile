@@ -2,7 +2,7 @@
 # Proxima: one image for both roles (APP_ROLE=api | worker | all).
 
 # --- build: install everything, compile TypeScript, then keep production dependencies only ---
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -13,7 +13,7 @@ COPY web ./web
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime: compiled code and production node_modules, run as the unprivileged node user ---
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     APP_ROLE=all \
     PORT=3000 \

@@ -47,8 +47,8 @@ async function startApp(port: number): Promise<ChildProcess> {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      // Tokens are made before measuring; the limit itself is not what is measured.
-      LOGIN_RATE_LIMIT: '10000',
+      // Tokens are made before measuring; the limits themselves are not what is measured.
+      LOGIN_MAX_CONSECUTIVE_FAILURES: '10000',
     },
   });
   const deadline = Date.now() + 60_000;

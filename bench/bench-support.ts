@@ -22,7 +22,9 @@ export function benchConfig(role: AppRole, overrides: Partial<AppConfig> = {}): 
     dbPoolSize: env.DB_POOL_SIZE,
     jwtSecret: env.JWT_SECRET,
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
-    loginRateLimit: { limit: 100_000, windowSeconds: 60 },
+    // Every test file logs in from 127.0.0.1: the limits themselves are tested on apps of their own.
+    loginLimits: { consecutiveFailures: 100_000, blockSeconds: 60, dailyFailuresPerAddress: 100_000 },
+    passwordResetLimits: { perEmailPerHour: 100_000, perAddressPerHour: 100_000 },
     logLevel: env.LOG_LEVEL,
     queuePrefix: env.QUEUE_PREFIX,
     smtpFrom: env.SMTP_FROM,

@@ -24,7 +24,7 @@ export async function runFloor(
   lockMs += await timedSql(
     client,
     `CREATE TEMP TABLE floor_commitments AS
-     SELECT consumer_group_id, offer_id, sum(quantity)::integer AS quantity
+     SELECT consumer_group_id, offer_id, sum(quantity)::bigint AS quantity
        FROM member_pledges WHERE cycle_id = $1
       GROUP BY consumer_group_id, offer_id HAVING sum(quantity) > 0`,
     [cycleId],
@@ -34,7 +34,7 @@ export async function runFloor(
     `CREATE TEMP TABLE floor_offers AS
      SELECT o.id AS offer_id, o.cooperative_id, coalesce(d.demand, 0) AS demand
        FROM offers o
-       LEFT JOIN (SELECT offer_id, sum(quantity)::integer AS demand FROM floor_commitments GROUP BY offer_id) d
+       LEFT JOIN (SELECT offer_id, sum(quantity)::bigint AS demand FROM floor_commitments GROUP BY offer_id) d
          ON d.offer_id = o.id
       WHERE o.season_id = (SELECT season_id FROM cycles WHERE id = $1)`,
     [cycleId],
@@ -57,7 +57,7 @@ export async function runFloor(
      WITH source AS (
        SELECT c.offer_id, c.consumer_group_id, c.quantity AS weight, s.supply AS total
          FROM floor_commitments c JOIN floor_supply s ON s.offer_id = c.offer_id
-     ), ${largestRemainderSql('source', 'offer_id', 'consumer_group_id')}
+     ), ${largestRemainderSql('source', 'offer_id', 'consumer_group_id', 'numeric')}
      SELECT offer_id, consumer_group_id, weight AS committed, share AS allocated FROM shared`,
     [],
   );
@@ -69,7 +69,7 @@ export async function runFloor(
          FROM member_pledges mp
          JOIN floor_groups g ON g.offer_id = mp.offer_id AND g.consumer_group_id = mp.consumer_group_id
         WHERE mp.cycle_id = $1 AND mp.quantity > 0
-     ), ${largestRemainderSql('source', 'consumer_group_id, offer_id', 'member_id')}
+     ), ${largestRemainderSql('source', 'consumer_group_id, offer_id', 'member_id', 'bigint')}
      SELECT member_id, offer_id, consumer_group_id, weight AS pledged, share AS allocated FROM shared`,
     [cycleId],
   );
@@ -77,7 +77,7 @@ export async function runFloor(
     client,
     `CREATE TEMP TABLE floor_loading AS
      SELECT o.cooperative_id, g.offer_id, g.consumer_group_id, g.allocated AS units,
-            ceil(g.allocated::numeric / o.pack_size)::integer AS packages,
+            ceil(g.allocated::numeric / o.pack_size)::bigint AS packages,
             round(g.allocated * p.unit_net_kg, 3) AS net_kg, round(g.allocated * p.unit_gross_kg, 3) AS gross_kg
        FROM floor_groups g JOIN offers o ON o.id = g.offer_id JOIN products p ON p.id = o.product_id
       WHERE g.allocated > 0`,

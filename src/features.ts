@@ -1,3 +1,4 @@
+import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CatalogModule } from './catalog/catalog.module';
@@ -12,6 +13,7 @@ import { StageRunnerModule } from './cycles/stages/stage-runner.module';
 import { DispatchModule, DispatchStageModule } from './dispatch/dispatch.module';
 import { DispatchStage } from './dispatch/dispatch.stage';
 import { HealthModule } from './health/health.module';
+import { WorkerHeartbeatModule } from './health/worker-heartbeat.service';
 import { LogisticsModule } from './logistics/logistics.module';
 import { ManifestsModule } from './manifests/manifests.module';
 import { MeModule } from './me/me.module';
@@ -41,6 +43,7 @@ export const apiFeatures = [
   NotificationsModule,
   AuthModule,
   UsersModule,
+  AccountsModule,
   HealthModule,
   TerritoriesModule,
   CooperativesModule,
@@ -69,4 +72,5 @@ export const workerFeatures = [
   cycleStages,
   CycleWorkerModule,
   WorkerHostModule,
+  WorkerHeartbeatModule,
 ];

@@ -1,8 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, publicUrlOf, type AppConfig } from '../config/app-config';
 import { CalendarFeedsRepository } from './calendar-feeds.repository';
+import { recipientLocale } from '../notifications/domain/person-locale';
+import { feedEvents, feedName } from './domain/feed-events';
 import { feedKey, feedToken, feedTokenHash, FEED_TOKEN_PATTERN } from './domain/feed-token';
+import { renderCalendar } from './domain/ics';
 
 /** Each user's secret calendar feed URL: shown on GET /me, rotated by POST /me/calendar-token. */
 @Injectable()
@@ -32,6 +35,17 @@ export class CalendarFeedsService {
   userOf(token: string): Promise<string | null> {
     if (!FEED_TOKEN_PATTERN.test(token)) return Promise.resolve(null);
     return this.feeds.userOf(feedTokenHash(token));
+  }
+
+  /** The feed of a token, in its user's language; 404 for any unknown token. */
+  async calendar(token: string, now = new Date()): Promise<string> {
+    const userId = await this.userOf(token);
+    const owner = userId ? await this.feeds.owner(userId) : null;
+    if (!owner) throw new NotFoundException('calendar not found');
+    const locale = recipientLocale(owner.locale, owner.countryCode);
+    const host = new URL(publicUrlOf(this.config)).hostname;
+    const events = feedEvents(await this.feeds.cycles(owner.actor), locale, host);
+    return renderCalendar(feedName(locale), events, now);
   }
 
   private hashOf(userId: string, nonce: string): string {

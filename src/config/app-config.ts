@@ -11,19 +11,52 @@ export interface AppConfig {
   jwtSecret: string;
   jwtTtlSeconds: number;
   admin?: { email: string; password: string };
-  loginRateLimit: { limit: number; windowSeconds: number };
+  loginLimits: LoginLimits;
+  passwordResetLimits: { perEmailPerHour: number; perAddressPerHour: number };
   logLevel: Environment['LOG_LEVEL'];
   queuePrefix: string;
   /** smtp:// or smtps:// with credentials; unset = emails are recorded as skipped. Never logged. */
   smtpUrl?: string;
   smtpFrom: string;
-  /** HMAC key for x-proxima-signature; unset = webhooks are recorded as skipped. Never logged. */
+  /** Standard Webhooks signing secret (whsec_… or 32+ characters); unset = webhooks are recorded as skipped. Never logged. */
   webhookSigningSecret?: string;
   allowPrivateWebhookTargets: boolean;
   trustProxy: boolean;
   clockIntervalMs: number;
+  /** Server timeouts in ms (docs/SECURITY.md, F7); DEFAULT_HTTP_TIMEOUTS when left out. */
+  httpTimeouts?: HttpTimeouts;
   /** Where users reach the app (links in e-mails, calendar feed URLs), without a trailing slash. */
   publicUrl?: string;
+}
+
+export interface HttpTimeouts {
+  requestMs: number;
+  headersMs: number;
+  connectionMs: number;
+  keepAliveMs: number;
+}
+
+/** The defaults of the environment's HTTP_*_TIMEOUT_MS variables. */
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = {
+  requestMs: 30_000,
+  headersMs: 10_000,
+  connectionMs: 60_000,
+  keepAliveMs: 72_000,
+};
+
+export function httpTimeoutsOf(env: Environment): HttpTimeouts {
+  return {
+    requestMs: env.HTTP_REQUEST_TIMEOUT_MS,
+    headersMs: env.HTTP_HEADERS_TIMEOUT_MS,
+    connectionMs: env.HTTP_CONNECTION_TIMEOUT_MS,
+    keepAliveMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+  };
+}
+
+export interface LoginLimits {
+  consecutiveFailures: number;
+  blockSeconds: number;
+  dailyFailuresPerAddress: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

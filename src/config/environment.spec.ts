@@ -22,8 +22,9 @@ describe('loadEnvironment', () => {
       DATA_DIR: '.data',
       DB_POOL_SIZE: 10,
       JWT_TTL_SECONDS: 12 * 3600,
-      LOGIN_RATE_LIMIT: 10,
-      LOGIN_RATE_WINDOW_SECONDS: 60,
+      LOGIN_MAX_CONSECUTIVE_FAILURES: 10,
+      LOGIN_BLOCK_SECONDS: 3600,
+      LOGIN_MAX_DAILY_FAILURES_PER_ADDRESS: 100,
       LOG_LEVEL: 'info',
       QUEUE_PREFIX: 'proxima',
     });
@@ -44,7 +45,7 @@ describe('loadEnvironment', () => {
       ADMIN_EMAIL: 'admin@proxima.example',
       ADMIN_PASSWORD: 'long enough password',
       SEED_DEMO: 'yes',
-      LOGIN_RATE_LIMIT: '5',
+      LOGIN_MAX_CONSECUTIVE_FAILURES: '5',
     });
     expect(env).toMatchObject({
       APP_ROLE: 'worker',
@@ -55,7 +56,7 @@ describe('loadEnvironment', () => {
       JWT_TTL_SECONDS: 3600,
       ADMIN_EMAIL: 'admin@proxima.example',
       SEED_DEMO: true,
-      LOGIN_RATE_LIMIT: 5,
+      LOGIN_MAX_CONSECUTIVE_FAILURES: 5,
     });
   });
 

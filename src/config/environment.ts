@@ -48,8 +48,14 @@ export class Environment {
   @Transform(blankToUndefined) @IsOptional() @IsEmail() ADMIN_EMAIL?: string;
   @Transform(blankToUndefined) @IsOptional() @IsString() @MinLength(10) ADMIN_PASSWORD?: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(10000) LOGIN_RATE_LIMIT = 10;
-  @Transform(toInt) @IsInt() @Min(1) @Max(86400) LOGIN_RATE_WINDOW_SECONDS = 60;
+  /** Wrong passwords in a row for one account from one address before that pair is blocked. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000) LOGIN_MAX_CONSECUTIVE_FAILURES = 10;
+  /** How long a blocked (account, address) pair waits. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(30 * 86400) LOGIN_BLOCK_SECONDS = 3600;
+  /** Wrong passwords per client address per day, whatever the accounts, before it is blocked for a day. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) LOGIN_MAX_DAILY_FAILURES_PER_ADDRESS = 100;
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000) PASSWORD_RESET_PER_EMAIL_PER_HOUR = 3;
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000) PASSWORD_RESET_PER_ADDRESS_PER_HOUR = 20;
 
   @Transform(toBool) @IsOptional() @IsBoolean() SEED_DEMO?: boolean;
   @IsIn(LOG_LEVELS) LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
@@ -66,6 +72,14 @@ export class Environment {
   /** Read the client address from X-Forwarded-For: only behind a proxy that sets it. */
   @Transform(toBool) @IsBoolean() TRUST_PROXY = false;
   @Transform(toInt) @IsInt() @Min(1000) @Max(3_600_000) CLOCK_INTERVAL_MS = 15_000;
+  /** Slow clients are cut off (docs/SECURITY.md, F7): the whole request, headers and body. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_REQUEST_TIMEOUT_MS = 30_000;
+  /** The request's headers alone; at most HTTP_REQUEST_TIMEOUT_MS. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_HEADERS_TIMEOUT_MS = 10_000;
+  /** A socket on which nothing moves is closed. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_CONNECTION_TIMEOUT_MS = 60_000;
+  /** An idle keep-alive connection is closed; keep it above a reverse proxy's own idle timeout. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000) HTTP_KEEP_ALIVE_TIMEOUT_MS = 72_000;
   /** The address users reach the app at: the base of links in e-mails and of calendar feed URLs. */
   @Transform(blankToUndefined)
   @IsOptional()
@@ -89,6 +103,11 @@ export function loadEnvironment(raw: NodeJS.ProcessEnv): Environment {
       reason.replace(`${first.property} `, ''),
     );
     throw new ConfigurationError(`Invalid configuration: ${first.property} ${reasons.join(', ')}`);
+  }
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigurationError(
+      'Invalid configuration: HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS',
+    );
   }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     throw new ConfigurationError(

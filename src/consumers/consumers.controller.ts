@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
@@ -6,7 +6,7 @@ import { Roles } from '../common/auth/roles.decorator';
 import { PaginationQuery } from '../common/pagination/pagination.dto';
 import { ConsumersService } from './consumers.service';
 import { ConsumerGroupDto, ConsumerGroupPageDto, CreateConsumerGroupDto } from './dto/consumer-group.dto';
-import { CreateMemberDto, MemberDto, MemberPageDto } from './dto/member.dto';
+import { CreateMemberDto, MemberDto, MemberPageDto, UpdateMemberDto } from './dto/member.dto';
 
 @ApiTags('consumer-groups')
 @ApiBearerAuth()
@@ -55,5 +55,20 @@ export class ConsumersController {
     @CurrentActor() actor: Actor,
   ): Promise<MemberPageDto> {
     return this.consumers.listMembers(id, actor, page.limit, page.offset);
+  }
+
+  @Patch(':id/members/:memberId')
+  @Roles('admin', 'coordinator')
+  @ApiOkResponse({
+    type: MemberDto,
+    description: 'a member who leaves: open months’ pledges removed, history kept',
+  })
+  updateMember(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Body() dto: UpdateMemberDto,
+    @CurrentActor() actor: Actor,
+  ): Promise<MemberDto> {
+    return this.consumers.updateMember(id, memberId, dto, actor);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { SessionsModule } from '../auth/sessions.module';
 import { ConsumersController } from './consumers.controller';
 import { ConsumersRepository } from './consumers.repository';
 import { ConsumersService } from './consumers.service';
@@ -7,7 +8,7 @@ import { ConsumerGroup } from './entities/consumer-group.entity';
 import { Member } from './entities/member.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ConsumerGroup, Member])],
+  imports: [TypeOrmModule.forFeature([ConsumerGroup, Member]), SessionsModule],
   controllers: [ConsumersController],
   providers: [ConsumersRepository, ConsumersService],
   exports: [ConsumersService],

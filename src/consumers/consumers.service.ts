@@ -1,10 +1,12 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SessionsService } from '../auth/sessions.service';
 import type { Actor } from '../common/auth/actor';
 import { assertReach, ownedScope } from '../common/auth/ownership';
 import type { Page } from '../common/pagination/pagination.dto';
 import { ConsumersRepository } from './consumers.repository';
 import type { ConsumerGroupDto, CreateConsumerGroupDto } from './dto/consumer-group.dto';
-import type { CreateMemberDto, MemberDto } from './dto/member.dto';
+import type { CreateMemberDto, MemberDto, UpdateMemberDto } from './dto/member.dto';
 import type { ConsumerGroup } from './entities/consumer-group.entity';
 import type { Member } from './entities/member.entity';
 
@@ -24,13 +26,42 @@ function toGroupDto(group: ConsumerGroup): ConsumerGroupDto {
   };
 }
 
-function toMemberDto({ id, consumerGroupId, name, email }: Member): MemberDto {
-  return { id, consumerGroupId, name, email };
+function toMemberDto({ id, consumerGroupId, name, email, active }: Member): MemberDto {
+  return { id, consumerGroupId, name, email, active };
 }
 
 @Injectable()
 export class ConsumersService {
-  constructor(private readonly consumers: ConsumersRepository) {}
+  constructor(
+    private readonly consumers: ConsumersRepository,
+    private readonly sessions: SessionsService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * A member who leaves (active: false): in one transaction its pledges of months still open
+   * are removed (the live commitments with them), its user logins are switched off and their
+   * sessions end. Its past months stay as they were. active: true lets it back in.
+   */
+  async updateMember(
+    groupId: string,
+    memberId: string,
+    dto: UpdateMemberDto,
+    actor: Actor,
+  ): Promise<MemberDto> {
+    await this.reachableGroup(groupId, actor);
+    const member = await this.dataSource.transaction(async (m) => {
+      const updated = await this.consumers.setMemberActive(m, groupId, memberId, dto.active);
+      if (!updated) throw new NotFoundException('member not found');
+      if (!dto.active) {
+        await this.consumers.removeOpenPledges(m, memberId);
+      }
+      const userIds = await this.consumers.setMemberUsersActive(m, memberId, dto.active);
+      if (!dto.active) await this.sessions.endAllOf(userIds, m);
+      return updated;
+    });
+    return toMemberDto(member);
+  }
 
   async createGroup(dto: CreateConsumerGroupDto): Promise<ConsumerGroupDto> {
     if (!(await this.consumers.territoryExists(dto.territoryId))) {

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { NotificationsService } from '../notifications/notifications.service';
+import { PeopleNotificationsService } from '../notifications/people/people-notifications.service';
 import { OnJob } from '../queue/job-handler.decorator';
 import { JobName, QueueName, stageJobId, type JobPayloads } from '../queue/jobs';
 import { QueueService } from '../queue/queue.service';
@@ -33,6 +34,7 @@ export class ClockService implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly cycles: CyclesRepository,
     private readonly stages: StageRunner,
     private readonly notifications: NotificationsService,
+    private readonly people: PeopleNotificationsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -71,6 +73,10 @@ export class ClockService implements OnApplicationBootstrap, OnApplicationShutdo
         stageJobId(cycleId, status),
       );
     }
+    // Reminders are best effort on each tick: a failure is retried by the next one (dedupe keys).
+    await this.people
+      .tick()
+      .catch((error: Error) => this.logger.warn(`people notifications: ${error.message}`));
     await this.notifications.sweepPending();
     return { queued: due.length };
   }

@@ -53,7 +53,7 @@ export class ConfirmationRequests {
               c.month, c.confirm_by AS "confirmBy",
               json_agg(json_build_object(
                 'productName', p.name, 'unit', p.unit, 'quantity', co.demand,
-                'packages', (SELECT coalesce(sum(ceil(cc.quantity::numeric / o.pack_size)), 0)::integer
+                'packages', (SELECT coalesce(sum(ceil(cc.quantity::numeric / o.pack_size)), 0)::bigint
                                FROM collective_commitments cc WHERE cc.cycle_id = co.cycle_id AND cc.offer_id = co.offer_id)
               ) ORDER BY p.name) AS lines
          FROM cycle_offers co

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { safeInteger } from '../common/database/integers';
 import { returningRows } from '../common/database/returning';
 
 export interface ConfirmationState {
@@ -29,11 +30,11 @@ export class ConfirmationsRepository {
     cycleId: string,
     cooperativeId: string,
   ): Promise<Map<string, number>> {
-    const rows: { offerId: string; demand: number }[] = await m.query(
+    const rows: { offerId: string; demand: string }[] = await m.query(
       `SELECT offer_id AS "offerId", demand FROM cycle_offers WHERE cycle_id = $1 AND cooperative_id = $2`,
       [cycleId, cooperativeId],
     );
-    return new Map(rows.map((row) => [row.offerId, row.demand]));
+    return new Map(rows.map((row) => [row.offerId, safeInteger(row.demand, 'demand')]));
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { withIntegers } from '../common/database/integers';
 
 export interface DemandLine {
   offerId: string;
@@ -33,10 +34,10 @@ export class CycleViewsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Demand per offer (packages counted per group, never mixing groups), optionally of one cooperative. */
-  demand(cycleId: string, cooperativeId: string | null): Promise<DemandLine[]> {
-    return this.dataSource.query(
+  async demand(cycleId: string, cooperativeId: string | null): Promise<DemandLine[]> {
+    const rows: DemandLine[] = await this.dataSource.query(
       `SELECT co.offer_id AS "offerId", co.cooperative_id AS "cooperativeId", co.demand AS quantity,
-              coalesce(sum(ceil(cc.quantity::numeric / o.pack_size)), 0)::integer AS packages,
+              coalesce(sum(ceil(cc.quantity::numeric / o.pack_size)), 0)::bigint AS packages,
               co.confirmed
          FROM cycle_offers co
          JOIN offers o ON o.id = co.offer_id
@@ -46,6 +47,7 @@ export class CycleViewsRepository {
         ORDER BY co.cooperative_id, co.offer_id`,
       [cycleId, cooperativeId],
     );
+    return withIntegers(rows, ['quantity', 'packages', 'confirmed']);
   }
 
   /** The group a member belongs to; null for no such member. */
@@ -92,7 +94,7 @@ export class CycleViewsRepository {
         WHERE c.id = $1`,
       [cycleId],
     );
-    const lines: LoadingLine[] = await this.dataSource.query(
+    const rows: LoadingLine[] = await this.dataSource.query(
       `SELECT cooperative_id AS "cooperativeId", offer_id AS "offerId", consumer_group_id AS "consumerGroupId",
               units, packages, net_kg::float8 AS "netKg", gross_kg::float8 AS "grossKg"
          FROM loading_list_lines
@@ -101,12 +103,17 @@ export class CycleViewsRepository {
       [cycleId, cooperativeId],
     );
     const [totals] = await this.dataSource.query(
-      `SELECT coalesce(sum(units), 0)::integer AS units, coalesce(sum(packages), 0)::integer AS packages,
+      `SELECT coalesce(sum(units), 0)::bigint AS units, coalesce(sum(packages), 0)::bigint AS packages,
               coalesce(sum(net_kg), 0)::float8 AS "netKg", coalesce(sum(gross_kg), 0)::float8 AS "grossKg"
          FROM loading_list_lines
         WHERE cycle_id = $1 AND ($2::uuid IS NULL OR cooperative_id = $2)`,
       [cycleId, cooperativeId],
     );
-    return { pickupPoint: head.pickupPoint, loadingDate: head.loadingDate, lines, totals };
+    return {
+      pickupPoint: head.pickupPoint,
+      loadingDate: head.loadingDate,
+      lines: withIntegers(rows, ['units', 'packages']),
+      totals: withIntegers([totals as LoadingLine], ['units', 'packages'])[0],
+    };
   }
 }

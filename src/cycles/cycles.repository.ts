@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
+import { withIntegers } from '../common/database/integers';
 import type { CycleStatus } from '../seasons/domain/cycle-status';
 
 export interface CycleRow {
@@ -54,7 +55,7 @@ export class CyclesRepository {
    * its offers; to a coordinator or member those about offers and about its own group.
    */
   async violations(cycleId: string, actor: Actor): Promise<ViolationView[]> {
-    return this.dataSource.query(
+    const rows: ViolationView[] = await this.dataSource.query(
       `SELECT v.id, v.rule, v.severity, v.subject_type AS "subjectType", v.subject_id AS subject, v.message,
               v.effect, v.cap_units AS "capUnits", v.waived, v.waived_at AS "waivedAt", v.waive_reason AS "waiveReason"
          FROM cycle_violations v
@@ -70,6 +71,7 @@ export class CyclesRepository {
         ORDER BY v.rule, v.subject_id`,
       [cycleId, actor.role, actor.consumerGroupId ?? '', actor.cooperativeId ?? ''],
     );
+    return withIntegers(rows, ['capUnits']);
   }
 
   /** Cycles whose next stage is due: the clock enqueues one job for each. */

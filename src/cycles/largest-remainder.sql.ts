@@ -7,20 +7,32 @@
  * larger weight, then to the smaller key. When the total covers every weight, each row gets
  * its weight. A share never exceeds its weight, since the quota never does.
  *
- * All arithmetic is on bigint, so no rounding is involved; the remainders of one partition
- * share the denominator Σweight and compare as plain integers.
+ * The arithmetic is on integers (no rounding; the remainders of one partition share the
+ * denominator Σweight and compare as plain integers), of the type the caller names:
+ * - `numeric` when `total × weight` may pass 2⁶³: the groups' split of an offer, where a
+ *   group's weight is the sum of all its members' pledges (docs/SECURITY.md, F2);
+ * - `bigint`, faster on a million rows, when it cannot: the members' split of a group's
+ *   allocation, where `total` ≤ 10⁹ (a confirmation's maximum) and `weight` ≤ 10⁶ (a member's
+ *   pledge's maximum), so the product stays below 10¹⁵.
  */
-export function largestRemainderSql(source: string, part: string, key: string): string {
+export function largestRemainderSql(
+  source: string,
+  part: string,
+  key: string,
+  arithmetic: 'bigint' | 'numeric',
+): string {
+  const product = `(q.total::${arithmetic} * q.weight)`;
+  const quotient = arithmetic === 'bigint' ? `${product} / q.weight_sum` : `div(${product}, q.weight_sum)`;
   return `
     quota AS (
-      SELECT s.*, (sum(s.weight) OVER w)::bigint AS weight_sum
+      SELECT s.*, (sum(s.weight) OVER w)::${arithmetic} AS weight_sum
       FROM ${source} s
       WINDOW w AS (PARTITION BY ${part})
     ),
     floored AS (
       SELECT q.*,
-        CASE WHEN q.total >= q.weight_sum THEN q.weight ELSE (q.total::bigint * q.weight) / q.weight_sum END AS base,
-        CASE WHEN q.total >= q.weight_sum THEN 0 ELSE (q.total::bigint * q.weight) % q.weight_sum END AS remainder
+        CASE WHEN q.total >= q.weight_sum THEN q.weight ELSE ${quotient} END AS base,
+        CASE WHEN q.total >= q.weight_sum THEN 0 ELSE ${product} % q.weight_sum END AS remainder
       FROM quota q
     ),
     ranked AS (
@@ -30,7 +42,7 @@ export function largestRemainderSql(source: string, part: string, key: string): 
       FROM floored f
     ),
     shared AS (
-      SELECT r.*, (r.base + CASE WHEN r.place <= r.leftover THEN 1 ELSE 0 END)::integer AS share
+      SELECT r.*, (r.base + CASE WHEN r.place <= r.leftover THEN 1 ELSE 0 END)::bigint AS share
       FROM ranked r
     )`;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { withIntegers } from '../common/database/integers';
 import { returningRows } from '../common/database/returning';
 import type { CharterCheckInput, CharterRules } from '../charter/domain/charter-rules.types';
 import { largestRemainderSql } from './largest-remainder.sql';
@@ -64,7 +65,7 @@ export class StagesRepository {
        SELECT $1, o.id, o.cooperative_id, coalesce(d.demand, 0)
          FROM offers o
          LEFT JOIN (
-           SELECT offer_id, sum(quantity)::integer AS demand FROM collective_commitments WHERE cycle_id = $1 GROUP BY offer_id
+           SELECT offer_id, sum(quantity) AS demand FROM collective_commitments WHERE cycle_id = $1 GROUP BY offer_id
          ) d ON d.offer_id = o.id
         WHERE o.season_id = $2
        ON CONFLICT DO NOTHING`,
@@ -116,9 +117,12 @@ export class StagesRepository {
     return {
       rules: charter.rules as CharterRules,
       loadingDate: locked.loadingDate,
-      offers,
+      offers: withIntegers(offers as CharterCheckInput['offers'][number][], ['demand', 'monthlyCapacity']),
       cooperatives,
-      groupCommitments,
+      groupCommitments: withIntegers(groupCommitments as CharterCheckInput['groupCommitments'][number][], [
+        'quantity',
+        'firstMonthQuantity',
+      ]),
     };
   }
 
@@ -160,7 +164,7 @@ export class StagesRepository {
            FROM collective_commitments cc
            JOIN cycle_offers co ON co.cycle_id = cc.cycle_id AND co.offer_id = cc.offer_id
           WHERE cc.cycle_id = $1
-       ), ${largestRemainderSql('source', 'offer_id', 'consumer_group_id')}
+       ), ${largestRemainderSql('source', 'offer_id', 'consumer_group_id', 'numeric')}
        INSERT INTO group_allocations (cycle_id, offer_id, consumer_group_id, committed, allocated)
        SELECT $1, offer_id, consumer_group_id, weight, share FROM shared
        ON CONFLICT DO NOTHING`,
@@ -173,7 +177,7 @@ export class StagesRepository {
            JOIN group_allocations ga
              ON ga.cycle_id = mp.cycle_id AND ga.offer_id = mp.offer_id AND ga.consumer_group_id = mp.consumer_group_id
           WHERE mp.cycle_id = $1 AND mp.quantity > 0
-       ), ${largestRemainderSql('source', 'consumer_group_id, offer_id', 'member_id')}
+       ), ${largestRemainderSql('source', 'consumer_group_id, offer_id', 'member_id', 'bigint')}
        -- Partitioned by group then offer: rows come out in primary-key order (cycle, group, member…).
        -- No ON CONFLICT here: a speculative insert per pledge line costs, and the status guard
        -- above already makes a second run write nothing; the primary key still refuses a duplicate.
@@ -184,7 +188,7 @@ export class StagesRepository {
     await m.query(
       `INSERT INTO loading_list_lines (cycle_id, cooperative_id, offer_id, consumer_group_id, units, packages, net_kg, gross_kg)
        SELECT ga.cycle_id, o.cooperative_id, ga.offer_id, ga.consumer_group_id, ga.allocated,
-              ceil(ga.allocated::numeric / o.pack_size)::integer,
+              ceil(ga.allocated::numeric / o.pack_size)::bigint,
               round(ga.allocated * p.unit_net_kg, 3), round(ga.allocated * p.unit_gross_kg, 3)
          FROM group_allocations ga
          JOIN offers o ON o.id = ga.offer_id

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CharterRules } from '../charter/domain/charter-rules.types';
+import { withIntegers } from '../common/database/integers';
 import { returningRows } from '../common/database/returning';
 import type { PackingConsignment, PackingVehicle } from './domain/packing';
 import type { GeoPoint, RouteStop } from './domain/routing';
@@ -48,6 +49,15 @@ export interface UnplacedRow {
 }
 
 /** The SQL of the dispatch stage; every method runs in the stage's transaction. */
+interface LoadingRow {
+  consumerGroupId: string;
+  offerId: string;
+  units: number;
+  packages: number;
+  netKg: number;
+  grossKg: number;
+}
+
 @Injectable()
 export class DispatchRepository {
   /** allocated → dispatched; null when the cycle was not allocated (nothing to do). */
@@ -81,19 +91,13 @@ export class DispatchRepository {
         WHERE c.id = $1`,
       [cycleId],
     );
-    const lines: {
-      consumerGroupId: string;
-      offerId: string;
-      units: number;
-      packages: number;
-      netKg: number;
-      grossKg: number;
-    }[] = await m.query(
+    const rows: LoadingRow[] = await m.query(
       `SELECT consumer_group_id AS "consumerGroupId", offer_id AS "offerId", units, packages,
-                net_kg::float8 AS "netKg", gross_kg::float8 AS "grossKg"
-           FROM loading_list_lines WHERE cycle_id = $1`,
+              net_kg::float8 AS "netKg", gross_kg::float8 AS "grossKg"
+         FROM loading_list_lines WHERE cycle_id = $1`,
       [cycleId],
     );
+    const lines = withIntegers(rows, ['units', 'packages']);
     const byGroup = new Map<string, PackingConsignment>();
     for (const line of lines) {
       const consignment = byGroup.get(line.consumerGroupId) ?? {

@@ -14,7 +14,7 @@ export class ShipmentsRepository {
                         'order', st.stop_order, 'consumerGroupId', st.consumer_group_id,
                         'distanceFromPreviousKm', st.distance_from_previous_km::float8) ORDER BY st.stop_order), '[]')
                  FROM shipment_stops st WHERE st.shipment_id = sh.id) AS stops,
-              (SELECT json_build_object('packages', coalesce(sum(l.packages), 0)::int, 'units', coalesce(sum(l.units), 0)::int,
+              (SELECT json_build_object('packages', coalesce(sum(l.packages), 0)::bigint, 'units', coalesce(sum(l.units), 0)::bigint,
                         'netKg', coalesce(sum(l.net_kg), 0)::float8, 'grossKg', coalesce(sum(l.gross_kg), 0)::float8)
                  FROM shipment_lines l WHERE l.shipment_id = sh.id) AS totals,
               sh.distance_km::float8 AS "distanceKm", sh.tonne_km::float8 AS "tonneKm", sh.co2e_kg::float8 AS "co2eKg",

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/app-config';
+import { httpTimeoutsOf, type AppConfig } from '../config/app-config';
 import { ConfigurationError, type Environment } from '../config/environment';
 import { startEmbeddedPostgres, type RunningService } from './embedded-postgres';
 import { startEmbeddedRedis } from './embedded-redis';
@@ -70,7 +70,15 @@ export async function provideInfrastructure(
         env.ADMIN_EMAIL && env.ADMIN_PASSWORD
           ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
           : undefined,
-      loginRateLimit: { limit: env.LOGIN_RATE_LIMIT, windowSeconds: env.LOGIN_RATE_WINDOW_SECONDS },
+      loginLimits: {
+        consecutiveFailures: env.LOGIN_MAX_CONSECUTIVE_FAILURES,
+        blockSeconds: env.LOGIN_BLOCK_SECONDS,
+        dailyFailuresPerAddress: env.LOGIN_MAX_DAILY_FAILURES_PER_ADDRESS,
+      },
+      passwordResetLimits: {
+        perEmailPerHour: env.PASSWORD_RESET_PER_EMAIL_PER_HOUR,
+        perAddressPerHour: env.PASSWORD_RESET_PER_ADDRESS_PER_HOUR,
+      },
       logLevel: env.LOG_LEVEL,
       queuePrefix: env.QUEUE_PREFIX,
       smtpUrl: env.SMTP_URL,
@@ -79,6 +87,7 @@ export async function provideInfrastructure(
       allowPrivateWebhookTargets: env.ALLOW_PRIVATE_WEBHOOK_TARGETS,
       trustProxy: env.TRUST_PROXY,
       clockIntervalMs: env.CLOCK_INTERVAL_MS,
+      httpTimeouts: httpTimeoutsOf(env),
       publicUrl: env.PUBLIC_URL,
     };
     return { config, embeddedDatabase: !env.DATABASE_URL, stop };

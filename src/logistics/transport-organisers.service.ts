@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
 import { assertReach, ownedScope } from '../common/auth/ownership';
 import type { Page } from '../common/pagination/pagination.dto';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { webhookUrlRefusal } from '../notifications/webhook-target';
 import type {
   CreateTransportOrganiserDto,
   TransportOrganiserDto,
@@ -22,9 +24,17 @@ function toDto(organiser: TransportOrganiser, vehicles: Vehicle[]): TransportOrg
 
 @Injectable()
 export class TransportOrganisersService {
-  constructor(private readonly organisers: TransportOrganisersRepository) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly organisers: TransportOrganisersRepository,
+  ) {}
 
   async create(dto: CreateTransportOrganiserDto): Promise<TransportOrganiserDto> {
+    // Only a public unicast address passes (docs/SECURITY.md, F4); checked again at each delivery.
+    const refusal = dto.webhookUrl
+      ? await webhookUrlRefusal(dto.webhookUrl, this.config.allowPrivateWebhookTargets)
+      : null;
+    if (refusal) throw new BadRequestException(`webhookUrl: ${refusal}`);
     const id = await this.organisers.create(dto);
     return this.withVehicles((await this.organisers.findById(id))!);
   }

@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
-import { ManifestDto, ManifestVersionQuery } from './dto/manifest.dto';
+import { csvOptions } from '../common/http/csv-query';
+import { ManifestCsvQuery, ManifestDto, ManifestVersionQuery } from './dto/manifest.dto';
 import { ManifestsService } from './manifests.service';
 
 @ApiTags('dispatch')
@@ -29,11 +30,11 @@ export class ManifestsController {
   @ApiOkResponse({ description: 'one row per goods line × stop', schema: { type: 'string' } })
   async csv(
     @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: ManifestVersionQuery,
+    @Query() query: ManifestCsvQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const { name, body } = await this.manifests.csv(id, actor, query.version);
+    const { name, body } = await this.manifests.csv(id, actor, query.version, csvOptions(query));
     reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${name}"`);

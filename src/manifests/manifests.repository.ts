@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { withIntegers } from '../common/database/integers';
 import type { Locale } from '../logistics/domain/locales';
 import type {
   Manifest,
@@ -102,8 +103,9 @@ export class ManifestsRepository {
         ORDER BY st.stop_order`,
       [shipmentId],
     );
-    const unloading: UnloadingRow[] = await m.query(
-      `SELECT sl.consumer_group_id AS "consumerGroupId", sl.cooperative_id AS "cooperativeId", p.id AS "productId",
+    const unloading: UnloadingRow[] = await m
+      .query(
+        `SELECT sl.consumer_group_id AS "consumerGroupId", sl.cooperative_id AS "cooperativeId", p.id AS "productId",
               p.name AS "productName", p.hs_code AS "hsCode", sl.packages, sl.units,
               sl.net_kg::float8 AS "netKg", sl.gross_kg::float8 AS "grossKg"
          FROM shipment_lines sl
@@ -111,8 +113,9 @@ export class ManifestsRepository {
          JOIN products p ON p.id = o.product_id
         WHERE sl.shipment_id = $1
         ORDER BY p.name, sl.cooperative_id`,
-      [shipmentId],
-    );
+        [shipmentId],
+      )
+      .then((rows: UnloadingRow[]) => withIntegers(rows, ['packages', 'units']));
     const senderOf = new Map(senders.map((sender) => [sender.cooperativeId, sender]));
     const byProduct = new Map<string, UnloadingRow[]>();
     for (const row of unloading) {

@@ -6,6 +6,7 @@ import { assertReach } from '../common/auth/ownership';
 import { NotificationsService } from '../notifications/notifications.service';
 import { manifestNotifications } from './manifest-delivery';
 import { ManifestsRepository, type StoredManifest } from './manifests.repository';
+import type { CsvOptions } from '../common/csv';
 import { manifestToCsv } from './domain/manifest-csv';
 import { manifestToPdf } from './domain/manifest-pdf';
 import type { Manifest } from './domain/manifest.types';
@@ -72,9 +73,14 @@ export class ManifestsService {
     return (await this.visible(shipmentId, actor, version)).document;
   }
 
-  async csv(shipmentId: string, actor: Actor, version?: number): Promise<{ name: string; body: string }> {
+  async csv(
+    shipmentId: string,
+    actor: Actor,
+    version?: number,
+    options: CsvOptions = {},
+  ): Promise<{ name: string; body: string }> {
     const { document } = await this.visible(shipmentId, actor, version);
-    return { name: `${document.number}-v${document.version}.csv`, body: manifestToCsv(document) };
+    return { name: `${document.number}-v${document.version}.csv`, body: manifestToCsv(document, options) };
   }
 
   async pdf(shipmentId: string, actor: Actor, version?: number): Promise<{ name: string; body: Buffer }> {

@@ -22,6 +22,7 @@ export class EmailSender implements OnApplicationShutdown {
       subject: payload.subject,
       text: payload.text,
       html: payload.html,
+      headers: payload.headers,
       attachments: (payload.attachments ?? []).map((a) => ({
         filename: a.filename,
         contentType: a.contentType,

@@ -6,7 +6,8 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 export type AttemptOutcome = 'sent' | 'failed' | 'skipped';
 
-export type RecipientType = 'cooperative' | 'transport_organiser';
+/** `user`: a person's own account mail (password reset); `invitation`: the invited address. */
+export type RecipientType = 'cooperative' | 'transport_organiser' | 'user' | 'invitation';
 
 export interface EmailAttachment {
   filename: string;
@@ -19,6 +20,8 @@ export interface EmailPayload {
   text: string;
   html?: string;
   attachments?: EmailAttachment[];
+  /** extra headers, e.g. List-Unsubscribe (RFC 8058) */
+  headers?: Record<string, string>;
 }
 
 export interface WebhookPayload {

@@ -3,6 +3,10 @@ import { EmailSender } from './email-sender';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
+import { PeopleNotificationsRepository } from './people/people-notifications.repository';
+import { PeopleNotificationsService } from './people/people-notifications.service';
+import { PersonMessageRenderer } from './people/person-message-renderer';
+import { UnsubscribeController } from './people/unsubscribe.controller';
 
 /**
  * The notification outbox. Global so that the cycle stages can write notifications in their
@@ -11,8 +15,15 @@ import { NotificationsService } from './notifications.service';
  */
 @Global()
 @Module({
-  controllers: [NotificationsController],
-  providers: [NotificationsRepository, NotificationsService, EmailSender],
-  exports: [NotificationsService],
+  controllers: [NotificationsController, UnsubscribeController],
+  providers: [
+    NotificationsRepository,
+    NotificationsService,
+    EmailSender,
+    PersonMessageRenderer,
+    PeopleNotificationsRepository,
+    PeopleNotificationsService,
+  ],
+  exports: [NotificationsService, PeopleNotificationsService],
 })
 export class NotificationsModule {}

@@ -6,7 +6,9 @@ import { OnJob } from '../queue/job-handler.decorator';
 import { JOB_OPTIONS, JobName, type JobPayloads, QueueName } from '../queue/jobs';
 import { QueueService } from '../queue/queue.service';
 import type { ListNotificationsQuery, NotificationDto } from './dto/notification.dto';
+import { isPersonEmailPayload } from './domain/person-messages';
 import { EmailSender } from './email-sender';
+import { PersonMessageRenderer } from './people/person-message-renderer';
 import type {
   EmailPayload,
   JobAttempt,
@@ -16,7 +18,7 @@ import type {
 } from './notification.types';
 import { NotificationsRepository, type AttemptRow, type NotificationRow } from './notifications.repository';
 import { postWebhook, type WebhookResponse } from './webhook-sender';
-import { signWebhookBody } from './domain/webhook-signature';
+import { webhookHeaders } from './domain/webhook-signature';
 import { resolveWebhookTarget, WebhookTargetRefused, type WebhookTarget } from './webhook-target';
 
 type DeliveryJob = JobName.SendEmail | JobName.SendWebhook;
@@ -37,6 +39,7 @@ function isLastAttempt(job?: JobAttempt): boolean {
 }
 
 const SWEEP_BATCH = 500;
+const DISPATCH_BATCH = 2_000;
 const DETAIL_MAX = 1000;
 
 /**
@@ -55,6 +58,7 @@ export class NotificationsService {
     private readonly notifications: NotificationsRepository,
     private readonly queues: QueueService,
     private readonly email: EmailSender,
+    private readonly personMessages: PersonMessageRenderer,
   ) {}
 
   /** Writes the notifications in the caller's transaction; returns the ids of those that were new. */
@@ -68,6 +72,14 @@ export class NotificationsService {
    * queues it later. Returns how many were queued.
    */
   async dispatch(ids: string[]): Promise<number> {
+    let queued = 0;
+    // A fan-out to 100,000 members queues them a batch at a time (one Redis round trip each).
+    for (let start = 0; start < ids.length; start += DISPATCH_BATCH)
+      queued += await this.dispatchBatch(ids.slice(start, start + DISPATCH_BATCH));
+    return queued;
+  }
+
+  private async dispatchBatch(ids: string[]): Promise<number> {
     try {
       const pending = await this.notifications.pendingChannels(ids);
       if (pending.length === 0) return 0;
@@ -123,9 +135,13 @@ export class NotificationsService {
       await this.notifications.recordAttempt(notificationId, 'skipped', 'SMTP_URL not set', 'skipped');
       return;
     }
+    const stored = notification.payload;
+    const payload = isPersonEmailPayload(stored)
+      ? this.personMessages.render(stored)
+      : (stored as EmailPayload);
     let response: string;
     try {
-      response = await this.email.send(notification.target, notification.payload as EmailPayload);
+      response = await this.email.send(notification.target, payload);
     } catch (error) {
       return this.fail(notificationId, (error as Error).message, job);
     }
@@ -165,8 +181,7 @@ export class NotificationsService {
       response = await postWebhook(target, body, {
         'content-type': 'application/json',
         'x-proxima-event': event,
-        'x-proxima-delivery': notificationId,
-        'x-proxima-signature': signWebhookBody(secret, body),
+        ...webhookHeaders(secret, notificationId, body),
       });
     } catch (error) {
       return this.fail(notificationId, (error as Error).message, job);
@@ -218,9 +233,9 @@ export class NotificationsService {
   }
 }
 
-function describeRefusal({ status, bodyStart, location }: WebhookResponse): string {
-  const redirect = location ? ` (redirect to ${location} not followed)` : '';
-  return `HTTP ${status}${redirect}${bodyStart ? `: ${bodyStart}` : ''}`;
+/** The status alone: nothing the receiver sent back is stored or shown. */
+function describeRefusal({ status }: WebhookResponse): string {
+  return `HTTP ${status}${status >= 300 && status < 400 ? ' (redirect not followed)' : ''}`;
 }
 
 function toDto(n: NotificationRow, attempts: AttemptRow[]): NotificationDto {

@@ -5,12 +5,13 @@ import type { WebhookTarget } from './webhook-target';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
+/**
+ * What is kept of the receiver's answer: its status, nothing of its body or headers (a body
+ * shown to admins would let a webhook read whatever answers at its address; F4 in
+ * docs/SECURITY.md).
+ */
 export interface WebhookResponse {
   status: number;
-  /** The first bytes of the response body, for the attempt's detail. */
-  bodyStart: string;
-  /** Where a 3xx pointed (not followed). */
-  location?: string;
 }
 
 /** Connects to the address that was checked, whatever the name resolves to by now (no DNS rebinding). */
@@ -41,20 +42,9 @@ export function postWebhook(
   };
   return new Promise((resolve, reject) => {
     const req = request(target.url, options, (res: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        if (size < 512) chunks.push(chunk);
-        size += chunk.length;
-      });
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          bodyStart: Buffer.concat(chunks).toString('utf8').slice(0, 512),
-          location: res.headers.location,
-        }),
-      );
+      res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
       res.on('error', reject);
+      res.resume(); // the body is read to its end and dropped
     });
     req.on('error', (error: Error) =>
       reject(

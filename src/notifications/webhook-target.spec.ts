@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../test/support/property';
 import {
   isForbiddenAddress,
   resolveWebhookTarget,
@@ -21,9 +22,23 @@ const privateIpv4 = fc.oneof(
   ipv4(fc.constant(192), fc.constant(168)),
 );
 
+/** Documentation, benchmarking, relay and other special-purpose /24s and /15s (IANA registry). */
+const SPECIAL_IPV4 = [
+  '192.0.0',
+  '192.0.2',
+  '192.88.99',
+  '198.51.100',
+  '203.0.113',
+  '192.175.48',
+  '192.31.196',
+  '192.52.193',
+];
+
 function isPrivateByHand(address: string): boolean {
-  const [a, b] = address.split('.').map(Number);
+  const [a, b, c] = address.split('.').map(Number);
   return (
+    SPECIAL_IPV4.includes(`${a}.${b}.${c}`) ||
+    (a === 198 && (b === 18 || b === 19)) ||
     a === 0 ||
     a === 10 ||
     a === 127 ||
@@ -39,15 +54,25 @@ const publicIpv4 = ipv4(octet).filter((address) => !isPrivateByHand(address));
 
 describe('isForbiddenAddress', () => {
   it('refuses every IPv4 address in the loopback, private, link-local, CGNAT and 0/8 ranges', () => {
-    fc.assert(fc.property(privateIpv4, (address) => isForbiddenAddress(address)));
+    fc.assert(
+      fc.property(privateIpv4, (address) => isForbiddenAddress(address)),
+      fcParameters(),
+    );
   });
 
-  it('refuses them written as IPv4-mapped IPv6 too', () => {
-    fc.assert(fc.property(privateIpv4, (address) => isForbiddenAddress(`::ffff:${address}`)));
+  it('refuses them written as IPv4-mapped, IPv4-translated or NAT64 IPv6 too', () => {
+    for (const prefix of ['::ffff:', '::ffff:0:', '64:ff9b::', '64:ff9b:1::'])
+      fc.assert(
+        fc.property(privateIpv4, (address) => isForbiddenAddress(`${prefix}${address}`)),
+        fcParameters(),
+      );
   });
 
   it('accepts public IPv4 addresses', () => {
-    fc.assert(fc.property(publicIpv4, (address) => !isForbiddenAddress(address)));
+    fc.assert(
+      fc.property(publicIpv4, (address) => !isForbiddenAddress(address)),
+      fcParameters(),
+    );
   });
 
   it.each([
@@ -59,6 +84,12 @@ describe('isForbiddenAddress', () => {
     '100.64.0.1',
     '0.0.0.0',
     '224.0.0.1',
+    // F4 (docs/SECURITY.md): documentation and benchmarking ranges passed the old filter.
+    '192.0.2.1',
+    '198.18.0.1',
+    '198.19.255.254',
+    '198.51.100.7',
+    '203.0.113.9',
   ])('refuses %s', (address) => expect(isForbiddenAddress(address)).toBe(true));
 
   it.each([
@@ -75,6 +106,14 @@ describe('isForbiddenAddress', () => {
     '64:ff9b::a00:1',
     '2002:a00:1::1',
     'ff02::1',
+    // F4: the IPv4 address an IPv6 one carries is classified, in every form.
+    '::ffff:0:10.0.0.1',
+    '::ffff:0:127.0.0.1',
+    '::ffff:192.0.2.1',
+    '64:ff9b::192.168.0.1',
+    '64:ff9b:1::a00:1',
+    '64:ff9b:1::203.0.113.5',
+    '2001:db8::1',
   ])('refuses IPv6 %s', (address) => expect(isForbiddenAddress(address)).toBe(true));
 
   it.each([
@@ -85,6 +124,8 @@ describe('isForbiddenAddress', () => {
     '192.169.0.1',
     '2606:4700:4700::1111',
     '2a00:1450:4007::200e',
+    '::ffff:8.8.8.8',
+    '64:ff9b::8.8.8.8',
   ])('accepts %s', (address) => expect(isForbiddenAddress(address)).toBe(false));
 
   it('treats what is not an IP address as forbidden', () => {

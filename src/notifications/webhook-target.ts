@@ -1,46 +1,45 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
- * Where a webhook may not go: this machine, private and link-local networks, carrier-grade
- * NAT, cloud metadata (169.254.169.254 is inside 169.254/16), multicast and reserved space.
- * The IPv6 translation prefixes (NAT64, 6to4, Teredo) are refused whole, since each can
- * carry a private IPv4 address; an IPv4-mapped address (::ffff:a.b.c.d) is checked as the
- * IPv4 address it maps (BlockList does that).
+ * IPv6 ranges that carry an IPv4 address in their last 32 bits: IPv4-mapped (::ffff:a.b.c.d),
+ * IPv4-translated (::ffff:0:a.b.c.d, RFC 6145) and NAT64 (64:ff9b::/96 and the local-use
+ * 64:ff9b:1::/48, RFC 6052 and 8215). Such an address is classified as the IPv4 address it
+ * carries: through a NAT64 gateway, 64:ff9b::a00:1 reaches 10.0.0.1.
  */
-const FORBIDDEN = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.168.0.0', 16],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const) {
-  FORBIDDEN.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-  ['::', 96], // unspecified, loopback (::1) and the deprecated IPv4-compatible addresses
-  ['64:ff9b::', 96],
-  ['100::', 64],
-  ['2001::', 32],
-  ['2002::', 16],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-] as const) {
-  FORBIDDEN.addSubnet(network, prefix, 'ipv6');
+const CARRIES_IPV4 = new Set(['ipv4Mapped', 'rfc6145', 'rfc6052']);
+// ::a.b.c.d, the deprecated IPv4-compatible form (ipaddr.js calls it unicast).
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
+
+/**
+ * The class of an IP address as ipaddr.js names its ranges (`unicast`, `private`, `loopback`,
+ * `linkLocal`, `reserved` — 192.0.2.0/24, 198.18.0.0/15, 198.51.100.0/24, 203.0.113.0/24 among
+ * them —, `carrierGradeNat`, `multicast`, `6to4`, `teredo`, …), after unwrapping the IPv4
+ * address an IPv6 one carries; `invalid` for what is not an IP address.
+ */
+export function addressClass(address: string): string {
+  const bare = address.replace(/^\[|\]$/g, '');
+  if (bare.includes('%') || !ipaddr.isValid(bare) || isIP(bare) === 0) return 'invalid';
+  const parsed = ipaddr.parse(bare);
+  if (parsed.kind() === 'ipv4') return parsed.range();
+  const ipv6 = parsed as ipaddr.IPv6;
+  if (CARRIES_IPV4.has(ipv6.range())) {
+    const bytes = ipv6.toByteArray().slice(12);
+    return ipaddr.fromByteArray(bytes).range();
+  }
+  if (ipv6.match(IPV4_COMPATIBLE)) return 'ipv4Compatible';
+  return ipv6.range();
 }
 
-/** True when an IP address is one a webhook may not reach; anything that is not an IP address counts as forbidden. */
+/**
+ * True unless the address is public unicast (docs/SECURITY.md, F4): this machine, private and
+ * link-local networks, carrier-grade NAT, cloud metadata (169.254.169.254), documentation and
+ * benchmarking ranges, multicast, reserved space and the IPv6 tunnels (6to4, Teredo) are all
+ * refused; anything that is not an IP address counts as forbidden.
+ */
 export function isForbiddenAddress(address: string): boolean {
-  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  const family = isIP(bare);
-  if (family === 0) return true;
-  return FORBIDDEN.check(bare, family === 4 ? 'ipv4' : 'ipv6');
+  return addressClass(address) !== 'unicast';
 }
 
 /** A target that will never be delivered to: recorded as failed at once, not retried. */
@@ -94,4 +93,22 @@ export async function resolveWebhookTarget(
       );
   }
   return { url, address: addresses[0] };
+}
+
+/**
+ * The check when a webhook URL is registered (the delivery checks again, at connection time):
+ * why it is refused, or null. A host that does not resolve (yet) is let through here; each
+ * delivery resolves it again and refuses what it then finds.
+ */
+export async function webhookUrlRefusal(
+  target: string,
+  allowPrivate: boolean,
+  resolve: Resolver = systemResolver,
+): Promise<string | null> {
+  try {
+    await resolveWebhookTarget(target, allowPrivate, resolve);
+    return null;
+  } catch (error) {
+    return error instanceof WebhookTargetRefused ? error.message : null;
+  }
 }

@@ -23,6 +23,11 @@ export interface JobPayloads {
   [JobName.SendWebhook]: { notificationId: string };
 }
 
+/** Added to a job's data by QueueService: the request that queued it, for the worker's log lines. */
+export interface JobTrace {
+  requestId?: string;
+}
+
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ClockTick]: QueueName.Clock,
   [JobName.RunStage]: QueueName.Cycle,

@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { currentRequestId } from '../common/logging/log-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { JOB_OPTIONS, JOB_QUEUE, type JobName, type JobPayloads, QueueName } from './jobs';
+import { JOB_OPTIONS, JOB_QUEUE, type JobName, type JobPayloads, type JobTrace, QueueName } from './jobs';
 
 /**
  * How long a producer waits for Redis. BullMQ waits for the first connection forever, so a
@@ -14,6 +15,12 @@ export class QueueUnavailableError extends Error {
   constructor(name: QueueName) {
     super(`queue ${name}: Redis did not answer within ${READY_TIMEOUT_MS} ms`);
   }
+}
+
+/** A job's data: its payload and, when queued while serving a request, that request's id. */
+function traced<P extends object>(payload: P): P & JobTrace {
+  const requestId = currentRequestId();
+  return requestId ? { ...payload, requestId } : payload;
 }
 
 /** Enqueues typed jobs; used by the API (manual stage runs) and by the worker (clock, stages). */
@@ -54,7 +61,7 @@ export class QueueService implements OnApplicationShutdown {
   }
 
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], jobId?: string): Promise<void> {
-    await (await this.ready(JOB_QUEUE[name])).add(name, payload, { ...JOB_OPTIONS[name], jobId });
+    await (await this.ready(JOB_QUEUE[name])).add(name, traced(payload), { ...JOB_OPTIONS[name], jobId });
   }
 
   /**
@@ -62,7 +69,12 @@ export class QueueService implements OnApplicationShutdown {
    * job that exhausted its attempts is retried, so the clock can always revive a stage.
    */
   async enqueueOnce<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string): Promise<void> {
-    const job = await (await this.ready(JOB_QUEUE[name])).add(name, payload, { ...JOB_OPTIONS[name], jobId });
+    const job = await (
+      await this.ready(JOB_QUEUE[name])
+    ).add(name, traced(payload), {
+      ...JOB_OPTIONS[name],
+      jobId,
+    });
     if (await job.isFailed()) await job.retry('failed');
   }
 

@@ -7,11 +7,21 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Worker, type Job } from 'bullmq';
+import { withLogContext } from '../common/logging/log-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JOB_HANDLER_KEY } from './job-handler.decorator';
-import { JOB_QUEUE, JobName, QUEUE_WORKERS, QueueName } from './jobs';
+import { JOB_QUEUE, JobName, QUEUE_WORKERS, QueueName, type JobTrace } from './jobs';
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;
+
+/** A job's log lines carry the id of the request that queued it (`reqId`), the job and its id. */
+function jobLogContext(job: Job) {
+  const requestId = (job.data as JobTrace | undefined)?.requestId;
+  return {
+    requestId,
+    bindings: { ...(requestId ? { reqId: requestId } : {}), job: job.name, jobId: job.id },
+  };
+}
 
 /**
  * Runs one BullMQ worker per queue and routes each job to the method marked @OnJob for it.
@@ -37,12 +47,18 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     for (const queue of Object.values(QueueName)) {
       const worker = new Worker(
         queue,
-        async (job) => {
-          const handler = handlers.get(job.name as JobName);
-          if (!handler || JOB_QUEUE[job.name as JobName] !== queue)
-            throw new Error(`unexpected job ${job.name} on ${queue}`);
-          return handler(job.data, job);
-        },
+        (job) =>
+          withLogContext(jobLogContext(job), async () => {
+            const handler = handlers.get(job.name as JobName);
+            if (!handler || JOB_QUEUE[job.name as JobName] !== queue)
+              throw new Error(`unexpected job ${job.name} on ${queue}`);
+            const started = Date.now();
+            const result = await handler(job.data, job);
+            const line = `${queue} job ${job.name} ${job.id} done in ${Date.now() - started} ms`;
+            if (queue === QueueName.Clock) this.logger.debug(line);
+            else this.logger.log(line);
+            return result;
+          }),
         {
           connection: { url: this.config.redisUrl, maxRetriesPerRequest: null },
           prefix: this.config.queuePrefix,
@@ -50,8 +66,10 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
         },
       );
       worker.on('failed', (job, error) =>
-        this.logger.warn(
-          `${queue} job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
+        withLogContext(job ? jobLogContext(job) : {}, () =>
+          this.logger.warn(
+            `${queue} job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
+          ),
         ),
       );
       worker.on('error', (error) => this.logger.error(`${queue} worker: ${error.message}`));

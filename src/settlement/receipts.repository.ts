@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { safeInteger, withIntegers } from '../common/database/integers';
 import { returningRows } from '../common/database/returning';
 import type { CycleStatus } from '../seasons/domain/cycle-status';
 
 export interface GroupAllocation {
   offerId: string;
   allocated: number;
+  /** Units of the group's line that a shipment carries (0 or the allocation: a line travels whole). */
+  shipped: number;
 }
 
 export interface ReceiptView {
@@ -45,18 +48,27 @@ export class ReceiptsRepository {
     return row.status;
   }
 
-  /** The offers the group was allocated (> 0 units) in the cycle, by offer id. */
-  async allocations(
+  /**
+   * What the group can receive: the offers allocated to it that a shipment carries, with both
+   * figures, by offer id. Goods reported as placed in no vehicle are not among them (F8 in
+   * docs/SECURITY.md): they never left, so they are neither received, billed nor paid.
+   */
+  async receivable(
     cycleId: string,
     consumerGroupId: string,
     m: EntityManager = this.dataSource.manager,
   ): Promise<GroupAllocation[]> {
-    return m.query(
-      `SELECT offer_id AS "offerId", allocated FROM group_allocations
-        WHERE cycle_id = $1 AND consumer_group_id = $2 AND allocated > 0
-        ORDER BY offer_id`,
+    const rows: GroupAllocation[] = await m.query(
+      `SELECT ga.offer_id AS "offerId", ga.allocated, sum(sl.units) AS shipped
+         FROM group_allocations ga
+         JOIN shipment_lines sl
+           ON sl.cycle_id = ga.cycle_id AND sl.consumer_group_id = ga.consumer_group_id AND sl.offer_id = ga.offer_id
+        WHERE ga.cycle_id = $1 AND ga.consumer_group_id = $2 AND ga.allocated > 0
+        GROUP BY ga.offer_id, ga.allocated
+        ORDER BY ga.offer_id`,
       [cycleId, consumerGroupId],
     );
+    return withIntegers(rows, ['allocated', 'shipped']);
   }
 
   /** The members' allocations (> 0 units) of the group in the cycle. */
@@ -86,7 +98,10 @@ export class ReceiptsRepository {
       `SELECT offer_id AS "offerId", received FROM receipt_lines WHERE cycle_id = $1 AND consumer_group_id = $2`,
       [cycleId, consumerGroupId],
     );
-    return { version: head.version, received: new Map(lines.map((l) => [l.offerId, l.received])) };
+    return {
+      version: head.version,
+      received: new Map(lines.map((l) => [l.offerId, safeInteger(l.received, 'received')])),
+    };
   }
 
   /** The first report: version 1, or null when one exists already (someone reported meanwhile). */
@@ -158,7 +173,7 @@ export class ReceiptsRepository {
   }
 
   /**
-   * dispatched → received once every group with an allocation in the cycle has reported;
+   * dispatched → received once every group that a shipment carries goods for has reported;
    * answers the cycle's status after the attempt.
    */
   async moveToReceivedIfComplete(m: EntityManager, cycleId: string): Promise<CycleStatus> {
@@ -166,10 +181,10 @@ export class ReceiptsRepository {
       `UPDATE cycles SET status = 'received', received_at = now(), updated_at = now()
         WHERE id = $1 AND status = 'dispatched'
           AND NOT EXISTS (
-            SELECT 1 FROM group_allocations ga
-             WHERE ga.cycle_id = $1 AND ga.allocated > 0
+            SELECT 1 FROM shipment_lines sl
+             WHERE sl.cycle_id = $1
                AND NOT EXISTS (SELECT 1 FROM group_receipts gr
-                                WHERE gr.cycle_id = $1 AND gr.consumer_group_id = ga.consumer_group_id))`,
+                                WHERE gr.cycle_id = $1 AND gr.consumer_group_id = sl.consumer_group_id))`,
       [cycleId],
     );
     const [row] = await m.query(`SELECT status FROM cycles WHERE id = $1`, [cycleId]);

@@ -39,14 +39,14 @@ export class ReceiptsService {
     if (!hasReached(status, 'allocated')) {
       throw new UnprocessableEntityException(`receipts exist once the cycle is allocated; it is ${status}`);
     }
-    const allocations = await this.receipts.allocations(cycleId, consumerGroupId);
+    const allocations = await this.receipts.receivable(cycleId, consumerGroupId);
     const report = await this.receipts.report(cycleId, consumerGroupId);
     return view(cycleId, consumerGroupId, status, allocations, report);
   }
 
   /**
    * Records what arrived, per offer, and shares it among the members (shareReceipts: pro rata
-   * to their allocations, largest remainder). An allocated offer left out of the report counts
+   * to their allocations, largest remainder). A shipped offer left out of the report counts
    * as 0 received. One transaction: a 4xx leaves nothing written.
    */
   async record(
@@ -65,9 +65,9 @@ export class ReceiptsService {
             : `receipts are recorded once the cycle is dispatched; it is ${status}`,
         );
       }
-      const allocations = await this.receipts.allocations(cycleId, consumerGroupId, m);
+      const allocations = await this.receipts.receivable(cycleId, consumerGroupId, m);
       if (allocations.length === 0)
-        throw new UnprocessableEntityException('nothing was allocated to this group in this cycle');
+        throw new UnprocessableEntityException('nothing was shipped to this group in this cycle');
       const received = receivedByOffer(dto, allocations);
 
       const current = await this.receipts.report(cycleId, consumerGroupId, m);
@@ -101,21 +101,21 @@ export class ReceiptsService {
   }
 }
 
-/** Checks the lines against the group's allocation (400 naming the line) and keys them by offer. */
+/** Checks the lines against what was shipped to the group (400 naming the line) and keys them by offer. */
 function receivedByOffer(dto: ReceiptDto, allocations: GroupAllocation[]): Map<string, number> {
-  const allocated = new Map(allocations.map((a) => [a.offerId, a.allocated]));
+  const shipped = new Map(allocations.map((a) => [a.offerId, a.shipped]));
   const received = new Map<string, number>();
   dto.lines.forEach((line, index) => {
-    const limit = allocated.get(line.offerId);
+    const limit = shipped.get(line.offerId);
     if (limit === undefined)
       throw new BadRequestException(
-        `lines.${index}.offerId: not an offer allocated to this group in this cycle`,
+        `lines.${index}.offerId: not an offer shipped to this group in this cycle (allocated goods placed in no vehicle are not received)`,
       );
     if (received.has(line.offerId))
       throw new BadRequestException(`lines.${index}.offerId: this offer appears twice`);
     if (line.quantity > limit) {
       throw new BadRequestException(
-        `lines.${index}.quantity: ${line.quantity} exceeds the ${limit} units allocated (a surplus is not recorded)`,
+        `lines.${index}.quantity: ${line.quantity} exceeds the ${limit} units shipped (a surplus is not recorded)`,
       );
     }
     received.set(line.offerId, line.quantity);
@@ -137,6 +137,7 @@ function view(
     lines: allocations.map((a) => ({
       offerId: a.offerId,
       allocated: a.allocated,
+      shipped: a.shipped,
       received: report.version === 0 ? null : (report.received.get(a.offerId) ?? 0),
     })),
     cycleStatus,

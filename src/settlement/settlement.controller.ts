@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
+import { csvOptions, CsvQuery } from '../common/http/csv-query';
 import { ReceiptDto, ReceiptResultDto } from './dto/receipt.dto';
 import { StatementsDto } from './dto/statements.dto';
 import { ReceiptsService } from './receipts.service';
@@ -63,10 +64,11 @@ export class SettlementController {
   // The type is set once the statements are read: an error still leaves as JSON.
   async statementsCsv(
     @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: CsvQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const csv = statementsToCsv(await this.statements.get(id, actor));
+    const csv = statementsToCsv(await this.statements.get(id, actor), csvOptions(query));
     void reply.header('Content-Type', 'text/csv; charset=utf-8');
     return csv;
   }

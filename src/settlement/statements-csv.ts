@@ -1,4 +1,4 @@
-import { toCsv, type CsvCell } from '../common/csv';
+import { toCsv, type CsvCell, type CsvOptions } from '../common/csv';
 import type { StatementsDto } from './dto/statements.dto';
 import { formatMinor } from './domain/money-format';
 
@@ -21,11 +21,11 @@ const HEADER = [
 ];
 
 /**
- * The statements as CSV (RFC 4180, CRLF, formula-safe): a header, one row per member, then one
+ * The statements as CSV (the project's writer, common/csv.ts: RFC 4180, CRLF, formula-safe): a header, one row per member, then one
  * per cooperative. Every amount twice: in minor units, and as a decimal with the currency's
  * minor digits (`12345` and `123.45`). Cells that do not apply to the row's kind are empty.
  */
-export function statementsToCsv(statements: StatementsDto): string {
+export function statementsToCsv(statements: StatementsDto, options: CsvOptions = {}): string {
   const rows: CsvCell[][] = [HEADER];
   for (const m of statements.members) {
     rows.push([
@@ -65,5 +65,5 @@ export function statementsToCsv(statements: StatementsDto): string {
       formatMinor(c.dueProducerMinor, c.producerCurrency),
     ]);
   }
-  return toCsv(rows);
+  return toCsv(rows, options);
 }

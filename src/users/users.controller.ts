@@ -1,7 +1,14 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/roles.decorator';
-import { CreateUserDto, UserDto } from './dto/create-user.dto';
+import {
+  CreateUserDto,
+  ListUsersQuery,
+  UpdateUserDto,
+  UserDto,
+  UserListItemDto,
+  UserPageDto,
+} from './dto/create-user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -15,5 +22,19 @@ export class UsersController {
   @ApiCreatedResponse({ type: UserDto })
   create(@Body() dto: CreateUserDto): Promise<UserDto> {
     return this.users.create(dto);
+  }
+
+  @Get()
+  @Roles('admin')
+  @ApiOkResponse({ type: UserPageDto })
+  list(@Query() query: ListUsersQuery): Promise<UserPageDto> {
+    return this.users.list(query);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOkResponse({ type: UserListItemDto, description: "any change ends the user's sessions at once" })
+  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserListItemDto> {
+    return this.users.update(id, dto);
   }
 }

@@ -3,8 +3,12 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 
-/** Where `npm run build` puts the web application: beside the compiled server. */
-export const WEB_APP_ROOT = join(__dirname, '..', 'web');
+/**
+ * Where `npm run build` puts the web application: beside the compiled server. The tests run
+ * the sources as ES modules, where there is no __dirname (and no build to serve).
+ */
+export const WEB_APP_ROOT: string | undefined =
+  typeof __dirname === 'string' ? join(__dirname, '..', 'web') : undefined;
 
 /** Paths the API process answers itself; everything else is the web application's. */
 const SERVER_PATHS = /^\/(api|docs|docs-json)(\/|$|\?|-)/;
@@ -21,7 +25,7 @@ function cacheControlFor(path: string): string {
  * Without a build (tests run from the sources), nothing is served.
  */
 export async function serveWebApp(app: NestFastifyApplication, root = WEB_APP_ROOT): Promise<void> {
-  if (!existsSync(join(root, 'index.html'))) return;
+  if (!root || !existsSync(join(root, 'index.html'))) return;
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(fastifyStatic, {
     root,

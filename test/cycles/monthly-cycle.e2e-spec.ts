@@ -177,7 +177,7 @@ describe('the monthly cycle through the queues', () => {
       expect((await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`)).status).toBe(202);
       await waitForStatus(http, admin, s.cycleId, 'allocated');
       const supply = await t.dataSource.query(
-        'SELECT offer_id, supply, excluded FROM cycle_offers WHERE cycle_id = $1',
+        'SELECT offer_id, supply::int AS supply, excluded FROM cycle_offers WHERE cycle_id = $1',
         [s.cycleId],
       );
       const byOffer = Object.fromEntries(

@@ -138,7 +138,16 @@ describe('Redis faults', () => {
       const started = Date.now();
       const health = await waitForHealth(base, api, [200, 503]);
       const startMs = Date.now() - started;
-      expect(health).toEqual({ status: 503, body: { status: 'unhealthy', database: 'up', redis: 'down' } });
+      expect(health).toMatchObject({
+        status: 503,
+        body: { status: 'unhealthy', database: 'up', redis: 'down' },
+      });
+      // The replica is ready all the same: readiness depends on PostgreSQL only.
+      const ready = await fetch(`${base}/api/v1/health/ready`);
+      expect({ status: ready.status, body: await ready.json() }).toEqual({
+        status: 200,
+        body: { status: 'ready', database: 'up' },
+      });
       const auth = { authorization: `Bearer ${admin}` };
 
       const territories = await fetch(`${base}/api/v1/territories`, { headers: auth });

@@ -2,7 +2,9 @@ import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { Webhook } from 'standardwebhooks';
 import type { DataSource } from 'typeorm';
+import { standardWebhookSecret } from '../../src/notifications/domain/webhook-signature';
 import type { NewNotification } from '../../src/notifications/notification.types';
 import type { NotificationsService } from '../../src/notifications/notifications.service';
 import { unique } from '../support/test-app';
@@ -171,4 +173,37 @@ export async function startHookServer() {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A receiver as docs/NOTIFICATIONS.md tells an organiser to write one: it verifies each request
+ * with the Standard Webhooks library (signature, and a timestamp within five minutes), then
+ * refuses a `webhook-id` it has already taken (a replay). 401 for a bad signature or an old
+ * timestamp, 409 for a replay, 204 otherwise.
+ */
+export async function startVerifyingHookServer(secret: string) {
+  const receiver = new Webhook(standardWebhookSecret(secret));
+  const seen = new Set<string>();
+  const answers: { id: string | undefined; status: number }[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const id = req.headers['webhook-id'] as string | undefined;
+      let status = 204;
+      try {
+        receiver.verify(Buffer.concat(chunks), req.headers as Record<string, string>);
+        if (seen.has(id!)) status = 409;
+        seen.add(id!);
+      } catch {
+        status = 401;
+      }
+      answers.push({ id, status });
+      res.writeHead(status).end();
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return { port, answers, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -1,5 +1,7 @@
 import { NotificationsService } from '../../src/notifications/notifications.service';
-import { signWebhookBody, verifyWebhookSignature } from '../../src/notifications/domain/webhook-signature';
+import { request as httpRequest } from 'node:http';
+import { Webhook } from 'standardwebhooks';
+import { standardWebhookSecret, webhookHeaders } from '../../src/notifications/domain/webhook-signature';
 import { startTestApp, unique, type TestApp } from '../support/test-app';
 import {
   aWebhook,
@@ -9,7 +11,20 @@ import {
   notificationRow,
   SIGNING_SECRET,
   startHookServer,
+  startVerifyingHookServer,
 } from './support';
+
+/** POSTs a captured (or forged) delivery to a receiver again; answers its status. */
+function resend(port: number, headers: Record<string, string>, body: Buffer): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/hooks', headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 describe('webhook notifications', () => {
   let hooks: Awaited<ReturnType<typeof startHookServer>>;
@@ -50,18 +65,17 @@ describe('webhook notifications', () => {
     expect(request.method).toBe('POST');
     expect(request.headers['content-type']).toBe('application/json');
     expect(request.headers['x-proxima-event']).toBe('manifest.issued');
-    expect(request.headers['x-proxima-delivery']).toBe(id);
-    expect(
-      verifyWebhookSignature(SIGNING_SECRET, request.body, request.headers['x-proxima-signature'] as string),
-    ).toBe(true);
-    expect(request.headers['x-proxima-signature']).toBe(signWebhookBody(SIGNING_SECRET, request.body));
-    expect(
-      verifyWebhookSignature(
-        'another-secret-of-thirty-two-chars!!',
+    expect(request.headers['webhook-id']).toBe(id);
+    const headers = request.headers as Record<string, string>;
+    expect(() =>
+      new Webhook(standardWebhookSecret(SIGNING_SECRET)).verify(request.body, headers),
+    ).not.toThrow();
+    expect(() =>
+      new Webhook(standardWebhookSecret('another-secret-of-thirty-two-chars!!')).verify(
         request.body,
-        request.headers['x-proxima-signature'] as string,
+        headers,
       ),
-    ).toBe(false);
+    ).toThrow();
     expect(JSON.parse(request.body.toString('utf8'))).toEqual(body);
 
     const row = await notificationRow(t.dataSource, id);
@@ -79,7 +93,8 @@ describe('webhook notifications', () => {
     await expect(service.sendWebhook({ notificationId: id }, FIRST_TRY)).rejects.toThrow(/HTTP 500/);
     let row = await notificationRow(t.dataSource, id);
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
-    expect(row.attemptRows).toEqual([{ outcome: 'failed', detail: 'HTTP 500: receiver is unhappy' }]);
+    // The status alone: nothing of the receiver's body is kept (F4 in docs/SECURITY.md).
+    expect(row.attemptRows).toEqual([{ outcome: 'failed', detail: 'HTTP 500' }]);
 
     await expect(service.sendWebhook({ notificationId: id }, LAST_TRY)).rejects.toThrow(/failed for good/);
     row = await notificationRow(t.dataSource, id);
@@ -95,8 +110,36 @@ describe('webhook notifications', () => {
     expect(requestsTo(path)).toHaveLength(1);
     expect(requestsTo('/hooks/elsewhere')).toHaveLength(0);
     expect((await notificationRow(t.dataSource, id)).attemptRows).toEqual([
-      { outcome: 'failed', detail: 'HTTP 302 (redirect to /hooks/elsewhere not followed): ok' },
+      { outcome: 'failed', detail: 'HTTP 302 (redirect not followed)' },
     ]);
+  });
+
+  it('signs per Standard Webhooks: a verifying receiver takes it once, refuses it replayed, old or altered', async () => {
+    const receiver = await startVerifyingHookServer(SIGNING_SECRET);
+    try {
+      const body = { event: 'manifest.issued', manifest: { number: 'MAN-203106-0002' } };
+      const [id] = await enqueue(t.dataSource, service, [
+        aWebhook(`http://127.0.0.1:${receiver.port}/hooks`, body),
+      ]);
+      await service.sendWebhook({ notificationId: id }, FIRST_TRY);
+      expect(receiver.answers).toEqual([{ id, status: 204 }]);
+      expect(await notificationRow(t.dataSource, id)).toMatchObject({ status: 'sent' });
+      // A captured delivery sent again, as it was: the receiver has seen its id.
+      const bytes = Buffer.from(JSON.stringify(body));
+      const now = webhookHeaders(SIGNING_SECRET, id, bytes);
+      expect(await resend(receiver.port, { ...now, 'content-type': 'application/json' }, bytes)).toBe(409);
+      // One captured ten minutes ago under a fresh id: its timestamp is out of the window.
+      const old = webhookHeaders(SIGNING_SECRET, `${id}-old`, bytes, new Date(Date.now() - 10 * 60_000));
+      expect(await resend(receiver.port, old, bytes)).toBe(401);
+      // Its timestamp moved forward without the secret: the signature no longer matches.
+      const moved = { ...old, 'webhook-timestamp': now['webhook-timestamp'] };
+      expect(await resend(receiver.port, moved, bytes)).toBe(401);
+      expect(
+        await resend(receiver.port, webhookHeaders(SIGNING_SECRET, `${id}-x`, bytes), Buffer.from('{}')),
+      ).toBe(401);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('records a receiver that does not listen as a failed attempt', async () => {

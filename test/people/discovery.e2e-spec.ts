@@ -77,7 +77,11 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
       const body = await me(tokens.coordinator);
       expect(body.organisation).toMatchObject({ type: 'consumer_group', id: w.groupId });
       const dispatched = await cycle(w.cycles.dispatched);
-      const loadingAt = Date.parse(`${dispatched.loadingDate}T00:00:00Z`) - 3600_000; // Casablanca, UTC+1
+      const [{ at }] = await t.dataSource.query(
+        `SELECT ($1::date::timestamp AT TIME ZONE 'Africa/Casablanca') AS at`,
+        [dispatched.loadingDate],
+      );
+      const loadingAt = (at as Date).getTime(); // the start of the loading day at the pickup point
       expect(seasonOf(body)!).toMatchObject({
         next: { cycleId: w.cycles.dispatched, action: 'record_receipt', status: 'dispatched' },
       });

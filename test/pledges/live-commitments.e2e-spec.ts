@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../support/property';
 import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
 import { registry, seasonWithOffers, type Registry, type SeasonSetup } from '../support/season-fixtures';
 
@@ -70,7 +71,7 @@ describe('live commitments under concurrent pledge PUTs', () => {
         expect(replies.map((reply) => reply.status)).toEqual(puts.map(() => 200));
         expect(await drift()).toBe(0);
       }),
-      { numRuns: 15 },
+      fcParameters({ numRuns: 15 }),
     );
     // And the API answers the same sums as the rows.
     const [month] = s.months;

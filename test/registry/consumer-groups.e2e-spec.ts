@@ -94,7 +94,7 @@ describe('consumer groups and members', () => {
     const body = { name: 'Amina Benali', email: `${unique('amina')}@test.example` };
     const created = await http.as(admin).post(`/api/v1/consumer-groups/${group}/members`, body);
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ ...body, id: expect.any(String), consumerGroupId: group });
+    expect(created.body).toEqual({ ...body, id: expect.any(String), consumerGroupId: group, active: true });
     const list = await http.as(admin).get(`/api/v1/consumer-groups/${group}/members`);
     expect(list.status).toBe(200);
     expect(list.body).toEqual({ items: [created.body], total: 1 });

@@ -170,7 +170,7 @@ describe('logistics', () => {
       expect(list.body.total).toBeGreaterThanOrEqual((await counts()).organisers);
     });
 
-    it('defaults locale to en and webhookUrl to null; accepts a local http webhook and 50 vehicles', async () => {
+    it('defaults locale to en and webhookUrl to null; accepts a public http webhook and 50 vehicles', async () => {
       const { webhookUrl, locale, ...minimal } = organiser();
       expect([webhookUrl, locale]).toEqual(['https://hooks.trans-atlas.example/proxima', 'fr']);
       const created = await http.as(admin).post('/api/v1/transport-organisers', minimal);
@@ -183,10 +183,10 @@ describe('logistics', () => {
         capacityKg: 0.001,
         costPerKmMinor: 0,
       }));
-      const big = await createOrganiser({ vehicles: many, webhookUrl: 'http://127.0.0.1:8080/hook' });
+      const big = await createOrganiser({ vehicles: many, webhookUrl: 'http://93.184.216.34:8080/hook' });
       expect(big.vehicles).toHaveLength(50);
       expect(big.vehicles[0]).toEqual({ ...many[0], id: expect.any(String) });
-      expect(big.webhookUrl).toBe('http://127.0.0.1:8080/hook');
+      expect(big.webhookUrl).toBe('http://93.184.216.34:8080/hook');
       const [row] = await t.dataSource.query(
         'SELECT count(*)::int AS n, sum(capacity_kg)::text AS kg FROM vehicles WHERE transport_organiser_id = $1',
         [big.id],
@@ -205,6 +205,13 @@ describe('logistics', () => {
       [{ webhookUrl: 'ftp://hooks.example/x' }, 'webhookUrl'],
       [{ webhookUrl: 'hooks.example/x' }, 'webhookUrl'],
       [{ webhookUrl: `https://hooks.example/${'a'.repeat(2030)}` }, 'webhookUrl'],
+      // F4 (docs/SECURITY.md): only a public unicast address, checked when the URL is registered.
+      [{ webhookUrl: 'http://127.0.0.1:8080/hook' }, 'webhookUrl'],
+      [{ webhookUrl: 'http://localhost/hook' }, 'webhookUrl'],
+      [{ webhookUrl: 'https://192.0.2.10/hook' }, 'webhookUrl'],
+      [{ webhookUrl: 'https://198.18.0.1/hook' }, 'webhookUrl'],
+      [{ webhookUrl: 'https://[::ffff:0:10.0.0.1]/hook' }, 'webhookUrl'],
+      [{ webhookUrl: 'https://[64:ff9b:1::a00:1]/hook' }, 'webhookUrl'],
       [{ locale: 'de' }, 'locale'],
       [{ vehicles: [] }, 'vehicles'],
       [{ vehicles: undefined }, 'vehicles'],

@@ -24,7 +24,7 @@ type Context = 'own' | 'foreign' | 'sibling';
 type Expected = number | [number, number] | [number, number, number];
 
 interface Row {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   /** the route as documented */
   route: string;
   path: (w: World) => string;
@@ -46,6 +46,13 @@ const TABLE: Row[] = [
     method: 'GET',
     route: '/health',
     path: () => '/health',
+    scoped: false,
+    expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200, anonymous: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/health/ready',
+    path: () => '/health/ready',
     scoped: false,
     expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200, anonymous: 200 },
   },
@@ -83,6 +90,27 @@ const TABLE: Row[] = [
     path: () => '/me/calendar-token',
     scoped: false,
     expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200 },
+  },
+  {
+    method: 'GET',
+    route: '/calendar/:feedToken.ics (a token nobody holds: test/people/calendar-feed)',
+    path: () => `/calendar/${'x'.repeat(43)}.ics`,
+    scoped: false,
+    expect: { admin: 404, coordinator: 404, member: 404, cooperative: 404, transporter: 404, anonymous: 404 },
+  },
+  {
+    method: 'GET',
+    route: '/unsubscribe/:token (a token we did not sign: test/people/notifications)',
+    path: () => '/unsubscribe/AAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA',
+    scoped: false,
+    expect: { admin: 404, coordinator: 404, member: 404, cooperative: 404, transporter: 404, anonymous: 404 },
+  },
+  {
+    method: 'POST',
+    route: '/unsubscribe/:token (a token we did not sign)',
+    path: () => '/unsubscribe/AAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA',
+    scoped: false,
+    expect: { admin: 404, coordinator: 404, member: 404, cooperative: 404, transporter: 404, anonymous: 404 },
   },
   { method: 'GET', route: '/audit-log', path: () => '/audit-log', scoped: false, expect: { admin: 200 } },
   {
@@ -199,6 +227,91 @@ const TABLE: Row[] = [
     route: '/consumer-groups/:id/members',
     path: (w) => `/consumer-groups/${w.groupId}/members`,
     expect: { admin: 200, coordinator: OWN_ONLY(200) },
+  },
+  {
+    // active: true changes nothing here (the member never left), so later cells keep their tokens
+    method: 'PATCH',
+    sibling: true,
+    route: '/consumer-groups/:id/members/:memberId',
+    path: (w) => `/consumer-groups/${w.groupId}/members/${w.memberId}`,
+    body: () => ({ active: true }),
+    expect: { admin: 200, coordinator: OWN_ONLY(200) },
+  },
+  // --- accounts (logout is left out: it would end the session of every later cell)
+  {
+    method: 'GET',
+    route: '/users',
+    path: () => '/users',
+    scoped: false,
+    expect: { admin: 200 },
+  },
+  {
+    method: 'PATCH',
+    route: '/users/:id',
+    path: () => '/users/00000000-0000-4000-8000-000000000000',
+    scoped: false,
+    body: () => ({ active: true }),
+    expect: { admin: 404 },
+  },
+  {
+    method: 'POST',
+    route: '/invitations',
+    path: () => '/invitations',
+    body: (w) => ({
+      email: `${unique('invited')}@test.example`,
+      role: 'member',
+      name: 'Invited',
+      consumerGroupId: w.groupId,
+    }),
+    expect: { admin: 201, coordinator: OWN_ONLY(201) },
+  },
+  {
+    method: 'GET',
+    route: '/invitations',
+    path: () => '/invitations',
+    scoped: false,
+    expect: { admin: 200, coordinator: 200 },
+  },
+  {
+    method: 'POST',
+    route: '/auth/invitations/accept',
+    path: () => '/auth/invitations/accept',
+    scoped: false,
+    body: () => ({ token: 'a'.repeat(43), password: 'a long enough passphrase' }),
+    expect: { admin: 400, coordinator: 400, member: 400, cooperative: 400, transporter: 400, anonymous: 400 },
+  },
+  {
+    method: 'POST',
+    route: '/auth/password-reset',
+    path: () => '/auth/password-reset',
+    scoped: false,
+    body: () => ({ email: `${unique('forgot')}@test.example` }),
+    expect: { admin: 202, coordinator: 202, member: 202, cooperative: 202, transporter: 202, anonymous: 202 },
+  },
+  {
+    method: 'POST',
+    route: '/auth/password-reset/confirm',
+    path: () => '/auth/password-reset/confirm',
+    scoped: false,
+    body: () => ({ token: 'a'.repeat(43), password: 'a long enough passphrase' }),
+    expect: { admin: 400, coordinator: 400, member: 400, cooperative: 400, transporter: 400, anonymous: 400 },
+  },
+  {
+    method: 'PATCH',
+    route: '/me',
+    path: () => '/me',
+    scoped: false,
+    body: () => ({}),
+    expect: { admin: 200, coordinator: 200, member: 200, cooperative: 200, transporter: 200 },
+  },
+  {
+    // a wrong current password: nothing changes
+    method: 'PUT',
+    route: '/me/password',
+    path: () => '/me/password',
+    scoped: false,
+    body: () => ({ currentPassword: 'not the password', newPassword: 'a long enough passphrase' }),
+    expect: { admin: 400, coordinator: 400, member: 400, cooperative: 400, transporter: 400 },
   },
   {
     method: 'POST',

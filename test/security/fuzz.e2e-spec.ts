@@ -1,8 +1,10 @@
 import fc from 'fast-check';
-import type { DataSource } from 'typeorm';
+import { fcParameters, runsFactor } from '../support/property';
+import { changedTables, snapshot, snapshotQuery, tableNames, type Snapshot } from '../support/db-snapshot';
 import { isolatedDatabase } from '../support/isolated-database';
 import { adminToken, Http, startTestApp, unique, type Reply, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from './world';
+import { writeEndpoints, type Body, type WriteEndpoint } from './write-endpoints';
 
 /**
  * Every write endpoint of the API, fed hostile bodies by fast-check: wrong types, numbers far
@@ -16,247 +18,8 @@ import { buildWorld, type World } from './world';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30);
 const PASSWORD = 'correct horse battery';
-
-type Body = Record<string, unknown>;
-
-interface WriteEndpoint {
-  name: string;
-  method: 'POST' | 'PUT';
-  path: (w: World) => string;
-  /** a valid-looking body for the world (fresh unique values on every call) */
-  body: (w: World) => Body;
-}
-
-const ENDPOINTS: WriteEndpoint[] = [
-  {
-    name: 'POST /auth/login',
-    method: 'POST',
-    path: () => '/auth/login',
-    body: () => ({ email: LOGIN_EMAIL, password: PASSWORD }),
-  },
-  {
-    name: 'POST /users',
-    method: 'POST',
-    path: () => '/users',
-    body: (w) => ({
-      email: `${unique('fuzz-user')}@test.example`,
-      password: PASSWORD,
-      role: 'coordinator',
-      consumerGroupId: w.groupId,
-    }),
-  },
-  {
-    name: 'POST /territories',
-    method: 'POST',
-    path: () => '/territories',
-    body: () => ({
-      name: unique('Territory'),
-      countryCode: 'BE',
-      timezone: 'Europe/Brussels',
-      currency: 'EUR',
-    }),
-  },
-  {
-    name: 'POST /partnerships',
-    method: 'POST',
-    path: () => '/partnerships',
-    body: (w) => ({
-      name: unique('Partnership'),
-      territoryIds: [w.r.producerTerritoryId, w.r.consumerTerritoryId],
-      charter: { rules: { organicRequired: true, maxExportShare: 0.5 } },
-    }),
-  },
-  {
-    name: 'PUT /partnerships/:id/charter',
-    method: 'PUT',
-    path: (w) => `/partnerships/${w.r.partnershipId}/charter`,
-    body: (w) => ({
-      rules: {
-        organicRequired: true,
-        minLocalSalesShare: 0.2,
-        maxExportShare: 0.5,
-        maxMonthlyVariation: 0.3,
-        excludedProductIds: [w.r.productIds[1]],
-        priceFloors: [{ productId: w.r.productIds[0], minUnitPriceMinor: 100 }],
-        forbiddenTransportModes: ['air'],
-        maxEmissionsGramsPerKg: 500,
-      },
-    }),
-  },
-  {
-    name: 'POST /consumer-groups',
-    method: 'POST',
-    path: () => '/consumer-groups',
-    body: (w) => ({
-      territoryId: w.r.consumerTerritoryId,
-      name: unique('GASAP'),
-      kind: 'GASAP',
-      dropPoint: {
-        name: 'Salle',
-        address: 'Rue Léopold Ier 329, 1090 Jette',
-        latitude: 50.878,
-        longitude: 4.327,
-      },
-      contactEmail: `${unique('group')}@test.example`,
-    }),
-  },
-  {
-    name: 'POST /consumer-groups/:id/members',
-    method: 'POST',
-    path: (w) => `/consumer-groups/${w.groupId}/members`,
-    body: () => ({ name: unique('Member'), email: `${unique('member')}@test.example` }),
-  },
-  {
-    name: 'POST /cooperatives',
-    method: 'POST',
-    path: () => '/cooperatives',
-    body: (w) => ({
-      territoryId: w.r.producerTerritoryId,
-      name: unique('Coop'),
-      contactEmail: `${unique('coop')}@test.example`,
-      localSalesShare: 0.6,
-      certificates: [
-        { kind: 'organic', body: 'Ecocert', number: 'MA-1', validFrom: '2026-01-01', validTo: '2028-12-31' },
-      ],
-    }),
-  },
-  {
-    name: 'POST /cooperatives/:id/certificates',
-    method: 'POST',
-    path: (w) => `/cooperatives/${w.cooperativeId}/certificates`,
-    body: () => ({
-      kind: 'pgs',
-      body: 'Nature & Progrès',
-      number: unique('PGS'),
-      validFrom: '2026-01-01',
-      validTo: '2027-12-31',
-    }),
-  },
-  {
-    name: 'POST /pickup-points',
-    method: 'POST',
-    path: () => '/pickup-points',
-    body: (w) => ({
-      territoryId: w.r.producerTerritoryId,
-      name: unique('Pickup'),
-      address: 'Route d’Aglou, Tiznit',
-      latitude: 29.698,
-      longitude: -9.731,
-    }),
-  },
-  {
-    name: 'POST /transport-organisers',
-    method: 'POST',
-    path: () => '/transport-organisers',
-    body: () => ({
-      name: unique('Carrier'),
-      side: 'third_party',
-      contactEmail: `${unique('carrier')}@test.example`,
-      webhookUrl: 'https://hooks.example.org/manifests',
-      locale: 'fr',
-      vehicles: [{ name: 'Truck', mode: 'road', capacityKg: 12000.5, costPerKmMinor: 120 }],
-    }),
-  },
-  {
-    name: 'POST /products',
-    method: 'POST',
-    path: () => '/products',
-    body: () => ({
-      name: unique('Argan oil'),
-      hsCode: '151590',
-      unit: '1 l bottle',
-      unitNetKg: 0.92,
-      unitGrossKg: 1.45,
-      category: 'oils',
-    }),
-  },
-  {
-    name: 'POST /seasons',
-    method: 'POST',
-    path: () => '/seasons',
-    body: (w) => ({
-      partnershipId: w.r.partnershipId,
-      name: unique('Season'),
-      producerTerritoryId: w.r.producerTerritoryId,
-      consumerTerritoryId: w.r.consumerTerritoryId,
-      firstMonth: '2031-01',
-      lastMonth: '2031-03',
-      currency: 'EUR',
-      exchangeRate: 10.85,
-      pickupPointId: w.r.pickupPointId,
-      transportOrganiserIds: w.r.transportOrganiserIds,
-      calendar: { lockDay: 10, confirmationDays: 5, loadingDay: 1 },
-    }),
-  },
-  {
-    name: 'POST /seasons/:id/groups',
-    method: 'POST',
-    path: (w) => `/seasons/${w.season.seasonId}/groups`,
-    body: (w) => ({ consumerGroupId: w.spareGroupId }),
-  },
-  {
-    name: 'POST /seasons/:id/offers',
-    method: 'POST',
-    path: (w) => `/seasons/${w.season.seasonId}/offers`,
-    body: (w) => ({
-      cooperativeId: w.r.cooperativeIds[1],
-      productId: w.r.productIds[1],
-      unitPriceMinor: 300,
-      packSize: 6,
-      monthlyCapacity: 400,
-    }),
-  },
-  {
-    name: 'PUT /seasons/:id/members/:memberId/pledges (standing)',
-    method: 'PUT',
-    path: (w) => `/seasons/${w.season.seasonId}/members/${w.memberId}/pledges`,
-    body: (w) => ({ lines: w.season.offers.map((o, i) => ({ offerId: o.id, quantity: 3 + i })) }),
-  },
-  {
-    name: 'PUT /seasons/:id/members/:memberId/pledges/:month',
-    method: 'PUT',
-    path: (w) => `/seasons/${w.season.seasonId}/members/${w.memberId}/pledges/${w.months.open}`,
-    body: (w) => ({ lines: [{ offerId: w.season.offers[0].id, quantity: 5 }] }),
-  },
-  {
-    name: 'PUT /seasons/:id/cooperatives/:cooperativeId/delivery-pledges',
-    method: 'PUT',
-    path: (w) => `/seasons/${w.season.seasonId}/cooperatives/${w.cooperativeId}/delivery-pledges`,
-    body: (w) => ({ lines: [{ offerId: w.season.offers[0].id, month: w.months.open, quantity: 20 }] }),
-  },
-  {
-    name: 'POST /cycles/:id/advance',
-    method: 'POST',
-    path: (w) => `/cycles/${w.cycles.open}/advance`,
-    body: () => ({}),
-  },
-  {
-    name: 'POST /cycles/:id/violations/:violationId/waive',
-    method: 'POST',
-    path: (w) => `/cycles/${w.cycles.confirming}/violations/${w.violationId}/waive`,
-    body: () => ({ reason: 'Capacity confirmed by phone' }),
-  },
-  {
-    name: 'PUT /cycles/:id/confirmations/:cooperativeId',
-    method: 'PUT',
-    path: (w) => `/cycles/${w.cycles.confirming}/confirmations/${w.cooperativeId}`,
-    body: (w) => ({ lines: [{ offerId: w.season.offers[0].id, quantity: 1 }] }),
-  },
-  {
-    name: 'PUT /cycles/:id/receipts/:consumerGroupId',
-    method: 'PUT',
-    path: (w) => `/cycles/${w.cycles.dispatched}/receipts/${w.groupId}`,
-    body: (w) => ({ lines: [{ offerId: w.season.offers[0].id, quantity: 1 }] }),
-  },
-  {
-    name: 'POST /shipments/:id/manifest/reissue',
-    method: 'POST',
-    path: (w) => `/shipments/${w.shipments.dispatched}/manifest/reissue`,
-    body: () => ({}),
-  },
-];
-
-let LOGIN_EMAIL = '';
+const login = { email: '', password: PASSWORD };
+const ENDPOINTS = writeEndpoints(login);
 
 /** Reads with query parameters (and a path month): hostile query strings must not answer 5xx either. */
 const READS: { name: string; path: (w: World) => string; params: string[] }[] = [
@@ -581,39 +344,6 @@ function encodeQuery(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// What the database holds: every table's row count and a digest of its content
-
-async function tableNames(ds: DataSource): Promise<string[]> {
-  const rows: { name: string }[] = await ds.query(
-    `SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY 1`,
-  );
-  return rows.map((r) => r.name);
-}
-
-type Snapshot = Record<string, { rows: number; digest: string }>;
-
-function snapshotQuery(tables: string[]): string {
-  return tables
-    .map(
-      (t) =>
-        `SELECT '${t}' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS d FROM "${t}" x`,
-    )
-    .join(' UNION ALL ');
-}
-
-async function snapshot(ds: DataSource, sql: string): Promise<Snapshot> {
-  const rows: { t: string; n: number; d: string }[] = await ds.query(sql);
-  return Object.fromEntries(rows.map((r) => [r.t, { rows: r.n, digest: r.d }]));
-}
-
-function changedTables(before: Snapshot, after: Snapshot): string[] {
-  return Object.keys(after).filter(
-    (t) => before[t]?.rows !== after[t].rows || before[t]?.digest !== after[t].digest,
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
 
 describe('hostile bodies on every write endpoint', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
@@ -633,9 +363,9 @@ describe('hostile bodies on every write endpoint', () => {
     http = new Http(t.app);
     admin = await adminToken(http, t.dataSource);
     w = await buildWorld(t, http, admin);
-    LOGIN_EMAIL = `${unique('fuzz-login')}@test.example`;
+    login.email = `${unique('fuzz-login')}@test.example`;
     const created = await http.as(admin).post('/api/v1/users', {
-      email: LOGIN_EMAIL,
+      email: login.email,
       password: PASSWORD,
       role: 'member',
       memberId: w.memberId,
@@ -709,10 +439,10 @@ describe('hostile bodies on every write endpoint', () => {
         fc.asyncProperty(mutations(endpoint.body(w)), async (mutation) => {
           await check(endpoint, apply(endpoint.body(w), mutation));
         }),
-        { numRuns: RUNS },
+        fcParameters({ numRuns: RUNS }),
       );
     },
-    60_000,
+    60_000 * runsFactor(),
   );
 
   it.each(READS.map((r) => [r.name, r] as const))(
@@ -756,7 +486,7 @@ describe('hostile bodies on every write endpoint', () => {
           if (reply.status >= 500)
             throw new Error(`${read.name}?${text.join('&')} answered ${reply.status}: ${reply.text}`);
         }),
-        { numRuns: RUNS },
+        fcParameters({ numRuns: RUNS }),
       );
     },
   );
@@ -764,11 +494,13 @@ describe('hostile bodies on every write endpoint', () => {
   it('reports its figures', () => {
     if (failures.length) console.info(failures.join('\n'));
     console.info(
-      `fuzz: ${ENDPOINTS.length} write endpoints and ${READS.length} reads × ${RUNS} runs; ${figures.requests} requests ` +
+      `fuzz: ${ENDPOINTS.length} write endpoints and ${READS.length} reads × ${RUNS * runsFactor()} runs; ${figures.requests} requests ` +
         `(${figures.reads} reads with hostile query strings) ` +
         `(${figures.rejected} rejected, ${figures.accepted} accepted), statuses ${JSON.stringify(statuses)}; ` +
         `${figures.tablesCompared} table digests compared over ${figures.rowsChecked} rows`,
     );
-    expect(figures.requests).toBeGreaterThanOrEqual(ENDPOINTS.length * (RUNS + 1) + READS.length * RUNS);
+    expect(figures.requests).toBeGreaterThanOrEqual(
+      ENDPOINTS.length * (RUNS * runsFactor() + 1) + READS.length * RUNS * runsFactor(),
+    );
   });
 });

@@ -119,7 +119,7 @@ export async function buildWorld(t: TestApp, http: Http, admin: string): Promise
   const settled = await toDispatched(m1);
   for (const consumerGroupId of r.groupIds) {
     const allocated: { offerId: string; quantity: number }[] = await ds.query(
-      `SELECT offer_id AS "offerId", allocated AS quantity FROM group_allocations
+      `SELECT offer_id AS "offerId", allocated::int AS quantity FROM group_allocations
         WHERE cycle_id = $1 AND consumer_group_id = $2`,
       [settled, consumerGroupId],
     );
@@ -158,7 +158,7 @@ export async function buildWorld(t: TestApp, http: Http, admin: string): Promise
 
 async function receiptLines(ds: DataSource, cycleId: string, consumerGroupId: string) {
   return ds.query(
-    `SELECT offer_id AS "offerId", allocated AS quantity FROM group_allocations
+    `SELECT offer_id AS "offerId", allocated::int AS quantity FROM group_allocations
       WHERE cycle_id = $1 AND consumer_group_id = $2 ORDER BY offer_id`,
     [cycleId, consumerGroupId],
   );

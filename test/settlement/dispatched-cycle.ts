@@ -46,7 +46,7 @@ export async function allocatedCycle(t: TestApp, http: Http, admin: string): Pro
   }
   expect(await stages.run(s.cycleId, 'confirming')).toBe('moved');
   const allocations: GroupAllocation[] = await t.dataSource.query(
-    `SELECT consumer_group_id AS "consumerGroupId", offer_id AS "offerId", allocated
+    `SELECT consumer_group_id AS "consumerGroupId", offer_id AS "offerId", allocated::int AS allocated
        FROM group_allocations WHERE cycle_id = $1 AND allocated > 0 ORDER BY consumer_group_id, offer_id`,
     [s.cycleId],
   );

@@ -125,6 +125,7 @@ describe('receipts', () => {
       lines: fullReport(s, g0).map((l) => ({
         offerId: l.offerId,
         allocated: l.quantity,
+        shipped: l.quantity, // every line travels (dispatch by hand)
         received: l.quantity,
       })),
       cycleStatus: 'dispatched',
@@ -167,6 +168,7 @@ describe('receipts', () => {
     expect(reply.body.lines.find((l: { offerId: string }) => l.offerId === s.offers.o2)).toEqual({
       offerId: s.offers.o2,
       allocated: allocationOf(s, g1, s.offers.o2),
+      shipped: allocationOf(s, g1, s.offers.o2),
       received: 0,
     });
     const [cycle] = await t.dataSource.query(`SELECT status, received_at FROM cycles WHERE id = $1`, [

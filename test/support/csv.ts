@@ -1,7 +1,11 @@
 // Reading CSV back in tests: what the API serves must be valid RFC 4180 and add up.
 
-/** A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes. */
-export function parseCsv(text: string): string[][] {
+/**
+ * A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes. A leading
+ * byte-order mark is skipped, as spreadsheets do (the API writes one by default).
+ */
+export function parseCsv(document: string): string[][] {
+  const text = document.startsWith('\uFEFF') ? document.slice(1) : document;
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';

@@ -24,8 +24,9 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     dbPoolSize: 5,
     jwtSecret: env.JWT_SECRET,
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
-    // Every test file logs in from 127.0.0.1: the limit itself is tested on apps of their own.
-    loginRateLimit: { limit: 100_000, windowSeconds: 60 },
+    // Every test file logs in from 127.0.0.1: the limits themselves are tested on apps of their own.
+    loginLimits: { consecutiveFailures: 100_000, blockSeconds: 60, dailyFailuresPerAddress: 100_000 },
+    passwordResetLimits: { perEmailPerHour: 100_000, perAddressPerHour: 100_000 },
     logLevel: 'silent',
     queuePrefix: env.QUEUE_PREFIX,
     smtpFrom: env.SMTP_FROM,
@@ -115,6 +116,9 @@ export class Http {
   put<T = any>(url: string, payload?: unknown) {
     return this.request<T>('PUT', url, payload ?? {});
   }
+  patch<T = any>(url: string, payload?: unknown) {
+    return this.request<T>('PATCH', url, payload ?? {});
+  }
   delete<T = any>(url: string) {
     return this.request<T>('DELETE', url);
   }
@@ -163,4 +167,25 @@ export async function userToken(
   return login(http, email, password);
 }
 
-type AppRoleUser = 'admin' | 'coordinator' | 'member' | 'cooperative' | 'transporter';
+export interface Account {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+}
+
+/** Creates a user of a role through the API (as admin), logs it in, and returns what a test needs of it. */
+export async function account(
+  http: Http,
+  admin: string,
+  role: AppRoleUser,
+  links: Parameters<typeof userToken>[3] = {},
+): Promise<Account> {
+  const email = `${unique(role)}@test.example`;
+  const password = 'correct horse battery';
+  const created = await http.as(admin).post('/api/v1/users', { email, password, role, ...links });
+  if (created.status !== 201) throw new Error(`creating ${role} failed: ${created.status} ${created.text}`);
+  return { id: created.body.id, email, password, token: await login(http, email, password) };
+}
+
+export type AppRoleUser = 'admin' | 'coordinator' | 'member' | 'cooperative' | 'transporter';

@@ -1,13 +1,9 @@
-import type { TokenClaims } from '../token-claims';
+import type { TokenClaims } from './token-claims';
 import { VerifiedTokens } from './verified-tokens';
 
-const claims = (sub: string, exp?: number): TokenClaims & { exp?: number } => ({
+const claims = (sub: string, exp?: number): TokenClaims => ({
   sub,
-  role: 'member',
-  cg: null,
-  mb: null,
-  co: null,
-  to: null,
+  sid: `session-${sub}`,
   ...(exp === undefined ? {} : { exp }),
 });
 

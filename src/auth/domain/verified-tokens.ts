@@ -1,4 +1,4 @@
-import type { TokenClaims } from '../token-claims';
+import type { TokenClaims } from './token-claims';
 
 /** How many verified tokens are remembered; the oldest is forgotten first. */
 export const VERIFIED_TOKENS_MAX = 10_000;
@@ -13,7 +13,8 @@ interface Entry {
  * Tokens whose signature has been checked, remembered until they expire. A client sends the
  * same token on every request, and checking its HMAC and parsing it again cost the API about
  * 7 % of a pledge PUT's CPU (docs/PERFORMANCE.md). A token is its bytes: the same string
- * verifies the same way until its `exp`, so the cache changes no answer. A token without `exp`
+ * verifies the same way until its `exp`, so the cache changes no answer. Only the signature
+ * is remembered: whether the token's session is still live is asked on every request. A token without `exp`
  * is not remembered. Bounded: beyond VERIFIED_TOKENS_MAX the oldest entry goes.
  */
 export class VerifiedTokens {
@@ -36,7 +37,7 @@ export class VerifiedTokens {
   }
 
   /** Remembers a token that has just been verified. */
-  remember(token: string, claims: TokenClaims & { exp?: number }): void {
+  remember(token: string, claims: TokenClaims): void {
     if (typeof claims.exp !== 'number') return;
     if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(token, { claims, expiresAt: claims.exp * 1000 });

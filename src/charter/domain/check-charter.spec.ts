@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { checkInput, cooperative, offer } from '../../../test/fixtures/charter-check-input';
 import type { CharterCheckInput, CharterRules } from './charter-rules.types';
 import { checkCharter, compareViolations } from './check-charter';
@@ -91,7 +92,7 @@ describe('checkCharter', () => {
       fc.property(inputArb, (input) => {
         expect(checkCharter({ ...input, rules: {} })).toEqual([]);
       }),
-      { numRuns: 500 },
+      fcParameters({ numRuns: 500 }),
     );
   });
 
@@ -143,7 +144,7 @@ describe('checkCharter', () => {
           }
         },
       ),
-      { numRuns: 500 },
+      fcParameters({ numRuns: 500 }),
     );
   });
 
@@ -159,7 +160,7 @@ describe('checkCharter', () => {
           expect(violation.message).toMatch(/^[A-Z].*\.$/);
         }
       }),
-      { numRuns: 500 },
+      fcParameters({ numRuns: 500 }),
     );
   });
 });

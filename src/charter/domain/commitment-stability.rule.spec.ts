@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { checkInput } from '../../../test/fixtures/charter-check-input';
 import type { CharterCommitment } from './charter-rules.types';
 import { checkCommitmentStability } from './commitment-stability.rule';
@@ -65,7 +66,7 @@ describe('COMMITMENT_STABILITY', () => {
           expect(violations.length).toBe(fires ? 1 : 0);
         },
       ),
-      { numRuns: 1000 },
+      fcParameters({ numRuns: 1000 }),
     );
   });
 });

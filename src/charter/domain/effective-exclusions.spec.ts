@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import type { Violation } from './charter-rules.types';
 import { effectiveExclusions, type RecordedViolation } from './effective-exclusions';
 
@@ -69,7 +70,7 @@ describe('effectiveExclusions', () => {
             expect(fewer.capUnitsByOffer.get(offerId)).toBe(cap);
         },
       ),
-      { numRuns: 200 },
+      fcParameters({ numRuns: 200 }),
     );
   });
 });

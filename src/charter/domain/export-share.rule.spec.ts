@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { checkInput, offer } from '../../../test/fixtures/charter-check-input';
 import { checkExportShare, exportCapUnits } from './export-share.rule';
 
@@ -57,7 +58,7 @@ describe('EXPORT_SHARE', () => {
           if (violations.length) expect(violations[0].capUnits).toBe(capUnits);
         },
       ),
-      { numRuns: 1000 },
+      fcParameters({ numRuns: 1000 }),
     );
   });
 });

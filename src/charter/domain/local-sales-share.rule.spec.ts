@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { checkInput, cooperative, offer } from '../../../test/fixtures/charter-check-input';
 import { checkLocalSalesShare } from './local-sales-share.rule';
 
@@ -53,7 +54,7 @@ describe('LOCAL_SALES_SHARE', () => {
           expect(checkLocalSalesShare(input).length).toBe(share < minimum ? 1 : 0);
         },
       ),
-      { numRuns: 1000 },
+      fcParameters({ numRuns: 1000 }),
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import type { CharterRules } from './charter-rules.types';
 import { normalizeRules, referencedProductIds, rulesProblems } from './rules-document';
 
@@ -56,6 +57,7 @@ describe('normalizeRules', () => {
     );
     fc.assert(
       fc.property(rules, (r) => expect(normalizeRules(normalizeRules(r))).toEqual(normalizeRules(r))),
+      fcParameters(),
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { formatShare, toTenThousandths } from './share';
 
 describe('toTenThousandths', () => {
@@ -20,7 +21,7 @@ describe('toTenThousandths', () => {
       fc.property(fc.integer({ min: 0, max: 10000 }), (n) => {
         expect(toTenThousandths(n / 10000, 's')).toBe(n);
       }),
-      { numRuns: 1000 },
+      fcParameters({ numRuns: 1000 }),
     );
   });
 

@@ -9,4 +9,6 @@ export interface Actor {
   memberId: string | null;
   cooperativeId: string | null;
   transportOrganiserId: string | null;
+  /** The server-side session the request came with (absent for work not started by a request). */
+  sessionId?: string;
 }

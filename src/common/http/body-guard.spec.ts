@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { bodyShapeProblem, findJsonProblem, MAX_JSON_DEPTH } from './body-guard';
 
 function nested(depth: number): unknown {
@@ -48,6 +49,7 @@ describe('findJsonProblem', () => {
         const problem = findJsonProblem(value, 1000);
         expect(problem !== undefined).toBe(text.includes('\\u0000') || /\\ud[89a-f]/.test(text));
       }),
+      fcParameters(),
     );
   });
 });

@@ -73,6 +73,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     let body: ErrorBody;
     if (exception instanceof HttpException) {
       body = fromHttpException(exception);
+      // A limit (429) says when to come back.
+      const retryAfter = (exception as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     } else if (isUnavailable(exception)) {
       body = {
         statusCode: 503,

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { compiledValidation } from '../validation/compiled-validation';
 import { rememberValidationMetadata } from '../validation/metadata-cache';
+import { requireNestedObjects } from '../validation/nested-objects';
 
 function describe(errors: ValidationError[], parent = ''): string[] {
   return errors.flatMap((error) => {
@@ -36,9 +37,11 @@ class CompiledValidationPipe extends ValidationPipe {
 
 /**
  * The one validation pipe (registered through APP_PIPE): converts types, strips nothing
- * silently (unknown fields answer 400) and names every offending field in `message`.
+ * silently (unknown fields answer 400) and names every offending field in `message`. A nested
+ * property accepts only objects (or a list of objects) of its class: requireNestedObjects.
  */
 export function createValidationPipe(): ValidationPipe {
+  requireNestedObjects();
   rememberValidationMetadata();
   return new CompiledValidationPipe({
     transform: true,

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
+import { contextLogger, type LineLogger } from './log-context';
 
 /** Paths never written to the logs, whatever a log call is given. */
 const REDACTED = [
@@ -24,9 +25,17 @@ export function createRootLogger(level: string, destination?: pino.DestinationSt
   return destination ? pino(options, destination) : pino(options);
 }
 
-/** Nest's logger interface over the same pino logger Fastify writes its request logs with. */
+/**
+ * Nest's logger interface over the same pino logger Fastify writes its request logs with; a
+ * line written while serving a request or running a job goes through that request's or job's
+ * logger, so it carries its `reqId` (log-context.ts).
+ */
 export class PinoLoggerService implements LoggerService {
-  constructor(private readonly logger: Logger) {}
+  constructor(private readonly root: Logger) {}
+
+  private get logger(): LineLogger {
+    return contextLogger(this.root);
+  }
 
   log(message: unknown, context?: string): void {
     this.logger.info({ context }, String(message));

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { type Claim, splitByLargestRemainder } from './largest-remainder';
 
 /**
@@ -195,7 +196,7 @@ describe('splitByLargestRemainder', () => {
         fc.property(fc.integer({ min: -5, max: 200 }), claimsArb(40), (total, claims) => {
           expect(splitByLargestRemainder(total, claims)).toEqual(reference(total, claims));
         }),
-        { numRuns: 1000 },
+        fcParameters({ numRuns: 1000 }),
       );
     });
 
@@ -204,7 +205,7 @@ describe('splitByLargestRemainder', () => {
         fc.property(fc.integer({ min: 0, max: 1e9 }), claimsArb(1e9, 40), (total, claims) => {
           expect(splitByLargestRemainder(total, claims)).toEqual(reference(total, claims));
         }),
-        { numRuns: 500 },
+        fcParameters({ numRuns: 500 }),
       );
     });
 
@@ -222,7 +223,7 @@ describe('splitByLargestRemainder', () => {
             if (claim.weight === 0) expect(share).toBe(0);
           }
         }),
-        { numRuns: 1000 },
+        fcParameters({ numRuns: 1000 }),
       );
     });
 
@@ -244,7 +245,7 @@ describe('splitByLargestRemainder', () => {
             }
           },
         ),
-        { numRuns: 1000 },
+        fcParameters({ numRuns: 1000 }),
       );
     });
 
@@ -261,7 +262,7 @@ describe('splitByLargestRemainder', () => {
             );
           },
         ),
-        { numRuns: 1000 },
+        fcParameters({ numRuns: 1000 }),
       );
     });
 
@@ -277,7 +278,7 @@ describe('splitByLargestRemainder', () => {
             }
           }
         }),
-        { numRuns: 1000 },
+        fcParameters({ numRuns: 1000 }),
       );
     });
   });

@@ -1,31 +1,13 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { Transform, Type } from 'class-transformer';
 import { defaultMetadataStorage as transformerStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage, IsInt, IsString, ValidateNested } from 'class-validator';
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
+import { applicationDtos, type Dto } from '../../../test/support/dto-metadata';
 import { createValidationPipe } from '../http/validation.pipe';
 import { PutMemberPledgesDto } from '../../pledges/dto/member-pledge.dto';
 import { compiledValidation, validationRulesOf, type ValidationMetadata } from './compiled-validation';
-
-type Dto = new () => object;
-
-/** Every DTO class of the application: the exported classes of src/**\/dto/*.ts with rules. */
-async function applicationDtos(): Promise<Dto[]> {
-  const src = join(process.cwd(), 'src');
-  const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((file) =>
-    /(^|\/)dto\/[^/]+\.ts$/.test(file),
-  );
-  const classes = new Set<Dto>();
-  for (const file of files) {
-    for (const exported of Object.values(await import(join(src, file)))) {
-      if (typeof exported === 'function' && validationRulesOf(exported as Dto).length > 0)
-        classes.add(exported as Dto);
-    }
-  }
-  return [...classes];
-}
 
 /** The pipe without its fast path: Nest's own transform, with the application's options. */
 async function fullPipe(pipe: ValidationPipe, body: unknown, metatype: Dto): Promise<unknown> {
@@ -185,7 +167,7 @@ describe('compiled validation', () => {
           expect(full).toStrictEqual(fast);
           expect(Object.getPrototypeOf(full)).toBe(dto.prototype);
         }),
-        { numRuns: 150 },
+        fcParameters({ numRuns: 150 }),
       );
     }
     // The fast path is taken for the body under load: every body the full pipe accepts.

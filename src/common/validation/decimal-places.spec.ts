@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { validate } from 'class-validator';
 import { decimalPlaces, MaxDecimalPlaces } from './decimal-places';
 
@@ -23,6 +24,7 @@ describe('decimalPlaces', () => {
         expect(Number(value.toFixed(places)) === value).toBe(true);
         if (places > 0) expect(Number(value.toFixed(places - 1)) === value).toBe(false);
       }),
+      fcParameters(),
     );
   });
 });

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean } from 'class-validator';
 import { TextField } from '../../common/validation/validators';
 import { EmailField } from './email-field';
 
@@ -10,6 +11,16 @@ export class CreateMemberDto {
 export class MemberDto extends CreateMemberDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) consumerGroupId!: string;
+  @ApiProperty({ description: 'false once the member has left the group' }) active!: boolean;
+}
+
+export class UpdateMemberDto {
+  @ApiProperty({
+    description:
+      'false: the member leaves; its pledges of months still open are removed, its login stops and its sessions end',
+  })
+  @IsBoolean()
+  active!: boolean;
 }
 
 export class MemberPageDto {

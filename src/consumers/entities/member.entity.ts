@@ -6,5 +6,8 @@ export class Member {
   @Column({ type: 'uuid' }) consumerGroupId!: string;
   @Column() name!: string;
   @Column() email!: string;
+  /** false once the member has left its group (its history stays). */
+  @Column({ default: true }) active!: boolean;
+  @Column({ type: 'timestamptz', nullable: true }) leftAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import {
   allocateCycle,
   type CycleAllocation,
@@ -258,7 +259,7 @@ describe('allocateCycle', () => {
           expect(brokenInvariants(input, result)).toEqual([]);
           expect(result.supply.filter((offer) => offer.allocated !== offer.supply)).toEqual([]);
         }),
-        { numRuns: 500 },
+        fcParameters({ numRuns: 500 }),
       );
     });
 
@@ -267,7 +268,7 @@ describe('allocateCycle', () => {
         fc.property(looseInputArb, (input) => {
           expect(brokenInvariants(input, allocateCycle(input))).toEqual([]);
         }),
-        { numRuns: 500 },
+        fcParameters({ numRuns: 500 }),
       );
     });
 
@@ -278,7 +279,7 @@ describe('allocateCycle', () => {
           expect(result.members.filter((member) => member.allocated !== member.pledged)).toEqual([]);
           expect(result.groups.filter((group) => group.allocated !== group.committed)).toEqual([]);
         }),
-        { numRuns: 300 },
+        fcParameters({ numRuns: 300 }),
       );
     });
 
@@ -290,7 +291,7 @@ describe('allocateCycle', () => {
             expect(allocateCycle(shuffled)).toEqual(allocateCycle(input));
           },
         ),
-        { numRuns: 500 },
+        fcParameters({ numRuns: 500 }),
       );
     });
 
@@ -315,7 +316,7 @@ describe('allocateCycle', () => {
           }
           expect(inversions).toEqual([]);
         }),
-        { numRuns: 500 },
+        fcParameters({ numRuns: 500 }),
       );
     });
   });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { gramsFor, gramsToKg, kgFor, packagesFor, unitGrams } from './package-count';
 
 describe('packagesFor', () => {
@@ -27,7 +28,7 @@ describe('packagesFor', () => {
           expect((packages - 1n) * BigInt(packSize) < BigInt(units) || packages === 0n).toBe(true);
         },
       ),
-      { numRuns: 1000 },
+      fcParameters({ numRuns: 1000 }),
     );
   });
 
@@ -44,7 +45,7 @@ describe('packagesFor', () => {
           );
         },
       ),
-      { numRuns: 1000 },
+      fcParameters({ numRuns: 1000 }),
     );
   });
 });
@@ -72,7 +73,7 @@ describe('kgFor', () => {
         expect(Math.round(kg * 1000)).toBe(units * grams);
         expect(Number(kg.toFixed(3))).toBe(kg);
       }),
-      { numRuns: 1000 },
+      fcParameters({ numRuns: 1000 }),
     );
   });
 
@@ -86,7 +87,7 @@ describe('kgFor', () => {
           gramsToKg(lines.reduce((sum, units) => sum + gramsFor(units, unitKg), 0)),
         );
       }),
-      { numRuns: 1000 },
+      fcParameters({ numRuns: 1000 }),
     );
   });
 });

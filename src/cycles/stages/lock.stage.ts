@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { checkCharter } from '../../charter/domain/check-charter';
+import { PeopleNotificationsService } from '../../notifications/people/people-notifications.service';
 import { StagesRepository } from '../stages.repository';
 import { ViolationsRepository } from '../violations.repository';
 import type { CycleStage, StageMoved } from './cycle-stage';
 
-/** open → locked: commitments frozen, charter checked; the next stage is queued at once. */
+/**
+ * open → locked: commitments frozen, charter checked, each coordinator told (cycle.locked);
+ * the next stage is queued at once.
+ */
 @Injectable()
 export class LockStage implements CycleStage {
   readonly from = 'open';
@@ -14,6 +18,7 @@ export class LockStage implements CycleStage {
   constructor(
     private readonly stages: StagesRepository,
     private readonly violations: ViolationsRepository,
+    private readonly people: PeopleNotificationsService,
   ) {}
 
   async run(m: EntityManager, cycleId: string): Promise<StageMoved | null> {
@@ -25,6 +30,6 @@ export class LockStage implements CycleStage {
       cycleId,
       violations.map((v) => ({ ...v, capUnits: v.capUnits ?? null })),
     );
-    return {};
+    return { notificationIds: await this.people.inTransaction(m, 'cycle.locked', cycleId) };
   }
 }

@@ -7,9 +7,15 @@ import { PledgePutFunction1763800009100 } from './1763800009100-pledge-put-funct
 import { PledgeHotUpdates1763800009200 } from './1763800009200-pledge-hot-updates';
 import { PledgePutOneCall1763800009300 } from './1763800009300-pledge-put-one-call';
 import { PledgePutInline1763800009400 } from './1763800009400-pledge-put-inline';
+import { SumsWithoutOverflow1763800012000 } from './1763800012000-sums-without-overflow';
 import { UserLocaleAndNotificationPreferences1763800013000 } from './1763800013000-user-locale-and-notification-preferences';
+import { Sessions1763800013100 } from './1763800013100-sessions';
+import { Invitations1763800013200 } from './1763800013200-invitations';
+import { PasswordResets1763800013300 } from './1763800013300-password-resets';
+import { MembersWhoLeave1763800013400 } from './1763800013400-members-who-leave';
 import { SeasonReminderDays1763800014000 } from './1763800014000-season-reminder-days';
 import { CalendarFeeds1763800014100 } from './1763800014100-calendar-feeds';
+import { PeopleNotifications1763800014200 } from './1763800014200-people-notifications';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -22,7 +28,13 @@ export const migrations = [
   PledgeHotUpdates1763800009200,
   PledgePutOneCall1763800009300,
   PledgePutInline1763800009400,
+  SumsWithoutOverflow1763800012000,
   UserLocaleAndNotificationPreferences1763800013000,
+  Sessions1763800013100,
+  Invitations1763800013200,
+  PasswordResets1763800013300,
+  MembersWhoLeave1763800013400,
   SeasonReminderDays1763800014000,
   CalendarFeeds1763800014100,
+  PeopleNotifications1763800014200,
 ];

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import {
   GRAMS_CO2E_PER_TONNE_KM,
   checkShipmentEmissions,
@@ -85,6 +86,7 @@ describe('emissions', () => {
         const expected = (GRAMS_CO2E_PER_TONNE_KM[m] * distance) / 1000;
         expect(Math.abs(perKg - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, expected));
       }),
+      fcParameters(),
     );
   });
 
@@ -105,6 +107,7 @@ describe('emissions', () => {
         expect(tkm).toBeGreaterThanOrEqual(0);
         expect(tkm).toBeLessThanOrEqual(tonneKm(totalKg, totalKm) * (1 + 1e-12));
       }),
+      fcParameters(),
     );
   });
 
@@ -117,6 +120,7 @@ describe('emissions', () => {
         expect(of('road')).toBeGreaterThan(of('rail'));
         expect(of('rail')).toBeGreaterThan(of('sea'));
       }),
+      fcParameters(),
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import {
   type PackingConsignment,
   type PackingInput,
@@ -185,6 +186,7 @@ describe('packConsignments properties', () => {
         );
         expect(outGrams).toBe(inGrams);
       }),
+      fcParameters(),
     );
   });
 
@@ -212,6 +214,7 @@ describe('packConsignments properties', () => {
           expect(load.grossGrams).toBe(sum);
         }
       }),
+      fcParameters(),
     );
   });
 
@@ -225,6 +228,7 @@ describe('packConsignments properties', () => {
           .map((v) => v.vehicleId);
         expect([...result.unusedForbidden].sort()).toEqual(forbidden.sort());
       }),
+      fcParameters(),
     );
   });
 
@@ -257,6 +261,7 @@ describe('packConsignments properties', () => {
           }
         }
       }),
+      fcParameters(),
     );
   });
 
@@ -273,6 +278,7 @@ describe('packConsignments properties', () => {
         expect(result.unplaced).toEqual([]);
         expect(result.loads.length).toBeLessThanOrEqual(1);
       }),
+      fcParameters(),
     );
   });
 
@@ -300,6 +306,7 @@ describe('packConsignments properties', () => {
         };
         expect(packConsignments(reversedLines)).toEqual(packConsignments(input));
       }),
+      fcParameters(),
     );
   });
 });

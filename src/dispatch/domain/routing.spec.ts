@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { greatCircleKm, orderStops, roadDistanceKm, routeKm, type GeoPoint, type RouteStop } from './routing';
 
 // Reference distances on the WGS84 ellipsoid (Vincenty's inverse formula, computed separately);
@@ -44,6 +45,7 @@ describe('greatCircleKm', () => {
       fc.property(point, point, point, (a, b, c) => {
         expect(greatCircleKm(a, c)).toBeLessThanOrEqual(greatCircleKm(a, b) + greatCircleKm(b, c) + 1e-6);
       }),
+      fcParameters(),
     );
   });
 
@@ -54,6 +56,7 @@ describe('greatCircleKm', () => {
         expect(km).toBeGreaterThanOrEqual(0);
         expect(km).toBeLessThanOrEqual(Math.PI * 6371.0088 + 1e-6);
       }),
+      fcParameters(),
     );
   });
 });
@@ -135,6 +138,7 @@ describe('orderStops', () => {
           9,
         );
       }),
+      fcParameters(),
     );
   });
 
@@ -146,6 +150,7 @@ describe('orderStops', () => {
       fc.property(permuted, ([stops, shuffled]) => {
         expect(orderStops(origin, shuffled)).toEqual(orderStops(origin, stops));
       }),
+      fcParameters(),
     );
   });
 });

@@ -1,24 +1,6 @@
+import { toCsv, type CsvCell, type CsvOptions } from '../../common/csv';
 import { LABELS } from './labels';
 import type { Manifest, ManifestLine } from './manifest.types';
-
-type Cell = string | number | null;
-
-/** RFC 4180: a field holding a comma, a quote or a line break is quoted, its quotes doubled. */
-function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-// A spreadsheet runs a cell starting with one of these as a formula (CSV injection); a leading
-// apostrophe makes it text. Numbers are ours and never negative, so only text is guarded.
-function defuse(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function cell(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  return quote(defuse(value));
-}
 
 function lineKey(cooperativeId: string, productId: string): string {
   return `${cooperativeId}\u0000${productId}`;
@@ -27,15 +9,17 @@ function lineKey(cooperativeId: string, productId: string): string {
 /**
  * The manifest as CSV: one row per goods line × stop (each stop's unloading, with the goods
  * line's HS code, origin and certificate), header labels in the manifest's locale, CRLF line
- * endings. Numbers are written plainly (`1234.5`) so any locale reads them back the same.
+ * endings, through the project's CSV writer (common/csv.ts: formula-safe, a byte-order mark
+ * unless `options.bom` is false). Numbers are written plainly (`1234.5`) so any locale reads them
+ * back the same.
  */
-export function manifestToCsv(m: Manifest): string {
+export function manifestToCsv(m: Manifest, options: CsvOptions = {}): string {
   const labels = LABELS[m.locale];
   const senders = new Map(m.senders.map((sender) => [sender.cooperativeId, sender.name]));
   const lines = new Map<string, ManifestLine>(
     m.lines.map((line) => [lineKey(line.cooperativeId, line.productId), line]),
   );
-  const header: Cell[] = [
+  const header: CsvCell[] = [
     labels.number,
     labels.version,
     labels.stop,
@@ -51,7 +35,7 @@ export function manifestToCsv(m: Manifest): string {
     labels.netKg,
     labels.grossKg,
   ];
-  const rows: Cell[][] = [header];
+  const rows: CsvCell[][] = [header];
   for (const stop of m.stops) {
     for (const goods of stop.unloading) {
       const line = lines.get(lineKey(goods.cooperativeId, goods.productId));
@@ -77,5 +61,5 @@ export function manifestToCsv(m: Manifest): string {
       ]);
     }
   }
-  return rows.map((row) => row.map(cell).join(',') + '\r\n').join('');
+  return toCsv(rows, options);
 }

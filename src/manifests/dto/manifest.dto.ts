@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { CsvQuery } from '../../common/http/csv-query';
 import { IntField } from '../../common/validation/validators';
 import { TRANSPORT_MODES } from '../../logistics/domain/transport-modes';
 
@@ -104,3 +105,5 @@ export class ManifestVersionQuery {
   @IntField(1, 100_000, { optional: true, description: 'a given version; the latest when left out' })
   version?: number;
 }
+
+export class ManifestCsvQuery extends IntersectionType(ManifestVersionQuery, CsvQuery) {}

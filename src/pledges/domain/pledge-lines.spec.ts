@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { firstDuplicate, unknownOffers } from './pledge-lines';
 
 describe('firstDuplicate', () => {
@@ -18,6 +19,7 @@ describe('firstDuplicate', () => {
           expect(new Set(keys.slice(0, index)).size).toBe(index);
         }
       }),
+      fcParameters(),
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import {
   addMonths,
   cycleDates,
@@ -154,7 +155,7 @@ describe('calendar properties', () => {
         for (let i = 1; i < dates.length; i += 1)
           expect(dates[i].locksAt.getTime()).toBeGreaterThan(dates[i - 1].locksAt.getTime());
       }),
-      { numRuns: 60 },
+      fcParameters({ numRuns: 60 }),
     );
   });
 
@@ -169,7 +170,7 @@ describe('calendar properties', () => {
         if (cal.lockDay >= lastDay) expect(locksAt.getTime()).toBe(monthStarts);
         else expect(locksAt.getTime()).toBeLessThan(monthStarts);
       }),
-      { numRuns: 300 },
+      fcParameters({ numRuns: 300 }),
     );
   });
 
@@ -181,7 +182,7 @@ describe('calendar properties', () => {
         expect(dates.loadingDate.slice(0, 7)).toBe(m);
         expect(Number.isNaN(Date.parse(`${dates.loadingDate}T00:00:00Z`))).toBe(false);
       }),
-      { numRuns: 300 },
+      fcParameters({ numRuns: 300 }),
     );
   });
 
@@ -203,7 +204,7 @@ describe('calendar properties', () => {
           if (now % 86_400_000 !== 0) expect(minuteBefore % 86_400_000).toBeGreaterThan(now % 86_400_000);
         },
       ),
-      { numRuns: 200 },
+      fcParameters({ numRuns: 200 }),
     );
     const gapDay = cycleDates('2011-05', 'Africa/Casablanca', {
       lockDay: 2,

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { formatMinor } from './money-format';
 
 describe('formatMinor', () => {
@@ -21,6 +22,7 @@ describe('formatMinor', () => {
           expect(BigInt(text.replace('.', ''))).toBe(BigInt(n));
         },
       ),
+      fcParameters(),
     );
   });
 

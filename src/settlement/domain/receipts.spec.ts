@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { shareReceipts, shareShortfall } from './receipts';
 
 describe('shareShortfall', () => {
@@ -101,6 +102,7 @@ describe('shareShortfall', () => {
         }
         expect(result.shortfall - result.surplus).toBe(allocated - received);
       }),
+      fcParameters(),
     );
   });
 
@@ -118,6 +120,7 @@ describe('shareShortfall', () => {
           shareShortfall({ offerId: 'o', received, allocations }),
         );
       }),
+      fcParameters(),
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fcParameters } from '../../../test/support/property';
 import { convertMinor, minorDigits, parseExchangeRate } from './currency';
 import { type SettlementInput, type SettlementLine, settle } from './settlement';
 
@@ -256,6 +257,7 @@ describe('settle properties', () => {
           expect(u.costMinor).toBe(input.shipments.find((s) => s.shipmentId === u.shipmentId)!.costMinor);
         }
       }),
+      fcParameters(),
     );
   });
 
@@ -278,6 +280,7 @@ describe('settle properties', () => {
           expect(Math.abs(m.transportMinor - quota)).toBeLessThan(1 + 1e-6);
         }
       }),
+      fcParameters(),
     );
   });
 
@@ -295,6 +298,7 @@ describe('settle properties', () => {
           expect(2n * (diff < 0n ? -diff : diff) <= den).toBe(true);
         }
       }),
+      fcParameters(),
     );
   });
 
@@ -310,6 +314,7 @@ describe('settle properties', () => {
       fc.property(permuted, ([input, lines, shipments]) => {
         expect(settle({ ...input, lines, shipments })).toEqual(settle(input));
       }),
+      fcParameters(),
     );
   });
 });

@@ -5,9 +5,9 @@ import { IntField, UuidField } from '../../common/validation/validators';
 import { CYCLE_STATUSES } from '../../seasons/domain/cycle-status';
 
 export class ReceiptLineDto {
-  @UuidField({ description: 'an offer allocated to the group in this cycle' }) offerId!: string;
+  @UuidField({ description: 'an offer shipped to the group in this cycle' }) offerId!: string;
   @IntField(0, 1_000_000_000, {
-    description: 'units that arrived; at most the group allocation (a surplus is not recorded)',
+    description: 'units that arrived; at most the units shipped to the group (a surplus is not recorded)',
   })
   quantity!: number;
 }
@@ -16,7 +16,7 @@ export class ReceiptDto {
   @ApiProperty({
     type: [ReceiptLineDto],
     maxItems: 500,
-    description: 'an allocated offer left out counts as 0 received (nothing of it arrived)',
+    description: 'a shipped offer left out counts as 0 received (nothing of it arrived)',
   })
   @IsArray()
   @ArrayMaxSize(500)
@@ -34,6 +34,8 @@ export class ReceiptDto {
 export class ReceiptResultLineDto {
   @ApiProperty({ format: 'uuid' }) offerId!: string;
   @ApiProperty({ description: 'units allocated to the group' }) allocated!: number;
+  @ApiProperty({ description: 'units a shipment carries for the group: what it can receive' })
+  shipped!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'units received; null until the group reports' })
   received!: number | null;
 }

@@ -15,5 +15,7 @@ export class User {
   @Column({ type: 'varchar', nullable: true }) locale!: string | null;
   /** Notification kinds this user has switched off (e.g. `cycle.closing`). */
   @Column({ type: 'text', array: true, default: () => "'{}'" }) mutedNotifications!: string[];
+  /** false: the login is switched off (by an admin, or the member left its group). */
+  @Column({ default: true }) active!: boolean;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** A cycle whose next stage is due and has not run. */
+export interface StalledCycle {
+  cycleId: string;
+  status: string;
+  /** when its next stage became due */
+  dueSince: string;
+}
+
+@Injectable()
+export class HealthRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Cycles whose next stage has been due for longer than `olderThanMs`: the clock's due stages
+   * (CyclesRepository.dueStages), each with the time it became due — an open cycle at its lock
+   * time; a confirming one at its confirm-by time, or its last confirmation when all are in; a
+   * locked, allocated or received one when it reached that status (updated_at).
+   */
+  async stalledCycles(olderThanMs: number, limit = 20): Promise<StalledCycle[]> {
+    const rows: { cycleId: string; status: string; dueSince: Date }[] = await this.dataSource.query(
+      `SELECT c.id AS "cycleId", c.status, due.since AS "dueSince"
+         FROM cycles c
+         CROSS JOIN LATERAL (
+           SELECT CASE
+             WHEN c.status = 'open' THEN c.locks_at
+             WHEN c.status IN ('locked', 'allocated', 'received') THEN c.updated_at
+             WHEN c.status = 'confirming' THEN LEAST(
+               c.confirm_by,
+               (SELECT CASE WHEN count(*) FILTER (WHERE cc.confirmed_at IS NULL) = 0
+                            THEN GREATEST(max(cc.confirmed_at), c.updated_at) END
+                  FROM cooperative_confirmations cc WHERE cc.cycle_id = c.id))
+           END AS since
+         ) due
+        WHERE c.status IN ('open', 'locked', 'confirming', 'allocated', 'received')
+          AND due.since <= now() - make_interval(secs => $1::float8 / 1000)
+        ORDER BY due.since
+        LIMIT $2`,
+      [olderThanMs, limit],
+    );
+    return rows.map((row) => ({ ...row, dueSince: new Date(row.dueSince).toISOString() }));
+  }
+}

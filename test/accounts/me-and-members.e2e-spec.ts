@@ -1,0 +1,207 @@
+import {
+  registry,
+  seasonWithOffers,
+  storedPledges,
+  type Registry,
+  type SeasonSetup,
+} from '../support/season-fixtures';
+import { account, adminToken, Http, login, startTestApp, type TestApp } from '../support/test-app';
+
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+describe('PATCH /me', () => {
+  let t: TestApp;
+  let http: Http;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = new Http(t.app);
+    admin = await adminToken(http, t.dataSource);
+  });
+  afterAll(() => t.close());
+
+  it('sets the locale and switches notification kinds off and on again', async () => {
+    const user = await account(http, admin, 'admin');
+    const off = await http.as(user.token).patch('/api/v1/me', {
+      locale: 'ar',
+      notifications: { 'cycle.closing': false, 'statement.ready': false },
+    });
+    expect(off.status).toBe(200);
+    expect(off.body).toEqual({
+      id: user.id,
+      email: user.email,
+      role: 'admin',
+      locale: 'ar',
+      notifications: {
+        'cycle.closing': false,
+        'cycle.locked': true,
+        'cycle.allocated': true,
+        'cycle.dispatched': true,
+        'cycle.receipt_due': true,
+        'statement.ready': false,
+      },
+    });
+    const [row] = await t.dataSource.query(`SELECT locale, muted_notifications FROM users WHERE id = $1`, [
+      user.id,
+    ]);
+    expect(row).toEqual({ locale: 'ar', muted_notifications: ['cycle.closing', 'statement.ready'] });
+
+    const on = await http.as(user.token).patch('/api/v1/me', { notifications: { 'cycle.closing': true } });
+    expect(on.body.locale).toBe('ar');
+    expect(on.body.notifications['cycle.closing']).toBe(true);
+    expect(on.body.notifications['statement.ready']).toBe(false);
+  });
+
+  it.each([
+    [{ locale: 'de' }, 'locale'],
+    [{ notifications: { 'cycle.exploded': false } }, 'notifications'],
+    [{ notifications: { 'cycle.closing': 'no' } }, 'notifications'],
+    [{ notifications: ['cycle.closing'] }, 'notifications'],
+    [{ role: 'admin' }, 'role'],
+  ])('refuses %j naming %s, changing nothing', async (body, field) => {
+    const user = await account(http, admin, 'admin');
+    const reply = await http.as(user.token).patch('/api/v1/me', body);
+    expect(reply.status).toBe(400);
+    expect(reply.body.message).toContain(field);
+    const [row] = await t.dataSource.query(`SELECT locale, muted_notifications FROM users WHERE id = $1`, [
+      user.id,
+    ]);
+    expect(row).toEqual({ locale: null, muted_notifications: [] });
+  });
+
+  it('needs a session', async () => {
+    expect((await http.anonymous().patch('/api/v1/me', { locale: 'fr' })).status).toBe(401);
+  });
+});
+
+describe('members who leave', () => {
+  let t: TestApp;
+  let http: Http;
+  let admin: string;
+  let r: Registry;
+  let s: SeasonSetup;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = new Http(t.app);
+    admin = await adminToken(http, t.dataSource);
+    r = await registry(t.dataSource, { groups: 2, membersPerGroup: 3 });
+    s = await seasonWithOffers(http, admin, r);
+  });
+  afterAll(() => t.close());
+
+  const pledge = (token: string, memberId: string, quantity: number) =>
+    http.as(token).put(`/api/v1/seasons/${s.seasonId}/members/${memberId}/pledges`, {
+      lines: [
+        { offerId: s.offers[0].id, quantity },
+        { offerId: s.offers[1].id, quantity: quantity + 1 },
+      ],
+    });
+  const liveOf = async (groupId: string) =>
+    t.dataSource.query(
+      `SELECT lc.cycle_id, lc.offer_id, lc.quantity::int AS live,
+              (SELECT coalesce(sum(mp.quantity), 0)::int FROM member_pledges mp
+                WHERE mp.cycle_id = lc.cycle_id AND mp.consumer_group_id = lc.consumer_group_id AND mp.offer_id = lc.offer_id) AS pledged
+         FROM live_commitments lc JOIN cycles c ON c.id = lc.cycle_id
+        WHERE c.season_id = $1 AND lc.consumer_group_id = $2 ORDER BY 1, 2`,
+      [s.seasonId, groupId],
+    );
+
+  it('removes its pledges of open months (live commitments follow), keeps a locked month, and ends its login at once', async () => {
+    const [groupId] = r.groupIds;
+    const [leaving, staying] = r.membersByGroup[0];
+    const coordinator = (await account(http, admin, 'coordinator', { consumerGroupId: groupId })).token;
+    const memberUser = await account(http, admin, 'member', { memberId: leaving });
+    expect((await pledge(memberUser.token, leaving, 4)).status).toBe(200);
+    expect((await pledge(coordinator, staying, 2)).status).toBe(200);
+    // The first month is locked meanwhile: its pledges are history.
+    const [lockedMonth, ...openMonths] = s.months;
+    await t.dataSource.query(`UPDATE cycles SET status = 'locked' WHERE id = $1`, [s.cycleIds[lockedMonth]]);
+
+    const left = await http
+      .as(coordinator)
+      .patch(`/api/v1/consumer-groups/${groupId}/members/${leaving}`, { active: false });
+    expect(left.status).toBe(200);
+    expect(left.body).toMatchObject({ id: leaving, consumerGroupId: groupId, active: false });
+
+    const stored = await storedPledges(t.dataSource, s.seasonId, leaving);
+    expect(Object.keys(stored)).toEqual([lockedMonth]);
+    expect(Object.keys(await storedPledges(t.dataSource, s.seasonId, staying))).toEqual(s.months);
+    const live = await liveOf(groupId);
+    expect(live.length).toBeGreaterThan(0);
+    for (const row of live) expect(row.live).toBe(row.pledged);
+    const openLive = live.filter((row: { cycle_id: string }) =>
+      openMonths.some((m) => s.cycleIds[m] === row.cycle_id),
+    );
+    expect(openLive.map((row: { live: number }) => row.live).sort()).toEqual(
+      Array(openMonths.length).fill([2, 3]).flat().sort(),
+    );
+
+    expect(
+      (await http.as(memberUser.token).get(`/api/v1/seasons/${s.seasonId}/members/${leaving}/pledges`))
+        .status,
+    ).toBe(401);
+    const refused = await http
+      .anonymous()
+      .post('/api/v1/auth/login', { email: memberUser.email, password: memberUser.password });
+    expect(refused.status).toBe(401);
+    const listed = await http.as(coordinator).get(`/api/v1/consumer-groups/${groupId}/members?limit=500`);
+    expect(listed.body.items.find((m: { id: string }) => m.id === leaving)).toMatchObject({ active: false });
+
+    // Back again: the login works anew.
+    expect(
+      (await http.as(admin).patch(`/api/v1/consumer-groups/${groupId}/members/${leaving}`, { active: true }))
+        .status,
+    ).toBe(200);
+    expect((await login(http, memberUser.email, memberUser.password)).length).toBeGreaterThan(0);
+  });
+
+  it('answers 404 for another group’s member, a member of another group under this one, or an unknown member', async () => {
+    const [groupA, groupB] = r.groupIds;
+    const coordinator = (await account(http, admin, 'coordinator', { consumerGroupId: groupA })).token;
+    const foreignMember = r.membersByGroup[1][0];
+    for (const [group, memberId] of [
+      [groupB, foreignMember],
+      [groupA, foreignMember],
+      [groupA, UNKNOWN_ID],
+    ]) {
+      const reply = await http
+        .as(coordinator)
+        .patch(`/api/v1/consumer-groups/${group}/members/${memberId}`, { active: false });
+      expect(reply.status).toBe(404);
+    }
+    const [row] = await t.dataSource.query(`SELECT active FROM members WHERE id = $1`, [foreignMember]);
+    expect(row.active).toBe(true);
+  });
+
+  it('is for admins and coordinators; the body names its field', async () => {
+    const [groupId] = r.groupIds;
+    const memberId = r.membersByGroup[0][2];
+    const memberToken = (await account(http, admin, 'member', { memberId })).token;
+    expect(
+      (
+        await http
+          .as(memberToken)
+          .patch(`/api/v1/consumer-groups/${groupId}/members/${memberId}`, { active: false })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await http
+          .anonymous()
+          .patch(`/api/v1/consumer-groups/${groupId}/members/${memberId}`, { active: false })
+      ).status,
+    ).toBe(401);
+    for (const body of [{}, { active: 'no' }, { active: false, name: 'x' }]) {
+      const reply = await http
+        .as(admin)
+        .patch(`/api/v1/consumer-groups/${groupId}/members/${memberId}`, body);
+      expect(reply.status).toBe(400);
+    }
+    expect(
+      (await http.as(admin).patch(`/api/v1/consumer-groups/${groupId}/members/not-a-uuid`, { active: false }))
+        .status,
+    ).toBe(400);
+  });
+});

@@ -1,0 +1,339 @@
+import { createHmac } from 'node:crypto';
+import { consumerGroup, cooperative, member, territory } from '../support/season-fixtures';
+import {
+  account,
+  adminToken,
+  Http,
+  login,
+  startTestApp,
+  testConfig,
+  unique,
+  type TestApp,
+} from '../support/test-app';
+
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+function payloadOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+}
+
+function sign(claims: Record<string, unknown>): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(claims)}`;
+  return `${unsigned}.${createHmac('sha256', testConfig().jwtSecret).update(unsigned).digest('base64url')}`;
+}
+
+describe('server-side sessions', () => {
+  let t: TestApp;
+  let http: Http;
+  let admin: string;
+  let territoryId: string;
+  let groupId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    http = new Http(t.app);
+    admin = await adminToken(http, t.dataSource);
+    territoryId = await territory(t.dataSource, 'BE', 'Europe/Brussels', 'EUR');
+    groupId = await consumerGroup(t.dataSource, territoryId);
+  });
+  afterAll(() => t.close());
+
+  const ownGroup = (token: string) => http.as(token).get(`/api/v1/consumer-groups/${groupId}`);
+
+  describe('POST /auth/logout', () => {
+    it('ends this session at once, and only this one', async () => {
+      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+      const other = await login(http, user.email, user.password);
+      expect((await ownGroup(user.token)).status).toBe(200);
+
+      const out = await http.as(user.token).post('/api/v1/auth/logout');
+      expect(out.status).toBe(204);
+      const after = await ownGroup(user.token);
+      expect(after.status).toBe(401);
+      expect(after.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'This session has ended; sign in again',
+      });
+      expect((await http.as(user.token).post('/api/v1/auth/logout')).status).toBe(401);
+      expect((await ownGroup(other)).status).toBe(200);
+      const [row] = await t.dataSource.query(`SELECT revoked_at FROM sessions WHERE id = $1`, [
+        payloadOf(user.token).sid,
+      ]);
+      expect(row.revoked_at).toBeInstanceOf(Date);
+    });
+
+    it('needs a session', async () => {
+      expect((await http.anonymous().post('/api/v1/auth/logout')).status).toBe(401);
+    });
+
+    it('is seen by every API replica at once', async () => {
+      const replica = await startTestApp();
+      try {
+        const other = new Http(replica.app);
+        const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+        // The replica has verified (and remembered) the token before the logout.
+        expect((await other.as(user.token).get(`/api/v1/consumer-groups/${groupId}`)).status).toBe(200);
+        expect((await http.as(user.token).post('/api/v1/auth/logout')).status).toBe(204);
+        expect((await other.as(user.token).get(`/api/v1/consumer-groups/${groupId}`)).status).toBe(401);
+      } finally {
+        await replica.close();
+      }
+    });
+  });
+
+  describe('tokens', () => {
+    it('refuses a validly signed token without exp, with no session, or with an ended session', async () => {
+      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+      const { sub, sid } = payloadOf(user.token);
+      const now = Math.floor(Date.now() / 1000);
+      expect((await ownGroup(sign({ sub, sid, iat: now, exp: now + 600 }))).status).toBe(200);
+      expect((await ownGroup(sign({ sub, sid, iat: now }))).status).toBe(401);
+      expect((await ownGroup(sign({ sub, iat: now, exp: now + 600 }))).status).toBe(401);
+      expect((await ownGroup(sign({ sub, sid: UNKNOWN_ID, iat: now, exp: now + 600 }))).status).toBe(401);
+      expect((await ownGroup(sign({ sub, sid: 'not-a-uuid', iat: now, exp: now + 600 }))).status).toBe(401);
+      // A session belongs to one user: another user's id with it is refused.
+      const admins = payloadOf(admin).sub;
+      expect((await ownGroup(sign({ sub: admins, sid, iat: now, exp: now + 600 }))).status).toBe(401);
+    });
+
+    it('refuses a session past its expiry even when the token is not', async () => {
+      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+      await t.dataSource.query(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+        payloadOf(user.token).sid,
+      ]);
+      expect((await ownGroup(user.token)).status).toBe(401);
+    });
+  });
+
+  describe('what an admin changes ends the user’s access at once', () => {
+    it('a deactivated user: its token answers 401, it cannot sign in; reactivated, it can again', async () => {
+      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+      expect((await ownGroup(user.token)).status).toBe(200);
+      const off = await http.as(admin).patch(`/api/v1/users/${user.id}`, { active: false });
+      expect(off.status).toBe(200);
+      expect(off.body).toMatchObject({ id: user.id, active: false, role: 'coordinator' });
+      expect((await ownGroup(user.token)).status).toBe(401);
+      const refused = await http
+        .anonymous()
+        .post('/api/v1/auth/login', { email: user.email, password: user.password });
+      expect(refused.status).toBe(401);
+      expect(refused.text).not.toContain('accessToken');
+
+      expect((await http.as(admin).patch(`/api/v1/users/${user.id}`, { active: true })).status).toBe(200);
+      expect((await ownGroup(user.token)).status).toBe(401); // the old session stays ended
+      expect((await ownGroup(await login(http, user.email, user.password))).status).toBe(200);
+    });
+
+    it('a coordinator made a member: its old token is refused, a new one acts as a member', async () => {
+      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+      const memberId = await member(t.dataSource, groupId);
+      const changed = await http.as(admin).patch(`/api/v1/users/${user.id}`, { role: 'member', memberId });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toMatchObject({ role: 'member', memberId, consumerGroupId: groupId });
+      const addMember = (token: string) =>
+        http.as(token).post(`/api/v1/consumer-groups/${groupId}/members`, {
+          name: 'Late',
+          email: `${unique('late')}@test.example`,
+        });
+      expect((await addMember(user.token)).status).toBe(401);
+      expect((await addMember(await login(http, user.email, user.password))).status).toBe(403);
+    });
+
+    it('a cooperative moved to another cooperative: the old token no longer reaches either', async () => {
+      const first = await cooperative(t.dataSource, territoryId);
+      const second = await cooperative(t.dataSource, territoryId);
+      const user = await account(http, admin, 'cooperative', { cooperativeId: first });
+      expect((await http.as(user.token).get(`/api/v1/cooperatives/${first}`)).status).toBe(200);
+      const moved = await http.as(admin).patch(`/api/v1/users/${user.id}`, { cooperativeId: second });
+      expect(moved.status).toBe(200);
+      expect((await http.as(user.token).get(`/api/v1/cooperatives/${second}`)).status).toBe(401);
+      const fresh = await login(http, user.email, user.password);
+      expect((await http.as(fresh).get(`/api/v1/cooperatives/${second}`)).status).toBe(200);
+      expect((await http.as(fresh).get(`/api/v1/cooperatives/${first}`)).status).toBe(404);
+    });
+
+    it('a user deleted from the database: its token answers 401 on reads and writes, never 500', async () => {
+      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+      await t.dataSource.query(`DELETE FROM users WHERE id = $1`, [user.id]);
+      expect((await ownGroup(user.token)).status).toBe(401);
+      const write = await http.as(user.token).post(`/api/v1/consumer-groups/${groupId}/members`, {
+        name: 'Ghost',
+        email: `${unique('ghost')}@test.example`,
+      });
+      expect(write.status).toBe(401);
+    });
+  });
+
+  describe('GET /users and PATCH /users/:id', () => {
+    it('lists users page by page, filtered by role and activity, without password hashes', async () => {
+      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+      const page = await http.as(admin).get('/api/v1/users?role=coordinator&limit=500');
+      expect(page.status).toBe(200);
+      expect(page.body.total).toBeGreaterThanOrEqual(1);
+      expect(page.body.items.every((u: { role: string }) => u.role === 'coordinator')).toBe(true);
+      expect(page.body.items.find((u: { id: string }) => u.id === user.id)).toEqual({
+        id: user.id,
+        email: user.email,
+        role: 'coordinator',
+        consumerGroupId: groupId,
+        memberId: null,
+        cooperativeId: null,
+        transportOrganiserId: null,
+        active: true,
+        locale: null,
+        createdAt: expect.any(String),
+      });
+      expect(page.text).not.toMatch(/argon2|passwordHash/);
+      const one = await http.as(admin).get('/api/v1/users?limit=1&offset=0');
+      expect(one.body.items).toHaveLength(1);
+      await http.as(admin).patch(`/api/v1/users/${user.id}`, { active: false });
+      const inactive = await http.as(admin).get('/api/v1/users?active=false&limit=500');
+      expect(inactive.body.items.map((u: { id: string }) => u.id)).toContain(user.id);
+      expect(inactive.body.items.every((u: { active: boolean }) => !u.active)).toBe(true);
+    });
+
+    it('is for admins only', async () => {
+      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+      expect((await http.as(user.token).get('/api/v1/users')).status).toBe(403);
+      expect((await http.as(user.token).patch(`/api/v1/users/${user.id}`, { active: true })).status).toBe(
+        403,
+      );
+      expect((await http.anonymous().get('/api/v1/users')).status).toBe(401);
+    });
+
+    it.each([
+      [{ role: 'member' }, 'memberId is required for role member'],
+      [{ role: 'admin', consumerGroupId: UNKNOWN_ID }, 'consumerGroupId must not be set for role admin'],
+      [{ consumerGroupId: UNKNOWN_ID }, 'consumerGroupId: no such consumer group'],
+      [{ active: 'no' }, 'active'],
+      [{ role: 'owner' }, 'role'],
+      [{ password: 'a new password' }, 'password'],
+      [{ email: 'other@test.example' }, 'email'],
+    ])('refuses %j naming the field, changing nothing', async (body, message) => {
+      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+      const reply = await http.as(admin).patch(`/api/v1/users/${user.id}`, body);
+      expect(reply.status).toBe(400);
+      expect(reply.body.message).toContain(message);
+      expect((await ownGroup(user.token)).status).toBe(200);
+    });
+
+    it('answers 404 for an unknown user and 400 for a malformed id', async () => {
+      expect((await http.as(admin).patch(`/api/v1/users/${UNKNOWN_ID}`, { active: false })).status).toBe(404);
+      expect((await http.as(admin).patch('/api/v1/users/not-a-uuid', { active: false })).status).toBe(400);
+    });
+  });
+});
+
+describe('the session cookie', () => {
+  let t: TestApp;
+  let http: Http;
+  let admin: string;
+  let groupId: string;
+  let email: string;
+  const password = 'correct horse battery';
+
+  beforeAll(async () => {
+    t = await startTestApp({ trustProxy: true });
+    http = new Http(t.app);
+    admin = await adminToken(http, t.dataSource);
+    groupId = await consumerGroup(
+      t.dataSource,
+      await territory(t.dataSource, 'BE', 'Europe/Brussels', 'EUR'),
+    );
+    email = (await account(http, admin, 'coordinator', { consumerGroupId: groupId })).email;
+  });
+  afterAll(() => t.close());
+
+  const signIn = async (headers: Record<string, string> = {}) => {
+    const reply = await http.anonymous().request('POST', '/api/v1/auth/login', { email, password }, headers);
+    expect(reply.status).toBe(200);
+    const setCookie = [reply.headers['set-cookie']].flat()[0] as string;
+    return { reply, setCookie, cookie: setCookie.split(';')[0] };
+  };
+  const withCookie = (cookie: string, method: string, url: string, body?: unknown, headers = {}) =>
+    http.anonymous().request(method, url, body, { cookie, ...headers });
+  const addMember = (cookie: string, headers: Record<string, string>) =>
+    withCookie(
+      cookie,
+      'POST',
+      `/api/v1/consumer-groups/${groupId}/members`,
+      { name: 'Someone', email: `${unique('someone')}@test.example` },
+      headers,
+    );
+
+  it('is set at login: httpOnly, SameSite=Strict, Path=/, as long-lived as the token; Secure over HTTPS only', async () => {
+    const { reply, setCookie } = await signIn();
+    expect(setCookie).toMatch(
+      new RegExp(`^proxima_session=${reply.body.accessToken.replace(/\./g, '\\.')};`),
+    );
+    expect(setCookie).toMatch(/; HttpOnly/i);
+    expect(setCookie).toMatch(/; SameSite=Strict/i);
+    expect(setCookie).toMatch(/; Path=\/(;|$)/);
+    expect(setCookie).toContain(`Max-Age=${testConfig().jwtTtlSeconds}`);
+    expect(setCookie).not.toMatch(/; Secure/i);
+    const behindTls = await signIn({ 'x-forwarded-proto': 'https' });
+    expect(behindTls.setCookie).toMatch(/; Secure/i);
+  });
+
+  it('authenticates reads like a Bearer token', async () => {
+    const { cookie } = await signIn();
+    expect((await withCookie(cookie, 'GET', `/api/v1/consumer-groups/${groupId}`)).status).toBe(200);
+    expect(
+      (await withCookie('proxima_session=forged', 'GET', `/api/v1/consumer-groups/${groupId}`)).status,
+    ).toBe(401);
+  });
+
+  it('needs the CSRF header for a write, and refuses one from another origin', async () => {
+    const { cookie } = await signIn();
+    const refused = await addMember(cookie, {});
+    expect(refused.status).toBe(403);
+    expect(refused.body.message).toContain('x-proxima-csrf: 1');
+    expect((await addMember(cookie, { 'x-proxima-csrf': '1', origin: 'https://evil.example' })).status).toBe(
+      403,
+    );
+    expect((await addMember(cookie, { 'x-proxima-csrf': '1', 'sec-fetch-site': 'cross-site' })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await addMember(cookie, {
+          'x-proxima-csrf': '1',
+          origin: 'http://localhost:80',
+          host: 'localhost:80',
+        })
+      ).status,
+    ).toBe(201);
+    // The web app's public URL is trusted too.
+    expect((await addMember(cookie, { 'x-proxima-csrf': '1', origin: 'http://localhost:3000' })).status).toBe(
+      201,
+    );
+    expect((await addMember(cookie, { 'x-proxima-csrf': '1', 'sec-fetch-site': 'same-origin' })).status).toBe(
+      201,
+    );
+  });
+
+  it('leaves Bearer requests without the CSRF header alone', async () => {
+    const { reply } = await signIn();
+    const created = await http.as(reply.body.accessToken).post(`/api/v1/consumer-groups/${groupId}/members`, {
+      name: 'Bearer',
+      email: `${unique('bearer')}@test.example`,
+    });
+    expect(created.status).toBe(201);
+  });
+
+  it('logout by cookie ends the session on the server and clears the cookie', async () => {
+    const { cookie, reply } = await signIn();
+    expect((await withCookie(cookie, 'POST', '/api/v1/auth/logout', {})).status).toBe(403);
+    const out = await withCookie(cookie, 'POST', '/api/v1/auth/logout', {}, { 'x-proxima-csrf': '1' });
+    expect(out.status).toBe(204);
+    const cleared = [out.headers['set-cookie']].flat()[0] as string;
+    expect(cleared).toMatch(/^proxima_session=;/);
+    expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970|Max-Age=0/);
+    expect((await withCookie(cookie, 'GET', `/api/v1/consumer-groups/${groupId}`)).status).toBe(401);
+    expect((await http.as(reply.body.accessToken).get(`/api/v1/consumer-groups/${groupId}`)).status).toBe(
+      401,
+    );
+  });
+});

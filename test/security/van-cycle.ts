@@ -1,0 +1,44 @@
+import { StageRunner } from '../../src/cycles/stages/stage-runner';
+import { allocatedCycle, type AllocatedCycle } from '../settlement/dispatched-cycle';
+import type { Http, TestApp } from '../support/test-app';
+
+export const VAN_CAPACITY_KG = 30;
+
+export interface VanCycle extends AllocatedCycle {
+  /** What the van took, per group and offer. */
+  shipped: { consumerGroupId: string; offerId: string; units: number }[];
+  /** What no vehicle could take. */
+  unplaced: { consumerGroupId: string; offerId: string }[];
+}
+
+/**
+ * The allocated cycle of test/settlement (two groups, ~115 kg of goods), dispatched by the real
+ * dispatch stage with a single van of 30 kg: some lines travel, the others are reported as
+ * placed in no vehicle. `beforeDispatch` may rename things first (the manifest is built at
+ * dispatch).
+ */
+export async function vanCycle(
+  t: TestApp,
+  http: Http,
+  admin: string,
+  beforeDispatch: (s: AllocatedCycle) => Promise<void> = async () => {},
+): Promise<VanCycle> {
+  const s = await allocatedCycle(t, http, admin);
+  await t.dataSource.query(
+    `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg, cost_per_km_minor)
+     VALUES ($1, 'Van', 'road', $2, 100)`,
+    [s.r.transportOrganiserIds[0], VAN_CAPACITY_KG],
+  );
+  await beforeDispatch(s);
+  expect(await t.app.get(StageRunner).run(s.cycleId, 'allocated')).toBe('moved');
+  const shipped = await t.dataSource.query(
+    `SELECT consumer_group_id AS "consumerGroupId", offer_id AS "offerId", units::int AS units
+       FROM shipment_lines WHERE cycle_id = $1 ORDER BY 1, 2`,
+    [s.cycleId],
+  );
+  const unplaced = await t.dataSource.query(
+    `SELECT consumer_group_id AS "consumerGroupId", offer_id AS "offerId" FROM unplaced_goods WHERE cycle_id = $1`,
+    [s.cycleId],
+  );
+  return { ...s, shipped, unplaced };
+}
