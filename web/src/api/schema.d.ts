@@ -20,6 +20,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UnsubscribeController_page"];
+        put?: never;
+        post: operations["UnsubscribeController_unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -36,7 +52,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/users": {
+    "/api/v1/auth/logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -45,7 +61,135 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["UsersController_list"];
+        put?: never;
         post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/auth/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountAuthController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountAuthController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountAuthController_confirmReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InvitationsController_list"];
+        put?: never;
+        post: operations["InvitationsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["MeSettingsController_update"];
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["MeSettingsController_changePassword"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -60,6 +204,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -338,6 +498,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consumer-groups/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["ConsumersController_updateMember"];
         trace?: never;
     };
     "/api/v1/products": {
@@ -660,86 +836,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/cycles/{id}/receipts/{consumerGroupId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettlementController_receipt"];
-        put: operations["SettlementController_record"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cycles/{id}/statements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettlementController_statementsJson"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cycles/{id}/statements.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["SettlementController_statementsCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["MeController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/calendar-token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["MeController_rotateCalendarToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/cycles/{id}/shipments": {
         parameters: {
             query?: never;
@@ -820,6 +916,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{id}/receipts/{consumerGroupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementController_receipt"];
+        put: operations["SettlementController_record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementController_statementsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{id}/statements.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SettlementController_statementsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/calendar-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MeController_rotateCalendarToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{feedToken}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CalendarFeedController_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -863,6 +1039,12 @@ export interface components {
             items: components["schemas"]["NotificationDto"][];
             total: number;
         };
+        UnsubscribedDto: {
+            /** @enum {string} */
+            kind: "cycle.closing" | "cycle.locked" | "cycle.allocated" | "cycle.dispatched" | "cycle.receipt_due" | "statement.ready";
+            /** @example true */
+            unsubscribed: boolean;
+        };
         LoginDto: {
             /** @example admin@proxima.example */
             email: string;
@@ -890,6 +1072,7 @@ export interface components {
         CreateUserDto: {
             /** @example coordinator@gasap-jette.be */
             email: string;
+            /** @description at least 10 characters, not one of the most common passwords */
             password: string;
             /** @enum {string} */
             role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
@@ -914,13 +1097,219 @@ export interface components {
              */
             transportOrganiserId?: string;
         };
-        HealthDto: {
+        UserListItemDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
             /** @enum {string} */
-            status: "ok" | "unhealthy";
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** Format: uuid */
+            consumerGroupId: string | null;
+            /** Format: uuid */
+            memberId: string | null;
+            /** Format: uuid */
+            cooperativeId: string | null;
+            /** Format: uuid */
+            transportOrganiserId: string | null;
+            /** @description false: the login is switched off */
+            active: boolean;
+            /** @enum {string|null} */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        UserPageDto: {
+            items: components["schemas"]["UserListItemDto"][];
+            total: number;
+        };
+        UpdateUserDto: {
+            /** @description false switches the login off and ends its sessions */
+            active?: boolean;
+            /** @enum {string} */
+            role?: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** Format: uuid */
+            consumerGroupId?: string;
+            /** Format: uuid */
+            memberId?: string;
+            /** Format: uuid */
+            cooperativeId?: string;
+            /** Format: uuid */
+            transportOrganiserId?: string;
+        };
+        TokenAndPasswordDto: {
+            /** @description the token from the e-mailed link */
+            token: string;
+            /** @description at least 10 characters, not one of the most common passwords */
+            password: string;
+        };
+        PasswordResetRequestDto: {
+            /** Format: email */
+            email: string;
+        };
+        CreateInvitationDto: {
+            /**
+             * Format: email
+             * @example amina@example.org
+             */
+            email: string;
+            /**
+             * @description a coordinator may only invite members
+             * @enum {string}
+             */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /**
+             * Format: uuid
+             * @description coordinator; or member with `name` (a coordinator: its own group, the default)
+             */
+            consumerGroupId?: string;
+            /**
+             * Format: uuid
+             * @description member: an existing member (else give `name`)
+             */
+            memberId?: string;
+            /**
+             * Format: uuid
+             * @description cooperative
+             */
+            cooperativeId?: string;
+            /**
+             * Format: uuid
+             * @description transporter
+             */
+            transportOrganiserId?: string;
+            /**
+             * @description member: creates the member in the group, with this name and the email
+             * @example Amina Benali
+             */
+            name?: string;
+            /**
+             * @description the language of the e-mail and of the new user
+             * @enum {string}
+             */
+            locale?: "en" | "fr" | "ar" | "nl";
+        };
+        InvitationDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** Format: uuid */
+            consumerGroupId: string | null;
+            /** Format: uuid */
+            memberId: string | null;
+            /** Format: uuid */
+            cooperativeId: string | null;
+            /** Format: uuid */
+            transportOrganiserId: string | null;
+            /** @enum {string|null} */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /** @enum {string} */
+            status: "pending" | "accepted" | "expired";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            acceptedAt: string | null;
+        };
+        InvitationPageDto: {
+            items: components["schemas"]["InvitationDto"][];
+            total: number;
+        };
+        UpdateMeDto: {
+            /**
+             * @description the language of e-mails and of the web app
+             * @enum {string}
+             */
+            locale?: "en" | "fr" | "ar" | "nl";
+            /**
+             * @description kinds switched on (true) or off (false); kinds left out keep their setting
+             * @example {
+             *       "cycle.closing": false
+             *     }
+             */
+            notifications?: {
+                "cycle.closing"?: boolean;
+                "cycle.locked"?: boolean;
+                "cycle.allocated"?: boolean;
+                "cycle.dispatched"?: boolean;
+                "cycle.receipt_due"?: boolean;
+                "statement.ready"?: boolean;
+            };
+        };
+        MeSettingsDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /** @enum {string|null} */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /** @description every kind, true when it is received */
+            notifications: {
+                "cycle.closing"?: boolean;
+                "cycle.locked"?: boolean;
+                "cycle.allocated"?: boolean;
+                "cycle.dispatched"?: boolean;
+                "cycle.receipt_due"?: boolean;
+                "statement.ready"?: boolean;
+            };
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description at least 10 characters, not one of the most common passwords */
+            newPassword: string;
+        };
+        WorkerSeenDto: {
+            /**
+             * @description host:pid:random
+             * @example worker-1:4242:9f2c1a
+             */
+            id: string;
+            host: string;
+            pid: number;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description its last heartbeat
+             */
+            lastBeatAt: string;
+            /** @description a heartbeat within the last 15 s */
+            alive: boolean;
+            queues: string[];
+        };
+        StalledCycleDto: {
+            /** Format: uuid */
+            cycleId: string;
+            status: string;
+            /**
+             * Format: date-time
+             * @description when its next stage became due
+             */
+            dueSince: string;
+        };
+        HealthDto: {
+            /**
+             * @description unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, or a cycle stalled
+             * @enum {string}
+             */
+            status: "ok" | "degraded" | "unhealthy";
             /** @enum {string} */
             database: "up" | "down";
             /** @enum {string} */
             redis: "up" | "down";
+            /** @description worker processes heard of in the last hour */
+            workers: components["schemas"]["WorkerSeenDto"][];
+            /** @description cycles whose next stage has been due for over twice the clock interval */
+            stalledCycles: components["schemas"]["StalledCycleDto"][];
+        };
+        ReadinessDto: {
+            /** @enum {string} */
+            status: "ready" | "not ready";
+            /** @enum {string} */
+            database: "up" | "down";
         };
         CreateTerritoryDto: {
             /** @example Jette */
@@ -1261,10 +1650,16 @@ export interface components {
             id: string;
             /** Format: uuid */
             consumerGroupId: string;
+            /** @description false once the member has left the group */
+            active: boolean;
         };
         MemberPageDto: {
             items: components["schemas"]["MemberDto"][];
             total: number;
+        };
+        UpdateMemberDto: {
+            /** @description false: the member leaves; its pledges of months still open are removed, its login stops and its sessions end */
+            active: boolean;
         };
         CreateProductDto: {
             /** @example Argan oil */
@@ -1816,168 +2211,6 @@ export interface components {
             lines: components["schemas"]["LoadingLineDto"][];
             totals: components["schemas"]["LoadingTotalsDto"];
         };
-        ReceiptLineDto: {
-            /**
-             * Format: uuid
-             * @description an offer allocated to the group in this cycle
-             */
-            offerId: string;
-            /** @description units that arrived; at most the group allocation (a surplus is not recorded) */
-            quantity: number;
-        };
-        ReceiptDto: {
-            /** @description an allocated offer left out counts as 0 received (nothing of it arrived) */
-            lines: components["schemas"]["ReceiptLineDto"][];
-            /** @description the version last read (0 before the first report); a stale one answers 409 */
-            version?: number;
-        };
-        ReceiptResultLineDto: {
-            /** Format: uuid */
-            offerId: string;
-            /** @description units allocated to the group */
-            allocated: number;
-            /** @description units received; null until the group reports */
-            received: number | null;
-        };
-        ReceiptResultDto: {
-            /** Format: uuid */
-            cycleId: string;
-            /** Format: uuid */
-            consumerGroupId: string;
-            /** @description version of the report; 0 before the first */
-            version: number;
-            lines: components["schemas"]["ReceiptResultLineDto"][];
-            /** @enum {string} */
-            cycleStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
-        };
-        MemberStatementDto: {
-            /** Format: uuid */
-            memberId: string;
-            /** Format: uuid */
-            consumerGroupId: string;
-            /** @description Σ units received × unit price, minor units */
-            goodsMinor: number;
-            /** @description share of the transport cost, by gross weight shipped */
-            transportMinor: number;
-            totalMinor: number;
-            /**
-             * @description the season currency
-             * @example EUR
-             */
-            currency: string;
-        };
-        CooperativeStatementDto: {
-            /** Format: uuid */
-            cooperativeId: string;
-            /** @description due in the season currency, minor units */
-            dueMinor: number;
-            /** @example EUR */
-            currency: string;
-            /** @description due in the producer currency at the season exchange rate */
-            dueProducerMinor: number;
-            /** @example MAD */
-            producerCurrency: string;
-        };
-        StatementTotalsDto: {
-            /** @description Σ goodsMinor of the members shown */
-            goodsMinor: number;
-            /** @description Σ transportMinor of the members shown */
-            transportMinor: number;
-            /** @description Σ totalMinor of the members shown */
-            totalMinor: number;
-            /** @description Σ dueMinor of the cooperatives shown */
-            dueMinor: number;
-            /** @description Σ dueProducerMinor of the cooperatives shown */
-            dueProducerMinor: number;
-            /** @description Σ cost of the cycle shipments (admin only, else null) */
-            shipmentsCostMinor: number | null;
-            /** @description cost of shipments that carried no member goods, so shared by nobody (admin only, else null) */
-            unassignedTransportMinor: number | null;
-            /** @example EUR */
-            currency: string;
-            /** @example MAD */
-            producerCurrency: string;
-        };
-        StatementsDto: {
-            /** Format: uuid */
-            cycleId: string;
-            members: components["schemas"]["MemberStatementDto"][];
-            cooperatives: components["schemas"]["CooperativeStatementDto"][];
-            totals: components["schemas"]["StatementTotalsDto"];
-        };
-        MeUserDto: {
-            /** Format: uuid */
-            id: string;
-            email: string;
-            /** @enum {string} */
-            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
-            /**
-             * @description null: the territory default
-             * @enum {string|null}
-             */
-            locale: "en" | "fr" | "ar" | "nl" | null;
-            /**
-             * Format: uuid
-             * @description a member’s own member record (the id its pledges are under)
-             */
-            memberId: string | null;
-        };
-        MeOrganisationDto: {
-            /** @enum {string} */
-            type: "consumer_group" | "cooperative" | "transport_organiser";
-            /** Format: uuid */
-            id: string;
-            name: string;
-        };
-        NextStepDto: {
-            /** Format: uuid */
-            cycleId: string;
-            /** @example 2027-03 */
-            month: string;
-            /** @example open */
-            status: string;
-            /**
-             * @description member: pledge (an open month); coordinator: record_receipt (a dispatched cycle that shipped to its group and has no receipt yet, due 3 days after loading), else review_pledges (an open month); cooperative: confirm (a confirming cycle it has not confirmed), load (an allocated cycle with its goods on the loading list), else plan_deliveries (an open month); transporter: carry (a dispatched cycle with its shipments), else prepare_transport (the next cycle not yet dispatched); admin: run_stage (the next stage of the earliest cycle not settled). Unblocking actions come before routine ones, then the earliest deadline.
-             * @enum {string}
-             */
-            action: "pledge" | "review_pledges" | "record_receipt" | "confirm" | "load" | "plan_deliveries" | "carry" | "prepare_transport" | "run_stage";
-            /**
-             * Format: date-time
-             * @description until when: locksAt, confirmBy, the start of the loading date (producer time zone), or 3 days after it
-             */
-            deadline: string;
-        };
-        MeSeasonDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @example 2027-01 */
-            firstMonth: string;
-            /** @example 2027-06 */
-            lastMonth: string;
-            /** @example EUR */
-            currency: string;
-            /**
-             * @description the consumer territory’s time zone (the calendar’s)
-             * @example Europe/Brussels
-             */
-            timeZone: string;
-            /** @description null: nothing left to do in this season */
-            next: components["schemas"]["NextStepDto"] | null;
-        };
-        MeDto: {
-            user: components["schemas"]["MeUserDto"];
-            /** @description null for an admin */
-            organisation: components["schemas"]["MeOrganisationDto"] | null;
-            /** @description the seasons the user takes part in, oldest first */
-            seasons: components["schemas"]["MeSeasonDto"][];
-            /** @description the user’s secret iCalendar feed (deadlines of its seasons); POST /me/calendar-token replaces it */
-            calendarUrl: string;
-        };
-        CalendarTokenDto: {
-            /** @description the new feed URL; the previous one answers 404 from now on */
-            calendarUrl: string;
-        };
         ShipmentVehicleDto: {
             /** Format: uuid */
             id: string;
@@ -2128,6 +2361,170 @@ export interface components {
             /** @enum {string} */
             locale: "en" | "fr";
         };
+        ReceiptLineDto: {
+            /**
+             * Format: uuid
+             * @description an offer shipped to the group in this cycle
+             */
+            offerId: string;
+            /** @description units that arrived; at most the units shipped to the group (a surplus is not recorded) */
+            quantity: number;
+        };
+        ReceiptDto: {
+            /** @description a shipped offer left out counts as 0 received (nothing of it arrived) */
+            lines: components["schemas"]["ReceiptLineDto"][];
+            /** @description the version last read (0 before the first report); a stale one answers 409 */
+            version?: number;
+        };
+        ReceiptResultLineDto: {
+            /** Format: uuid */
+            offerId: string;
+            /** @description units allocated to the group */
+            allocated: number;
+            /** @description units a shipment carries for the group: what it can receive */
+            shipped: number;
+            /** @description units received; null until the group reports */
+            received: number | null;
+        };
+        ReceiptResultDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: uuid */
+            consumerGroupId: string;
+            /** @description version of the report; 0 before the first */
+            version: number;
+            lines: components["schemas"]["ReceiptResultLineDto"][];
+            /** @enum {string} */
+            cycleStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
+        };
+        MemberStatementDto: {
+            /** Format: uuid */
+            memberId: string;
+            /** Format: uuid */
+            consumerGroupId: string;
+            /** @description Σ units received × unit price, minor units */
+            goodsMinor: number;
+            /** @description share of the transport cost, by gross weight shipped */
+            transportMinor: number;
+            totalMinor: number;
+            /**
+             * @description the season currency
+             * @example EUR
+             */
+            currency: string;
+        };
+        CooperativeStatementDto: {
+            /** Format: uuid */
+            cooperativeId: string;
+            /** @description due in the season currency, minor units */
+            dueMinor: number;
+            /** @example EUR */
+            currency: string;
+            /** @description due in the producer currency at the season exchange rate */
+            dueProducerMinor: number;
+            /** @example MAD */
+            producerCurrency: string;
+        };
+        StatementTotalsDto: {
+            /** @description Σ goodsMinor of the members shown */
+            goodsMinor: number;
+            /** @description Σ transportMinor of the members shown */
+            transportMinor: number;
+            /** @description Σ totalMinor of the members shown */
+            totalMinor: number;
+            /** @description Σ dueMinor of the cooperatives shown */
+            dueMinor: number;
+            /** @description Σ dueProducerMinor of the cooperatives shown */
+            dueProducerMinor: number;
+            /** @description Σ cost of the cycle shipments (admin only, else null) */
+            shipmentsCostMinor: number | null;
+            /** @description cost of shipments that carried no member goods, so shared by nobody (admin only, else null) */
+            unassignedTransportMinor: number | null;
+            /** @example EUR */
+            currency: string;
+            /** @example MAD */
+            producerCurrency: string;
+        };
+        StatementsDto: {
+            /** Format: uuid */
+            cycleId: string;
+            members: components["schemas"]["MemberStatementDto"][];
+            cooperatives: components["schemas"]["CooperativeStatementDto"][];
+            totals: components["schemas"]["StatementTotalsDto"];
+        };
+        MeUserDto: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+            /**
+             * @description null: the territory default
+             * @enum {string|null}
+             */
+            locale: "en" | "fr" | "ar" | "nl" | null;
+            /**
+             * Format: uuid
+             * @description a member’s own member record (the id its pledges are under)
+             */
+            memberId: string | null;
+        };
+        MeOrganisationDto: {
+            /** @enum {string} */
+            type: "consumer_group" | "cooperative" | "transport_organiser";
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        NextStepDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** @example 2027-03 */
+            month: string;
+            /** @example open */
+            status: string;
+            /**
+             * @description member: pledge (an open month); coordinator: record_receipt (a dispatched cycle that shipped to its group and has no receipt yet, due 3 days after loading), else review_pledges (an open month); cooperative: confirm (a confirming cycle it has not confirmed), load (an allocated cycle with its goods on the loading list), else plan_deliveries (an open month); transporter: carry (a dispatched cycle with its shipments), else prepare_transport (the next cycle not yet dispatched); admin: run_stage (the next stage of the earliest cycle not settled). Unblocking actions come before routine ones, then the earliest deadline.
+             * @enum {string}
+             */
+            action: "pledge" | "review_pledges" | "record_receipt" | "confirm" | "load" | "plan_deliveries" | "carry" | "prepare_transport" | "run_stage";
+            /**
+             * Format: date-time
+             * @description until when: locksAt, confirmBy, the start of the loading date (producer time zone), or 3 days after it
+             */
+            deadline: string;
+        };
+        MeSeasonDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example 2027-01 */
+            firstMonth: string;
+            /** @example 2027-06 */
+            lastMonth: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * @description the consumer territory’s time zone (the calendar’s)
+             * @example Europe/Brussels
+             */
+            timeZone: string;
+            /** @description null: nothing left to do in this season */
+            next: components["schemas"]["NextStepDto"] | null;
+        };
+        MeDto: {
+            user: components["schemas"]["MeUserDto"];
+            /** @description null for an admin */
+            organisation: components["schemas"]["MeOrganisationDto"] | null;
+            /** @description the seasons the user takes part in, oldest first */
+            seasons: components["schemas"]["MeSeasonDto"][];
+            /** @description the user’s secret iCalendar feed (deadlines of its seasons); POST /me/calendar-token replaces it */
+            calendarUrl: string;
+        };
+        CalendarTokenDto: {
+            /** @description the new feed URL; the previous one answers 404 from now on */
+            calendarUrl: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2163,10 +2560,70 @@ export interface operations {
             };
         };
     };
-    AuthController_login: {
+    UnsubscribeController_page: {
         parameters: {
             query?: never;
             header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page with one button that unsubscribes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description not a link we sent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UnsubscribeController_unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the kind is muted (again: nothing changes) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribedDto"];
+                };
+            };
+            /** @description not a link we sent */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header: {
+                "user-agent": string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2176,6 +2633,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description also sets the httpOnly session cookie proxima_session (SameSite=Strict) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2184,12 +2642,55 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
-            /** @description Too many attempts from this address or for this email */
+            /** @description Too many wrong passwords for this account from this address, or from this address today */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description this session has ended, on every replica; the cookie is cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                role?: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
+                /** @description true or false */
+                active?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
             };
         };
     };
@@ -2216,6 +2717,233 @@ export interface operations {
             };
         };
     };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            /** @description any change ends the user's sessions at once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListItemDto"];
+                };
+            };
+        };
+    };
+    AccountAuthController_accept: {
+        parameters: {
+            query?: never;
+            header: {
+                "user-agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenAndPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description the user is created and signed in (session cookie set) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description the token is not valid (used, replaced or expired), or the password is refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountAuthController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description always, whether the email has an account or not; a link is mailed if it has */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description too many requests from this address or for this email */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountAuthController_confirmReset: {
+        parameters: {
+            query?: never;
+            header: {
+                "user-agent": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenAndPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description every earlier session ended; signed in anew */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "pending" | "accepted" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest first; a coordinator sees its group’s */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPageDto"];
+                };
+            };
+        };
+    };
+    InvitationsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvitationDto"];
+            };
+        };
+        responses: {
+            /** @description an e-mail with a single-use link (7 days) is sent */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationDto"];
+                };
+            };
+        };
+    };
+    MeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the user, its organisation, its seasons and what it must do next */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    MeSettingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeSettingsDto"];
+                };
+            };
+        };
+    };
+    MeSettingsController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description changed; every other session of the user has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     HealthController_check: {
         parameters: {
             query?: never;
@@ -2239,6 +2967,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
                 };
             };
         };
@@ -2808,6 +3563,33 @@ export interface operations {
         };
         responses: {
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"];
+                };
+            };
+        };
+    };
+    ConsumersController_updateMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMemberDto"];
+            };
+        };
+        responses: {
+            /** @description a member who leaves: open months’ pledges removed, history kept */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3457,6 +4239,125 @@ export interface operations {
             };
         };
     };
+    ShipmentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShipmentListDto"];
+                };
+            };
+        };
+    };
+    ManifestsController_json: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestDto"];
+                };
+            };
+        };
+    };
+    ManifestsController_csv: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+                /** @description false: no UTF-8 byte-order mark at the start (Excel needs it to read accented names; some tools do not want it) */
+                bom?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one row per goods line × stop */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    ManifestsController_pdf: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the manifest as a PDF, labels in the organiser’s locale */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    ManifestsController_reissue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the new version; earlier versions are kept */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestDto"];
+                };
+            };
+        };
+    };
     SettlementController_receipt: {
         parameters: {
             query?: never;
@@ -3528,7 +4429,10 @@ export interface operations {
     };
     SettlementController_statementsCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description false: no UTF-8 byte-order mark at the start (Excel needs it to read accented names; some tools do not want it) */
+                bom?: "true" | "false";
+            };
             header?: never;
             path: {
                 id: string;
@@ -3544,26 +4448,6 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
-                };
-            };
-        };
-    };
-    MeController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the user, its organisation, its seasons and what it must do next */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeDto"];
                 };
             };
         };
@@ -3588,120 +4472,33 @@ export interface operations {
             };
         };
     };
-    ShipmentsController_list: {
+    CalendarFeedController_feed: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description the secret of the calendarUrl of GET /me */
+                feedToken: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description RFC 5545 calendar of the user’s seasons: lock deadlines, confirm-by, loading and delivery days (times in UTC) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ShipmentListDto"];
+                    "text/calendar": string;
                 };
             };
-        };
-    };
-    ManifestsController_json: {
-        parameters: {
-            query?: {
-                /** @description a given version; the latest when left out */
-                version?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
+            /** @description no such feed (or it was rotated) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ManifestDto"];
-                };
-            };
-        };
-    };
-    ManifestsController_csv: {
-        parameters: {
-            query?: {
-                /** @description a given version; the latest when left out */
-                version?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description one row per goods line × stop */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-        };
-    };
-    ManifestsController_pdf: {
-        parameters: {
-            query?: {
-                /** @description a given version; the latest when left out */
-                version?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the manifest as a PDF, labels in the organiser’s locale */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/pdf": string;
-                };
-            };
-        };
-    };
-    ManifestsController_reissue: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description the new version; earlier versions are kept */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ManifestDto"];
-                };
+                content?: never;
             };
         };
     };
