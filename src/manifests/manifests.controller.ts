@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
@@ -6,6 +6,7 @@ import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
 import { csvOptions } from '../common/http/csv-query';
 import { ManifestCsvQuery, ManifestDto, ManifestVersionQuery } from './dto/manifest.dto';
+import { ShipmentDocumentsBody } from './dto/shipment-documents.dto';
 import { ManifestsService } from './manifests.service';
 
 @ApiTags('dispatch')
@@ -58,6 +59,39 @@ export class ManifestsController {
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="${name}"`);
     return body;
+  }
+
+  @Get('cmr.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description:
+      'the CMR consignment notes of the manifest version, one per consignee (stop), boxes numbered as on the IRU model form',
+    schema: { type: 'string', format: 'binary' },
+  })
+  async cmr(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ManifestVersionQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Buffer> {
+    const { name, body } = await this.manifests.cmr(id, actor, query.version);
+    reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${name}"`);
+    return body;
+  }
+
+  @Put('documents')
+  @ApiOkResponse({
+    type: ManifestDto,
+    description: 'records the border documents and answers the manifest re-issued with them (a new version)',
+  })
+  documents(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ShipmentDocumentsBody,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.manifests.documents(id, body, actor);
   }
 
   @Post('manifest/reissue')

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { EMISSIONS_SCOPE, GRAMS_CO2E_PER_TONNE_KM } from '../logistics/domain/emission-factors';
 import { withIntegers } from '../common/database/integers';
 import type { Locale } from '../logistics/domain/locales';
+import type { TransportMode } from '../logistics/domain/transport-modes';
+import { missingDocuments, type ShipmentDocuments } from './domain/border-documents';
 import type {
   Manifest,
   ManifestLine,
@@ -68,7 +71,9 @@ export class ManifestsRepository {
               o.id AS "organiserId", o.name AS "organiserName", o.contact_email AS "contactEmail", o.locale,
               v.id AS "vehicleId", v.name AS "vehicleName", v.mode,
               pp.name AS "pickupName", pp.address AS "pickupAddress", pp.latitude AS "pickupLatitude",
-              pp.longitude AS "pickupLongitude",
+              pp.longitude AS "pickupLongitude", ct.country_code AS "consumerCountry",
+              d.eur1_number AS "eur1Number", d.origin_declaration AS "originDeclaration",
+              d.exporter_rex_number AS "exporterRexNumber", d.phytosanitary_certificate_number AS "phytosanitaryNumber",
               sh.distance_km::float8 AS "distanceKm", sh.tonne_km::float8 AS "tonneKm", sh.co2e_kg::float8 AS "co2eKg"
          FROM shipments sh
          JOIN cycles c ON c.id = sh.cycle_id
@@ -77,13 +82,17 @@ export class ManifestsRepository {
          JOIN pickup_points pp ON pp.id = s.pickup_point_id
          JOIN transport_organisers o ON o.id = sh.transport_organiser_id
          JOIN vehicles v ON v.id = sh.vehicle_id
+         JOIN territories ct ON ct.id = s.consumer_territory_id
+         LEFT JOIN shipment_documents d ON d.shipment_id = sh.id
         WHERE sh.id = $1`,
       [shipmentId],
     );
     const senders: ManifestSender[] = await m.query(
       `SELECT k.id AS "cooperativeId", k.name, t.name AS territory, t.country_code AS "countryCode",
               coalesce(array_agg(ce.number ORDER BY ce.kind, ce.number)
-                       FILTER (WHERE ce.valid_from <= $2::date AND ce.valid_to >= $2::date), '{}') AS "certificateNumbers"
+                       FILTER (WHERE ce.valid_from <= $2::date AND ce.valid_to >= $2::date), '{}') AS "certificateNumbers",
+              (array_agg(ce.body ORDER BY ce.kind, ce.number)
+                 FILTER (WHERE ce.valid_from <= $2::date AND ce.valid_to >= $2::date))[1] AS "controlBody"
          FROM (SELECT DISTINCT cooperative_id FROM shipment_lines WHERE shipment_id = $1) sl
          JOIN cooperatives k ON k.id = sl.cooperative_id
          JOIN territories t ON t.id = k.territory_id
@@ -97,8 +106,9 @@ export class ManifestsRepository {
               st.distance_from_previous_km::float8 AS "distanceFromPreviousKm",
               g.name, g.contact_email AS "contactEmail", g.drop_point_name AS "dropName",
               g.drop_point_address AS "dropAddress", g.drop_point_latitude AS "dropLatitude",
-              g.drop_point_longitude AS "dropLongitude"
+              g.drop_point_longitude AS "dropLongitude", gt.country_code AS "countryCode"
          FROM shipment_stops st JOIN consumer_groups g ON g.id = st.consumer_group_id
+         JOIN territories gt ON gt.id = g.territory_id
         WHERE st.shipment_id = $1
         ORDER BY st.stop_order`,
       [shipmentId],
@@ -116,6 +126,25 @@ export class ManifestsRepository {
         [shipmentId],
       )
       .then((rows: UnloadingRow[]) => withIntegers(rows, ['packages', 'units']));
+    const certificates: {
+      cooperativeId: string;
+      productId: string;
+      coiNumber: string;
+      controlBody: string;
+    }[] = await m.query(
+      `SELECT cooperative_id AS "cooperativeId", product_id AS "productId", coi_number AS "coiNumber",
+                control_body AS "controlBody"
+           FROM shipment_line_certificates WHERE shipment_id = $1`,
+      [shipmentId],
+    );
+    const coiOf = new Map(certificates.map((c) => [`${c.cooperativeId}|${c.productId}`, c]));
+    const bodyOf = new Map(
+      (senders as (ManifestSender & { controlBody: string | null })[]).map((sender) => [
+        sender.cooperativeId,
+        sender.controlBody,
+      ]),
+    );
+    for (const sender of senders) delete (sender as { controlBody?: unknown }).controlBody;
     const senderOf = new Map(senders.map((sender) => [sender.cooperativeId, sender]));
     const byProduct = new Map<string, UnloadingRow[]>();
     for (const row of unloading) {
@@ -132,9 +161,35 @@ export class ManifestsRepository {
         hsCode: first.hsCode,
         originCountry: sender?.countryCode ?? '',
         certificate: sender?.certificateNumbers[0] ?? null,
+        organic: (sender?.certificateNumbers.length ?? 0) > 0,
+        coiNumber: coiOf.get(`${first.cooperativeId}|${first.productId}`)?.coiNumber ?? null,
+        controlBody:
+          coiOf.get(`${first.cooperativeId}|${first.productId}`)?.controlBody ??
+          bodyOf.get(first.cooperativeId) ??
+          null,
         ...sum(rows),
       };
     });
+    const documents: ShipmentDocuments = {
+      proofOfOrigin: head.eur1Number
+        ? { kind: 'eur1', number: head.eur1Number }
+        : head.originDeclaration
+          ? {
+              kind: 'origin_declaration',
+              exporterRexNumber: head.exporterRexNumber,
+              text: head.originDeclaration,
+            }
+          : null,
+      phytosanitaryCertificateNumber: head.phytosanitaryNumber ?? null,
+    };
+    const documentWarnings = missingDocuments(
+      {
+        originCountries: senders.map((sender) => sender.countryCode),
+        destinationCountry: head.consumerCountry,
+        lines,
+      },
+      documents,
+    );
     return {
       number,
       version,
@@ -170,6 +225,7 @@ export class ManifestsRepository {
             longitude: stop.dropLongitude as number,
           },
           contactEmail: stop.contactEmail as string,
+          countryCode: stop.countryCode as string,
         },
         distanceFromPreviousKm: stop.distanceFromPreviousKm,
         unloading: unloading
@@ -189,6 +245,12 @@ export class ManifestsRepository {
       distanceKm: head.distanceKm,
       tonneKm: head.tonneKm,
       co2eKg: head.co2eKg,
+      emissions: {
+        ...EMISSIONS_SCOPE,
+        gramsCo2ePerTonneKm: GRAMS_CO2E_PER_TONNE_KM[head.mode as TransportMode],
+      },
+      documents,
+      documentWarnings,
       locale: head.locale,
     };
   }
@@ -205,6 +267,84 @@ export class ManifestsRepository {
       [shipmentId, document.number, document.version, document.issuedAt, issuedBy, JSON.stringify(document)],
     );
     return id;
+  }
+
+  /** Keeps a rendered PDF of a manifest version (a version never changes, so neither does it). */
+  async storePdf(
+    m: EntityManager | DataSource,
+    manifestId: string,
+    kind: 'manifest' | 'cmr',
+    pdf: Buffer,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO manifest_pdfs (manifest_id, kind, pdf) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [manifestId, kind, pdf],
+    );
+  }
+
+  async storedPdf(manifestId: string, kind: 'manifest' | 'cmr'): Promise<Buffer | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT pdf FROM manifest_pdfs WHERE manifest_id = $1 AND kind = $2`,
+      [manifestId, kind],
+    );
+    return row?.pdf ?? null;
+  }
+
+  /** Records the shipment's border documents (null clears one) and its lines' COIs. */
+  async saveDocuments(
+    m: EntityManager,
+    shipmentId: string,
+    documents: {
+      eur1Number: string | null;
+      originDeclaration: string | null;
+      exporterRexNumber: string | null;
+      phytosanitaryCertificateNumber: string | null;
+    },
+    certificates: { cooperativeId: string; productId: string; coiNumber: string; controlBody: string }[],
+    userId: string,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO shipment_documents (shipment_id, eur1_number, origin_declaration, exporter_rex_number,
+                                       phytosanitary_certificate_number, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (shipment_id) DO UPDATE SET eur1_number = EXCLUDED.eur1_number,
+              origin_declaration = EXCLUDED.origin_declaration, exporter_rex_number = EXCLUDED.exporter_rex_number,
+              phytosanitary_certificate_number = EXCLUDED.phytosanitary_certificate_number,
+              updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [
+        shipmentId,
+        documents.eur1Number,
+        documents.originDeclaration,
+        documents.exporterRexNumber,
+        documents.phytosanitaryCertificateNumber,
+        userId,
+      ],
+    );
+    if (certificates.length === 0) return;
+    await m.query(
+      `INSERT INTO shipment_line_certificates (shipment_id, cooperative_id, product_id, coi_number, control_body)
+       SELECT $1, c.cooperative_id, c.product_id, c.coi, c.body
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS c(cooperative_id, product_id, coi, body)
+       ON CONFLICT (shipment_id, cooperative_id, product_id)
+         DO UPDATE SET coi_number = EXCLUDED.coi_number, control_body = EXCLUDED.control_body`,
+      [
+        shipmentId,
+        certificates.map((c) => c.cooperativeId),
+        certificates.map((c) => c.productId),
+        certificates.map((c) => c.coiNumber),
+        certificates.map((c) => c.controlBody),
+      ],
+    );
+  }
+
+  /** The (cooperative, product) pairs of a shipment's goods lines. */
+  async goodsLines(shipmentId: string): Promise<Set<string>> {
+    const rows: { key: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT sl.cooperative_id || '|' || o.product_id AS key
+         FROM shipment_lines sl JOIN offers o ON o.id = sl.offer_id WHERE sl.shipment_id = $1`,
+      [shipmentId],
+    );
+    return new Set(rows.map((row) => row.key));
   }
 
   async recipient(m: EntityManager, shipmentId: string): Promise<ManifestRecipient> {

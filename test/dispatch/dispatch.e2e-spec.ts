@@ -1,4 +1,5 @@
 import { parseCsv } from '../support/csv';
+import { pdfToText, squash } from '../support/pdftotext';
 import { Webhook } from 'standardwebhooks';
 import { standardWebhookSecret } from '../../src/notifications/domain/webhook-signature';
 import { attachmentBytes, SIGNING_SECRET, startHookServer, startSmtpServer } from '../notifications/support';
@@ -13,6 +14,13 @@ import { scenario, waitFor, waitForStatus, type Scenario } from '../cycles/cycle
  * consignment must be split by line), an aircraft the charter forbids, and an emissions limit
  * the road trip exceeds. The organiser takes its manifests in French, by mail and by webhook.
  */
+const NAMES = {
+  arabic: 'تعاونية تيغانيمين',
+  tifinagh: 'Coopérative ⵜⴰⵎⴰⵣⵉⵖⵜ',
+  polish: 'Łódź Spółdzielnia',
+  turkish: 'GASAP Ağrı',
+};
+
 describe('dispatch', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -40,6 +48,23 @@ describe('dispatch', () => {
     http = new Http(t.app);
     admin = await adminToken(http, t.dataSource);
     s = await scenario(http, admin, t.dataSource);
+    // Senders and consignees named in Arabic, Tifinagh and accented Latin: every PDF must carry them.
+    await t.dataSource.query(`UPDATE cooperatives SET name = $2 WHERE id = $1`, [
+      s.r.cooperativeIds[0],
+      NAMES.arabic,
+    ]);
+    await t.dataSource.query(`UPDATE cooperatives SET name = $2 WHERE id = $1`, [
+      s.r.cooperativeIds[1],
+      NAMES.tifinagh,
+    ]);
+    await t.dataSource.query(`UPDATE consumer_groups SET name = $2 WHERE id = $1`, [
+      s.r.groupIds[0],
+      NAMES.polish,
+    ]);
+    await t.dataSource.query(`UPDATE consumer_groups SET name = $2 WHERE id = $1`, [
+      s.r.groupIds[1],
+      NAMES.turkish,
+    ]);
     const organiserId = s.r.transportOrganiserIds[0];
     await t.dataSource.query(
       `UPDATE transport_organisers SET locale = 'fr', webhook_url = $2 WHERE id = $1`,
@@ -71,6 +96,15 @@ describe('dispatch', () => {
     await waitForStatus(http, admin, s.cycleId, 'dispatched');
     shipments = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}/shipments`)).body;
   }, 60_000);
+
+  const pdfOf = async (url: string): Promise<Buffer> => {
+    const reply = await t.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method: 'GET', url, headers: { authorization: `Bearer ${admin}` } });
+    expect(reply.statusCode).toBe(200);
+    return reply.rawPayload;
+  };
 
   afterAll(async () => {
     await t.close();
@@ -121,7 +155,7 @@ describe('dispatch', () => {
       expect(shipment.distanceKm).toBeCloseTo(legs, 2);
       expect(shipment.distanceKm).toBeGreaterThan(2000); // Morocco to Brussels by road
       expect(shipment.tonneKm).toBeGreaterThan(0);
-      expect(shipment.co2eKg).toBeCloseTo((shipment.tonneKm * 107) / 1000, 2);
+      expect(shipment.co2eKg).toBeCloseTo((shipment.tonneKm * 133) / 1000, 2); // road, well-to-wheel
       expect(shipment.manifest.number).toMatch(/^MAN-\d{6}-\d{4}$/);
     }
     const numbers = shipments.items.map(
@@ -265,6 +299,165 @@ describe('dispatch', () => {
     ).toBe(403);
   });
 
+  it('lists the documents the route requires, records them through PUT /shipments/:id/documents and re-issues the manifest', async () => {
+    const shipment = shipments.items[0];
+    const before = (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body;
+    // Morocco to Belgium, organic citrus: proof of origin, a COI per line, a phytosanitary certificate.
+    expect(new Set(before.documentWarnings.map((w: { code: string }) => w.code))).toEqual(
+      new Set(['PROOF_OF_ORIGIN_MISSING', 'COI_MISSING', 'PHYTOSANITARY_MISSING']),
+    );
+    expect(before.emissions).toMatchObject({ scope: 'well-to-wheel', gramsCo2ePerTonneKm: 133, year: 2023 });
+    const url = `/api/v1/shipments/${shipment.id}/documents`;
+    const line = before.lines[0];
+    const bad = await http.as(admin).put(url, {
+      certificates: [
+        {
+          cooperativeId: line.cooperativeId,
+          productId: line.productId,
+          coiNumber: 'COI-123',
+          controlBody: 'MA-BIO-154',
+        },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.message)).toContain('coiNumber');
+    const both = await http.as(admin).put(url, {
+      eur1Number: 'A 1234567',
+      originDeclaration: 'The exporter…',
+      exporterRexNumber: 'MAREX123',
+    });
+    expect(both.status).toBe(400);
+    expect(JSON.stringify(both.body.message)).toContain('eur1Number');
+    const notOnShipment = await http.as(admin).put(url, {
+      certificates: [
+        {
+          cooperativeId: line.cooperativeId,
+          productId: s.r.groupIds[0],
+          coiNumber: 'COI.EU.MA.2026.0001234',
+          controlBody: 'MA-BIO-154',
+        },
+      ],
+    });
+    expect(notOnShipment.status).toBe(400);
+    const [other] = await t.dataSource.query(
+      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('Tiers', 'third_party', 'tiers@test.example') RETURNING id`,
+    );
+    const stranger = await userToken(http, admin, 'transporter', { transportOrganiserId: other.id });
+    expect((await http.as(stranger).put(url, { eur1Number: 'A 1234567' })).status).toBe(404);
+    expect(
+      (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}/shipments`)).body.items[0].manifest.version,
+    ).toBe(before.version);
+
+    const transporter = await userToken(http, admin, 'transporter', {
+      transportOrganiserId: s.r.transportOrganiserIds[0],
+    });
+    const certificates = before.lines.map((l: { cooperativeId: string; productId: string }, i: number) => ({
+      cooperativeId: l.cooperativeId,
+      productId: l.productId,
+      coiNumber: `COI.EU.MA.2026.${String(1234 + i).padStart(7, '0')}`,
+      controlBody: 'MA-BIO-154',
+    }));
+    const put = await http.as(transporter).put(url, {
+      eur1Number: 'A 1234567',
+      phytosanitaryCertificateNumber: 'MA/2026/000123',
+      certificates,
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.version).toBe(before.version + 1);
+    expect(put.body.documents).toEqual({
+      proofOfOrigin: { kind: 'eur1', number: 'A 1234567' },
+      phytosanitaryCertificateNumber: 'MA/2026/000123',
+    });
+    expect(put.body.documentWarnings).toEqual([]);
+    expect(put.body.lines.map((l: { coiNumber: string }) => l.coiNumber)).toEqual(
+      certificates.map((c: { coiNumber: string }) => c.coiNumber),
+    );
+    const pdf = async () =>
+      (
+        await t.app
+          .getHttpAdapter()
+          .getInstance()
+          .inject({
+            method: 'GET',
+            url: `/api/v1/shipments/${shipment.id}/manifest.pdf`,
+            headers: { authorization: `Bearer ${admin}` },
+          })
+      ).rawPayload;
+    const first = await pdf();
+    const text = await pdfToText(first);
+    expect(text).toContain('A 1234567');
+    expect(text).toContain('COI.EU.MA.2026.0001234');
+    // The version's PDF is the one rendered when it was issued, kept: the same bytes every time.
+    expect((await pdf()).equals(first)).toBe(true);
+    const [{ stored }] = await t.dataSource.query(
+      `SELECT count(*)::int AS stored FROM manifest_pdfs mp JOIN manifests mf ON mf.id = mp.manifest_id WHERE mf.shipment_id = $1`,
+      [shipment.id],
+    );
+    expect(stored).toBe(put.body.version);
+  });
+
+  it('prints Arabic, Tifinagh and accented Latin names in the manifest PDF as they were written', async () => {
+    for (const shipment of shipments.items) {
+      const manifest = (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body;
+      const text = squash(await pdfToText(await pdfOf(`/api/v1/shipments/${shipment.id}/manifest.pdf`)));
+      const names = [
+        ...manifest.senders.map((sender: { name: string }) => sender.name),
+        ...manifest.stops.map((stop: { consignee: { name: string } }) => stop.consignee.name),
+      ];
+      expect(names.length).toBeGreaterThan(1);
+      for (const name of names) expect(text).toContain(name);
+    }
+  });
+
+  it('gives a CMR note per consignee that says what the manifest says', async () => {
+    const shipment =
+      shipments.items.find((item: { stops: unknown[] }) => item.stops.length > 1) ?? shipments.items[0];
+    const manifest = (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body;
+    const url = `/api/v1/shipments/${shipment.id}/cmr.pdf`;
+    const pdf = await pdfOf(url);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = (await pdfToText(pdf)).split('\f').filter((page) => page.trim() !== '');
+    const french = (value: number) =>
+      new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 }).format(value).replace(/\s/g, ' ');
+    for (const stop of manifest.stops) {
+      const number = `${manifest.number}-${stop.order}`;
+      const note = pages.filter((page) => page.includes(`Lettre ${number}`)).join('\n');
+      expect(note).not.toBe('');
+      const lines = note.split('\n').map(squash);
+      // Box 2: the consignee; box 1: the senders of its goods; box 4: where and when the goods were taken over.
+      expect(note).toContain('2 Destinataire');
+      expect(lines.some((line) => line.startsWith(squash(stop.consignee.name)))).toBe(true);
+      expect(lines.some((line) => line.includes(manifest.loading.pickupPoint.name))).toBe(true);
+      expect(note).toContain(`Manifeste de transport ${manifest.number} v${manifest.version}`);
+      for (const [index, goods] of stop.unloading.entries()) {
+        const row = lines.find((line) => line.startsWith(`${number}/${index + 1} `));
+        expect(row).toBeDefined();
+        const hsCode = manifest.lines.find(
+          (line: { cooperativeId: string; productId: string }) =>
+            line.cooperativeId === goods.cooperativeId && line.productId === goods.productId,
+        ).hsCode;
+        const sender = manifest.senders.find(
+          (s: { cooperativeId: string }) => s.cooperativeId === goods.cooperativeId,
+        );
+        expect(row).toContain(`${goods.packages} colis`);
+        expect(row).toContain(goods.productName);
+        expect(row).toContain(sender.name);
+        expect(row).toContain(hsCode);
+        expect(row!.endsWith(french(goods.grossKg))).toBe(true);
+      }
+      // Another consignee's goods are not on this note.
+      for (const other of manifest.stops.filter((o: { order: number }) => o.order !== stop.order))
+        expect(lines.some((line) => line.startsWith(`${manifest.number}-${other.order}/`))).toBe(false);
+    }
+    // Rendered once per manifest version and kept.
+    expect((await pdfOf(url)).equals(pdf)).toBe(true);
+    const [other] = await t.dataSource.query(
+      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('Ailleurs', 'third_party', 'ailleurs@test.example') RETURNING id`,
+    );
+    const stranger = await userToken(http, admin, 'transporter', { transportOrganiserId: other.id });
+    expect((await http.as(stranger).get(url)).status).toBe(404);
+  });
+
   it('receives, then settles through the clock, with statements that add up to the minor unit', async () => {
     for (const [index, consumerGroupId] of s.r.groupIds.entries()) {
       const coordinator = await userToken(http, admin, 'coordinator', { consumerGroupId });
@@ -289,6 +482,13 @@ describe('dispatch', () => {
       [s.cycleId],
     );
     expect(total(statements.members, 'transportMinor')).toBe(cost);
+    // The baskets' CO2e, shared by gross weight like the cost, adds up to the shipments' CO2e.
+    const [{ co2e }] = await t.dataSource.query(
+      'SELECT sum(co2e_kg)::float8 AS co2e FROM shipments WHERE cycle_id = $1',
+      [s.cycleId],
+    );
+    expect(total(statements.members, 'transportCo2eKg')).toBeCloseTo(co2e, 1);
+    expect(statements.members.every((m: { transportCo2eKg: number }) => m.transportCo2eKg > 0)).toBe(true);
     for (const member of statements.members)
       expect(member.totalMinor).toBe(member.goodsMinor + member.transportMinor);
     const [{ received }] = await t.dataSource.query(

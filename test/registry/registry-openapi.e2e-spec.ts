@@ -48,7 +48,7 @@ describe('registry endpoints in the OpenAPI document', () => {
     ['AuditLogEntryDto', ['id', 'actorUserId', 'action', 'subjectType', 'subjectId', 'details', 'createdAt']],
     ['CreateConsumerGroupDto', ['territoryId', 'name', 'kind', 'dropPoint', 'contactEmail']],
     ['DropPointDto', ['name', 'address', 'latitude', 'longitude']],
-    ['MemberDto', ['id', 'consumerGroupId', 'name', 'email']],
+    ['MemberDto', ['id', 'consumerGroupId', 'name', 'email', 'active']],
     ['CreateProductDto', ['name', 'hsCode', 'unit', 'unitNetKg', 'unitGrossKg', 'category']],
   ])('describes %s field by field', (schema, fields) => {
     expect(Object.keys(doc.components.schemas[schema]?.properties ?? {}).sort()).toEqual([...fields].sort());

@@ -60,7 +60,7 @@ describe('optimistic concurrency under a race', () => {
       });
       expect(outcome.winner.body.version).toBe(version + 1);
       const [stored] = await t.dataSource.query(
-        `SELECT c.version, o.confirmed FROM cooperative_confirmations c
+        `SELECT c.version, o.confirmed::int AS confirmed FROM cooperative_confirmations c
            JOIN cycle_offers o ON o.cycle_id = c.cycle_id AND o.offer_id = $3
           WHERE c.cycle_id = $1 AND c.cooperative_id = $2`,
         [w.cycles.confirming, w.cooperativeId, offerId],
@@ -83,7 +83,7 @@ describe('optimistic concurrency under a race', () => {
       });
       expect(outcome.winner.body.version).toBe(version + 1);
       const stored = await t.dataSource.query(
-        `SELECT r.version, l.received AS quantity FROM group_receipts r
+        `SELECT r.version, l.received::int AS quantity FROM group_receipts r
            JOIN receipt_lines l ON l.cycle_id = r.cycle_id AND l.consumer_group_id = r.consumer_group_id
           WHERE r.cycle_id = $1 AND r.consumer_group_id = $2 AND l.offer_id = $3`,
         [w.cycles.dispatched, w.groupId, offerId],

@@ -13,8 +13,7 @@ export interface FeedCycle {
   pickupPoint: string;
 }
 
-/** Days after loading by which the goods are due at the drop points (and receipts recorded). */
-export const DELIVERY_DAYS_AFTER_LOADING = 3;
+import { RECEIPT_DUE_DAYS as DELIVERY_DAYS_AFTER_LOADING } from '../../seasons/domain/calendar';
 
 interface FeedLabels {
   calendar: string;

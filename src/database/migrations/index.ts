@@ -16,6 +16,7 @@ import { MembersWhoLeave1763800013400 } from './1763800013400-members-who-leave'
 import { SeasonReminderDays1763800014000 } from './1763800014000-season-reminder-days';
 import { CalendarFeeds1763800014100 } from './1763800014100-calendar-feeds';
 import { PeopleNotifications1763800014200 } from './1763800014200-people-notifications';
+import { BorderDocuments1763800015000 } from './1763800015000-border-documents';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   SeasonReminderDays1763800014000,
   CalendarFeeds1763800014100,
   PeopleNotifications1763800014200,
+  BorderDocuments1763800015000,
 ];

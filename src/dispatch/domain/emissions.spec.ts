@@ -16,15 +16,15 @@ describe('emissions', () => {
   it('computes tonne-km, CO2e and grams per kg by hand', () => {
     // 12.5 t over 800 km = 10,000 t·km.
     expect(tonneKm(12_500, 800)).toBe(10_000);
-    expect(co2eKg('road', 10_000)).toBe(1070);
-    expect(co2eKg('rail', 10_000)).toBe(280);
-    expect(co2eKg('sea', 10_000)).toBe(160);
-    expect(co2eKg('air', 10_000)).toBe(11_300);
+    expect(co2eKg('road', 10_000)).toBe(1330);
+    expect(co2eKg('rail', 10_000)).toBe(350);
+    expect(co2eKg('sea', 10_000)).toBe(190);
+    expect(co2eKg('air', 10_000)).toBe(12_700);
     expect(gramsPerKg(1070, 12_500)).toBeCloseTo(85.6, 12);
     expect(shipmentEmissions('air', 12_500, 800)).toEqual({
       tonneKm: 10_000,
-      co2eKg: 11_300,
-      gramsPerKg: 904,
+      co2eKg: 12_700,
+      gramsPerKg: 1016,
     });
   });
 
@@ -57,9 +57,9 @@ describe('emissions', () => {
 
   it('warns through the charter rule only above the maximum', () => {
     const rules = { maxEmissionsGramsPerKg: 100 };
-    expect(checkShipmentEmissions(rules, shipmentEmissions('road', 12_500, 800))).toBeNull();
-    // 107 g/t·km × 934.58 km / 1000 = 100.0001 g per kg: just above.
-    expect(checkShipmentEmissions(rules, shipmentEmissions('road', 1000, 934.58))).toMatchObject({
+    expect(checkShipmentEmissions(rules, shipmentEmissions('road', 12_500, 700))).toBeNull();
+    // 133 g/t·km × 751.88 km / 1000 = 100.00004 g per kg: just above.
+    expect(checkShipmentEmissions(rules, shipmentEmissions('road', 1000, 751.88))).toMatchObject({
       rule: 'TRANSPORT_EMISSIONS',
       severity: 'warning',
       effect: 'none',

@@ -1,35 +1,30 @@
 /**
  * A shipment's tonne-km and CO2e (dispatch, cycle step 5), and the charter's emissions check.
  *
- * Factors, in grams CO2e per tonne-km, from the UK government "Greenhouse gas reporting:
- * conversion factors 2023" (DESNZ, sheet "Freighting goods", kg CO2e per tonne.km × 1000, rounded
- * to the gram). Tank-to-wheel only: the set's well-to-tank factors, on a separate sheet, are not
- * added.
- *   road  107    HGV (all diesel), All HGVs, average laden
- *   rail   28    Freight train
- *   sea    16    Cargo ship, Container ship, Average
- *   air  1130    Freight flights, long-haul (international, to/from non-UK), WITH radiative forcing
- * Air includes radiative forcing (the non-CO2 warming of emissions at altitude) because the
- * charter asks about climate impact, and leaving it out would understate air by about half.
- * See docs/EMISSIONS.md for the source and how to update the factors.
+ * Factors, in grams CO2e per tonne-km, **well-to-wheel** (WTW) as ISO 14083:2023 and the GLEC
+ * Framework v3 ask: the fuel's production and supply (well-to-tank, WTT) plus its use in the
+ * vehicle (tank-to-wheel, TTW), for every mode alike. TTW from the UK government "Greenhouse gas
+ * reporting: conversion factors 2023" (DESNZ), sheet "Freighting goods"; WTT from the same
+ * edition, sheet "WTT- delivery vehs & freight", same rows. Per mode (g CO2e / t·km):
+ *   road  TTW 107 + WTT 26 = 133    HGV (all diesel), All HGVs, average laden
+ *   rail  TTW  28 + WTT  7 =  35    Freight train
+ *   sea   TTW  16 + WTT  3 =  19    Cargo ship, Container ship, Average
+ *   air   TTW 1130 + WTT 140 = 1270 Freight flights, long-haul, with radiative forcing (on TTW)
+ * See docs/EMISSIONS.md for the sources, the scope and how to update the factors.
  *
  * Nothing here is rounded; round for display only (roundTo3: three decimals for km, t·km, kg).
  */
 import type { CharterRules } from '../../charter/domain/charter-rules.types';
 import type { TransportMode } from '../../logistics/domain/transport-modes';
 import { checkEmissions, type TransportViolation } from '../../charter/domain/transport-rules';
+import {
+  EMISSION_FACTORS_SOURCE,
+  EMISSIONS_SCOPE,
+  GRAMS_CO2E_PER_TONNE_KM,
+} from '../../logistics/domain/emission-factors';
 import { kgToGrams } from './weights';
 
-export const EMISSION_FACTORS_SOURCE =
-  'UK government, Greenhouse gas reporting: conversion factors 2023, Freighting goods';
-
-/** g CO2e per tonne-km, by mode. */
-export const GRAMS_CO2E_PER_TONNE_KM: Readonly<Record<TransportMode, number>> = {
-  road: 107,
-  rail: 28,
-  sea: 16,
-  air: 1130,
-};
+export { EMISSION_FACTORS_SOURCE, EMISSIONS_SCOPE, GRAMS_CO2E_PER_TONNE_KM };
 
 /** Tonnes carried × km: grossKg / 1000 × km (one destination, or the whole load over the whole route). */
 export function tonneKm(grossKg: number, km: number): number {

@@ -46,6 +46,17 @@ export interface ManifestLabels {
   tonneKm: string;
   co2eKg: string;
   continued: string;
+  documents: string;
+  proofOfOrigin: string;
+  eur1: string;
+  originDeclaration: string;
+  phytosanitary: string;
+  emissionsScope: string;
+  wellToWheel: string;
+  coi: string;
+  controlBody: string;
+  missing: string;
+  warnings: string;
   modes: Record<TransportMode, string>;
   page: (page: number, pages: number) => string;
 }
@@ -95,6 +106,17 @@ export const LABELS: Record<Locale, ManifestLabels> = {
     tonneKm: 'Tonne-km',
     co2eKg: 'CO2e (kg)',
     continued: 'continued',
+    documents: 'Border documents',
+    proofOfOrigin: 'Proof of origin',
+    eur1: 'EUR.1 movement certificate',
+    originDeclaration: 'Origin declaration, exporter REX',
+    phytosanitary: 'Phytosanitary certificate',
+    emissionsScope: 'CO2e scope',
+    wellToWheel: 'well-to-wheel',
+    coi: 'Certificate of inspection (COI)',
+    controlBody: 'Control body',
+    missing: 'missing',
+    warnings: 'Documents still required',
     modes: { road: 'road', rail: 'rail', sea: 'sea', air: 'air' },
     page: (page, pages) => `page ${page} / ${pages}`,
   },
@@ -142,6 +164,17 @@ export const LABELS: Record<Locale, ManifestLabels> = {
     tonneKm: 'Tonnes-km',
     co2eKg: 'CO2e (kg)',
     continued: 'suite',
+    documents: 'Documents de passage en frontière',
+    proofOfOrigin: "Preuve de l'origine",
+    eur1: 'Certificat de circulation EUR.1',
+    originDeclaration: "Déclaration d'origine, exportateur REX",
+    phytosanitary: 'Certificat phytosanitaire',
+    emissionsScope: 'Périmètre CO2e',
+    wellToWheel: 'du puits à la roue',
+    coi: "Certificat d'inspection (COI)",
+    controlBody: 'Organisme de contrôle',
+    missing: 'manquant',
+    warnings: 'Documents encore requis',
     modes: { road: 'route', rail: 'rail', sea: 'mer', air: 'air' },
     page: (page, pages) => `page ${page} sur ${pages}`,
   },
@@ -149,30 +182,54 @@ export const LABELS: Record<Locale, ManifestLabels> = {
 
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR' };
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale and option set for the process: building one costs more than using it. */
+function numberFormat(locale: Locale, maxFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}:${maxFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], {
+      maximumFractionDigits: maxFractionDigits,
+      useGrouping: true,
+    });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+function dateFormat(locale: Locale, kind: 'day' | 'month'): Intl.DateTimeFormat {
+  const key = `${locale}:${kind}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(
+      INTL_LOCALE[locale],
+      kind === 'day'
+        ? { dateStyle: 'long', timeZone: 'UTC' }
+        : { month: 'long', year: 'numeric', timeZone: 'UTC' },
+    );
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /**
  * `1,234.5` in English, `1 234,5` in French. French groups with a no-break space (U+00A0)
  * rather than Intl's narrow one (U+202F), which the PDF's standard fonts cannot draw.
  */
 export function formatNumber(value: number, locale: Locale, maxFractionDigits = 3): string {
-  const text = new Intl.NumberFormat(INTL_LOCALE[locale], {
-    maximumFractionDigits: maxFractionDigits,
-    useGrouping: true,
-  }).format(value);
-  return text.replace(/[\u202f\u2009]/g, '\u00a0');
+  return numberFormat(locale, maxFractionDigits)
+    .format(value)
+    .replace(/[\u202f\u2009]/g, '\u00a0');
 }
 
 /** A date (`YYYY-MM-DD` or a full ISO timestamp) as a day, read in UTC. */
 export function formatDate(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(iso),
-  );
+  return dateFormat(locale, 'day').format(new Date(iso));
 }
 
 /** `2025-03` → `March 2025` / `mars 2025`. */
 export function formatMonth(month: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${month}-01T00:00:00Z`));
+  return dateFormat(locale, 'month').format(new Date(`${month}-01T00:00:00Z`));
 }

@@ -44,6 +44,9 @@ describe('manifestToJson', () => {
       'distanceKm',
       'tonneKm',
       'co2eKg',
+      'emissions',
+      'documents',
+      'documentWarnings',
       'locale',
     ]);
   });

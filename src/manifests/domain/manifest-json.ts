@@ -1,3 +1,4 @@
+import type { ProofOfOrigin } from './border-documents';
 import type { Manifest, ManifestPlace, ManifestQuantities } from './manifest.types';
 
 const place = (p: ManifestPlace): ManifestPlace => ({
@@ -13,6 +14,13 @@ const quantities = (q: ManifestQuantities): ManifestQuantities => ({
   netKg: q.netKg,
   grossKg: q.grossKg,
 });
+
+const proofOfOrigin = (p: ProofOfOrigin | null): ProofOfOrigin | null =>
+  p === null
+    ? null
+    : p.kind === 'eur1'
+      ? { kind: p.kind, number: p.number }
+      : { kind: p.kind, exporterRexNumber: p.exporterRexNumber, text: p.text };
 
 /**
  * The manifest in a fixed key order (the order of `Manifest`), whatever order its object was
@@ -47,6 +55,7 @@ export function canonicalManifest(m: Manifest): Manifest {
         name: s.consignee.name,
         dropPoint: place(s.consignee.dropPoint),
         contactEmail: s.consignee.contactEmail,
+        countryCode: s.consignee.countryCode,
       },
       distanceFromPreviousKm: s.distanceFromPreviousKm,
       unloading: s.unloading.map((u) => ({
@@ -64,11 +73,30 @@ export function canonicalManifest(m: Manifest): Manifest {
       originCountry: l.originCountry,
       ...quantities(l),
       certificate: l.certificate,
+      organic: l.organic,
+      coiNumber: l.coiNumber,
+      controlBody: l.controlBody,
     })),
     totals: quantities(m.totals),
     distanceKm: m.distanceKm,
     tonneKm: m.tonneKm,
     co2eKg: m.co2eKg,
+    emissions: {
+      scope: m.emissions.scope,
+      standard: m.emissions.standard,
+      source: m.emissions.source,
+      year: m.emissions.year,
+      gramsCo2ePerTonneKm: m.emissions.gramsCo2ePerTonneKm,
+    },
+    documents: {
+      proofOfOrigin: proofOfOrigin(m.documents.proofOfOrigin),
+      phytosanitaryCertificateNumber: m.documents.phytosanitaryCertificateNumber,
+    },
+    documentWarnings: m.documentWarnings.map((w) => ({
+      code: w.code,
+      ...(w.cooperativeId === undefined ? {} : { cooperativeId: w.cooperativeId, productId: w.productId }),
+      message: w.message,
+    })),
     locale: m.locale,
   };
 }

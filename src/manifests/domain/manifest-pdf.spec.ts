@@ -1,3 +1,4 @@
+import { pdfToText, pdfWords, squash, type PdfWord } from '../../../test/support/pdftotext';
 import { LABELS } from './labels';
 import { manifestToPdf } from './manifest-pdf';
 import { buildManifest } from '../../../test/fixtures/manifest';
@@ -185,10 +186,78 @@ describe('manifestToPdf', () => {
     expect(text).not.toContain('Gross kg');
   });
 
-  it('replaces characters the standard fonts cannot draw instead of failing', async () => {
-    const manifest = buildManifest({ lines: 3 });
-    manifest.stops[0].consignee.name = 'Łódź 🚚 Ağrı — Groupe Œuvre';
-    const { rows } = await readPdf(await manifestToPdf(manifest));
-    expect(rows.map((row) => row.cells.join(' '))).toContain('Stop 1 · Lódz ? Agri — Groupe Œuvre');
+  describe('names in any script', () => {
+    const ARABIC = 'تعاونية تيغانيمين';
+    const TIFINAGH = 'ⵜⴰⵎⴰⵣⵉⵖⵜ';
+    const manifest = buildManifest({ lines: 3, stops: 2 });
+    manifest.senders[0].name = ARABIC;
+    manifest.senders[1].name = `Coopérative ${TIFINAGH}`;
+    manifest.senders[0].territory = 'Ağrı';
+    manifest.stops[0].consignee.name = 'Łódź Spółdzielnia';
+    manifest.stops[1].consignee.name = `Coopérative ${ARABIC} Ağrı`;
+    let text: string;
+    let words: PdfWord[];
+    let latinOnly: Buffer;
+    let mixed: Buffer;
+
+    beforeAll(async () => {
+      mixed = await manifestToPdf(manifest);
+      latinOnly = await manifestToPdf({
+        ...buildManifest({ lines: 3, stops: 2 }),
+        partnership: { id: 'p', name: 'Haouz – Lyon' },
+      });
+      text = await pdfToText(mixed);
+      words = await pdfWords(mixed);
+    });
+
+    it('reads back Arabic, Tifinagh and accented Latin names as they were written', () => {
+      const lines = text.split('\n').map(squash);
+      expect(lines.some((line) => line.includes(ARABIC))).toBe(true);
+      expect(lines.some((line) => line.includes(`Coopérative ${TIFINAGH}`))).toBe(true);
+      expect(lines.some((line) => line.includes('Ağrı'))).toBe(true);
+      expect(lines).toContain('Stop 1 · Łódź Spółdzielnia');
+      // poppler drops the space where a line changes direction; the words are all there.
+      const stop2 = lines.find((line) => line.startsWith('Stop 2 · Coopérative'))!;
+      expect(stop2.replace(/ /g, '')).toBe(`Stop2·Coopérative${ARABIC}Ağrı`.replace(/ /g, ''));
+    });
+
+    it('lays a mixed line out in visual order: Latin, then the Arabic words right to left, then Latin', () => {
+      // pdftotext -bbox gives each word's box, its letters in the order they are drawn (left
+      // to right, so an Arabic word reads reversed), the taller Arabic boxes a little higher.
+      const stop = words.find(
+        (word) =>
+          word.text === 'Stop' && words.some((w) => w.text === 'Ağrı' && Math.abs(w.yMin - word.yMin) < 6),
+      )!;
+      const line = words.filter((word) => word.page === stop.page && Math.abs(word.yMin - stop.yMin) < 6);
+      const reversed = (text: string) => [...text].reverse().join('');
+      const x = (match: (text: string) => boolean) =>
+        line.filter((word) => match(word.text)).map((word) => word.xMin);
+      const [first, second] = ARABIC.split(' ');
+      const firstWord = x((text) => text === reversed(first));
+      const secondWord = x((text) => text.length > 1 && reversed(second).includes(text));
+      expect(firstWord).toHaveLength(1);
+      expect(secondWord.length).toBeGreaterThan(0);
+      const [coop] = x((text) => text === 'Coopérative');
+      const [agri] = x((text) => text === 'Ağrı');
+      expect(coop).toBeLessThan(Math.min(...secondWord));
+      // Right to left: the word written first is drawn to the right of the second.
+      expect(Math.max(...secondWord)).toBeLessThan(firstWord[0]);
+      expect(firstWord[0]).toBeLessThan(agri);
+    });
+
+    it('embeds the Noto faces it draws with, and none in a Latin-only manifest', async () => {
+      const fonts = (pdf: Buffer) =>
+        [...pdf.toString('latin1').matchAll(/\/FontName \/[A-Z]{6}\+([\w-]+)/g)].map((m) => m[1]);
+      expect(new Set(fonts(mixed))).toEqual(
+        new Set([
+          'NotoSansArabic-Regular',
+          'NotoSansArabic-Bold',
+          'NotoSansTifinagh-Regular',
+          'NotoSans-Regular',
+          'NotoSans-Bold',
+        ]),
+      );
+      expect(fonts(latinOnly)).toEqual([]);
+    });
   });
 });

@@ -1,14 +1,14 @@
 import PDFDocument from 'pdfkit';
+import { pdfText, type PdfText } from '../../common/pdf/pdf-text';
 import { formatDate, formatMonth, formatNumber, LABELS, type ManifestLabels } from './labels';
 import type { Manifest, ManifestQuantities } from './manifest.types';
-import { toWinAnsi } from './win-ansi';
 
-// A4 portrait, in points. Only the standard fonts are used (nothing to embed or ship), so every
-// string goes through toWinAnsi before it is drawn.
+// A4 portrait, in points. Text goes through PdfText: Helvetica where it draws the string, Noto
+// (embedded) for any other script.
 const MARGIN = 40;
 const FOOTER = 24;
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const REGULAR = false;
+const BOLD = true;
 const INK = '#1a1a1a';
 const MUTED = '#666666';
 const RULE = '#b0b0b0';
@@ -45,6 +45,7 @@ interface Table {
 class ManifestPage {
   private y: number;
   private readonly left = MARGIN;
+  private readonly text: PdfText;
   readonly width: number;
 
   constructor(
@@ -53,6 +54,7 @@ class ManifestPage {
   ) {
     this.y = MARGIN;
     this.width = doc.page.width - 2 * MARGIN;
+    this.text = pdfText(doc);
   }
 
   private get bottom(): number {
@@ -67,34 +69,35 @@ class ManifestPage {
     return true;
   }
 
-  private write(text: string, x: number, y: number, font: string, size: number, color = INK): void {
-    this.doc.font(font).fontSize(size).fillColor(color).text(toWinAnsi(text), x, y, { lineBreak: false });
+  private write(text: string, x: number, y: number, bold: boolean, size: number, color = INK): void {
+    this.text.line(text, x, y, { size, bold, color });
   }
 
   /**
    * One line within `width`: a shrinkable value (numbers, codes, headers) is set smaller until
    * it fits, anything else, or a value still too long at the smallest size, is cut with "…".
    */
-  private cell(text: string, x: number, width: number, align: Align, font: string, shrink: boolean): void {
+  private cell(text: string, x: number, width: number, align: Align, bold: boolean, shrink: boolean): void {
     const room = width - 2 * CELL_PAD;
-    let shown = toWinAnsi(text);
+    let shown = text;
     let size = TABLE_SIZE;
-    this.doc.font(font).fontSize(size);
-    while (shrink && this.doc.widthOfString(shown) > room && size > MIN_TABLE_SIZE)
-      this.doc.fontSize((size -= 0.5));
-    if (this.doc.widthOfString(shown) > room) {
-      while (shown.length > 1 && this.doc.widthOfString(`${shown}…`) > room)
-        shown = shown.slice(0, -1).trimEnd();
+    const fits = (value: string) => this.text.width(value, { size, bold }) <= room;
+    while (shrink && !fits(shown) && size > MIN_TABLE_SIZE) size -= 0.5;
+    if (!fits(shown)) {
+      while (shown.length > 1 && !fits(`${shown}…`)) shown = shown.slice(0, -1).trimEnd();
       shown = `${shown}…`;
     }
-    const offset = align === 'right' ? room - this.doc.widthOfString(shown) : 0;
     const baselineShift = (TABLE_SIZE - size) / 2;
-    this.doc
-      .fillColor(INK)
-      .text(shown, x + CELL_PAD + offset, this.y + 2.5 + baselineShift, { lineBreak: false });
+    this.text.line(shown, x + CELL_PAD, this.y + 2.5 + baselineShift, {
+      size,
+      bold,
+      color: INK,
+      align,
+      width: room,
+    });
   }
 
-  private row(columns: Column[], values: string[], font: string, band?: string): void {
+  private row(columns: Column[], values: string[], font: boolean, band?: string): void {
     if (band) this.doc.rect(this.left, this.y, this.width, ROW_HEIGHT).fill(band);
     let x = this.left;
     columns.forEach((column, index) => {
@@ -130,13 +133,10 @@ class ManifestPage {
     const { labels } = this;
     this.write(labels.title, this.left, this.y, BOLD, 18);
     const reference = `${manifest.number}  ·  ${labels.version} ${manifest.version}`;
-    this.doc.font(BOLD).fontSize(12);
-    const referenceWidth = this.doc.widthOfString(toWinAnsi(reference));
-    this.write(reference, this.left + this.width - referenceWidth, this.y + 3, BOLD, 12);
+    const right = { align: 'right' as const, width: this.width };
+    this.text.line(reference, this.left, this.y + 3, { size: 12, bold: BOLD, color: INK, ...right });
     const issued = `${labels.issuedAt} ${formatDate(manifest.issuedAt, manifest.locale)}`;
-    this.doc.font(REGULAR).fontSize(9);
-    const issuedWidth = this.doc.widthOfString(toWinAnsi(issued));
-    this.write(issued, this.left + this.width - issuedWidth, this.y + 19, REGULAR, 9, MUTED);
+    this.text.line(issued, this.left, this.y + 19, { size: 9, color: MUTED, ...right });
     this.y += 34;
     this.rule(INK, 1.2);
     this.y += 10;
@@ -157,19 +157,14 @@ class ManifestPage {
       for (const [label, value] of block.fields) {
         this.write(label, x, y, REGULAR, 7, MUTED);
         y += 9;
-        this.doc.font(REGULAR).fontSize(9).fillColor(INK).text(toWinAnsi(value), x, y, { width: blockWidth });
-        y += this.doc.heightOfString(toWinAnsi(value), { width: blockWidth }) + 4;
+        y += this.text.block(value, x, y, { size: 9, color: INK, width: blockWidth }) + 4;
       }
     });
     this.y = top + 13 + Math.max(...heights) + 8;
   }
 
   private blockHeight(fields: [string, string][], width: number): number {
-    this.doc.font(REGULAR).fontSize(9);
-    return fields.reduce(
-      (total, [, value]) => total + 13 + this.doc.heightOfString(toWinAnsi(value), { width }),
-      0,
-    );
+    return fields.reduce((total, [, value]) => total + 13 + this.text.height(value, width, { size: 9 }), 0);
   }
 
   /** A table whose header row is drawn again at the top of every page it runs onto. */
@@ -219,8 +214,7 @@ class ManifestPage {
         MUTED,
       );
       const page = this.labels.page(index + 1, range.count);
-      this.doc.font(REGULAR).fontSize(8);
-      this.write(page, this.left + this.width - this.doc.widthOfString(page), y, REGULAR, 8, MUTED);
+      this.text.line(page, this.left, y, { size: 8, color: MUTED, align: 'right', width: this.width });
     }
   }
 }
@@ -351,6 +345,61 @@ function drawTotals(page: ManifestPage, m: Manifest, labels: ManifestLabels): vo
   });
 }
 
+function drawDocuments(page: ManifestPage, m: Manifest, labels: ManifestLabels): void {
+  const { proofOfOrigin, phytosanitaryCertificateNumber } = m.documents;
+  const origin = !proofOfOrigin
+    ? labels.missing
+    : proofOfOrigin.kind === 'eur1'
+      ? `${labels.eur1} ${proofOfOrigin.number}`
+      : `${labels.originDeclaration} ${proofOfOrigin.exporterRexNumber}: ${proofOfOrigin.text}`;
+  page.heading(labels.documents, 60);
+  page.fieldColumns([
+    {
+      title: labels.proofOfOrigin,
+      fields: [
+        [labels.proofOfOrigin, origin],
+        [labels.phytosanitary, phytosanitaryCertificateNumber ?? '—'],
+      ],
+    },
+    {
+      title: labels.emissionsScope,
+      fields: [
+        [
+          labels.emissionsScope,
+          `${labels.wellToWheel} (${m.emissions.standard}), ${formatNumber(m.emissions.gramsCo2ePerTonneKm, m.locale)} g CO2e/t·km`,
+        ],
+        [labels.co2eKg, `${m.emissions.source}, ${m.emissions.year}`],
+      ],
+    },
+  ]);
+  const senders = new Map(m.senders.map((sender) => [sender.cooperativeId, sender.name]));
+  const organic = m.lines.filter((line) => line.organic || line.coiNumber);
+  if (organic.length > 0)
+    page.table({
+      title: labels.coi,
+      caption: true,
+      columns: [
+        { label: labels.product, width: page.width - 380, align: 'left' },
+        { label: labels.cooperative, width: 130, align: 'left' },
+        { label: labels.coi, width: 160, align: 'left', shrink: true },
+        { label: labels.controlBody, width: 90, align: 'left', shrink: true },
+      ],
+      rows: organic.map((line) => [
+        line.productName,
+        senders.get(line.cooperativeId) ?? line.cooperativeId,
+        line.coiNumber ?? labels.missing,
+        line.controlBody ?? '—',
+      ]),
+    });
+  if (m.documentWarnings.length > 0)
+    page.table({
+      title: labels.warnings,
+      caption: true,
+      columns: [{ label: labels.warnings, width: page.width, align: 'left' }],
+      rows: m.documentWarnings.map((warning) => [warning.message]),
+    });
+}
+
 function drawStops(page: ManifestPage, m: Manifest, labels: ManifestLabels): void {
   const senders = new Map(m.senders.map((sender) => [sender.cooperativeId, sender.name]));
   for (const stop of m.stops) {
@@ -414,9 +463,9 @@ export function manifestToPdf(m: Manifest): Promise<Buffer> {
     bufferPages: true,
     lang: m.locale,
     info: {
-      Title: toWinAnsi(`${labels.title} ${m.number} v${m.version}`),
+      Title: `${labels.title} ${m.number} v${m.version}`,
       Author: 'Proxima',
-      Subject: toWinAnsi(`${m.season.name} · ${m.cycleMonth}`),
+      Subject: `${m.season.name} · ${m.cycleMonth}`,
       CreationDate: new Date(m.issuedAt),
     },
   });
@@ -431,6 +480,7 @@ export function manifestToPdf(m: Manifest): Promise<Buffer> {
   drawSenders(page, m, labels);
   drawGoods(page, m, labels);
   drawTotals(page, m, labels);
+  drawDocuments(page, m, labels);
   drawStops(page, m, labels);
   page.footers(m);
   doc.end();

@@ -1,5 +1,6 @@
 import type { Locale } from '../../logistics/domain/locales';
 import type { TransportMode } from '../../logistics/domain/transport-modes';
+import type { DocumentWarning, ShipmentDocuments } from './border-documents';
 
 /**
  * A transport manifest as issued for one shipment: everything the JSON, CSV and PDF renderings
@@ -25,7 +26,21 @@ export interface Manifest {
   distanceKm: number;
   tonneKm: number;
   co2eKg: number;
+  /** What co2eKg covers: well-to-wheel, the standard, the factors' source and year. */
+  emissions: ManifestEmissions;
+  /** Proof of origin and phytosanitary certificate, as entered by PUT /shipments/:id/documents. */
+  documents: ShipmentDocuments;
+  /** Documents the route requires that the shipment does not have yet. */
+  documentWarnings: DocumentWarning[];
   locale: Locale;
+}
+
+export interface ManifestEmissions {
+  scope: 'well-to-wheel';
+  standard: string;
+  source: string;
+  year: number;
+  gramsCo2ePerTonneKm: number;
 }
 
 export interface NamedRef {
@@ -79,7 +94,7 @@ export interface ManifestStop {
   /** 1-based, in driving order from the pickup point. */
   order: number;
   consumerGroupId: string;
-  consignee: { name: string; dropPoint: ManifestPlace; contactEmail: string };
+  consignee: { name: string; dropPoint: ManifestPlace; contactEmail: string; countryCode: string };
   distanceFromPreviousKm: number;
   unloading: ManifestUnloadingLine[];
 }
@@ -94,4 +109,10 @@ export interface ManifestLine extends ManifestQuantities {
   originCountry: string;
   /** The certificate number the goods travel under, or null when uncertified. */
   certificate: string | null;
+  /** Organic (the cooperative holds an organic or PGS certificate valid on the loading date). */
+  organic: boolean;
+  /** The certificate of inspection issued in TRACES for this line (`COI.EU.MA.2026.0001234`). */
+  coiNumber: string | null;
+  /** The control body that issued it (`MA-BIO-154`). */
+  controlBody: string | null;
 }

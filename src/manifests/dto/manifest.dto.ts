@@ -1,4 +1,4 @@
-import { ApiProperty, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { CsvQuery } from '../../common/http/csv-query';
 import { IntField } from '../../common/validation/validators';
@@ -62,6 +62,8 @@ class ConsigneeDto {
   @ApiProperty() name!: string;
   @ApiProperty({ type: PlaceDto }) dropPoint!: PlaceDto;
   @ApiProperty() contactEmail!: string;
+  @ApiProperty({ example: 'BE', description: "the consumer group's country (ISO 3166-1 alpha-2)" })
+  countryCode!: string;
 }
 
 class StopDto {
@@ -79,6 +81,48 @@ class GoodsLineDto extends QuantitiesDto {
   @ApiProperty() hsCode!: string;
   @ApiProperty() originCountry!: string;
   @ApiProperty({ type: String, nullable: true }) certificate!: string | null;
+  @ApiProperty({
+    description: 'its cooperative holds an organic or PGS certificate valid on the loading date',
+  })
+  organic!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'COI.EU.MA.2026.0001234',
+    description: 'certificate of inspection (TRACES)',
+  })
+  coiNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'MA-BIO-154' }) controlBody!: string | null;
+}
+
+class ProofOfOriginDto {
+  @ApiProperty({ enum: ['eur1', 'origin_declaration'] }) kind!: string;
+  @ApiPropertyOptional({ description: 'EUR.1 serial number (kind eur1)' }) number?: string;
+  @ApiPropertyOptional({ description: "exporter's REX number (kind origin_declaration)" })
+  exporterRexNumber?: string;
+  @ApiPropertyOptional({ description: 'the origin declaration text (kind origin_declaration)' })
+  text?: string;
+}
+
+class ManifestDocumentsDto {
+  @ApiProperty({ type: ProofOfOriginDto, nullable: true }) proofOfOrigin!: ProofOfOriginDto | null;
+  @ApiProperty({ type: String, nullable: true }) phytosanitaryCertificateNumber!: string | null;
+}
+
+class DocumentWarningDto {
+  @ApiProperty({ enum: ['PROOF_OF_ORIGIN_MISSING', 'COI_MISSING', 'PHYTOSANITARY_MISSING'] }) code!: string;
+  @ApiPropertyOptional({ format: 'uuid' }) cooperativeId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) productId?: string;
+  @ApiProperty() message!: string;
+}
+
+class EmissionsScopeDto {
+  @ApiProperty({ enum: ['well-to-wheel'] }) scope!: string;
+  @ApiProperty({ example: 'ISO 14083:2023 / GLEC Framework v3' }) standard!: string;
+  @ApiProperty() source!: string;
+  @ApiProperty({ example: 2023 }) year!: number;
+  @ApiProperty({ description: "the vehicle's mode's factor, g CO2e per tonne-km" })
+  gramsCo2ePerTonneKm!: number;
 }
 
 export class ManifestDto {
@@ -96,7 +140,14 @@ export class ManifestDto {
   @ApiProperty({ type: QuantitiesDto }) totals!: QuantitiesDto;
   @ApiProperty() distanceKm!: number;
   @ApiProperty() tonneKm!: number;
-  @ApiProperty() co2eKg!: number;
+  @ApiProperty({ description: 'well-to-wheel, see emissions' }) co2eKg!: number;
+  @ApiProperty({ type: EmissionsScopeDto }) emissions!: EmissionsScopeDto;
+  @ApiProperty({ type: ManifestDocumentsDto }) documents!: ManifestDocumentsDto;
+  @ApiProperty({
+    type: [DocumentWarningDto],
+    description: 'documents the route requires that the shipment lacks',
+  })
+  documentWarnings!: DocumentWarningDto[];
   @ApiProperty({ enum: ['en', 'fr'] }) locale!: string;
 }
 

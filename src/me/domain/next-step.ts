@@ -14,8 +14,9 @@ export const NEXT_ACTIONS = [
 ] as const;
 export type NextAction = (typeof NEXT_ACTIONS)[number];
 
-/** Days after the loading date by which a coordinator should have recorded what arrived. */
-export const RECEIPT_DUE_DAYS = 3;
+import { RECEIPT_DUE_DAYS } from '../../seasons/domain/calendar';
+
+export { RECEIPT_DUE_DAYS };
 
 /** One cycle of a season, with what concerns the asking user's own organisation in it. */
 export interface CycleFacts {

@@ -1,4 +1,3 @@
-import { formatMinor } from '../../settlement/domain/money-format';
 import type { PersonNotificationKind } from './person-notification-kinds';
 import type { PersonLocale } from './person-locale';
 import { shortfallReason, type AllocatedOffer } from './shortfall';
@@ -358,9 +357,13 @@ function instant(iso: string, timeZone: string, locale: PersonLocale): string {
   }).format(new Date(iso));
 }
 
+/** An amount in minor units in the reader's conventions, exactly (Intl formats a decimal string). */
 function money(minor: number, currency: string, locale: PersonLocale): string {
-  const amount = formatMinor(minor, currency) as unknown as number; // Intl formats the exact decimal string
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const text = String(Math.abs(minor)).padStart(digits + 1, '0');
+  const decimal = digits === 0 ? text : `${text.slice(0, -digits)}.${text.slice(-digits)}`;
+  return format.format(`${minor < 0 ? '-' : ''}${decimal}` as unknown as number);
 }
 
 const goods = (lines: GoodsLine[]) =>

@@ -1,6 +1,6 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RECEIPT_DUE_DAYS } from '../../me/domain/next-step';
+import { RECEIPT_DUE_DAYS } from '../../seasons/domain/calendar';
 import type { PersonNotificationKind } from '../domain/person-notification-kinds';
 import { NotificationsService } from '../notifications.service';
 import { PersonMessageRenderer } from './person-message-renderer';

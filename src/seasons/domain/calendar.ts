@@ -14,6 +14,12 @@ export interface SeasonCalendar {
   loadingDay: number;
 }
 
+/**
+ * Days after the loading date by which the goods are due at the drop points and the groups
+ * should have recorded what arrived (cycle.receipt_due, GET /me, the calendar feed).
+ */
+export const RECEIPT_DUE_DAYS = 3;
+
 export const DEFAULT_CALENDAR: SeasonCalendar = { lockDay: 10, confirmationDays: 5, loadingDay: 1 };
 
 export interface CycleDates {

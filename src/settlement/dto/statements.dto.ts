@@ -8,6 +8,11 @@ export class MemberStatementDto {
   transportMinor!: number;
   @ApiProperty() totalMinor!: number;
   @ApiProperty({ example: 'EUR', description: 'the season currency' }) currency!: string;
+  @ApiProperty({
+    description:
+      'kg CO2e of the transport of the basket, well-to-wheel (ISO 14083 / GLEC): each shipment’s CO2e shared by gross weight shipped, as transportMinor is',
+  })
+  transportCo2eKg!: number;
 }
 
 export class CooperativeStatementDto {

@@ -900,6 +900,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/shipments/{id}/cmr.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManifestsController_cmr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ManifestsController_documents"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/shipments/{id}/manifest/reissue": {
         parameters: {
             query?: never;
@@ -2305,6 +2337,11 @@ export interface components {
             name: string;
             dropPoint: components["schemas"]["PlaceDto"];
             contactEmail: string;
+            /**
+             * @description the consumer group's country (ISO 3166-1 alpha-2)
+             * @example BE
+             */
+            countryCode: string;
         };
         UnloadingLineDto: {
             packages: number;
@@ -2338,6 +2375,49 @@ export interface components {
             hsCode: string;
             originCountry: string;
             certificate: string | null;
+            /** @description its cooperative holds an organic or PGS certificate valid on the loading date */
+            organic: boolean;
+            /**
+             * @description certificate of inspection (TRACES)
+             * @example COI.EU.MA.2026.0001234
+             */
+            coiNumber: string | null;
+            /** @example MA-BIO-154 */
+            controlBody: string | null;
+        };
+        EmissionsScopeDto: {
+            /** @enum {string} */
+            scope: "well-to-wheel";
+            /** @example ISO 14083:2023 / GLEC Framework v3 */
+            standard: string;
+            source: string;
+            /** @example 2023 */
+            year: number;
+            /** @description the vehicle's mode's factor, g CO2e per tonne-km */
+            gramsCo2ePerTonneKm: number;
+        };
+        ProofOfOriginDto: {
+            /** @enum {string} */
+            kind: "eur1" | "origin_declaration";
+            /** @description EUR.1 serial number (kind eur1) */
+            number?: string;
+            /** @description exporter's REX number (kind origin_declaration) */
+            exporterRexNumber?: string;
+            /** @description the origin declaration text (kind origin_declaration) */
+            text?: string;
+        };
+        ManifestDocumentsDto: {
+            proofOfOrigin: components["schemas"]["ProofOfOriginDto"] | null;
+            phytosanitaryCertificateNumber: string | null;
+        };
+        DocumentWarningDto: {
+            /** @enum {string} */
+            code: "PROOF_OF_ORIGIN_MISSING" | "COI_MISSING" | "PHYTOSANITARY_MISSING";
+            /** Format: uuid */
+            cooperativeId?: string;
+            /** Format: uuid */
+            productId?: string;
+            message: string;
         };
         ManifestDto: {
             /** @example MAN-202703-0001 */
@@ -2357,9 +2437,57 @@ export interface components {
             totals: components["schemas"]["QuantitiesDto"];
             distanceKm: number;
             tonneKm: number;
+            /** @description well-to-wheel, see emissions */
             co2eKg: number;
+            emissions: components["schemas"]["EmissionsScopeDto"];
+            documents: components["schemas"]["ManifestDocumentsDto"];
+            /** @description documents the route requires that the shipment lacks */
+            documentWarnings: components["schemas"]["DocumentWarningDto"][];
             /** @enum {string} */
             locale: "en" | "fr";
+        };
+        LineCertificateDto: {
+            /**
+             * Format: uuid
+             * @description the cooperative of a goods line of the shipment
+             */
+            cooperativeId: string;
+            /**
+             * Format: uuid
+             * @description the product of that goods line
+             */
+            productId: string;
+            /**
+             * @description a TRACES certificate of inspection reference COI.EU.<country>.<year>.<7 digits>
+             * @example COI.EU.MA.2026.0001234
+             */
+            coiNumber: string;
+            /**
+             * @description an EU control body code <country>-BIO-<2 or 3 digits>
+             * @example MA-BIO-154
+             */
+            controlBody: string;
+        };
+        ShipmentDocumentsBody: {
+            /**
+             * @description the EUR.1 serial number (5–20 letters, digits, spaces, / . -)
+             * @example A 1234567
+             */
+            eur1Number?: string | null;
+            /** @description the origin declaration (statement on origin) text, instead of an EUR.1; needs exporterRexNumber */
+            originDeclaration?: string | null;
+            /**
+             * @description the exporter's REX number <country>REX<identifier>
+             * @example SNREX1234567890
+             */
+            exporterRexNumber?: string | null;
+            /**
+             * @description the phytosanitary certificate number (3–40 letters, digits, spaces, / . -)
+             * @example MA/2026/000123
+             */
+            phytosanitaryCertificateNumber?: string | null;
+            /** @description per organic goods line: its COI */
+            certificates?: components["schemas"]["LineCertificateDto"][];
         };
         ReceiptLineDto: {
             /**
@@ -2412,6 +2540,8 @@ export interface components {
              * @example EUR
              */
             currency: string;
+            /** @description kg CO2e of the transport of the basket, well-to-wheel (ISO 14083 / GLEC): each shipment’s CO2e shared by gross weight shipped, as transportMinor is */
+            transportCo2eKg: number;
         };
         CooperativeStatementDto: {
             /** Format: uuid */
@@ -4332,6 +4462,57 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+        };
+    };
+    ManifestsController_cmr: {
+        parameters: {
+            query?: {
+                /** @description a given version; the latest when left out */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the CMR consignment notes of the manifest version, one per consignee (stop), boxes numbered as on the IRU model form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    ManifestsController_documents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipmentDocumentsBody"];
+            };
+        };
+        responses: {
+            /** @description records the border documents and answers the manifest re-issued with them (a new version) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestDto"];
                 };
             };
         };
