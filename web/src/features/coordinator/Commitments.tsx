@@ -90,7 +90,9 @@ function MonthCommitments({
           {notPledged.map((member) => (
             <li key={member.id}>
               <Link to={`/coordinator/members/${member.id}`}>{member.name}</Link>{' '}
-              <span className="muted">{member.email}</span>
+              <span className="muted" dir="ltr">
+                {member.email}
+              </span>
             </li>
           ))}
         </ul>
