@@ -43,7 +43,7 @@ function MonthCommitments({
   return (
     <>
       <DeadlineBadge deadline={locksAt} timeZone={season.timeZone} label={t('pledge.changes')} />
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <caption>{t('group.caption', { month: format.month(month) })}</caption>
           <thead>

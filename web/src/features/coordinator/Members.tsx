@@ -173,7 +173,7 @@ export function Members({ groupId }: { groupId: string }) {
         {!members.data ? (
           <p>{t('common.loading')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>
