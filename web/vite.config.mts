@@ -7,7 +7,9 @@ const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 
 /** A GET of the API: answered from the network, from the last answer when offline. */
 const apiRead = ({ url, request }: { url: URL; request: Request }) =>
-  request.method === 'GET' && url.pathname.startsWith('/api/v1/') && !url.pathname.startsWith('/api/v1/auth/');
+  request.method === 'GET' &&
+  url.pathname.startsWith('/api/v1/') &&
+  !url.pathname.startsWith('/api/v1/auth/');
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),

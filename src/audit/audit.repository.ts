@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, FindOptionsWhere, Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import type { Page } from '../common/pagination/pagination.dto';
 import { AuditLogEntry } from './entities/audit-log-entry.entity';
 
@@ -15,6 +15,20 @@ export interface NewAuditEntry {
 export interface AuditFilter {
   subjectType?: string;
   subjectId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface AuditRow {
+  id: string;
+  actorUserId: string | null;
+  actorEmail: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: Record<string, unknown>;
+  createdAt: Date;
 }
 
 @Injectable()
@@ -33,16 +47,29 @@ export class AuditRepository {
     );
   }
 
-  async page(filter: AuditFilter, limit: number, offset: number): Promise<Page<AuditLogEntry>> {
-    const where: FindOptionsWhere<AuditLogEntry> = {};
-    if (filter.subjectType) where.subjectType = filter.subjectType;
-    if (filter.subjectId) where.subjectId = filter.subjectId;
-    const [items, total] = await this.entries.findAndCount({
-      where,
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: limit,
-      skip: offset,
-    });
+  async page(filter: AuditFilter, limit: number, offset: number): Promise<Page<AuditRow>> {
+    const where = `($1::varchar IS NULL OR a.subject_type = $1) AND ($2::uuid IS NULL OR a.subject_id = $2)
+       AND ($3::varchar IS NULL OR a.action = $3)
+       AND ($4::timestamptz IS NULL OR a.created_at >= $4) AND ($5::timestamptz IS NULL OR a.created_at < $5)`;
+    const params = [
+      filter.subjectType ?? null,
+      filter.subjectId ?? null,
+      filter.action ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+    ];
+    const [items, [{ total }]] = await Promise.all([
+      this.entries.query(
+        `SELECT a.id, a.actor_user_id AS "actorUserId", u.email AS "actorEmail", a.action,
+                a.subject_type AS "subjectType", a.subject_id AS "subjectId", a.details, a.created_at AS "createdAt"
+           FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id
+          WHERE ${where}
+          ORDER BY a.created_at DESC, a.id DESC
+          LIMIT $6 OFFSET $7`,
+        [...params, limit, offset],
+      ),
+      this.entries.query(`SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`, params),
+    ]);
     return { items, total };
   }
 }

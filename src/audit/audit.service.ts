@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Page } from '../common/pagination/pagination.dto';
-import { AuditRepository, type AuditFilter, type NewAuditEntry } from './audit.repository';
+import { AuditRepository, type AuditFilter, type AuditRow, type NewAuditEntry } from './audit.repository';
 import type { AuditLogEntryDto } from './dto/audit-log.dto';
-import type { AuditLogEntry } from './entities/audit-log-entry.entity';
 
-function toDto(entry: AuditLogEntry): AuditLogEntryDto {
-  const { id, actorUserId, action, subjectType, subjectId, details, createdAt } = entry;
-  return { id, actorUserId, action, subjectType, subjectId, details, createdAt: createdAt.toISOString() };
+function toDto(entry: AuditRow): AuditLogEntryDto {
+  return { ...entry, createdAt: new Date(entry.createdAt).toISOString() };
 }
 
 /** The audit log: charter changes, waivers and manual stage runs. */

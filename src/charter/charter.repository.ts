@@ -5,6 +5,17 @@ import type { Page } from '../common/pagination/pagination.dto';
 import type { CharterRules } from './domain/charter-rules.types';
 import { CharterVersion } from './entities/charter-version.entity';
 
+/** One version of the history, as `page` reads it. */
+export interface CharterHistoryRow {
+  partnershipId: string;
+  version: number;
+  rules: CharterRules;
+  createdAt: Date;
+  authorId: string | null;
+  authorEmail: string | null;
+  previousRules: CharterRules | null;
+}
+
 /** What the monthly cycle needs of the charter it checks against. */
 export interface CurrentCharter {
   id: string;
@@ -73,13 +84,26 @@ export class CharterRepository {
     return found ? { id: found.id, version: found.version, rules: found.rules } : null;
   }
 
-  async page(partnershipId: string, limit: number, offset: number): Promise<Page<CharterVersion>> {
-    const [items, total] = await this.versions.findAndCount({
-      where: { partnershipId },
-      order: { version: 'ASC' },
-      take: limit,
-      skip: offset,
-    });
+  /**
+   * A page of versions, oldest first, each with its author's email and the rules of the
+   * version before it (LAG over the whole history, so the first row of a page has one too).
+   */
+  async page(partnershipId: string, limit: number, offset: number): Promise<Page<CharterHistoryRow>> {
+    const [items, [{ total }]] = await Promise.all([
+      this.versions.query(
+        `SELECT h.partnership_id AS "partnershipId", h.version, h.rules, h.created_at AS "createdAt",
+                h.created_by AS "authorId", u.email AS "authorEmail", h.previous_rules AS "previousRules"
+           FROM (SELECT cv.*, lag(cv.rules) OVER (ORDER BY cv.version) AS previous_rules
+                   FROM charter_versions cv WHERE cv.partnership_id = $1) h
+           LEFT JOIN users u ON u.id = h.created_by
+          ORDER BY h.version
+          LIMIT $2 OFFSET $3`,
+        [partnershipId, limit, offset],
+      ),
+      this.versions.query('SELECT count(*)::int AS total FROM charter_versions WHERE partnership_id = $1', [
+        partnershipId,
+      ]),
+    ]);
     return { items, total };
   }
 }

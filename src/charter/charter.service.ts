@@ -2,15 +2,27 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
-import type { Page } from '../common/pagination/pagination.dto';
-import { CharterRepository } from './charter.repository';
+import { CharterRepository, type CharterHistoryRow } from './charter.repository';
 import type { CharterRules } from './domain/charter-rules.types';
+import { changedRules } from './domain/rules-diff';
 import { normalizeRules, referencedProductIds, rulesProblems } from './domain/rules-document';
-import type { CharterVersionDto } from './dto/charter.dto';
+import type { CharterHistoryEntryDto, CharterVersionDto, CharterVersionPageDto } from './dto/charter.dto';
 import type { CharterVersion } from './entities/charter-version.entity';
 
 function toDto({ partnershipId, version, rules, createdAt }: CharterVersion): CharterVersionDto {
   return { partnershipId, version, rules, createdAt: createdAt.toISOString() };
+}
+
+function toHistoryEntry(row: CharterHistoryRow): CharterHistoryEntryDto {
+  const { partnershipId, version, rules, createdAt, authorId, authorEmail, previousRules } = row;
+  return {
+    partnershipId,
+    version,
+    rules,
+    createdAt: new Date(createdAt).toISOString(),
+    author: authorId && authorEmail ? { userId: authorId, email: authorEmail } : null,
+    changedRules: changedRules(previousRules, rules),
+  };
 }
 
 export const CHARTER_CHANGED = 'charter.changed';
@@ -67,10 +79,10 @@ export class CharterService {
     return toDto(found);
   }
 
-  async versions(partnershipId: string, limit: number, offset: number): Promise<Page<CharterVersionDto>> {
+  async versions(partnershipId: string, limit: number, offset: number): Promise<CharterVersionPageDto> {
     await this.assertPartnership(partnershipId);
     const page = await this.charter.page(partnershipId, limit, offset);
-    return { items: page.items.map(toDto), total: page.total };
+    return { items: page.items.map(toHistoryEntry), total: page.total };
   }
 
   private async assertPartnership(partnershipId: string): Promise<void> {

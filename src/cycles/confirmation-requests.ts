@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { packagesSql } from './packages.sql';
 
 interface DemandLine {
   productName: string;
@@ -53,7 +54,7 @@ export class ConfirmationRequests {
               c.month, c.confirm_by AS "confirmBy",
               json_agg(json_build_object(
                 'productName', p.name, 'unit', p.unit, 'quantity', co.demand,
-                'packages', (SELECT coalesce(sum(ceil(cc.quantity::numeric / o.pack_size)), 0)::bigint
+                'packages', (SELECT coalesce(sum(${packagesSql('cc.quantity', 'o.pack_size')}), 0)::bigint
                                FROM collective_commitments cc WHERE cc.cycle_id = co.cycle_id AND cc.offer_id = co.offer_id)
               ) ORDER BY p.name) AS lines
          FROM cycle_offers co

@@ -8,9 +8,20 @@ export interface ConfirmationState {
   confirmedAt: Date | null;
 }
 
+export interface ConfirmationView extends ConfirmationState {
+  confirmedBy: string | null;
+  lines: { offerId: string; quantity: number }[];
+}
+
 @Injectable()
 export class ConfirmationsRepository {
   /** The cooperative's confirmation row, locked for the transaction; null when it was not asked. */
+  /** The cycle's status, its row held (FOR SHARE) so that no stage moves it until the commit. */
+  async statusForShare(m: EntityManager, cycleId: string): Promise<string> {
+    const [{ status }] = await m.query('SELECT status FROM cycles WHERE id = $1 FOR SHARE', [cycleId]);
+    return status;
+  }
+
   async lockState(
     m: EntityManager,
     cycleId: string,
@@ -65,5 +76,19 @@ export class ConfirmationsRepository {
       [cycleId, cooperativeId, lines.map((l) => l.offerId), lines.map((l) => l.quantity)],
     );
     return row.version;
+  }
+
+  /** The confirmation as a cooperative last left it; null when it was not asked to confirm. */
+  async current(cycleId: string, cooperativeId: string, m: EntityManager): Promise<ConfirmationView | null> {
+    const [row] = await m.query(
+      `SELECT cc.version, cc.confirmed_at AS "confirmedAt", u.email AS "confirmedBy",
+              (SELECT coalesce(json_agg(json_build_object('offerId', co.offer_id, 'quantity', co.confirmed)
+                                        ORDER BY co.offer_id) FILTER (WHERE co.confirmed IS NOT NULL), '[]')
+                 FROM cycle_offers co WHERE co.cycle_id = cc.cycle_id AND co.cooperative_id = cc.cooperative_id) AS lines
+         FROM cooperative_confirmations cc LEFT JOIN users u ON u.id = cc.confirmed_by
+        WHERE cc.cycle_id = $1 AND cc.cooperative_id = $2`,
+      [cycleId, cooperativeId],
+    );
+    return row ?? null;
   }
 }

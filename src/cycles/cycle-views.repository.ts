@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { packagesSql } from './packages.sql';
 import { withIntegers } from '../common/database/integers';
 
 export interface DemandLine {
@@ -37,7 +38,7 @@ export class CycleViewsRepository {
   async demand(cycleId: string, cooperativeId: string | null): Promise<DemandLine[]> {
     const rows: DemandLine[] = await this.dataSource.query(
       `SELECT co.offer_id AS "offerId", co.cooperative_id AS "cooperativeId", co.demand AS quantity,
-              coalesce(sum(ceil(cc.quantity::numeric / o.pack_size)), 0)::bigint AS packages,
+              coalesce(sum(${packagesSql('cc.quantity', 'o.pack_size')}), 0)::bigint AS packages,
               co.confirmed
          FROM cycle_offers co
          JOIN offers o ON o.id = co.offer_id

@@ -10,6 +10,7 @@ import {
   AllocationsQuery,
   ConfirmationDto,
   ConfirmationResultDto,
+  ConfirmationStateDto,
   CycleDto,
   DemandLineDto,
   DemandQuery,
@@ -56,6 +57,17 @@ export class CyclesController {
   @ApiOkResponse({ type: [DemandLineDto] })
   demand(@Param('id', ParseUUIDPipe) id: string, @Query() query: DemandQuery, @CurrentActor() actor: Actor) {
     return this.cycles.demand(id, actor, query.cooperativeId);
+  }
+
+  @Get('confirmations/:cooperativeId')
+  @Roles('admin', 'cooperative')
+  @ApiOkResponse({ type: ConfirmationStateDto, description: 'its version, to send back with a change' })
+  confirmation(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('cooperativeId', ParseUUIDPipe) cooperativeId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<ConfirmationStateDto> {
+    return this.cycles.confirmation(id, cooperativeId, actor);
   }
 
   @Put('confirmations/:cooperativeId')

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { withIntegers } from '../common/database/integers';
 import type { CycleStatus } from '../seasons/domain/cycle-status';
+import type { StageError } from './stages/stage-errors';
 
 export interface CycleRow {
   id: string;
@@ -15,6 +16,8 @@ export interface CycleRow {
   charterVersion: number | null;
   /** the consumer territory's IANA time zone, the calendar's */
   timeZone: string;
+  /** the stage that failed for a reason retries cannot cure, while the cycle stands there */
+  lastError: StageError | null;
 }
 
 export interface ViolationView {
@@ -38,6 +41,7 @@ export interface DueStage {
 
 const CYCLE_COLUMNS = `c.id, c.season_id AS "seasonId", c.month, c.status, c.locks_at AS "locksAt",
   c.confirm_by AS "confirmBy", to_char(c.loading_date, 'YYYY-MM-DD') AS "loadingDate", c.charter_version AS "charterVersion",
+  c.last_error AS "lastError",
   (SELECT t.timezone FROM seasons s JOIN territories t ON t.id = s.consumer_territory_id WHERE s.id = c.season_id)
     AS "timeZone"`;
 
@@ -74,16 +78,18 @@ export class CyclesRepository {
     return withIntegers(rows, ['capUnits']);
   }
 
-  /** Cycles whose next stage is due: the clock enqueues one job for each. */
+  /** Cycles whose next stage is due: the clock enqueues one job for each (not one whose stage failed for good). */
   dueStages(limit = 500): Promise<DueStage[]> {
     return this.dataSource.query(
       `SELECT c.id AS "cycleId", c.status
          FROM cycles c
-        WHERE (c.status = 'open' AND c.locks_at <= now())
+        WHERE ((c.status = 'open' AND c.locks_at <= now())
            OR c.status IN ('locked', 'allocated', 'received')
            OR (c.status = 'confirming' AND (
                 c.confirm_by <= now()
-                OR NOT EXISTS (SELECT 1 FROM cooperative_confirmations cc WHERE cc.cycle_id = c.id AND cc.confirmed_at IS NULL)))
+                OR NOT EXISTS (SELECT 1 FROM cooperative_confirmations cc WHERE cc.cycle_id = c.id AND cc.confirmed_at IS NULL))))
+          -- a stage that failed for good waits for someone to run it again (POST …/advance)
+          AND (c.last_error IS NULL OR c.last_error->>'fromStatus' <> c.status)
         ORDER BY c.locks_at
         LIMIT $1`,
       [limit],

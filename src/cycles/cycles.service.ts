@@ -24,6 +24,7 @@ import type {
   AllocationsQuery,
   ConfirmationDto,
   ConfirmationResultDto,
+  ConfirmationStateDto,
   CycleDto,
   LoadingListDto,
   ViolationDto,
@@ -105,6 +106,23 @@ export class CyclesService {
     return this.views.demand(cycleId, target);
   }
 
+  async confirmation(cycleId: string, cooperativeId: string, actor: Actor): Promise<ConfirmationStateDto> {
+    assertReach(actor, { cooperativeId }, 'cooperative');
+    const cycle = await this.access.visible(cycleId, actor, { status: 'locked', what: 'confirmations' });
+    const state = await this.confirmations.current(cycleId, cooperativeId, this.dataSource.manager);
+    if (!state) throw new NotFoundException('this cooperative was not asked to confirm in this cycle');
+    return {
+      cycleId,
+      cooperativeId,
+      cycleStatus: cycle.status,
+      confirmBy: new Date(cycle.confirmBy).toISOString(),
+      version: state.version,
+      confirmedAt: state.confirmedAt ? new Date(state.confirmedAt).toISOString() : null,
+      confirmedBy: state.confirmedBy,
+      lines: state.lines,
+    };
+  }
+
   async confirm(
     cycleId: string,
     cooperativeId: string,
@@ -117,7 +135,7 @@ export class CyclesService {
     if (new Set(offerIds).size !== offerIds.length)
       throw new BadRequestException('lines: an offer appears twice');
     const version = await this.dataSource.transaction(async (m) => {
-      const [{ status }] = await m.query('SELECT status FROM cycles WHERE id = $1 FOR SHARE', [cycleId]);
+      const status = await this.confirmations.statusForShare(m, cycleId);
       if (status !== 'confirming') {
         throw new UnprocessableEntityException(
           `confirmations are taken while the cycle is confirming; it is ${status}`,

@@ -4,6 +4,7 @@ import { withIntegers } from '../common/database/integers';
 import { returningRows } from '../common/database/returning';
 import type { CharterCheckInput, CharterRules } from '../charter/domain/charter-rules.types';
 import { largestRemainderSql } from './largest-remainder.sql';
+import { packagesSql } from './packages.sql';
 
 export interface LockedCycle {
   seasonId: string;
@@ -188,7 +189,7 @@ export class StagesRepository {
     await m.query(
       `INSERT INTO loading_list_lines (cycle_id, cooperative_id, offer_id, consumer_group_id, units, packages, net_kg, gross_kg)
        SELECT ga.cycle_id, o.cooperative_id, ga.offer_id, ga.consumer_group_id, ga.allocated,
-              ceil(ga.allocated::numeric / o.pack_size)::bigint,
+              ${packagesSql('ga.allocated', 'o.pack_size')}::bigint,
               round(ga.allocated * p.unit_net_kg, 3), round(ga.allocated * p.unit_gross_kg, 3)
          FROM group_allocations ga
          JOIN offers o ON o.id = ga.offer_id

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gramsToKg, kgToGrams } from '../common/math/grams';
 import { checkEmissions, checkTransportMode } from '../charter/domain/transport-rules';
 import type { ViolationRow } from '../cycles/violations.repository';
 import { co2eKg, gramsPerKg, routeTonneKm } from './domain/emissions';
@@ -57,7 +58,9 @@ export function planShipments(input: DispatchInput): ShipmentPlan {
       plan.violations.push({ ...emissions, subjectType: 'shipment', subjectId: shipmentId, capUnits: null });
     const netGrams = load.consignments
       .flatMap((c) =>
-        c.lineIds.map((lineId) => Math.round((netKgOf.get(`${c.consumerGroupId}|${lineId}`) ?? 0) * 1000)),
+        c.lineIds.map((lineId) =>
+          kgToGrams(netKgOf.get(`${c.consumerGroupId}|${lineId}`) ?? 0, 'net weight'),
+        ),
       )
       .reduce((a, b) => a + b, 0);
     const costPerKm = vehicles.get(load.vehicleId)!.costPerKmMinor ?? 0;
@@ -66,8 +69,8 @@ export function planShipments(input: DispatchInput): ShipmentPlan {
       transportOrganiserId: load.transportOrganiserId,
       vehicleId: load.vehicleId,
       mode: load.mode,
-      netKg: netGrams / 1000,
-      grossKg: load.grossGrams / 1000,
+      netKg: gramsToKg(netGrams),
+      grossKg: gramsToKg(load.grossGrams),
       distanceKm: roundTo3(route.routeKm),
       tonneKm: roundTo3(tonneKm),
       co2eKg: roundTo3(co2e),

@@ -12,8 +12,17 @@ export class ShipmentsRepository {
               json_build_object('id', v.id, 'name', v.name, 'mode', v.mode, 'capacityKg', v.capacity_kg::float8) AS vehicle,
               (SELECT coalesce(json_agg(json_build_object(
                         'order', st.stop_order, 'consumerGroupId', st.consumer_group_id,
-                        'distanceFromPreviousKm', st.distance_from_previous_km::float8) ORDER BY st.stop_order), '[]')
-                 FROM shipment_stops st WHERE st.shipment_id = sh.id) AS stops,
+                        'distanceFromPreviousKm', st.distance_from_previous_km::float8,
+                        'consignee', g.name, 'contactEmail', g.contact_email,
+                        'dropPoint', json_build_object('name', g.drop_point_name, 'address', g.drop_point_address),
+                        'unloading', (SELECT json_build_object('packages', coalesce(sum(l.packages), 0)::bigint,
+                                        'units', coalesce(sum(l.units), 0)::bigint, 'netKg', coalesce(sum(l.net_kg), 0)::float8,
+                                        'grossKg', coalesce(sum(l.gross_kg), 0)::float8)
+                                        FROM shipment_lines l
+                                       WHERE l.shipment_id = sh.id AND l.consumer_group_id = st.consumer_group_id)
+                      ) ORDER BY st.stop_order), '[]')
+                 FROM shipment_stops st JOIN consumer_groups g ON g.id = st.consumer_group_id
+                WHERE st.shipment_id = sh.id) AS stops,
               (SELECT json_build_object('packages', coalesce(sum(l.packages), 0)::bigint, 'units', coalesce(sum(l.units), 0)::bigint,
                         'netKg', coalesce(sum(l.net_kg), 0)::float8, 'grossKg', coalesce(sum(l.gross_kg), 0)::float8)
                  FROM shipment_lines l WHERE l.shipment_id = sh.id) AS totals,

@@ -7,7 +7,8 @@ import { Public } from '../common/auth/roles.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
 import { ALIVE_WITHIN_MS, FORGET_AFTER_MS, heartbeatsKey, type Heartbeat } from './heartbeat';
-import { HealthRepository, type StalledCycle } from './health.repository';
+import { StageErrorDto } from '../cycles/dto/cycle.dto';
+import { HealthRepository, type FailedStage, type StalledCycle } from './health.repository';
 
 type Probe = 'up' | 'down';
 
@@ -27,10 +28,17 @@ export class StalledCycleDto {
   @ApiProperty({ format: 'date-time', description: 'when its next stage became due' }) dueSince!: string;
 }
 
+export class FailedStageDto {
+  @ApiProperty({ format: 'uuid' }) cycleId!: string;
+  @ApiProperty() status!: string;
+  @ApiProperty({ type: StageErrorDto }) lastError!: StageErrorDto;
+}
+
 export class HealthDto {
   @ApiProperty({
     enum: ['ok', 'degraded', 'unhealthy'],
-    description: 'unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, or a cycle stalled',
+    description:
+      'unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, a cycle stalled or a stage failed',
   })
   status!: 'ok' | 'degraded' | 'unhealthy';
   @ApiProperty({ enum: ['up', 'down'] }) database!: Probe;
@@ -42,6 +50,11 @@ export class HealthDto {
     description: 'cycles whose next stage has been due for over twice the clock interval',
   })
   stalledCycles!: StalledCycleDto[];
+  @ApiProperty({
+    type: [FailedStageDto],
+    description: 'cycles whose stage failed for a reason retries cannot cure, with the cause',
+  })
+  failedStages!: FailedStageDto[];
 }
 
 export class ReadinessDto {
@@ -109,20 +122,22 @@ export class HealthController {
   }
 
   private async read(): Promise<HealthDto> {
-    const [database, redis, stalled] = await Promise.all([
+    const [database, redis, stalled, failed] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.hgetall(heartbeatsKey(this.config.queuePrefix))),
       probe(() => this.health.stalledCycles(2 * this.config.clockIntervalMs)),
+      probe(() => this.health.failedStages()),
     ]);
     const workers = await this.workersSeen(redis.value ?? {});
     const stalledCycles: StalledCycle[] = stalled.value ?? [];
+    const failedStages: FailedStage[] = failed.value ?? [];
     const status =
       database.probe === 'down' || redis.probe === 'down'
         ? 'unhealthy'
-        : !workers.some((worker) => worker.alive) || stalledCycles.length > 0
+        : !workers.some((worker) => worker.alive) || stalledCycles.length > 0 || failedStages.length > 0
           ? 'degraded'
           : 'ok';
-    return { status, database: database.probe, redis: redis.probe, workers, stalledCycles };
+    return { status, database: database.probe, redis: redis.probe, workers, stalledCycles, failedStages };
   }
 
   /** The heartbeats, newest first; those not heard of for an hour are forgotten. */

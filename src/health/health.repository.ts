@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { StageError } from '../cycles/stages/stage-errors';
 
 /** A cycle whose next stage is due and has not run. */
 export interface StalledCycle {
@@ -7,6 +8,13 @@ export interface StalledCycle {
   status: string;
   /** when its next stage became due */
   dueSince: string;
+}
+
+/** A cycle whose stage failed for a reason retries cannot cure. */
+export interface FailedStage {
+  cycleId: string;
+  status: string;
+  lastError: StageError;
 }
 
 @Injectable()
@@ -41,5 +49,17 @@ export class HealthRepository {
       [olderThanMs, limit],
     );
     return rows.map((row) => ({ ...row, dueSince: new Date(row.dueSince).toISOString() }));
+  }
+
+  /** Cycles standing at a stage that failed for good (cycles.last_error), newest failure first. */
+  failedStages(limit = 20): Promise<FailedStage[]> {
+    return this.dataSource.query(
+      `SELECT id AS "cycleId", status, last_error AS "lastError"
+         FROM cycles
+        WHERE last_error IS NOT NULL AND last_error->>'fromStatus' = status
+        ORDER BY last_error->>'at' DESC
+        LIMIT $1`,
+      [limit],
+    );
   }
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
 import { csvOptions } from '../common/http/csv-query';
-import { ManifestCsvQuery, ManifestDto, ManifestVersionQuery } from './dto/manifest.dto';
+import { ManifestCsvQuery, ManifestDto, ManifestVersionDto, ManifestVersionQuery } from './dto/manifest.dto';
 import { ShipmentDocumentsBody } from './dto/shipment-documents.dto';
 import { ManifestsService } from './manifests.service';
 
@@ -24,6 +24,12 @@ export class ManifestsController {
     @CurrentActor() actor: Actor,
   ) {
     return this.manifests.json(id, actor, query.version);
+  }
+
+  @Get('manifest/versions')
+  @ApiOkResponse({ type: [ManifestVersionDto], description: 'newest first' })
+  versions(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.manifests.versions(id, actor);
   }
 
   @Get('manifest.csv')

@@ -59,6 +59,13 @@ function sum(rows: ManifestQuantities[]): ManifestQuantities {
   };
 }
 
+export interface ManifestVersionRow {
+  number: string;
+  version: number;
+  issuedAt: Date;
+  issuedBy: string | null;
+}
+
 @Injectable()
 export class ManifestsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -379,5 +386,16 @@ export class ManifestsRepository {
       [shipmentId],
     );
     return rows.length === 0 ? null : { number: rows[0].number, version: rows[0].version + 1 };
+  }
+
+  /** Every version of a shipment's manifest, newest first, with who issued it (null: the cycle). */
+  versions(shipmentId: string): Promise<ManifestVersionRow[]> {
+    return this.dataSource.query(
+      `SELECT mf.number, mf.version, mf.issued_at AS "issuedAt", u.email AS "issuedBy"
+         FROM manifests mf LEFT JOIN users u ON u.id = mf.issued_by
+        WHERE mf.shipment_id = $1
+        ORDER BY mf.version DESC`,
+      [shipmentId],
+    );
   }
 }

@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/auth/actor';
 import { assertReach } from '../common/auth/ownership';
 import { NotificationsService } from '../notifications/notifications.service';
+import type { ManifestVersionDto } from './dto/manifest.dto';
 import type { ShipmentDocumentsBody } from './dto/shipment-documents.dto';
 import { manifestNotifications } from './manifest-delivery';
 import { ManifestsRepository, type StoredManifest } from './manifests.repository';
@@ -147,6 +148,12 @@ export class ManifestsService {
       await this.manifests.storePdf(this.dataSource, id, 'cmr', pdf);
     }
     return { name: `CMR-${document.number}-v${document.version}.pdf`, body: pdf };
+  }
+
+  async versions(shipmentId: string, actor: Actor): Promise<ManifestVersionDto[]> {
+    await this.visible(shipmentId, actor);
+    const rows = await this.manifests.versions(shipmentId);
+    return rows.map((row) => ({ ...row, issuedAt: new Date(row.issuedAt).toISOString() }));
   }
 
   private async visible(shipmentId: string, actor: Actor, version?: number): Promise<StoredManifest> {

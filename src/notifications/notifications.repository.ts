@@ -12,6 +12,7 @@ import type {
 export interface NotificationRow {
   id: string;
   dedupeKey: string;
+  kind: string;
   channel: NotificationChannel;
   cycleId: string | null;
   recipientType: string;
@@ -34,7 +35,17 @@ export interface AttemptRow {
 export interface NotificationFilter {
   cycleId?: string;
   status?: NotificationStatus;
+  channel?: NotificationChannel;
+  kind?: string;
+  from?: string;
+  to?: string;
 }
+
+/**
+ * A notification's kind is its dedupe key up to the first id in it (`confirmation-request`,
+ * `manifest`, `cycle.closing`): every writer builds its keys as `<kind>-<ids…>`.
+ */
+const KIND = `regexp_replace(dedupe_key, '-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-.*$', '')`;
 
 @Injectable()
 export class NotificationsRepository {
@@ -119,18 +130,27 @@ export class NotificationsRepository {
   }
 
   async page(filter: NotificationFilter, limit: number, offset: number): Promise<Page<NotificationRow>> {
-    const where = `($1::uuid IS NULL OR cycle_id = $1) AND ($2::varchar IS NULL OR status = $2)`;
-    const params = [filter.cycleId ?? null, filter.status ?? null];
+    const where = `($1::uuid IS NULL OR cycle_id = $1) AND ($2::varchar IS NULL OR status = $2)
+       AND ($3::varchar IS NULL OR channel = $3) AND ($4::varchar IS NULL OR ${KIND} = $4)
+       AND ($5::timestamptz IS NULL OR created_at >= $5) AND ($6::timestamptz IS NULL OR created_at < $6)`;
+    const params = [
+      filter.cycleId ?? null,
+      filter.status ?? null,
+      filter.channel ?? null,
+      filter.kind ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+    ];
     const [items, [{ total }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT id, dedupe_key AS "dedupeKey", channel, cycle_id AS "cycleId", recipient_type AS "recipientType",
+        `SELECT id, dedupe_key AS "dedupeKey", ${KIND} AS kind, channel, cycle_id AS "cycleId", recipient_type AS "recipientType",
                 recipient_id AS "recipientId", target,
                 CASE channel WHEN 'email' THEN payload->>'subject'
                   ELSE coalesce(payload->>'event', payload->'body'->>'event') END AS subject,
                 status, attempts, created_at AS "createdAt", sent_at AS "sentAt"
          FROM notifications WHERE ${where}
          ORDER BY created_at DESC, id
-         LIMIT $3 OFFSET $4`,
+         LIMIT $7 OFFSET $8`,
         [...params, limit, offset],
       ),
       this.dataSource.query(`SELECT count(*)::int AS total FROM notifications WHERE ${where}`, params),

@@ -193,7 +193,14 @@ export class NotificationsService {
 
   async list(query: ListNotificationsQuery): Promise<Page<NotificationDto>> {
     const page = await this.notifications.page(
-      { cycleId: query.cycleId, status: query.status },
+      {
+        cycleId: query.cycleId,
+        status: query.status,
+        channel: query.channel,
+        kind: query.kind,
+        from: query.from,
+        to: query.to,
+      },
       query.limit,
       query.offset,
     );
@@ -242,6 +249,7 @@ function toDto(n: NotificationRow, attempts: AttemptRow[]): NotificationDto {
   return {
     id: n.id,
     dedupeKey: n.dedupeKey,
+    kind: n.kind,
     channel: n.channel,
     cycleId: n.cycleId,
     recipientType: n.recipientType,

@@ -214,6 +214,7 @@ describe('login and tokens', () => {
         redis: 'up',
         workers: expect.any(Array),
         stalledCycles: expect.any(Array),
+        failedStages: expect.any(Array),
       });
     });
 

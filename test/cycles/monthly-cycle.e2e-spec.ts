@@ -199,6 +199,9 @@ describe('the monthly cycle through the queues', () => {
         supplyWithinBounds: 0,
         loadingListIsAllocations: 0,
         packagesAndKg: 0,
+        restrictionsAreThePureOnes: 0,
+        allocationIsThePureOne: 0,
+        loadingListIsThePureOne: 0,
       });
       const [{ n }] = await t.dataSource.query(
         'SELECT count(*)::int AS n FROM member_allocations WHERE cycle_id = $1 AND offer_id = $2 AND allocated > 0',

@@ -38,6 +38,7 @@ describe('GET /notifications', () => {
     expect(byId[emailId]).toEqual({
       id: emailId,
       dedupeKey: expect.stringContaining(`cycle-${cycleId}-confirm`),
+      kind: 'cycle',
       channel: 'email',
       cycleId,
       recipientType: 'cooperative',

@@ -45,6 +45,7 @@ describe('audit log', () => {
     expect(newest).toEqual({
       id: expect.any(String),
       actorUserId: adminId,
+      actorEmail: expect.stringMatching(/^admin-.*@test\.example$/),
       action: 'charter.changed',
       subjectType: 'partnership',
       subjectId: partnership,

@@ -69,7 +69,27 @@ describe('charter', () => {
 
     const list = await http.as(admin).get(`${charterUrl(id)}/versions`);
     expect(list.status).toBe(200);
-    expect(list.body).toEqual({ items: [first.body, put.body], total: 2 });
+    const author = { userId: adminId, email: expect.stringMatching(/^admin-.*@test\.example$/) };
+    expect(list.body).toEqual({
+      items: [
+        { ...first.body, author, changedRules: ['organicRequired'] },
+        {
+          ...put.body,
+          author,
+          changedRules: [
+            'organicRequired',
+            'minLocalSalesShare',
+            'maxExportShare',
+            'maxMonthlyVariation',
+            'excludedProductIds',
+            'priceFloors',
+            'forbiddenTransportModes',
+            'maxEmissionsGramsPerKg',
+          ],
+        },
+      ],
+      total: 2,
+    });
 
     const [stored] = await t.dataSource.query(
       'SELECT rules, created_by FROM charter_versions WHERE partnership_id = $1 AND version = 2',
@@ -108,6 +128,25 @@ describe('charter', () => {
     const empty = await http.as(admin).put(charterUrl(), { rules: {} });
     expect(empty.status).toBe(200);
     expect(empty.body).toMatchObject({ version: put.body.version + 1, rules: {} });
+  });
+
+  it('shows in the history who saved each version and which rules it changed', async () => {
+    const id = await createPartnership(http, admin, { maxExportShare: 0.4, organicRequired: true });
+    const put = await http
+      .as(admin)
+      .put(charterUrl(id), { rules: { maxExportShare: 0.5, organicRequired: true } });
+    expect(put.status).toBe(200);
+    const unchanged = await http.as(admin).put(charterUrl(id), { rules: put.body.rules });
+    expect(unchanged.status).toBe(200);
+    const author = { userId: adminId, email: expect.stringMatching(/^admin-.*@test\.example$/) };
+    const paged = await http.as(admin).get(`${charterUrl(id)}/versions?offset=1`);
+    expect(paged.body).toEqual({
+      items: [
+        { ...put.body, author, changedRules: ['maxExportShare'] },
+        { ...unchanged.body, author, changedRules: [] },
+      ],
+      total: 3,
+    });
   });
 
   it('numbers versions one after another, also for concurrent changes', async () => {

@@ -2,7 +2,8 @@ import type { CharterRules } from './charter-rules.types';
 
 export type PriceFloor = NonNullable<CharterRules['priceFloors']>[number];
 
-const RULE_KEYS: (keyof CharterRules)[] = [
+/** Every rule of a charter, in the order people read them. */
+export const RULE_KEYS: (keyof CharterRules)[] = [
   'organicRequired',
   'minLocalSalesShare',
   'maxExportShare',

@@ -14,6 +14,8 @@ import {
 import { DecimalField, IntField, ShareField, UuidField } from '../../common/validation/validators';
 import { TRANSPORT_MODES, type TransportMode } from '../../logistics/domain/transport-modes';
 import type { CharterRules } from '../domain/charter-rules.types';
+import type { RuleKey } from '../domain/rules-diff';
+import { RULE_KEYS } from '../domain/rules-document';
 
 const MAX_LISTED_PRODUCTS = 500;
 
@@ -98,7 +100,28 @@ export class CharterVersionDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
+export class CharterAuthorDto {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty({ example: 'secretary@example.org' }) email!: string;
+}
+
+export class CharterHistoryEntryDto extends CharterVersionDto {
+  @ApiProperty({
+    type: CharterAuthorDto,
+    nullable: true,
+    description: 'who saved this version; null for a user since deleted',
+  })
+  author!: CharterAuthorDto | null;
+
+  @ApiProperty({
+    enum: RULE_KEYS,
+    isArray: true,
+    description: 'the rules this version added, removed or changed against the one before it',
+  })
+  changedRules!: RuleKey[];
+}
+
 export class CharterVersionPageDto {
-  @ApiProperty({ type: [CharterVersionDto] }) items!: CharterVersionDto[];
+  @ApiProperty({ type: [CharterHistoryEntryDto] }) items!: CharterHistoryEntryDto[];
   @ApiProperty() total!: number;
 }

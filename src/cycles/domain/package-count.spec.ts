@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { fcParameters } from '../../../test/support/property';
-import { gramsFor, gramsToKg, kgFor, packagesFor, unitGrams } from './package-count';
+import { gramsToKg } from '../../common/math/grams';
+import { gramsFor, kgFor, packagesFor, unitGrams } from './package-count';
 
 describe('packagesFor', () => {
   it('counts whole packages, the last one partly filled', () => {

@@ -9,6 +9,7 @@
  * always equals the sum of its lines.
  */
 import { assertNonNegativeSafeInteger, mulDivMod } from '../../common/math/exact-arithmetic';
+import { gramsToKg, kgToGrams } from '../../common/math/grams';
 
 /** ceil(units / packSize): whole packages, the last one possibly partly filled; 0 units → 0. */
 export function packagesFor(units: number, packSize: number): number {
@@ -21,9 +22,7 @@ export function packagesFor(units: number, packSize: number): number {
 
 /** A unit weight in kg, to the nearest gram. */
 export function unitGrams(unitKg: number): number {
-  if (!Number.isFinite(unitKg) || unitKg < 0)
-    throw new RangeError(`unit weight must be ≥ 0 kg, got ${unitKg}`);
-  return Math.round(unitKg * 1000);
+  return kgToGrams(unitKg, 'unit weight');
 }
 
 /** Exact weight of `units` units in grams. */
@@ -32,11 +31,6 @@ export function gramsFor(units: number, unitKg: number): number {
   const grams = units * unitGrams(unitKg);
   assertNonNegativeSafeInteger(grams, 'weight in grams');
   return grams;
-}
-
-/** Grams as kg with at most three decimals (the nearest double to grams / 1000). */
-export function gramsToKg(grams: number): number {
-  return grams / 1000;
 }
 
 /** Weight of `units` units in kg, rounded to three decimals through integer grams. */

@@ -30,6 +30,15 @@ export class ViolationDto {
   @ApiProperty({ type: String, nullable: true }) waiveReason!: string | null;
 }
 
+export class StageErrorDto {
+  @ApiProperty({ example: 'lock', description: 'the stage that failed' }) stage!: string;
+  @ApiProperty({ enum: CYCLE_STATUSES, description: 'the status it moves the cycle on from' })
+  fromStatus!: string;
+  @ApiProperty({ example: 'integer out of range' }) message!: string;
+  @ApiProperty({ example: '22003', description: 'PostgreSQL SQLSTATE' }) code!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
 export class CycleDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) seasonId!: string;
@@ -46,6 +55,14 @@ export class CycleDto {
   @ApiProperty({ type: Number, nullable: true, description: 'charter version checked at lock' })
   charterVersion!: number | null;
   @ApiProperty({ type: [ViolationDto] }) violations!: ViolationDto[];
+  @ApiProperty({
+    type: StageErrorDto,
+    nullable: true,
+    description:
+      'the stage that failed for a reason retries cannot cure (a constraint, a value out of range); ' +
+      'the clock leaves the cycle alone until POST …/advance runs it again, and a stage that succeeds clears it',
+  })
+  lastError!: StageErrorDto | null;
 }
 
 export class AdvanceResultDto {
@@ -96,6 +113,20 @@ export class ConfirmationResultDto {
   @ApiProperty({ format: 'uuid' }) cooperativeId!: string;
   @ApiProperty() version!: number;
   @ApiProperty({ type: [ConfirmationLineDto] }) lines!: ConfirmationLineDto[];
+}
+
+export class ConfirmationStateDto {
+  @ApiProperty({ format: 'uuid' }) cycleId!: string;
+  @ApiProperty({ format: 'uuid' }) cooperativeId!: string;
+  @ApiProperty({ enum: CYCLE_STATUSES, description: 'confirmations are taken while it is confirming' })
+  cycleStatus!: string;
+  @ApiProperty({ format: 'date-time' }) confirmBy!: string;
+  @ApiProperty({ description: 'send it back with the confirmation; 0 until the first one' }) version!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) confirmedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'email of who confirmed last' })
+  confirmedBy!: string | null;
+  @ApiProperty({ type: [ConfirmationLineDto], description: 'the quantities confirmed so far' })
+  lines!: ConfirmationLineDto[];
 }
 
 export class AllocationsQuery extends PaginationQuery {

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { CYCLE_STAGES, stageRegistry, type CycleStage } from './cycle-stage';
+import { StageErrorsRepository } from './stage-errors';
 import { StageRunner } from './stage-runner';
 
 type ModuleImport = NonNullable<DynamicModule['imports']>[number];
@@ -23,6 +24,7 @@ export class StageRunnerModule {
           inject: options.stages,
         },
         StageRunner,
+        StageErrorsRepository,
       ],
       exports: [StageRunner],
     };

@@ -1,10 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { JobName, stageJobId } from '../../queue/jobs';
 import { QueueService } from '../../queue/queue.service';
 import { nextStatus, type CycleStatus } from '../../seasons/domain/cycle-status';
-import { CYCLE_STAGES, type CycleStages, type StageOutcome } from './cycle-stage';
+import {
+  CYCLE_STAGES,
+  type CycleStage,
+  type CycleStages,
+  type StageMoved,
+  type StageOutcome,
+} from './cycle-stage';
+import { incurableCode, stageName, StageErrorsRepository } from './stage-errors';
 
 /**
  * Runs the stage that moves a cycle on from a status: one transaction around the stage (which
@@ -21,6 +29,7 @@ export class StageRunner {
     @Inject(CYCLE_STAGES) private readonly stages: CycleStages,
     private readonly notifications: NotificationsService,
     private readonly queue: QueueService,
+    private readonly errors: StageErrorsRepository,
   ) {}
 
   /**
@@ -38,13 +47,43 @@ export class StageRunner {
       this.logger.warn(`no queued stage runs from ${fromStatus} (cycle ${cycleId})`);
       return 'nothing-to-do';
     }
-    const moved = await this.dataSource.transaction((m) => stage.run(m, cycleId));
+    const moved = await this.inTransaction(stage, cycleId);
     if (!moved) return 'nothing-to-do';
+    await this.errors.clear(cycleId);
     if (moved.notificationIds) await this.notifications.dispatch(moved.notificationIds);
     const next = nextStatus(fromStatus);
     if (stage.followedAtOnce && next) {
       await this.queue.enqueue(JobName.RunStage, { cycleId, fromStatus: next }, stageJobId(cycleId, next));
     }
     return 'moved';
+  }
+
+  /**
+   * The stage's transaction. A failure retries cannot cure (incurableCode: a constraint, a
+   * value out of range) is recorded on the cycle (`lastError`, shown by GET /cycles/:id and
+   * /health) and ends the job at once (UnrecoverableError: no retries), and the clock leaves
+   * the cycle alone until someone runs the stage again (POST /cycles/:id/advance). Any other
+   * failure is thrown for the job's retries.
+   */
+  private async inTransaction(stage: CycleStage, cycleId: string): Promise<StageMoved | null> {
+    try {
+      return await this.dataSource.transaction((m) => stage.run(m, cycleId));
+    } catch (error) {
+      const code = incurableCode(error);
+      if (!code) throw error;
+      const message = (error as Error).message;
+      const name = stageName(stage);
+      await this.errors.record(cycleId, {
+        stage: name,
+        fromStatus: stage.from,
+        message,
+        code,
+        at: new Date().toISOString(),
+      });
+      this.logger.error(
+        `stage ${name} of cycle ${cycleId} failed (SQLSTATE ${code}), not retried: ${message}`,
+      );
+      throw new UnrecoverableError(`stage ${name}: ${message}`);
+    }
   }
 }

@@ -7,6 +7,7 @@ import { PledgePutFunction1763800009100 } from './1763800009100-pledge-put-funct
 import { PledgeHotUpdates1763800009200 } from './1763800009200-pledge-hot-updates';
 import { PledgePutOneCall1763800009300 } from './1763800009300-pledge-put-one-call';
 import { PledgePutInline1763800009400 } from './1763800009400-pledge-put-inline';
+import { CycleLastError1763800011000 } from './1763800011000-cycle-last-error';
 import { SumsWithoutOverflow1763800012000 } from './1763800012000-sums-without-overflow';
 import { UserLocaleAndNotificationPreferences1763800013000 } from './1763800013000-user-locale-and-notification-preferences';
 import { Sessions1763800013100 } from './1763800013100-sessions';
@@ -29,6 +30,7 @@ export const migrations = [
   PledgeHotUpdates1763800009200,
   PledgePutOneCall1763800009300,
   PledgePutInline1763800009400,
+  CycleLastError1763800011000,
   SumsWithoutOverflow1763800012000,
   UserLocaleAndNotificationPreferences1763800013000,
   Sessions1763800013100,

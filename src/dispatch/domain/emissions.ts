@@ -22,7 +22,7 @@ import {
   EMISSIONS_SCOPE,
   GRAMS_CO2E_PER_TONNE_KM,
 } from '../../logistics/domain/emission-factors';
-import { kgToGrams } from './weights';
+import { kgToGrams } from '../../common/math/grams';
 
 export { EMISSION_FACTORS_SOURCE, EMISSIONS_SCOPE, GRAMS_CO2E_PER_TONNE_KM };
 

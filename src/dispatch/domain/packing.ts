@@ -23,8 +23,7 @@
 import { compareCodeUnits } from '../../common/math/exact-arithmetic';
 import { isTransportModeAllowed } from '../../charter/domain/transport-rules';
 import type { TransportMode } from '../../logistics/domain/transport-modes';
-import { gramsToKg } from '../../cycles/domain/package-count';
-import { kgToGrams } from './weights';
+import { gramsToKg, kgToGrams } from '../../common/math/grams';
 
 export interface PackingVehicle {
   vehicleId: string;

@@ -8,17 +8,27 @@ export class ShipmentVehicleDto {
   @ApiProperty() capacityKg!: number;
 }
 
-export class ShipmentStopDto {
-  @ApiProperty({ description: '1 = first stop after the pickup point' }) order!: number;
-  @ApiProperty({ format: 'uuid' }) consumerGroupId!: string;
-  @ApiProperty() distanceFromPreviousKm!: number;
-}
-
 export class QuantitiesDto {
   @ApiProperty() packages!: number;
   @ApiProperty() units!: number;
   @ApiProperty() netKg!: number;
   @ApiProperty() grossKg!: number;
+}
+
+export class DropPointRefDto {
+  @ApiProperty() name!: string;
+  @ApiProperty() address!: string;
+}
+
+export class ShipmentStopDto {
+  @ApiProperty({ description: '1 = first stop after the pickup point' }) order!: number;
+  @ApiProperty({ format: 'uuid' }) consumerGroupId!: string;
+  @ApiProperty() distanceFromPreviousKm!: number;
+  @ApiProperty({ description: "the consignee: the consumer group's name" }) consignee!: string;
+  @ApiProperty() contactEmail!: string;
+  @ApiProperty({ type: DropPointRefDto }) dropPoint!: DropPointRefDto;
+  @ApiProperty({ type: QuantitiesDto, description: 'what is unloaded at this stop' })
+  unloading!: QuantitiesDto;
 }
 
 export class ManifestRefDto {

@@ -151,6 +151,18 @@ export class ManifestDto {
   @ApiProperty({ enum: ['en', 'fr'] }) locale!: string;
 }
 
+export class ManifestVersionDto {
+  @ApiProperty({ example: 'MAN-202703-0001' }) number!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) issuedAt!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'email of the user who reissued it; null for the version the dispatch stage issued',
+  })
+  issuedBy!: string | null;
+}
+
 export class ManifestVersionQuery {
   @Type(() => Number)
   @IntField(1, 100_000, { optional: true, description: 'a given version; the latest when left out' })

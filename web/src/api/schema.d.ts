@@ -795,7 +795,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["CyclesController_confirmation"];
         put: operations["CyclesController_confirm"];
         post?: never;
         delete?: never;
@@ -860,6 +860,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["ManifestsController_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/shipments/{id}/manifest/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManifestsController_versions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1045,6 +1061,11 @@ export interface components {
             id: string;
             /** @description unique per message, so a stage run twice notifies once */
             dedupeKey: string;
+            /**
+             * @description what the message is about: the dedupe key up to the first id in it
+             * @example confirmation-request
+             */
+            kind: string;
             /** @enum {string} */
             channel: "email" | "webhook";
             /** Format: uuid */
@@ -1322,9 +1343,36 @@ export interface components {
              */
             dueSince: string;
         };
+        StageErrorDto: {
+            /**
+             * @description the stage that failed
+             * @example lock
+             */
+            stage: string;
+            /**
+             * @description the status it moves the cycle on from
+             * @enum {string}
+             */
+            fromStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
+            /** @example integer out of range */
+            message: string;
+            /**
+             * @description PostgreSQL SQLSTATE
+             * @example 22003
+             */
+            code: string;
+            /** Format: date-time */
+            at: string;
+        };
+        FailedStageDto: {
+            /** Format: uuid */
+            cycleId: string;
+            status: string;
+            lastError: components["schemas"]["StageErrorDto"];
+        };
         HealthDto: {
             /**
-             * @description unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, or a cycle stalled
+             * @description unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, a cycle stalled or a stage failed
              * @enum {string}
              */
             status: "ok" | "degraded" | "unhealthy";
@@ -1336,6 +1384,8 @@ export interface components {
             workers: components["schemas"]["WorkerSeenDto"][];
             /** @description cycles whose next stage has been due for over twice the clock interval */
             stalledCycles: components["schemas"]["StalledCycleDto"][];
+            /** @description cycles whose stage failed for a reason retries cannot cure, with the cause */
+            failedStages: components["schemas"]["FailedStageDto"][];
         };
         ReadinessDto: {
             /** @enum {string} */
@@ -1575,8 +1625,26 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        CharterAuthorDto: {
+            /** Format: uuid */
+            userId: string;
+            /** @example secretary@example.org */
+            email: string;
+        };
+        CharterHistoryEntryDto: {
+            /** Format: uuid */
+            partnershipId: string;
+            version: number;
+            rules: components["schemas"]["CharterRulesDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description who saved this version; null for a user since deleted */
+            author: components["schemas"]["CharterAuthorDto"] | null;
+            /** @description the rules this version added, removed or changed against the one before it */
+            changedRules: ("organicRequired" | "minLocalSalesShare" | "maxExportShare" | "maxMonthlyVariation" | "excludedProductIds" | "priceFloors" | "forbiddenTransportModes" | "maxEmissionsGramsPerKg")[];
+        };
         CharterVersionPageDto: {
-            items: components["schemas"]["CharterVersionDto"][];
+            items: components["schemas"]["CharterHistoryEntryDto"][];
             total: number;
         };
         AuditLogEntryDto: {
@@ -1584,6 +1652,8 @@ export interface components {
             id: string;
             /** Format: uuid */
             actorUserId: string | null;
+            /** @description the actor's email; null for the system */
+            actorEmail: string | null;
             /** @example charter.changed */
             action: string;
             /** @example partnership */
@@ -2154,6 +2224,8 @@ export interface components {
             /** @description charter version checked at lock */
             charterVersion: number | null;
             violations: components["schemas"]["ViolationDto"][];
+            /** @description the stage that failed for a reason retries cannot cure (a constraint, a value out of range); the clock leaves the cycle alone until POST …/advance runs it again, and a stage that succeeds clears it */
+            lastError: components["schemas"]["StageErrorDto"] | null;
         };
         AdvanceResultDto: {
             /** Format: uuid */
@@ -2182,6 +2254,27 @@ export interface components {
             /** Format: uuid */
             offerId: string;
             quantity: number;
+        };
+        ConfirmationStateDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: uuid */
+            cooperativeId: string;
+            /**
+             * @description confirmations are taken while it is confirming
+             * @enum {string}
+             */
+            cycleStatus: "open" | "locked" | "confirming" | "allocated" | "dispatched" | "received" | "settled";
+            /** Format: date-time */
+            confirmBy: string;
+            /** @description send it back with the confirmation; 0 until the first one */
+            version: number;
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** @description email of who confirmed last */
+            confirmedBy: string | null;
+            /** @description the quantities confirmed so far */
+            lines: components["schemas"]["ConfirmationLineDto"][];
         };
         ConfirmationDto: {
             lines: components["schemas"]["ConfirmationLineDto"][];
@@ -2251,18 +2344,28 @@ export interface components {
             mode: "road" | "rail" | "sea" | "air";
             capacityKg: number;
         };
-        ShipmentStopDto: {
-            /** @description 1 = first stop after the pickup point */
-            order: number;
-            /** Format: uuid */
-            consumerGroupId: string;
-            distanceFromPreviousKm: number;
+        DropPointRefDto: {
+            name: string;
+            address: string;
         };
         QuantitiesDto: {
             packages: number;
             units: number;
             netKg: number;
             grossKg: number;
+        };
+        ShipmentStopDto: {
+            /** @description 1 = first stop after the pickup point */
+            order: number;
+            /** Format: uuid */
+            consumerGroupId: string;
+            distanceFromPreviousKm: number;
+            /** @description the consignee: the consumer group's name */
+            consignee: string;
+            contactEmail: string;
+            dropPoint: components["schemas"]["DropPointRefDto"];
+            /** @description what is unloaded at this stop */
+            unloading: components["schemas"]["QuantitiesDto"];
         };
         ManifestRefDto: {
             /** @example MAN-202703-0001 */
@@ -2445,6 +2548,15 @@ export interface components {
             documentWarnings: components["schemas"]["DocumentWarningDto"][];
             /** @enum {string} */
             locale: "en" | "fr";
+        };
+        ManifestVersionDto: {
+            /** @example MAN-202703-0001 */
+            number: string;
+            version: number;
+            /** Format: date-time */
+            issuedAt: string;
+            /** @description email of the user who reissued it; null for the version the dispatch stage issued */
+            issuedBy: string | null;
         };
         LineCertificateDto: {
             /**
@@ -2669,9 +2781,16 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description entries written at or after this instant */
+                from?: string;
+                /** @description entries written before this instant */
+                to?: string;
                 /** @description only the notifications of this cycle */
                 cycleId?: string;
                 status?: "pending" | "sent" | "failed" | "skipped";
+                channel?: "email" | "webhook";
+                /** @description only this kind */
+                kind?: string;
             };
             header?: never;
             path?: never;
@@ -3566,8 +3685,14 @@ export interface operations {
             query?: {
                 limit?: number;
                 offset?: number;
+                /** @description entries written at or after this instant */
+                from?: string;
+                /** @description entries written before this instant */
+                to?: string;
                 subjectType?: string;
                 subjectId?: string;
+                /** @description the kind of entry */
+                action?: string;
             };
             header?: never;
             path?: never;
@@ -4296,6 +4421,29 @@ export interface operations {
             };
         };
     };
+    CyclesController_confirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                cooperativeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description its version, to send back with a change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmationStateDto"];
+                };
+            };
+        };
+    };
     CyclesController_confirm: {
         parameters: {
             query?: never;
@@ -4410,6 +4558,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ManifestDto"];
+                };
+            };
+        };
+    };
+    ManifestsController_versions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManifestVersionDto"][];
                 };
             };
         };

@@ -85,6 +85,9 @@ async function send(entry: QueuedWrite): Promise<Outcome> {
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
       body: JSON.stringify(entry.body),
+      // A request sent as the connection drops may never settle; without a limit it would
+      // hold the queue (one flush at a time) until the page is reloaded.
+      signal: AbortSignal.timeout(15_000),
     });
   } catch {
     return 'offline';

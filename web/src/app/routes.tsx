@@ -47,6 +47,25 @@ export const roleAreas: Partial<Record<string, RoleArea>> = {
       { to: '/coordinator/statements', label: 'nav.statements' },
     ],
   },
+  cooperative: {
+    prefix: '/cooperative',
+    area: lazy(() => import('../features/cooperative/CooperativeArea')),
+    nav: [{ to: '/cooperative', label: 'nav.cooperative' }],
+  },
+  transporter: {
+    prefix: '/transporter',
+    area: lazy(() => import('../features/transporter/TransporterArea')),
+    nav: [{ to: '/transporter', label: 'nav.shipments' }],
+  },
+  admin: {
+    prefix: '/admin',
+    area: lazy(() => import('../features/admin/AdminArea')),
+    nav: [
+      { to: '/admin', label: 'nav.partnerships' },
+      { to: '/admin/setup', label: 'nav.setup' },
+      { to: '/admin/logs', label: 'nav.logs' },
+    ],
+  },
 };
 
 /** Where a user lands after signing in: its role's area, else the list of its seasons. */

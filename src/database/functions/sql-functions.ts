@@ -1,0 +1,4 @@
+import { putMemberPledges } from './put-member-pledges';
+
+/** Every SQL function of the schema, with its current body. */
+export const SQL_FUNCTIONS = [putMemberPledges];

@@ -1,0 +1,92 @@
+import '../cycle/operations.css';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api, data } from '../../api/client';
+import { Link, matchPath, useLocation } from '../../app/router';
+import { useFormat } from '../../ui/format';
+import { Icon } from '../../ui/Icon';
+import { useSeasonCycles } from '../cycle/queries';
+import CharterEditor from './CharterEditor';
+import CycleDashboard from './CycleDashboard';
+import Logs from './Logs';
+import SetupWizard from './SetupWizard';
+
+function SeasonCycles({ seasonId }: { seasonId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const cycles = useSeasonCycles(seasonId);
+  return (
+    <ul className="cycle-list">
+      {cycles.data?.map((cycle) => (
+        <li key={cycle.id}>
+          <Link to={`/admin/cycles/${cycle.id}`}>{format.month(cycle.month)}</Link>{' '}
+          <span className="muted">{t(`status.${cycle.status}`)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The steering committee's home: partnerships (set-up, charter) and each season's cycles. */
+function AdminHome() {
+  const { t } = useTranslation();
+  const partnerships = useQuery({
+    queryKey: ['partnerships'],
+    queryFn: () => data(api.GET('/partnerships', { params: { query: { limit: 500 as never } } })),
+  });
+  const seasons = useQuery({
+    queryKey: ['seasons'],
+    queryFn: () => data(api.GET('/seasons', { params: { query: { limit: 500 as never } } })),
+  });
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('admin.title')}</h1>
+      <p className="actions">
+        <Link className="button-link" to="/admin/setup">
+          <Icon name="leaf" /> {t('admin.newPartnership')}
+        </Link>
+        <Link className="button-link secondary" to="/admin/logs">
+          <Icon name="calendar" /> {t('admin.logsTitle')}
+        </Link>
+      </p>
+      <h2>{t('admin.partnerships')}</h2>
+      <ul className="cards">
+        {partnerships.data?.items.map((p) => (
+          <li key={p.id} className="card">
+            <h3>{p.name}</h3>
+            <p className="actions">
+              <Link className="button-link secondary" to={`/admin/setup?partnership=${p.id}`}>
+                {t('admin.setupAction')}
+              </Link>
+              <Link className="button-link secondary" to={`/admin/partnerships/${p.id}/charter`}>
+                {t('admin.charterAction')}
+              </Link>
+            </p>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('admin.seasons')}</h2>
+      <ul className="cards">
+        {seasons.data?.items.map((season) => (
+          <li key={season.id} className="card">
+            <h3>{season.name}</h3>
+            <SeasonCycles seasonId={season.id} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export default function AdminArea() {
+  const { pathname } = useLocation();
+  const { t } = useTranslation();
+  const cycle = matchPath('/admin/cycles/:cycleId', pathname);
+  if (cycle) return <CycleDashboard cycleId={cycle.cycleId} />;
+  const charter = matchPath('/admin/partnerships/:id/charter', pathname);
+  if (charter) return <CharterEditor partnershipId={charter.id} />;
+  if (pathname === '/admin/setup') return <SetupWizard />;
+  if (pathname === '/admin/logs') return <Logs />;
+  if (pathname === '/admin' || pathname === '/admin/') return <AdminHome />;
+  return <h1 tabIndex={-1}>{t('common.notFound')}</h1>;
+}

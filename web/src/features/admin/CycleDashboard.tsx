@@ -1,0 +1,323 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, data } from '../../api/client';
+import { useFormat } from '../../ui/format';
+import { Icon } from '../../ui/Icon';
+import { ScrollTable } from '../../ui/ScrollTable';
+import { Money } from '../../ui/Money';
+import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
+import { commonExplanation } from '../account/useForm';
+import { CYCLE_STAGES, reached, useCycle, useOffers, type Cycle, type Schemas } from '../cycle/queries';
+import { ShipmentCard } from '../transporter/CycleShipments';
+
+type Violation = Schemas['ViolationDto'];
+
+/** The seven stages as an ordered list: done, current, to come, each with its words. */
+function Timeline({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const current = CYCLE_STAGES.indexOf(cycle.status);
+  const dates: Partial<Record<string, string>> = {
+    locked: format.dateTime(cycle.locksAt, cycle.timeZone),
+    confirming: format.dateTime(cycle.locksAt, cycle.timeZone),
+    allocated: format.dateTime(cycle.confirmBy, cycle.timeZone),
+    dispatched: format.date(cycle.loadingDate),
+  };
+  return (
+    <ol className="timeline" aria-label={t('admin.timeline')}>
+      {CYCLE_STAGES.map((stage, index) => {
+        const state = index < current ? 'done' : index === current ? 'current' : 'next';
+        return (
+          <li
+            key={stage}
+            className={`stage stage-${state}`}
+            aria-current={state === 'current' ? 'step' : undefined}
+          >
+            <Icon name={state === 'done' ? 'check' : state === 'current' ? 'clock' : 'calendar'} />{' '}
+            <span>{t(`stages.${stage}`)}</span> <span className="muted">({t(`stageState.${state}`)})</span>
+            {dates[stage] && <span className="stage-date">{dates[stage]}</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function WaiveForm({ cycleId, violation }: { cycleId: string; violation: Violation }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const id = `reason-${violation.id}`;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason.trim()) return setError(t('admin.reasonRequired'));
+    try {
+      await data(
+        api.POST('/cycles/{id}/violations/{violationId}/waive', {
+          params: { path: { id: cycleId, violationId: violation.id } },
+          body: { reason },
+        }),
+      );
+      setError(null);
+      await client.invalidateQueries({ queryKey: ['cycle', cycleId] });
+    } catch (caught) {
+      setError(commonExplanation(caught, t));
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate className="waive">
+      <div className="field">
+        <label htmlFor={id}>{t('admin.waiveReason')}</label>
+        <input
+          id={id}
+          value={reason}
+          required
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(event) => setReason(event.target.value)}
+        />
+        {error && (
+          <p className="error" id={`${id}-error`}>
+            <Icon name="warning" /> {error}
+          </p>
+        )}
+      </div>
+      <button type="submit" className="secondary">
+        {t('admin.waive')}
+      </button>
+    </form>
+  );
+}
+
+function Violations({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation();
+  if (cycle.violations.length === 0) return <p>{t('admin.noViolations')}</p>;
+  return (
+    <ul className="cards">
+      {cycle.violations.map((violation) => (
+        <li key={violation.id} className="card">
+          <h3>
+            <Icon name={violation.waived ? 'check' : 'warning'} /> {violation.rule}{' '}
+            <span className="muted">({t(`severity.${violation.severity}`)})</span>
+          </h3>
+          <p>{violation.message}</p>
+          <p className="muted">
+            {t('admin.subject', { type: violation.subjectType, id: violation.subject })}
+          </p>
+          {violation.waived ? (
+            <p>
+              <Icon name="check" /> {t('admin.waived', { reason: violation.waiveReason ?? '' })}
+            </p>
+          ) : (
+            violation.severity === 'blocking' && <WaiveForm cycleId={cycle.id} violation={violation} />
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "Run the next stage now", behind a confirmation dialog that says which stage. */
+function RunNextStage({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [status, setStatus] = useState<{ tone: 'done' | 'error'; text: string } | null>(null);
+  const next = CYCLE_STAGES[CYCLE_STAGES.indexOf(cycle.status) + 1];
+  if (!next) return null;
+  const run = async () => {
+    dialog.current?.close();
+    try {
+      await data(api.POST('/cycles/{id}/advance', { params: { path: { id: cycle.id } } }));
+      setStatus({ tone: 'done', text: t('admin.stageQueued', { stage: t(`stages.${next}`) }) });
+      window.setTimeout(() => void client.invalidateQueries({ queryKey: ['cycle', cycle.id] }), 1500);
+    } catch (error) {
+      setStatus({ tone: 'error', text: commonExplanation(error, t) });
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => dialog.current?.showModal()}>
+        <Icon name="clock" /> {t('admin.runNext', { stage: t(`stages.${next}`) })}
+      </button>
+      <dialog ref={dialog} aria-labelledby="run-next-title">
+        <h2 id="run-next-title">{t('admin.runNextTitle', { stage: t(`stages.${next}`) })}</h2>
+        <p>{t('admin.runNextWarning')}</p>
+        <p className="actions">
+          <button type="button" onClick={() => void run()}>
+            {t('admin.runNextConfirm')}
+          </button>
+          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+            {t('admin.cancel')}
+          </button>
+        </p>
+      </dialog>
+      <StatusAnnouncer tone={status?.tone}>{status?.text}</StatusAnnouncer>
+    </>
+  );
+}
+
+function Allocations({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const offers = useOffers(cycle.seasonId);
+  const page = useQuery({
+    queryKey: ['allocations', cycle.id],
+    queryFn: () =>
+      data(
+        api.GET('/cycles/{id}/allocations', {
+          params: { path: { id: cycle.id }, query: { limit: 500 as never } },
+        }),
+      ),
+  });
+  if (!page.data || !offers.data) return <p className="loading">{t('common.loading')}</p>;
+  const byOffer = new Map<string, { pledged: number; allocated: number }>();
+  for (const line of page.data.items) {
+    const sum = byOffer.get(line.offerId) ?? { pledged: 0, allocated: 0 };
+    byOffer.set(line.offerId, {
+      pledged: sum.pledged + line.pledged,
+      allocated: sum.allocated + line.allocated,
+    });
+  }
+  return (
+    <ScrollTable label={t('admin.allocations')}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('cooperative.product')}</th>
+            <th scope="col" className="figure">
+              {t('admin.pledged')}
+            </th>
+            <th scope="col" className="figure">
+              {t('admin.allocated')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...byOffer.entries()].map(([offerId, sum]) => (
+            <tr key={offerId}>
+              <th scope="row">
+                {offers.data.get(offerId)?.product.name} · {offers.data.get(offerId)?.cooperative.name}
+              </th>
+              <td className="figure">{format.number(sum.pledged)}</td>
+              <td className="figure">{format.number(sum.allocated)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
+function LoadingTotals({ cycleId }: { cycleId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const list = useQuery({
+    queryKey: ['loading-list', cycleId],
+    queryFn: () => data(api.GET('/cycles/{id}/loading-list', { params: { path: { id: cycleId } } })),
+  });
+  if (!list.data) return <p className="loading">{t('common.loading')}</p>;
+  return (
+    <p>
+      {t('admin.loadingTotals', {
+        date: format.date(list.data.loadingDate),
+        place: list.data.pickupPoint.name,
+        packages: format.number(list.data.totals.packages),
+        kg: format.kg(list.data.totals.grossKg),
+        lines: list.data.lines.length,
+      })}
+    </p>
+  );
+}
+
+function Shipments({ cycleId }: { cycleId: string }) {
+  const { t } = useTranslation();
+  const list = useQuery({
+    queryKey: ['shipments', cycleId],
+    queryFn: () => data(api.GET('/cycles/{id}/shipments', { params: { path: { id: cycleId } } })),
+  });
+  if (!list.data) return <p className="loading">{t('common.loading')}</p>;
+  return (
+    <>
+      {list.data.items.map((shipment, index) => (
+        <ShipmentCard key={shipment.id} shipment={shipment} index={index} />
+      ))}
+      {list.data.unplaced.length > 0 && (
+        <p className="status status-error">
+          <Icon name="warning" /> {t('admin.unplaced', { count: list.data.unplaced.length })}
+        </p>
+      )}
+    </>
+  );
+}
+
+function Statements({ cycleId }: { cycleId: string }) {
+  const { t } = useTranslation();
+  const statements = useQuery({
+    queryKey: ['statements', cycleId],
+    queryFn: () => data(api.GET('/cycles/{id}/statements', { params: { path: { id: cycleId } } })),
+  });
+  if (!statements.data) return <p className="loading">{t('common.loading')}</p>;
+  const { totals } = statements.data;
+  return (
+    <dl className="facts">
+      <dt>{t('admin.membersPay')}</dt>
+      <dd className="big">
+        <Money minor={totals.totalMinor} currency={totals.currency} />
+      </dd>
+      <dt>{t('admin.transportShare')}</dt>
+      <dd>
+        <Money minor={totals.transportMinor} currency={totals.currency} />
+      </dd>
+      <dt>{t('admin.cooperativesDue')}</dt>
+      <dd>
+        <Money minor={totals.dueMinor} currency={totals.currency} /> ·{' '}
+        <Money minor={totals.dueProducerMinor} currency={totals.producerCurrency} />
+      </dd>
+    </dl>
+  );
+}
+
+/** One cycle: its stages and dates, violations to waive, the next stage, and what it produced. */
+export default function CycleDashboard({ cycleId }: { cycleId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const cycle = useCycle(cycleId);
+  if (!cycle.data) return <p className="loading">{t('common.loading')}</p>;
+  const c = cycle.data;
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('admin.cycleTitle', { month: format.month(c.month) })}</h1>
+      <p>
+        {t('admin.cycleStatus', { status: t(`status.${c.status}`) })}
+        {c.charterVersion !== null && ` · ${t('admin.charterVersion', { version: c.charterVersion })}`}
+      </p>
+      <Timeline cycle={c} />
+      <RunNextStage cycle={c} />
+      <h2>{t('admin.violations')}</h2>
+      <Violations cycle={c} />
+      {reached(c.status, 'allocated') && (
+        <>
+          <h2>{t('admin.allocations')}</h2>
+          <Allocations cycle={c} />
+          <h2>{t('admin.loadingList')}</h2>
+          <LoadingTotals cycleId={c.id} />
+        </>
+      )}
+      {reached(c.status, 'dispatched') && (
+        <>
+          <h2>{t('admin.shipments')}</h2>
+          <Shipments cycleId={c.id} />
+        </>
+      )}
+      {c.status === 'settled' && (
+        <>
+          <h2>{t('admin.statements')}</h2>
+          <Statements cycleId={c.id} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,233 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, NetworkError, api, data } from '../../api/client';
+import { discard, enqueue, useOutbox } from '../../app/outbox';
+import { useSignedIn } from '../../app/session';
+import { DeadlineBadge } from '../../ui/DeadlineBadge';
+import { useFormat } from '../../ui/format';
+import { Icon } from '../../ui/Icon';
+import { QuantityStepper } from '../../ui/QuantityStepper';
+import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
+import { commonExplanation } from '../account/useForm';
+import { useCycle, useOffers } from '../cycle/queries';
+
+type Lines = { offerId: string; quantity: number }[];
+interface Refusal {
+  status: number;
+  message: string;
+}
+
+/**
+ * The demand on each of the cooperative's offers, with packages, and the confirmation form:
+ * never above the demand, the confirm-by deadline in sight. Made offline, the confirmation
+ * waits in the outbox and goes when the connection returns; a 409 (someone confirmed first)
+ * or a 422 (the cycle moved on) is told in plain words, with what counts now.
+ */
+export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useSignedIn();
+  const client = useQueryClient();
+  const cooperativeId = me.organisation?.id ?? '';
+  const key = `confirm:${cycleId}`;
+  const cycle = useCycle(cycleId);
+  const offers = useOffers(cycle.data?.seasonId);
+  const demand = useQuery({
+    queryKey: ['demand', cycleId],
+    queryFn: () => data(api.GET('/cycles/{id}/demand', { params: { path: { id: cycleId } } })),
+  });
+  const state = useQuery({
+    queryKey: ['confirmation', cycleId, cooperativeId],
+    queryFn: () =>
+      data(
+        api.GET('/cycles/{id}/confirmations/{cooperativeId}', {
+          params: { path: { id: cycleId, cooperativeId } },
+        }),
+      ),
+  });
+  const entry = useOutbox(me.user.id).find((one) => one.key === key);
+  const [quantities, setQuantities] = useState<Record<string, number>>({});
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!demand.data) return;
+    const fromQueue = entry ? (entry.body as { lines: Lines }).lines : [];
+    setQuantities((kept) => ({
+      ...Object.fromEntries(demand.data.map((line) => [line.offerId, line.confirmed ?? line.quantity])),
+      ...Object.fromEntries(fromQueue.map((line) => [line.offerId, line.quantity])),
+      ...kept,
+    }));
+    // the queued body is read once, when the page opens with it
+  }, [demand.data]);
+
+  // A confirmation that waited offline and has now gone: say so, as for one sent at once.
+  const wasWaiting = useRef(false);
+  useEffect(() => {
+    if (entry?.state === 'waiting') wasWaiting.current = true;
+    else if (!entry && wasWaiting.current) {
+      wasWaiting.current = false;
+      setSaved(true);
+    }
+  }, [entry]);
+
+  useEffect(() => {
+    if (entry?.state === 'failed' && entry.error) {
+      wasWaiting.current = false;
+      setRefusal(entry.error);
+      void client.invalidateQueries({ queryKey: ['confirmation', cycleId] });
+      void client.invalidateQueries({ queryKey: ['cycle', cycleId] });
+      void client.invalidateQueries({ queryKey: ['demand', cycleId] });
+    }
+  }, [entry?.state, entry?.error, client, cycleId]);
+
+  if (!cycle.data || !demand.data || !offers.data) return <p className="loading">{t('common.loading')}</p>;
+  const timeZone = cycle.data.timeZone;
+  const confirming = cycle.data.status === 'confirming';
+  const lines: Lines = demand.data.map((line) => ({
+    offerId: line.offerId,
+    quantity: Math.min(quantities[line.offerId] ?? line.quantity, line.quantity),
+  }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    setRefusal(null);
+    setProblem(null);
+    const body = { lines, version: state.data?.version ?? 0 };
+    if (entry) discard(entry.id);
+    try {
+      await data(
+        api.PUT('/cycles/{id}/confirmations/{cooperativeId}', {
+          params: { path: { id: cycleId, cooperativeId } },
+          body,
+        }),
+      );
+      setSaved(true);
+      await client.invalidateQueries({ queryKey: ['confirmation', cycleId] });
+      await client.invalidateQueries({ queryKey: ['demand', cycleId] });
+    } catch (error) {
+      if (error instanceof NetworkError) {
+        enqueue({
+          userId: me.user.id,
+          key,
+          method: 'PUT',
+          path: `/cycles/${cycleId}/confirmations/${cooperativeId}`,
+          body,
+        });
+      } else if (error instanceof ApiError && (error.status === 409 || error.status === 422)) {
+        setRefusal({ status: error.status, message: error.message });
+        await client.invalidateQueries({ queryKey: ['confirmation', cycleId] });
+        await client.invalidateQueries({ queryKey: ['cycle', cycleId] });
+      } else setProblem(commonExplanation(error, t));
+    }
+  };
+
+  const counts = state.data?.lines ?? [];
+  const unit = (offerId: string) => offers.data.get(offerId)?.product.unit ?? '';
+  const name = (offerId: string) => offers.data.get(offerId)?.product.name ?? offerId;
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <h1 tabIndex={-1}>{t('cooperative.confirmTitle', { month: format.month(cycle.data.month) })}</h1>
+      <DeadlineBadge
+        deadline={cycle.data.confirmBy}
+        timeZone={timeZone}
+        label={t('cooperative.confirmDeadline')}
+      />
+      {!confirming && (
+        <p className="status status-info">
+          <Icon name="warning" />{' '}
+          {t('cooperative.notConfirming', { status: t(`status.${cycle.data.status}`) })}
+        </p>
+      )}
+      <p>{t('cooperative.confirmHint')}</p>
+      <ul className="cards">
+        {demand.data.map((line) => (
+          <li key={line.offerId} className="card">
+            <h2>
+              <Icon name="leaf" /> {name(line.offerId)}
+            </h2>
+            <dl className="facts">
+              <dt>{t('cooperative.demand')}</dt>
+              <dd className="big number">
+                {format.number(line.quantity)} <span className="unit">{unit(line.offerId)}</span>
+              </dd>
+              <dt>{t('cooperative.packages')}</dt>
+              <dd className="big number">{format.number(line.packages)}</dd>
+            </dl>
+            <QuantityStepper
+              label={t('cooperative.confirmFor', { product: name(line.offerId) })}
+              unit={unit(line.offerId)}
+              value={Math.min(quantities[line.offerId] ?? line.quantity, line.quantity)}
+              max={line.quantity}
+              disabled={!confirming}
+              onChange={(value) => setQuantities((all) => ({ ...all, [line.offerId]: value }))}
+            />
+            <p className="hint">
+              {t('cooperative.atMost', { count: line.quantity, unit: unit(line.offerId) })}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <StatusAnnouncer
+        tone={
+          entry?.state === 'waiting' ? 'waiting' : saved ? 'done' : refusal || problem ? 'error' : undefined
+        }
+      >
+        {entry?.state === 'waiting'
+          ? t('cooperative.confirmQueued')
+          : saved
+            ? t('cooperative.confirmSaved')
+            : refusal
+              ? t(refusal.status === 409 ? 'cooperative.refused409' : 'cooperative.refused422', {
+                  status: t(`status.${cycle.data.status}`),
+                })
+              : problem}
+      </StatusAnnouncer>
+      {refusal && (
+        <section className="card" aria-labelledby="what-counts">
+          <h2 id="what-counts">{t('cooperative.whatCounts')}</h2>
+          {counts.length > 0 ? (
+            <ul>
+              {counts.map((line) => (
+                <li key={line.offerId}>
+                  {name(line.offerId)}:{' '}
+                  <strong className="number">
+                    {format.number(line.quantity)} {unit(line.offerId)}
+                  </strong>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('cooperative.heldToPledge')}</p>
+          )}
+          {state.data?.confirmedBy && (
+            <p className="muted">
+              {t('cooperative.confirmedBy', {
+                who: state.data.confirmedBy,
+                date: state.data.confirmedAt ? format.dateTime(state.data.confirmedAt) : '',
+              })}
+            </p>
+          )}
+          <p className="muted">{refusal.message}</p>
+        </section>
+      )}
+      {state.data?.confirmedAt && !refusal && (
+        <p className="muted">
+          <Icon name="check" />{' '}
+          {t('cooperative.confirmedBy', {
+            who: state.data.confirmedBy ?? '',
+            date: format.dateTime(state.data.confirmedAt),
+          })}
+        </p>
+      )}
+      <button type="submit" disabled={!confirming}>
+        <Icon name="check" />{' '}
+        {t(refusal?.status === 409 ? 'cooperative.confirmAgain' : 'cooperative.confirmSubmit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,156 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NetworkError, api, data } from '../../api/client';
+import { enqueue, queued } from '../../app/outbox';
+import { useSignedIn } from '../../app/session';
+import { useFormat } from '../../ui/format';
+import { Icon } from '../../ui/Icon';
+import { ScrollTable } from '../../ui/ScrollTable';
+import { QuantityStepper } from '../../ui/QuantityStepper';
+import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
+import { commonExplanation } from '../account/useForm';
+import { useOffers, useSeason, useSeasonCycles, type Schemas } from '../cycle/queries';
+
+type Row = Schemas['PlanRowDto'];
+const keyOf = (row: { offerId: string; month: string }) => `${row.offerId}|${row.month}`;
+
+/**
+ * The seasonal plan per offer × month: what the groups committed, the cooperative's delivery
+ * pledge (editable while the month is open), its capacity and the charter's export cap.
+ */
+export default function SeasonPlan({ seasonId }: { seasonId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const me = useSignedIn();
+  const client = useQueryClient();
+  const cooperativeId = me.organisation?.id ?? '';
+  const season = useSeason(seasonId);
+  const offers = useOffers(seasonId);
+  const cycles = useSeasonCycles(seasonId);
+  const plan = useQuery({
+    queryKey: ['plan', seasonId],
+    queryFn: () => data(api.GET('/seasons/{id}/plan', { params: { path: { id: seasonId } } })),
+  });
+  const [pledges, setPledges] = useState<Record<string, number>>({});
+  const [status, setStatus] = useState<{ tone: StatusTone; text: string } | null>(null);
+  useEffect(() => {
+    if (!plan.data) return;
+    setPledges((kept) => ({
+      ...Object.fromEntries(plan.data.map((row) => [keyOf(row), row.deliveryPledge ?? 0])),
+      ...kept,
+    }));
+  }, [plan.data]);
+
+  if (!plan.data || !offers.data || !cycles.data) return <p className="loading">{t('common.loading')}</p>;
+  const open = new Set(cycles.data.filter((c) => c.status === 'open').map((c) => c.month));
+  const rows = plan.data.filter((row) => row.cooperativeId === cooperativeId || !cooperativeId);
+  const byOffer = new Map<string, Row[]>();
+  for (const row of rows) byOffer.set(row.offerId, [...(byOffer.get(row.offerId) ?? []), row]);
+  const path = `/seasons/${seasonId}/cooperatives/${cooperativeId}/delivery-pledges`;
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const lines = rows
+      .filter((row) => open.has(row.month))
+      .map((row) => ({ offerId: row.offerId, month: row.month, quantity: pledges[keyOf(row)] ?? 0 }));
+    try {
+      await data(
+        api.PUT('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+          params: { path: { id: seasonId, cooperativeId } },
+          body: { lines },
+        }),
+      );
+      setStatus({ tone: 'done', text: t('cooperative.pledgesSaved') });
+      await client.invalidateQueries({ queryKey: ['plan', seasonId] });
+    } catch (error) {
+      if (error instanceof NetworkError) {
+        enqueue({
+          userId: me.user.id,
+          key: `delivery-pledges:${seasonId}`,
+          method: 'PUT',
+          path,
+          body: { lines },
+        });
+        setStatus({ tone: 'waiting', text: t('cooperative.pledgesQueued') });
+      } else setStatus({ tone: 'error', text: commonExplanation(error, t) });
+    }
+  };
+  const waiting = queued(me.user.id, `delivery-pledges:${seasonId}`);
+
+  return (
+    <form onSubmit={save} noValidate>
+      <h1 tabIndex={-1}>{t('cooperative.planTitle', { season: season.data?.name ?? '' })}</h1>
+      <p className="hint">{t('cooperative.planHint')}</p>
+      {[...byOffer.entries()].map(([offerId, months]) => {
+        const offer = offers.data.get(offerId);
+        const unit = offer?.product.unit ?? '';
+        return (
+          <section key={offerId} className="card">
+            <h2>
+              <Icon name="leaf" /> {offer?.product.name ?? offerId}
+            </h2>
+            <ScrollTable label={offer?.product.name ?? offerId}>
+              <table>
+                <caption className="muted">{t('cooperative.planCaption', { unit })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('cooperative.month')}</th>
+                    <th scope="col" className="figure">
+                      {t('cooperative.commitments')}
+                    </th>
+                    <th scope="col" className="figure">
+                      {t('cooperative.capacity')}
+                    </th>
+                    <th scope="col" className="figure">
+                      {t('cooperative.exportCap')}
+                    </th>
+                    <th scope="col">{t('cooperative.deliveryPledge')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {months.map((row) => (
+                    <tr key={row.month}>
+                      <th scope="row">{format.month(row.month)}</th>
+                      <td className="figure big">{format.number(row.commitments)}</td>
+                      <td className="figure">{format.number(row.monthlyCapacity)}</td>
+                      <td
+                        className={`figure ${row.exportCap !== null && row.commitments > row.exportCap ? 'over' : ''}`}
+                      >
+                        {row.exportCap === null ? '—' : format.number(row.exportCap)}
+                        {row.exportCap !== null && row.commitments > row.exportCap && (
+                          <span className="sr-note"> {t('cooperative.overCap')}</span>
+                        )}
+                      </td>
+                      <td>
+                        {open.has(row.month) ? (
+                          <QuantityStepper
+                            label={t('cooperative.pledgeFor', {
+                              product: offer?.product.name ?? '',
+                              month: format.month(row.month),
+                            })}
+                            unit={unit}
+                            value={pledges[keyOf(row)] ?? 0}
+                            onChange={(value) => setPledges((all) => ({ ...all, [keyOf(row)]: value }))}
+                          />
+                        ) : (
+                          <span className="number">{format.number(row.deliveryPledge ?? 0)}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          </section>
+        );
+      })}
+      <StatusAnnouncer tone={waiting ? 'waiting' : status?.tone}>
+        {waiting ? t('cooperative.pledgesQueued') : status?.text}
+      </StatusAnnouncer>
+      <button type="submit" disabled={open.size === 0}>
+        <Icon name="check" /> {t('cooperative.savePledges')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, data } from '../../api/client';
+import type { components } from '../../api/schema';
+
+export type Schemas = components['schemas'];
+export type Offer = Schemas['OfferViewDto'];
+export type Cycle = Schemas['CycleDto'];
+
+export const CYCLE_STAGES = [
+  'open',
+  'locked',
+  'confirming',
+  'allocated',
+  'dispatched',
+  'received',
+  'settled',
+] as const;
+
+/** True once the cycle has reached `stage` (stages only move forward). */
+export function reached(status: string, stage: (typeof CYCLE_STAGES)[number]): boolean {
+  return CYCLE_STAGES.indexOf(status as never) >= CYCLE_STAGES.indexOf(stage);
+}
+
+export function useCycle(cycleId: string) {
+  return useQuery({
+    queryKey: ['cycle', cycleId],
+    queryFn: () => data(api.GET('/cycles/{id}', { params: { path: { id: cycleId } } })),
+  });
+}
+
+export function useSeasonCycles(seasonId: string | undefined) {
+  return useQuery({
+    queryKey: ['season-cycles', seasonId],
+    enabled: !!seasonId,
+    queryFn: () => data(api.GET('/seasons/{id}/cycles', { params: { path: { id: seasonId! } } })),
+  });
+}
+
+export function useSeason(seasonId: string | undefined) {
+  return useQuery({
+    queryKey: ['season', seasonId],
+    enabled: !!seasonId,
+    queryFn: () => data(api.GET('/seasons/{id}', { params: { path: { id: seasonId! } } })),
+  });
+}
+
+/** A season's offers, by id, with their product and cooperative. */
+export function useOffers(seasonId: string | undefined) {
+  return useQuery({
+    queryKey: ['offers', seasonId],
+    enabled: !!seasonId,
+    queryFn: async () => {
+      const page = await data(
+        api.GET('/seasons/{id}/offers', {
+          params: { path: { id: seasonId! }, query: { limit: 500 as never } },
+        }),
+      );
+      return new Map(page.items.map((offer) => [offer.id, offer]));
+    },
+  });
+}
+
+/** A download of the API (a PDF, a CSV): a plain link the browser saves with the session cookie. */
+export const apiHref = (path: string) => `/api/v1${path}`;

@@ -1,0 +1,177 @@
+import type { Page } from '@playwright/test';
+import { testCycle, type TestCycle } from './support/cycle-fixture';
+import { expect, expectAccessible, expectLanguage, say, screenshot, signIn, test } from './support/fixtures';
+
+/** Opens the confirmation page online once, so the service worker holds the app and its data. */
+async function openConfirmation(page: Page, c: TestCycle) {
+  await page.goto(`/cooperative/cycles/${c.cycleId}/confirm`);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await expect(page.getByRole('spinbutton').first()).toBeVisible();
+}
+
+test.describe('cooperative', () => {
+  test('reads its plan, pledges deliveries, and sees its loading list and what it is due', async ({
+    page,
+    request,
+    language,
+    text,
+  }, testInfo) => {
+    const c = await testCycle(request);
+    await signIn(page, text, c.cooperative.email, c.cooperative.password);
+    await expect(page).toHaveURL(/\/cooperative$/);
+    await expectLanguage(page, language);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: text.cooperative.planAction }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(
+      text.cooperative.planTitle.split(' ')[0],
+    );
+    const more = page.getByRole('button', { name: say(text.stepper.more, { what: '' }).trim() }).first();
+    await more.click();
+    await more.click();
+    await expectAccessible(page);
+    await screenshot(page, testInfo, '20-cooperative-plan');
+    await page.getByRole('button', { name: text.cooperative.savePledges }).click();
+    await expect(page.getByRole('status').filter({ hasText: text.cooperative.pledgesSaved })).toBeVisible();
+    const pledges = await c.admin.get(
+      `/seasons/${c.seasonId}/cooperatives/${c.cooperativeId}/delivery-pledges`,
+    );
+    expect(pledges).toContainEqual({ offerId: c.offerIds[0], month: c.month, quantity: 2 });
+
+    await c.admin.advanceTo(c.cycleId, 'confirming');
+    await c.admin.advanceTo(c.cycleId, 'allocated');
+    await page.goto(`/cooperative/cycles/${c.cycleId}/loading-list`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(
+      page
+        .getByRole('cell', { name: c.productName })
+        .or(page.getByRole('rowheader', { name: c.productName }))
+        .first(),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: text.cooperative.print })).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: text.cooperative.print })).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+    await expectAccessible(page);
+    await screenshot(page, testInfo, '22-cooperative-loading-list');
+
+    await c.admin.advanceTo(c.cycleId, 'dispatched');
+    for (const group of c.groupIds) {
+      const expected = (await c.admin.get(`/cycles/${c.cycleId}/loading-list`)).lines
+        .filter((l: { consumerGroupId: string }) => l.consumerGroupId === group)
+        .map((l: { offerId: string; units: number }) => ({ offerId: l.offerId, quantity: l.units }));
+      await c.admin.put(`/cycles/${c.cycleId}/receipts/${group}`, { lines: expected });
+    }
+    await expect
+      .poll(async () => (await c.admin.get(`/cycles/${c.cycleId}`)).status, { timeout: 30_000 })
+      .toBe('received');
+    await c.admin.advanceTo(c.cycleId, 'settled');
+    await page.goto('/cooperative');
+    await page.getByRole('link', { name: text.cooperative.dueAction }).first().click();
+    await expect(page.getByText(say(text.cooperative.dueOwn, { currency: 'MAD' }))).toBeVisible();
+    await expect(page.locator('dd.big').nth(1)).toContainText(/MAD|د\.م\.|\d/);
+    await expectAccessible(page);
+    await screenshot(page, testInfo, '23-cooperative-due');
+  });
+
+  test('confirms the demand offline: the confirmation waits, then goes when the connection returns', async ({
+    page,
+    context,
+    request,
+    text,
+  }, testInfo) => {
+    const c = await testCycle(request);
+    await c.admin.advanceTo(c.cycleId, 'confirming');
+    const [demand] = await c.admin.get(`/cycles/${c.cycleId}/demand?cooperativeId=${c.cooperativeId}`);
+    await signIn(page, text, c.cooperative.email, c.cooperative.password);
+    await openConfirmation(page, c);
+    await expect(page.getByText(say(text.cooperative.confirmDeadline)).first()).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, testInfo, '21-cooperative-confirm');
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const input = page.getByRole('spinbutton').first();
+    await expect(input).toHaveValue(String(demand.quantity));
+    await input.fill(String(demand.quantity - 2));
+    await page.getByRole('button', { name: text.cooperative.confirmSubmit }).click();
+    await expect(page.getByRole('status').filter({ hasText: text.cooperative.confirmQueued })).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, testInfo, '24-cooperative-waiting');
+    expect((await c.admin.get(`/cycles/${c.cycleId}/confirmations/${c.cooperativeId}`)).version).toBe(0);
+
+    await context.setOffline(false);
+    await expect(page.getByRole('status').filter({ hasText: text.cooperative.confirmSaved })).toBeVisible({
+      timeout: 30_000,
+    });
+    const state = await c.admin.get(`/cycles/${c.cycleId}/confirmations/${c.cooperativeId}`);
+    expect(state).toMatchObject({
+      version: 1,
+      lines: [{ offerId: c.offerIds[0], quantity: demand.quantity - 2 }],
+    });
+  });
+
+  test('is told plainly when someone confirmed first while it was offline (409), and can confirm again', async ({
+    page,
+    context,
+    request,
+    text,
+  }, testInfo) => {
+    const c = await testCycle(request);
+    await c.admin.advanceTo(c.cycleId, 'confirming');
+    const [demand] = await c.admin.get(`/cycles/${c.cycleId}/demand?cooperativeId=${c.cooperativeId}`);
+    await signIn(page, text, c.cooperative.email, c.cooperative.password);
+    await openConfirmation(page, c);
+    await context.setOffline(true);
+    await page
+      .getByRole('spinbutton')
+      .first()
+      .fill(String(demand.quantity - 1));
+    await page.getByRole('button', { name: text.cooperative.confirmSubmit }).click();
+    await expect(page.getByRole('status').filter({ hasText: text.cooperative.confirmQueued })).toBeVisible();
+    await c.admin.put(`/cycles/${c.cycleId}/confirmations/${c.cooperativeId}`, {
+      lines: [{ offerId: c.offerIds[0], quantity: 3 }],
+      version: 0,
+    });
+    await context.setOffline(false);
+    await expect(page.getByRole('status').filter({ hasText: text.cooperative.refused409 })).toBeVisible({
+      timeout: 30_000,
+    });
+    const counts = page.getByRole('region', { name: text.cooperative.whatCounts });
+    await expect(counts).toContainText(c.productName);
+    await expect(counts.locator('strong').first()).toContainText(/3|٣/);
+    await expect(page.getByRole('spinbutton').first()).toHaveValue(String(demand.quantity - 1));
+    await expectAccessible(page);
+    await screenshot(page, testInfo, '25-cooperative-conflict');
+    await page.getByRole('button', { name: text.cooperative.confirmAgain }).click();
+    await expect(page.getByRole('status').filter({ hasText: text.cooperative.confirmSaved })).toBeVisible();
+    const state = await c.admin.get(`/cycles/${c.cycleId}/confirmations/${c.cooperativeId}`);
+    expect(state).toMatchObject({ version: 2, lines: [{ quantity: demand.quantity - 1 }] });
+  });
+
+  test('is told plainly when the cycle moved on while it was offline (422)', async ({
+    page,
+    context,
+    request,
+    text,
+  }) => {
+    const c = await testCycle(request);
+    await c.admin.advanceTo(c.cycleId, 'confirming');
+    await signIn(page, text, c.cooperative.email, c.cooperative.password);
+    await openConfirmation(page, c);
+    await context.setOffline(true);
+    await page.getByRole('button', { name: text.cooperative.confirmSubmit }).click();
+    await expect(page.getByRole('status').filter({ hasText: text.cooperative.confirmQueued })).toBeVisible();
+    await c.admin.advanceTo(c.cycleId, 'allocated');
+    await context.setOffline(false);
+    const allocated = say(text.cooperative.refused422, { status: text.status.allocated });
+    await expect(page.getByRole('status').filter({ hasText: allocated })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('region', { name: text.cooperative.whatCounts })).toContainText(
+      text.cooperative.heldToPledge,
+    );
+    await expect(page.getByRole('button', { name: text.cooperative.confirmSubmit })).toBeDisabled();
+    await expectAccessible(page);
+  });
+});

@@ -1,0 +1,174 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import { DEMO, DEMO_PASSWORD } from './fixtures';
+
+/**
+ * A season of its own for one test, made through the API as the demo admin: a new cooperative
+ * (certified organic, with its own login), a new transport organiser (one truck, its own
+ * login), the demo partnership, pickup point and groups, and the groups' members pledging the
+ * first month. Tests running side by side each get theirs, so none moves another's cycle.
+ */
+export interface TestCycle {
+  admin: Api;
+  seasonId: string;
+  cycleId: string;
+  month: string;
+  cooperativeId: string;
+  cooperative: { email: string; password: string };
+  transporter: { email: string; password: string };
+  offerIds: string[];
+  groupIds: string[];
+  productName: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read API answers loosely
+type Loose = any;
+
+export const TEST_PASSWORD = 'a-long-test-password-2026';
+
+export class Api {
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly token: string,
+  ) {}
+
+  static async signIn(
+    request: APIRequestContext,
+    email = DEMO.admin,
+    password = DEMO_PASSWORD,
+  ): Promise<Api> {
+    const reply = await request.post('/api/v1/auth/login', { data: { email, password } });
+    expect(reply.status(), await reply.text()).toBe(200);
+    return new Api(request, (await reply.json()).accessToken);
+  }
+
+  async call<T = Loose>(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    body?: unknown,
+    expected?: number,
+  ): Promise<T> {
+    const reply = await this.request.fetch(`/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.token}` },
+      data: body,
+    });
+    const text = await reply.text();
+    if (expected !== undefined) expect(reply.status(), `${method} ${path}: ${text}`).toBe(expected);
+    else expect(reply.ok(), `${method} ${path}: ${reply.status()} ${text}`).toBe(true);
+    return text ? JSON.parse(text) : (undefined as T);
+  }
+
+  get = <T = Loose>(path: string) => this.call<T>('GET', path);
+  post = <T = Loose>(path: string, body: unknown) => this.call<T>('POST', path, body);
+  put = <T = Loose>(path: string, body: unknown) => this.call<T>('PUT', path, body);
+
+  /** Runs the next stage now and waits until the cycle has reached `status`. */
+  async advanceTo(cycleId: string, status: string): Promise<void> {
+    await this.call('POST', `/cycles/${cycleId}/advance`, undefined, 202);
+    await expect
+      .poll(async () => (await this.get(`/cycles/${cycleId}`)).status, { timeout: 30_000 })
+      .toBe(status);
+  }
+}
+
+const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+const monthsFromNow = (add: number) => {
+  const d = new Date();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + add);
+  return d.toISOString().slice(0, 7);
+};
+
+export async function testCycle(
+  request: APIRequestContext,
+  options: { monthlyCapacity?: number } = {},
+): Promise<TestCycle> {
+  const admin = await Api.signIn(request);
+  const id = tag();
+  const [partnership] = (await admin.get('/partnerships?limit=500')).items;
+  const [producer, consumer] = await Promise.all(
+    partnership.territoryIds.map((t: string) => admin.get(`/territories/${t}`)),
+  ).then((ts) => (ts[0].countryCode === 'MA' ? ts : [ts[1], ts[0]]));
+  const pickup = (await admin.get('/pickup-points?limit=500')).items.find(
+    (p: { territoryId: string }) => p.territoryId === producer.id,
+  );
+  const groups = (await admin.get('/consumer-groups?limit=500')).items.filter(
+    (g: { territoryId: string }) => g.territoryId === consumer.id,
+  );
+  const product = (await admin.get('/products?limit=500')).items.find((p: { name: string }) =>
+    /argan/i.test(p.name),
+  );
+  const cooperative = await admin.post('/cooperatives', {
+    territoryId: producer.id,
+    name: `Coopérative d'essai ${id}`,
+    contactEmail: `coop-${id}@test.example`,
+    localSalesShare: 0.5,
+    certificates: [
+      {
+        kind: 'organic',
+        body: 'Ecocert',
+        number: `MA-BIO-${id}`,
+        validFrom: '2020-01-01',
+        validTo: '2040-12-31',
+      },
+    ],
+  });
+  const organiser = await admin.post('/transport-organisers', {
+    name: `Transports d'essai ${id}`,
+    side: 'third_party',
+    contactEmail: `carrier-${id}@test.example`,
+    locale: 'fr',
+    vehicles: [{ name: 'Camion 12 t', mode: 'road', capacityKg: 12_000 }],
+  });
+  const month = monthsFromNow(2);
+  const season = await admin.post('/seasons', {
+    partnershipId: partnership.id,
+    name: `Saison d'essai ${id}`,
+    producerTerritoryId: producer.id,
+    consumerTerritoryId: consumer.id,
+    firstMonth: month,
+    lastMonth: monthsFromNow(3),
+    currency: 'EUR',
+    exchangeRate: 10.8,
+    pickupPointId: pickup.id,
+    transportOrganiserIds: [organiser.id],
+  });
+  for (const group of groups) await admin.post(`/seasons/${season.id}/groups`, { consumerGroupId: group.id });
+  const offer = await admin.post(`/seasons/${season.id}/offers`, {
+    cooperativeId: cooperative.id,
+    productId: product.id,
+    unitPriceMinor: 1250,
+    packSize: 6,
+    monthlyCapacity: options.monthlyCapacity ?? 1000,
+  });
+  for (const group of groups) {
+    const members = (await admin.get(`/consumer-groups/${group.id}/members?limit=500`)).items;
+    for (const [i, member] of members.entries()) {
+      await admin.put(`/seasons/${season.id}/members/${member.id}/pledges/${month}`, {
+        lines: [{ offerId: offer.id, quantity: 2 + (i % 3) }],
+      });
+    }
+  }
+  const users = {
+    cooperative: { email: `coop-user-${id}@test.example`, password: TEST_PASSWORD },
+    transporter: { email: `carrier-user-${id}@test.example`, password: TEST_PASSWORD },
+  };
+  await admin.post('/users', { ...users.cooperative, role: 'cooperative', cooperativeId: cooperative.id });
+  await admin.post('/users', {
+    ...users.transporter,
+    role: 'transporter',
+    transportOrganiserId: organiser.id,
+  });
+  const cycle = season.cycles.find((c: { month: string }) => c.month === month);
+  return {
+    admin,
+    seasonId: season.id,
+    cycleId: cycle.id,
+    month,
+    cooperativeId: cooperative.id,
+    offerIds: [offer.id],
+    groupIds: groups.map((g: { id: string }) => g.id),
+    productName: product.name,
+    ...users,
+  };
+}
