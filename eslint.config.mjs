@@ -70,7 +70,7 @@ export default tseslint.config(
   },
   {
     // The tests' HTTP client answers untyped JSON bodies on purpose: assertions check their shape.
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'web/tests/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 
@@ -6,7 +7,14 @@ import { defineConfig } from '@playwright/test';
  * server (web/tests/support/serve.mjs) on the PostgreSQL and Redis run-with-services provides.
  * Every journey runs at phone and desktop size, in French and in Arabic.
  */
-const port = process.env.WEB_TEST_PORT ?? '3106';
+// A free port per run unless WEB_TEST_PORT names one, so runs side by side never meet. The
+// config is read again in every worker: the port chosen first travels to them in the environment.
+const port =
+  process.env.WEB_TEST_PORT ??
+  execFileSync(process.execPath, [
+    '-e',
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+  ]).toString();
 process.env.WEB_TEST_PORT = port;
 process.env.WEB_TEST_MAIL_DIR ??= join(__dirname, 'test-results', 'mail');
 

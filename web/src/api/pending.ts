@@ -15,35 +15,7 @@ type Operation<Body, Answer, Path = never, Query = never> = ([Body] extends [nev
 };
 type PathItem<Ops> = { parameters: NoParameters } & Ops;
 
-export type Locale = 'en' | 'fr' | 'ar' | 'nl';
-export interface InvitationDto {
-  id: string;
-  email: string;
-  role: string;
-  status: 'pending' | 'accepted' | 'expired';
-  expiresAt: string;
-  createdAt: string;
-}
-
 export interface PendingPaths {
-  '/me': PathItem<{
-    patch: Operation<{ locale?: Locale }, unknown>;
-  }>;
-  '/me/password': PathItem<{ put: Operation<{ currentPassword: string; newPassword: string }, unknown> }>;
-  '/auth/logout': PathItem<{ post: Operation<never, unknown> }>;
-  '/auth/invitations/accept': PathItem<{ post: Operation<{ token: string; password: string }, unknown> }>;
-  '/auth/password-reset': PathItem<{ post: Operation<{ email: string }, unknown> }>;
-  '/auth/password-reset/confirm': PathItem<{ post: Operation<{ token: string; password: string }, unknown> }>;
-  '/invitations': PathItem<{
-    get: Operation<never, InvitationDto[] | { items: InvitationDto[]; total: number }>;
-    post: Operation<
-      { email: string; role: 'member'; consumerGroupId?: string; name?: string; locale?: Locale },
-      InvitationDto
-    >;
-  }>;
-  '/consumer-groups/{id}/members/{memberId}': PathItem<{
-    patch: Operation<{ active: boolean }, unknown, { id: string; memberId: string }>;
-  }>;
   '/cycles/{id}/distribution-list': PathItem<{
     get: Operation<
       never,

@@ -65,7 +65,7 @@ export function Layout({ me, children }: { me: Me; children: ReactNode }) {
       <header className="top">
         <Brand />
         <p className="who">
-          <Icon name="person" /> <span>{me.user.email}</span>
+          <Icon name="person" /> <span dir="ltr">{me.user.email}</span>
           {me.organisation && (
             <>
               {' · '}

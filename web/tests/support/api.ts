@@ -85,8 +85,13 @@ export async function walk(admin: APIRequestContext, cycleId: string, target: st
   let status = await statusOf();
   while (ORDER.indexOf(status) < ORDER.indexOf(target)) {
     const advanced = await admin.post(`/api/v1/cycles/${cycleId}/advance`);
-    expect(advanced.status(), `advance from ${status}: ${await advanced.text()}`).toBe(202);
     const before = status;
+    // A stage may also start by itself (the worker chains some): then the cycle is already past.
+    if (advanced.status() === 422 && (await statusOf()) !== before) {
+      status = await statusOf();
+      continue;
+    }
+    expect(advanced.status(), `advance from ${status}: ${await advanced.text()}`).toBe(202);
     await expect
       .poll(statusOf, { timeout: 60_000, message: `cycle ${cycleId} past ${before}` })
       .not.toBe(before);

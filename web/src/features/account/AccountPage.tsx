@@ -76,7 +76,9 @@ export default function AccountPage() {
       <h1 tabIndex={-1}>{t('account.title')}</h1>
       <dl className="facts">
         <dt>{t('fields.email')}</dt>
-        <dd>{me.user.email}</dd>
+        <dd>
+          <bdi dir="ltr">{me.user.email}</bdi>
+        </dd>
         <dt>{t('account.role')}</dt>
         <dd>{t(`roles.${me.user.role}`)}</dd>
         {me.organisation && (

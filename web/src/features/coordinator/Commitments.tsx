@@ -43,7 +43,7 @@ function MonthCommitments({
   return (
     <>
       <DeadlineBadge deadline={locksAt} timeZone={season.timeZone} label={t('pledge.changes')} />
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <caption>{t('group.caption', { month: format.month(month) })}</caption>
           <thead>
@@ -90,7 +90,9 @@ function MonthCommitments({
           {notPledged.map((member) => (
             <li key={member.id}>
               <Link to={`/coordinator/members/${member.id}`}>{member.name}</Link>{' '}
-              <span className="muted">{member.email}</span>
+              <span className="muted" dir="ltr">
+                {member.email}
+              </span>
             </li>
           ))}
         </ul>

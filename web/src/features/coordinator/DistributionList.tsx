@@ -35,7 +35,7 @@ export function DistributionList({ cycleId }: { cycleId: string }) {
       ) : !list.data || !offers.data ? (
         <p>{t('common.loading')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="distribution">
             <caption>{t('distribution.caption', { month })}</caption>
             <thead>

@@ -33,7 +33,7 @@ function MonthStatements({ cycle, groupId }: { cycle: Cycle; groupId: string }) 
           <Icon name="download" /> {t('statements.csv', { month })}
         </a>
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <caption className="visually-hidden">{t('statements.groupCaption', { month })}</caption>
           <thead>

@@ -105,7 +105,9 @@ function MemberRow({
   return (
     <tr>
       <th scope="row">{member.name}</th>
-      <td className="wrap">{member.email}</td>
+      <td className="wrap">
+        <bdi dir="ltr">{member.email}</bdi>
+      </td>
       <td>{active ? t('members.active') : t('members.inactive')}</td>
       <td>
         {active && (
@@ -156,7 +158,7 @@ export function Members({ groupId }: { groupId: string }) {
           <ul>
             {pending.map((invitation) => (
               <li key={invitation.id}>
-                {invitation.email} —{' '}
+                <bdi dir="ltr">{invitation.email}</bdi> —{' '}
                 {invitation.status === 'expired'
                   ? t('members.expired')
                   : t('members.until', { date: format.dateTime(invitation.expiresAt) })}
@@ -171,7 +173,7 @@ export function Members({ groupId }: { groupId: string }) {
         {!members.data ? (
           <p>{t('common.loading')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -43,7 +43,7 @@ export function MemberStatements({ seasons, memberId }: { seasons: Season[]; mem
       ) : settled.length === 0 ? (
         <p>{t('statements.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption>{t('statements.caption', { season: season?.name })}</caption>
             <thead>

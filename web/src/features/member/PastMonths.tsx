@@ -41,7 +41,7 @@ function PastMonth({
       ) : lines.length === 0 ? (
         <p>{t('past.nothing')}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <caption className="visually-hidden">
               {t('past.caption', { month: format.month(cycle.month) })}
