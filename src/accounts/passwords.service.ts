@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import type { LoginResponseDto } from '../auth/dto/login.dto';
 import { LoginLimits } from '../auth/login-limits';
-import { SessionsService } from '../auth/sessions.service';
+import { SessionsService } from '../sessions/sessions.service';
 import type { Actor } from '../common/auth/actor';
 import { APP_CONFIG, publicUrlOf, type AppConfig } from '../config/app-config';
 import { hashPassword, passwordMatches } from '../users/password';

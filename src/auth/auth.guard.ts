@@ -13,7 +13,7 @@ import { PUBLIC_KEY, ROLES_KEY } from '../common/auth/roles.decorator';
 import { APP_CONFIG, publicUrlOf, type AppConfig } from '../config/app-config';
 import { CSRF_HEADER, csrfProblem } from './domain/csrf';
 import { sessionCookieOf } from './session-cookie';
-import { SessionsService } from './sessions.service';
+import { SessionsService } from '../sessions/sessions.service';
 
 type Request = FastifyRequest & { actor?: Actor };
 

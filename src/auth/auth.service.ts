@@ -6,7 +6,7 @@ import { UsersRepository } from '../users/users.repository';
 import { toUserDto } from '../users/users.service';
 import type { LoginDto, LoginResponseDto } from './dto/login.dto';
 import { LoginLimits } from './login-limits';
-import { SessionsService } from './sessions.service';
+import { SessionsService } from '../sessions/sessions.service';
 
 @Injectable()
 export class AuthService {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { SessionsModule } from '../auth/sessions.module';
+import { SessionsModule } from '../sessions/sessions.module';
 import { ConsumersController } from './consumers.controller';
 import { ConsumersRepository } from './consumers.repository';
 import { ConsumersService } from './consumers.service';

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SessionsService } from '../auth/sessions.service';
+import { SessionsService } from '../sessions/sessions.service';
 import type { Actor } from '../common/auth/actor';
 import { assertReach, ownedScope } from '../common/auth/ownership';
 import type { Page } from '../common/pagination/pagination.dto';

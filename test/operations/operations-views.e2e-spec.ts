@@ -155,10 +155,8 @@ describe('operations views', () => {
       const all = await http.as(admin).get(`/api/v1/notifications?cycleId=${s.cycleId}&limit=500`);
       expect(all.status).toBe(200);
       const kinds = new Set(all.body.items.map((n: { kind: string }) => n.kind));
-      // the cooperatives' and organisers' kinds, and the people's notifications of the stages run
-      expect([...kinds].sort()).toEqual(
-        [...new Set(['confirmation-request', 'manifest', ...kinds].filter((k) => !k.includes(':')))].sort(),
-      );
+      // the kinds of the cooperatives' and organisers' mails, and of the people's notifications
+      expect([...kinds].filter((k) => String(k).includes(':'))).toEqual([]);
       expect(kinds).toContain('confirmation-request');
       expect(kinds).toContain('manifest');
       expect(kinds).toContain('cycle.allocated');

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { NewPasswordField } from './password-field';
+import { NewPasswordField } from '../../users/dto/password-field';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '../../common/auth/actor';
-import { NewPasswordField } from '../../accounts/dto/password-field';
+import { NewPasswordField } from './password-field';
 import { PaginationQuery } from '../../common/pagination/pagination.dto';
 
 export class CreateUserDto {
