@@ -4,7 +4,7 @@ import { allocateCycle } from '../../src/cycles/domain/allocate';
 import { kgFor, packagesFor } from '../../src/cycles/domain/package-count';
 
 /**
- * The invariants of DESIGN.md checked on the stored rows of an allocated cycle; each query
+ * The invariants of the monthly cycle (docs/CYCLE.md) checked on the stored rows of an allocated cycle; each query
  * counts the rows that break one, so every expected value is 0. The last three compare the
  * stored rows with the pure functions the SQL stages mirror (the oracle), on the same inputs.
  */

@@ -10,7 +10,7 @@ import { PeopleNotificationsRepository } from './people-notifications.repository
 export type CycleEventKind = 'cycle.locked' | 'cycle.allocated' | 'cycle.dispatched' | 'statement.ready';
 
 /**
- * Notifications to people (DESIGN.md "Notifications to people"): a stage writes its event's
+ * Notifications to people (docs/NOTIFICATIONS.md): a stage writes its event's
  * messages in its own transaction (`inTransaction`), queues them once committed (`dispatch`);
  * the clock writes the time-based ones (`tick`); the notifications queue sends them, their
  * text written in the recipient's language at sending (PersonMessageRenderer).
