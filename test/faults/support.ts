@@ -242,7 +242,10 @@ export async function fixtureDataSource(url: string): Promise<DataSource> {
   return ds.initialize();
 }
 
-/** Inserts an admin and signs a token for it with the processes' JWT_SECRET (login needs Redis). */
+/**
+ * Inserts an admin with a live session and signs a token for it with the processes' JWT_SECRET
+ * (login needs Redis, which some faults stop): a token is `{sub, sid}`, the session row says it counts.
+ */
 export async function adminToken(pool: Pool): Promise<string> {
   const {
     rows: [user],
@@ -250,8 +253,14 @@ export async function adminToken(pool: Pool): Promise<string> {
     `INSERT INTO users (email, password_hash, role) VALUES ($1, 'not-a-hash', 'admin') RETURNING id`,
     [`admin-${randomBytes(6).toString('hex')}@faults.example`],
   );
+  const {
+    rows: [session],
+  } = await pool.query(
+    `INSERT INTO sessions (user_id, expires_at) VALUES ($1, now() + interval '1 hour') RETURNING id`,
+    [user.id],
+  );
   return new JwtService({ secret: JWT_SECRET }).sign(
-    { sub: user.id, role: 'admin', cg: null, mb: null, co: null, to: null },
+    { sub: user.id, sid: session.id },
     { algorithm: 'HS256', expiresIn: 3600 },
   );
 }
