@@ -16,8 +16,8 @@ export default defineConfig({
   plugins: [
     react(),
     VitePWA({
-      // A script file of its own (registerSW.js), not an inline script: the CSP forbids those.
-      injectRegister: 'script-defer',
+      // Registered by the app itself once the first page is shown (src/app/service-worker.ts).
+      injectRegister: false,
       registerType: 'autoUpdate',
       manifest: {
         name: 'Proxima',

@@ -2,12 +2,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { setUpI18n } from './app/i18n';
-import { queryClient } from './app/query-client';
+import { roleAreas } from './app/routes';
+import { registerServiceWorkerWhenIdle } from './app/service-worker';
+import { readMeEarly } from './app/session';
 import './app/styles.css';
 
-// The first visit's reads happened before the service worker took over: read again through it,
-// so that the last data is in its cache for a visit without a connection.
-navigator.serviceWorker?.addEventListener('controllerchange', () => void queryClient.invalidateQueries());
+// Who is signed in is asked at once, beside the language's catalogue, and as soon as it is known
+// the code and the data of the page the user lands on: on a slow line each of these is a round
+// trip that would otherwise wait for the one before.
+void readMeEarly().then((me) => {
+  if (me) roleAreas[me.user.role]?.warm?.(me, window.location.pathname);
+});
+
+registerServiceWorkerWhenIdle();
 
 void setUpI18n().then(() => {
   createRoot(document.getElementById('root')!).render(

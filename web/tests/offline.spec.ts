@@ -22,6 +22,55 @@ async function pledgesOf(
   return lines;
 }
 
+test('offline after one visit: the pledge page opens from the cache, with the saved pledge', async ({
+  page,
+  context,
+  language,
+  text,
+}) => {
+  const season = await demoSeason();
+  const open = season.cycles
+    .filter((cycle) => cycle.status === 'open')
+    .sort((a, b) => a.month.localeCompare(b.month));
+  const offer = season.offers[0];
+  const member = await freshMember('one-visit');
+  const api = await as(member.email, member.password);
+  const put = await api.put(
+    `/api/v1/seasons/${season.seasonId}/members/${member.memberId}/pledges/${open[0].month}`,
+    {
+      data: { lines: [{ offerId: offer.id, quantity: 4 }] },
+    },
+  );
+  expect(put.status(), await put.text()).toBe(200);
+  await api.dispose();
+  // The session cookie without a page: the one visit is the pledge page itself, as a member
+  // who opens the app from the home screen, signed in before.
+  const login = await context.request.post('/api/v1/auth/login', {
+    data: { email: member.email, password: member.password },
+  });
+  expect(login.status()).toBe(200);
+
+  // On a slow line (as `npm run bench:web`), the page's first reads are answered before the
+  // service worker, installing meanwhile, controls the page: they never pass through it.
+  const line = await context.newCDPSession(page);
+  await line.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 400,
+    downloadThroughput: 50_000,
+    uploadThroughput: 50_000,
+  });
+  await page.goto('/');
+  const month = monthName(language, open[0].month);
+  const form = page.getByRole('form', { name: month, exact: true });
+  await expect(form.getByRole('spinbutton', { name: offer.product.name })).toHaveValue('4');
+  await whenControlledByTheServiceWorker(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(form.getByRole('spinbutton', { name: offer.product.name })).toHaveValue('4');
+  await expect(page.getByRole('button', { name: text.account.signOut })).toBeVisible();
+});
+
 test('offline: a pledge typed without a connection waits, is shown as waiting, and is sent when the connection returns', async ({
   page,
   context,

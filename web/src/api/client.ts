@@ -13,12 +13,53 @@ const csrf: Middleware = {
   },
 };
 
+/** The cache the service worker keeps the API's last answers in (web/vite.config.mts). */
+export const API_CACHE = 'proxima-api';
+
+/**
+ * Before the service worker controls the page (the first visit: it installs while the page
+ * loads), the page's reads do not pass through it, so it could not keep them, and the first
+ * visit offline afterwards had nothing to show. The page keeps those itself, in the service
+ * worker's cache under the same key (the URL), where it looks when offline; nothing more is
+ * fetched for it. Whether a read passes through the service worker is settled when it is sent
+ * (it may take control while the answer travels), so that is when it is noted.
+ */
+const notThroughServiceWorker = new Set<string>();
+const API_READ = /^\/api\/v1\/(?!auth\/)/;
+
+const keepForOffline: Middleware = {
+  onRequest({ request, id }) {
+    if (
+      request.method === 'GET' &&
+      'serviceWorker' in navigator &&
+      !navigator.serviceWorker.controller &&
+      'caches' in window &&
+      API_READ.test(new URL(request.url).pathname)
+    )
+      notThroughServiceWorker.add(id);
+    return request;
+  },
+  onResponse({ request, response, id }) {
+    if (notThroughServiceWorker.delete(id) && response.ok) {
+      const copy = response.clone();
+      void caches
+        .open(API_CACHE)
+        .then((cache) => cache.put(request.url, copy))
+        .catch(() => undefined);
+    }
+    return response;
+  },
+  onError({ id }) {
+    notThroughServiceWorker.delete(id);
+  },
+};
+
 /**
  * The one client of the API: typed from its OpenAPI document, the session in an httpOnly
  * cookie the browser sends by itself (no token in this code or in storage).
  */
 export const api = createClient<paths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
-api.use(csrf);
+api.use(csrf, keepForOffline);
 
 /** An answer of the API that is not a success: its status and its message, as the server said it. */
 export class ApiError extends Error {

@@ -1,4 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { prefetchPledgePage } from '../features/member/season-data';
+import type { Me } from './session';
 
 type Page = LazyExoticComponent<ComponentType>;
 
@@ -25,12 +27,25 @@ export interface RoleArea {
   area: Page;
   /** The area's menu: paths and the catalogue keys of their names. */
   nav: { to: string; label: string }[];
+  /**
+   * Called as soon as the user is known at start (main.tsx): fetches the area's code, and
+   * what the page at `pathname` reads, at once rather than one after the other.
+   */
+  warm?: (me: Me, pathname: string) => void;
 }
+
+const memberArea = () => import('../features/member/MemberArea');
 
 export const roleAreas: Partial<Record<string, RoleArea>> = {
   member: {
     prefix: '/member',
-    area: lazy(() => import('../features/member/MemberArea')),
+    area: lazy(memberArea),
+    warm: (me, pathname) => {
+      void memberArea();
+      const season = me.seasons[0];
+      if (me.user.memberId && season && (pathname === '/' || pathname === '/member'))
+        prefetchPledgePage(season.id, me.user.memberId);
+    },
     nav: [
       { to: '/member', label: 'nav.pledges' },
       { to: '/member/history', label: 'nav.history' },

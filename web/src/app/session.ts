@@ -1,14 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, data } from '../api/client';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { API_CACHE, ApiError, api, data } from '../api/client';
 import type { components } from '../api/schema';
 import { isLocale, switchLocale } from './i18n';
 import { queryClient } from './query-client';
 import { navigate } from './router';
 
 export type Me = components['schemas']['MeDto'];
-
-/** The cache the service worker keeps the last answers of the API in (vite.config.ts). */
-const API_CACHE = 'proxima-api';
 
 async function fetchMe(): Promise<Me | null> {
   try {
@@ -19,9 +16,20 @@ async function fetchMe(): Promise<Me | null> {
   }
 }
 
+const meQuery = queryOptions({ queryKey: ['me'], queryFn: fetchMe, staleTime: 60_000 });
+
 /** Who is signed in (null: nobody), their organisation and seasons: `GET /me`. */
 export function useMe() {
-  return useQuery({ queryKey: ['me'], queryFn: fetchMe, staleTime: 60_000 });
+  return useQuery(meQuery);
+}
+
+/**
+ * At start, before the first render: who is signed in, read while the language's catalogue
+ * loads rather than after it. Resolves with the user (null: nobody, or unreachable).
+ */
+export async function readMeEarly(): Promise<Me | null> {
+  await queryClient.prefetchQuery(meQuery);
+  return queryClient.getQueryData(meQuery.queryKey) ?? null;
 }
 
 /** The signed-in user, for pages that only render inside the signed-in layout. */

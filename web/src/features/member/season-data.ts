@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
+import { queryClient } from '../../app/query-client';
 import type { components } from '../../api/schema';
 
 export type Offer = components['schemas']['OfferViewDto'];
@@ -62,6 +63,14 @@ export const seasonData = {
         ),
     }),
 };
+
+/** What the member's pledge page reads for a season, asked for before the page's code is there. */
+export function prefetchPledgePage(seasonId: string, memberId: string): void {
+  void queryClient.prefetchQuery(rawOffers(seasonId));
+  void queryClient.prefetchQuery(seasonData.cycles(seasonId));
+  void queryClient.prefetchQuery(seasonData.pledges(seasonId, memberId));
+  void queryClient.prefetchQuery(seasonData.demand(seasonId));
+}
 
 /** The months still open to pledges, in order. */
 export const openCycles = (cycles: Cycle[]) =>
