@@ -8,7 +8,7 @@ import { seedSeason } from './seed-season';
 export const DEMO_PASSWORD = 'proxima-demo-2026';
 
 // Any fixed key will do: it only has to be the same for every process that seeds.
-const SEED_LOCK_KEY = 7_246_502;
+export const SEED_LOCK_KEY = 7_246_502;
 
 /** The ids of what seedRegistry created: what a later step (the season) builds on. */
 export interface DemoLogin {
