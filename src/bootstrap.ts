@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigurationError, loadEnvironment, type AppRole, type Environment } from './config/environment';
@@ -71,10 +70,11 @@ export async function start(roleOverride?: AppRole): Promise<void> {
     // The API role owns users; a worker started alongside leaves the first admin to it.
     if (config.admin && config.role !== 'worker')
       await app.get(UsersService).ensureFirstAdmin(config.admin.email, config.admin.password);
-    const seeded = await seedDemoIfWanted(app.get(DataSource), {
-      embedded: infra.embeddedDatabase,
-      wanted: env.SEED_DEMO,
-    });
+    // The demo is played through the API's services: an API process seeds it, not a worker.
+    const seeded =
+      config.role === 'worker'
+        ? null
+        : await seedDemoIfWanted(app, { embedded: infra.embeddedDatabase, wanted: env.SEED_DEMO });
     if (seeded) process.stdout.write(seeded);
   } catch (error) {
     await stopInfra();

@@ -1,10 +1,17 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
+import { randomBytes } from 'node:crypto';
+import { createRootLogger } from '../../common/logging/logger';
 import { ConfigurationError, loadEnvironment } from '../../config/environment';
-import { dataSourceOptions, runMigrations } from '../data-source';
+import { createHttpApp } from '../../http-app';
+import { provideInfrastructure } from '../../infra/infrastructure';
+import { runMigrations } from '../data-source';
 import { seedDemo } from './seed-demo';
 
-/** `npm run seed:demo`: seeds the demo partnership into the empty database at DATABASE_URL. */
+/**
+ * `npm run seed:demo`: seeds the demo partnership into the empty database at DATABASE_URL and
+ * plays its first months through the API's own stages and services (the API application is
+ * built, not served; Redis from REDIS_URL, else a redis-server started for the run).
+ */
 async function main(): Promise<number> {
   const env = loadEnvironment(process.env);
   if (!env.DATABASE_URL) {
@@ -13,22 +20,31 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  await runMigrations(env.DATABASE_URL);
-  const dataSource = new DataSource(dataSourceOptions(env.DATABASE_URL, 2));
-  await dataSource.initialize();
+  const logger = createRootLogger(env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL);
+  // Nothing is served: a secret for this run only, when none is configured.
+  const infra = await provideInfrastructure(
+    { ...env, JWT_SECRET: env.JWT_SECRET ?? randomBytes(32).toString('hex') },
+    (line) => logger.info(line),
+  );
   try {
-    const logins = await seedDemo(dataSource);
-    if (logins === null) {
-      const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM territories');
-      process.stderr.write(
-        `Not seeding: the database already holds ${n} territories, and the demo only goes into a database without any.\n`,
-      );
-      return 1;
+    await runMigrations(infra.config.databaseUrl);
+    const app = await createHttpApp({ ...infra.config, role: 'api' }, logger);
+    await app.init();
+    try {
+      const logins = await seedDemo(app);
+      if (logins === null) {
+        process.stderr.write(
+          'Not seeding: the database already holds territories, and the demo only goes into a database without any.\n',
+        );
+        return 1;
+      }
+      process.stdout.write(logins);
+      return 0;
+    } finally {
+      await app.close();
     }
-    process.stdout.write(logins);
-    return 0;
   } finally {
-    await dataSource.destroy();
+    await infra.stop();
   }
 }
 
