@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { createRootLogger } from '../../common/logging/logger';
-import { ConfigurationError, loadEnvironment } from '../../config/environment';
-import { createHttpApp } from '../../http-app';
-import { provideInfrastructure } from '../../infra/infrastructure';
-import { runMigrations } from '../data-source';
-import { seedDemo } from './seed-demo';
+import { createRootLogger } from '../common/logging/logger';
+import { ConfigurationError, loadEnvironment } from '../config/environment';
+import { createHttpApp } from '../http-app';
+import { provideInfrastructure } from './infrastructure';
+import { runMigrations } from '../database/data-source';
+import { seedDemo } from '../database/seed/seed-demo';
 
 /**
  * `npm run seed:demo`: seeds the demo partnership into the empty database at DATABASE_URL and
