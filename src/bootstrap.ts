@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigurationError, loadEnvironment, type AppRole, type Environment } from './config/environment';
@@ -75,10 +74,11 @@ export async function start(roleOverride?: AppRole): Promise<void> {
     if (config.admin && config.role !== 'worker')
       await app.get(UsersService).ensureFirstAdmin(config.admin.email, config.admin.password);
     signals.enter('the demo seed');
-    const seeded = await seedDemoIfWanted(app.get(DataSource), {
-      embedded: infra.embeddedDatabase,
-      wanted: env.SEED_DEMO,
-    });
+    // The demo is played through the API's services: an API process seeds it, not a worker.
+    const seeded =
+      config.role === 'worker'
+        ? null
+        : await seedDemoIfWanted(app, { embedded: infra.embeddedDatabase, wanted: env.SEED_DEMO });
     if (seeded) process.stdout.write(seeded);
     // From here a signal closes the application: its shutdown hooks drain the queues and the pools.
     signals.done();
