@@ -5,6 +5,7 @@ import { Link } from '../../app/router';
 import { DeadlineBadge } from '../../ui/DeadlineBadge';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { ScrollTable } from '../../ui/ScrollTable';
 import { openCycles, seasonData } from '../member/season-data';
 import { SeasonPicker, type Season } from '../member/SeasonPicker';
 import { groupData } from './group-data';
@@ -43,7 +44,7 @@ function MonthCommitments({
   return (
     <>
       <DeadlineBadge deadline={locksAt} timeZone={season.timeZone} label={t('pledge.changes')} />
-      <div className="table-wrap" tabIndex={0}>
+      <ScrollTable label={t('group.caption', { month: format.month(month) })}>
         <table>
           <caption>{t('group.caption', { month: format.month(month) })}</caption>
           <thead>
@@ -81,7 +82,7 @@ function MonthCommitments({
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollTable>
       <h3>
         <Icon name="person" /> {t('group.notPledged', { count: notPledged.length })}
       </h3>

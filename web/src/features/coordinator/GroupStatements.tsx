@@ -5,6 +5,7 @@ import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { MoneyCell } from '../../ui/Money';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
+import { ScrollTable } from '../../ui/ScrollTable';
 import { pastData, settledCycles } from '../member/past-data';
 import { seasonData, type Cycle } from '../member/season-data';
 import { SeasonPicker, type Season } from '../member/SeasonPicker';
@@ -33,7 +34,7 @@ function MonthStatements({ cycle, groupId }: { cycle: Cycle; groupId: string }) 
           <Icon name="download" /> {t('statements.csv', { month })}
         </a>
       </p>
-      <div className="table-wrap" tabIndex={0}>
+      <ScrollTable label={t('statements.groupCaption', { month })}>
         <table>
           <caption className="visually-hidden">{t('statements.groupCaption', { month })}</caption>
           <thead>
@@ -69,7 +70,7 @@ function MonthStatements({ cycle, groupId }: { cycle: Cycle; groupId: string }) 
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

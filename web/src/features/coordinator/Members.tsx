@@ -6,6 +6,7 @@ import { Link } from '../../app/router';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
+import { ScrollTable } from '../../ui/ScrollTable';
 import { commonExplanation } from '../account/useForm';
 import { groupData, type Member } from './group-data';
 
@@ -173,7 +174,7 @@ export function Members({ groupId }: { groupId: string }) {
         {!members.data ? (
           <p>{t('common.loading')}</p>
         ) : (
-          <div className="table-wrap" tabIndex={0}>
+          <ScrollTable label={t('members.listTitle', { count: members.data.length })}>
             <table>
               <thead>
                 <tr>
@@ -189,7 +190,7 @@ export function Members({ groupId }: { groupId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollTable>
         )}
       </section>
     </>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
 import { MoneyCell } from '../../ui/Money';
+import { ScrollTable } from '../../ui/ScrollTable';
 import { pastData, settledCycles } from './past-data';
 import { SeasonPicker, type Season } from './SeasonPicker';
 import { seasonData } from './season-data';
@@ -43,7 +44,7 @@ export function MemberStatements({ seasons, memberId }: { seasons: Season[]; mem
       ) : settled.length === 0 ? (
         <p>{t('statements.none')}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0}>
+        <ScrollTable label={t('statements.caption', { season: season?.name })}>
           <table>
             <caption>{t('statements.caption', { season: season?.name })}</caption>
             <thead>
@@ -96,7 +97,7 @@ export function MemberStatements({ seasons, memberId }: { seasons: Season[]; mem
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </>
   );

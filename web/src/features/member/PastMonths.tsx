@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
+import { ScrollTable } from '../../ui/ScrollTable';
 import { pastCycles, pastData, reasonOf, type Reason } from './past-data';
 import { SeasonPicker, type Season } from './SeasonPicker';
 import { seasonData, type Cycle, type Offer, type OfferView } from './season-data';
@@ -41,7 +42,7 @@ function PastMonth({
       ) : lines.length === 0 ? (
         <p>{t('past.nothing')}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0}>
+        <ScrollTable label={t('past.caption', { month: format.month(cycle.month) })}>
           <table>
             <caption className="visually-hidden">
               {t('past.caption', { month: format.month(cycle.month) })}
@@ -88,7 +89,7 @@ function PastMonth({
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       )}
     </section>
   );
