@@ -3,12 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
-import { MoneyCell } from '../../ui/Money';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
-import { ScrollTable } from '../../ui/ScrollTable';
 import { pastData, settledCycles } from '../member/past-data';
 import { seasonData, type Cycle } from '../member/season-data';
 import { SeasonPicker, type Season } from '../member/SeasonPicker';
+import { StatementTable } from '../member/StatementTable';
 import { groupData } from './group-data';
 
 function MonthStatements({ cycle, groupId }: { cycle: Cycle; groupId: string }) {
@@ -23,9 +22,6 @@ function MonthStatements({ cycle, groupId }: { cycle: Cycle; groupId: string }) 
   const lines = statements.data.members.filter((line) => line.consumerGroupId === groupId);
   const nameOf = (memberId: string) =>
     members.data?.find((member) => member.id === memberId)?.name ?? memberId;
-  const sum = (pick: (line: (typeof lines)[number]) => number) =>
-    lines.reduce((total, line) => total + pick(line), 0);
-  const currency = statements.data.totals.currency;
   return (
     <section className="card" aria-labelledby={`statements-${cycle.id}`}>
       <h2 id={`statements-${cycle.id}`}>{month}</h2>
@@ -34,43 +30,13 @@ function MonthStatements({ cycle, groupId }: { cycle: Cycle; groupId: string }) 
           <Icon name="download" /> {t('statements.csv', { month })}
         </a>
       </p>
-      <ScrollTable label={t('statements.groupCaption', { month })}>
-        <table>
-          <caption className="visually-hidden">{t('statements.groupCaption', { month })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('members.name')}</th>
-              <th scope="col" className="figure">
-                {t('statements.goods')}
-              </th>
-              <th scope="col" className="figure">
-                {t('statements.transport')}
-              </th>
-              <th scope="col" className="figure">
-                {t('statements.total')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line) => (
-              <tr key={line.memberId}>
-                <th scope="row">{nameOf(line.memberId)}</th>
-                <MoneyCell minor={line.goodsMinor} currency={line.currency} />
-                <MoneyCell minor={line.transportMinor} currency={line.currency} />
-                <MoneyCell minor={line.totalMinor} currency={line.currency} />
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t('statements.sum')}</th>
-              <MoneyCell minor={sum((line) => line.goodsMinor)} currency={currency} />
-              <MoneyCell minor={sum((line) => line.transportMinor)} currency={currency} />
-              <MoneyCell minor={sum((line) => line.totalMinor)} currency={currency} />
-            </tr>
-          </tfoot>
-        </table>
-      </ScrollTable>
+      <StatementTable
+        caption={t('statements.groupCaption', { month })}
+        captionHidden
+        nameHeader={t('members.name')}
+        rows={lines.map((line) => ({ key: line.memberId, name: nameOf(line.memberId), line }))}
+        currency={statements.data.totals.currency}
+      />
     </section>
   );
 }
