@@ -11,10 +11,7 @@ async function openConfirmation(page: Page, c: TestCycle) {
   await expect(page.getByRole('spinbutton').first()).toBeVisible();
 }
 
-// Not yet green: the fixture's advanceTo expects the cycle to stop at 'allocated', but the worker
-// now runs dispatch straight after allocation; and a confirmation queued offline is not sent when
-// the connection returns (the same outbox fault as the member's 422 test). Listed in docs/WEB.md.
-test.describe.fixme('cooperative', () => {
+test.describe('cooperative', () => {
   test('reads its plan, pledges deliveries, and sees its loading list and what it is due', async ({
     page,
     request,
@@ -78,7 +75,8 @@ test.describe.fixme('cooperative', () => {
     await screenshot(page, testInfo, '23-cooperative-due');
   });
 
-  test('confirms the demand offline: the confirmation waits, then goes when the connection returns', async ({
+  // fixme until the outbox sends a queued write when the connection returns (webfix's fix).
+  test.fixme('confirms the demand offline: the confirmation waits, then goes when the connection returns', async ({
     page,
     context,
     request,
@@ -116,7 +114,8 @@ test.describe.fixme('cooperative', () => {
     });
   });
 
-  test('is told plainly when someone confirmed first while it was offline (409), and can confirm again', async ({
+  // fixme until the outbox sends a queued write when the connection returns (webfix's fix).
+  test.fixme('is told plainly when someone confirmed first while it was offline (409), and can confirm again', async ({
     page,
     context,
     request,
@@ -154,7 +153,8 @@ test.describe.fixme('cooperative', () => {
     expect(state).toMatchObject({ version: 2, lines: [{ quantity: demand.quantity - 1 }] });
   });
 
-  test('is told plainly when the cycle moved on while it was offline (422)', async ({
+  // fixme until the outbox sends a queued write when the connection returns (webfix's fix).
+  test.fixme('is told plainly when the cycle moved on while it was offline (422)', async ({
     page,
     context,
     request,
