@@ -1,24 +1,6 @@
-import { expect, request, type APIRequestContext } from '@playwright/test';
-import { as, baseURL, demoSeason, json, walk, waitForStatus } from './api';
-import { DEMO, DEMO_PASSWORD } from './fixtures';
-
-/**
- * The server answers /health as soon as it listens, and seeds the demo after that: the demo
- * admin can sign in only once the seed is in.
- */
-async function demoSeeded(): Promise<void> {
-  const anonymous = await request.newContext({ baseURL });
-  await expect
-    .poll(
-      async () =>
-        (
-          await anonymous.post('/api/v1/auth/login', { data: { email: DEMO.admin, password: DEMO_PASSWORD } })
-        ).status(),
-      { timeout: 60_000, message: 'the demo seeded (its admin signs in)' },
-    )
-    .toBe(200);
-  await anonymous.dispose();
-}
+import { expect, type APIRequestContext } from '@playwright/test';
+import { as, demoSeason, json, walk, waitForStatus } from './api';
+import { DEMO } from './fixtures';
 
 /** Each group's coordinator records what arrived: everything, but one unit short on the first line. */
 async function receiveEverywhere(cycleId: string): Promise<void> {
@@ -55,7 +37,6 @@ async function settle(admin: APIRequestContext, cycleId: string): Promise<void> 
  * A demo that already has such months is left as it is.
  */
 export default async function globalSetup(): Promise<void> {
-  await demoSeeded();
   const months = async () => [...(await demoSeason()).cycles].sort((a, b) => a.month.localeCompare(b.month));
   const admin = await as(DEMO.admin);
   const before = await months();
