@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NetworkError, api, data } from '../../api/client';
 import { enqueue, queued } from '../../app/outbox';
 import { useSignedIn } from '../../app/session';
-import { useFormat } from '../../ui/format';
+import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { QuantityStepper } from '../../ui/QuantityStepper';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
@@ -89,7 +89,7 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
             <h2 id={`offer-${offerId}`}>
               <Icon name="leaf" /> {offer?.product.name ?? offerId}
             </h2>
-            <p className="muted">{t('cooperative.planCaption', { unit })}</p>
+            <p className="muted">{t('cooperative.planCaption', { unit: isolate(unit) })}</p>
             <ul className="cards plan-months">
               {months.map((row) => {
                 const over = row.exportCap !== null && row.commitments > row.exportCap;
@@ -130,7 +130,7 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
                       <p>
                         {t('cooperative.deliveryPledge')}:{' '}
                         <strong className="number">{format.number(row.deliveryPledge ?? 0)}</strong>{' '}
-                        <span className="unit">{unit}</span>
+                        <bdi className="unit">{unit}</bdi>
                       </p>
                     )}
                   </li>
