@@ -157,3 +157,18 @@ export function money(language: Language, minor: number, currency: string): stri
 /** A whole number as the app writes it. */
 export const figure = (language: Language, value: number) =>
   new Intl.NumberFormat(intlLocaleOf(language)).format(value);
+
+/** A weight as the app writes it ("1 234,5 kg"). */
+export const kg = (language: Language, value: number) =>
+  new Intl.NumberFormat(intlLocaleOf(language), {
+    style: 'unit',
+    unit: 'kilogram',
+    maximumFractionDigits: 2,
+  }).format(value);
+
+/** The plural form of a message a count takes in a language (Arabic has six). */
+export function plural(messages: object, key: string, count: number, language: Language): string {
+  const form = new Intl.PluralRules(language).select(count);
+  const texts = messages as Record<string, string>;
+  return say(texts[`${key}_${form}`] ?? texts[`${key}_other`], { count });
+}

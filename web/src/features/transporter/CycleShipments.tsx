@@ -4,6 +4,7 @@ import { api, data } from '../../api/client';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { apiHref, useCycle, type Schemas } from '../cycle/queries';
+import { BorderDocuments } from './BorderDocuments';
 
 type Shipment = Schemas['ShipmentDto'];
 
@@ -29,6 +30,12 @@ function ManifestVersions({ shipmentId }: { shipmentId: string }) {
             </a>{' '}
             <a href={apiHref(`/shipments/${shipmentId}/manifest.csv?version=${v.version}`)} download>
               CSV
+            </a>{' '}
+            <a
+              href={apiHref(`/shipments/${shipmentId}/manifest?version=${v.version}`)}
+              download={`${v.number}-v${v.version}.json`}
+            >
+              JSON
             </a>
           </li>
         ))}
@@ -96,6 +103,7 @@ export function ShipmentCard({ shipment, index }: { shipment: Shipment; index: n
         </a>
       </p>
       <ManifestVersions shipmentId={shipment.id} />
+      <BorderDocuments shipmentId={shipment.id} />
     </section>
   );
 }
