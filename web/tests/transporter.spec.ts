@@ -52,7 +52,7 @@ test('transporter: its shipments of a month (vehicle, stops in order, weights, d
   );
 
   const card = page.getByRole('region', {
-    name: say(text.transporter.shipment, { n: 1, number: shipment.manifest.number }),
+    name: `${say(text.transporter.shipment, { n: 1 })} · ${shipment.manifest.number}`,
   });
   await expect(card).toContainText(`${shipment.vehicle.name} · ${text.modes.road}`);
   await expect(card).toContainText(kg(language, shipment.totals.grossKg));

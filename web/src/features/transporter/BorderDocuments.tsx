@@ -37,7 +37,9 @@ function valuesOf(manifest: Manifest): Values {
         .filter((line) => line.organic)
         .map((line) => [
           lineKey(line),
-          { coiNumber: line.coiNumber ?? '', controlBody: line.controlBody ?? '' },
+          // The manifest names the cooperative's certifier when no COI is entered yet (a name,
+          // not the EU code the COI needs): start blank then.
+          { coiNumber: line.coiNumber ?? '', controlBody: line.coiNumber ? (line.controlBody ?? '') : '' },
         ]),
     ),
   };
@@ -65,12 +67,18 @@ function bodyOf(values: Values, manifest: Manifest): Schemas['ShipmentDocumentsB
 }
 
 /** The field of the form a server message names (`certificates.0.coiNumber: …`). */
-function fieldOf(error: ApiError, body: Schemas['ShipmentDocumentsBody']): string | undefined {
-  const named = /^([a-zA-Z][\w.]*)[: ]/.exec(error.message)?.[1];
+function fieldOf(message: string, body: Schemas['ShipmentDocumentsBody']): string | undefined {
+  const named = /^([a-zA-Z][\w.]*)[: ]/.exec(message)?.[1];
   const certificate = /^certificates\.(\d+)(?:\.(\w+))?/.exec(named ?? '');
   if (!certificate) return named;
   const line = body.certificates?.[Number(certificate[1])];
   return line ? `${lineKey(line)}.${certificate[2] ?? 'coiNumber'}` : named;
+}
+
+/** A refusal's messages (the API joins them with "; "), each by the field it names. */
+function messagesOf(error: unknown, body: Schemas['ShipmentDocumentsBody'], general: string) {
+  if (!(error instanceof ApiError) || error.status !== 400) return [{ message: general }];
+  return error.message.split('; ').map((message) => ({ field: fieldOf(message, body), message }));
 }
 
 /**
@@ -87,7 +95,7 @@ export function BorderDocuments({ shipmentId }: { shipmentId: string }) {
     queryFn: () => data(api.GET('/shipments/{id}/manifest', { params: { path: { id: shipmentId } } })),
   });
   const [values, setValues] = useState<Values | null>(null);
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null);
+  const [errors, setErrors] = useState<{ field?: string; message: string }[]>([]);
   const [saved, setSaved] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -96,7 +104,11 @@ export function BorderDocuments({ shipmentId }: { shipmentId: string }) {
   if (!manifest.data || !values) return null;
   const current = manifest.data;
   const id = (name: string) => `${shipmentId}-${name.replace(/[^\w-]/g, '-')}`;
-  const errorOn = (name: string) => (error?.field === name ? error.message : null);
+  const errorOn = (name: string) =>
+    errors
+      .filter((one) => one.field === name)
+      .map((one) => one.message)
+      .join(' ') || null;
   const set = (patch: Partial<Values>) => setValues({ ...values, ...patch });
   const setCoi = (key: string, patch: Partial<Values['coi'][string]>) =>
     set({ coi: { ...values.coi, [key]: { ...values.coi[key], ...patch } } });
@@ -106,7 +118,7 @@ export function BorderDocuments({ shipmentId }: { shipmentId: string }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    setError(null);
+    setErrors([]);
     setSaved(null);
     const body = bodyOf(values, current);
     try {
@@ -118,10 +130,7 @@ export function BorderDocuments({ shipmentId }: { shipmentId: string }) {
       await client.invalidateQueries({ queryKey: ['manifest-versions', shipmentId] });
       await client.invalidateQueries({ queryKey: ['shipments'] });
     } catch (caught) {
-      setError({
-        field: caught instanceof ApiError ? fieldOf(caught, body) : undefined,
-        message: commonExplanation(caught, t),
-      });
+      setErrors(messagesOf(caught, body, commonExplanation(caught, t)));
     } finally {
       setBusy(false);
     }
@@ -132,8 +141,12 @@ export function BorderDocuments({ shipmentId }: { shipmentId: string }) {
     'phytosanitaryCertificateNumber',
     ...organic.flatMap((line) => [`${lineKey(line)}.coiNumber`, `${lineKey(line)}.controlBody`]),
   ]);
-  // A message about a field the form shows goes under it; any other above the button.
-  const general = error && !(error.field && shown.has(error.field)) ? error.message : null;
+  // A message about a field the form shows goes under it; any other in the status line.
+  const general =
+    errors
+      .filter((one) => !(one.field && shown.has(one.field)))
+      .map((one) => one.message)
+      .join(' ') || null;
 
   return (
     <section className="documents" aria-labelledby={id('documents')}>
@@ -141,7 +154,7 @@ export function BorderDocuments({ shipmentId }: { shipmentId: string }) {
         <Icon name="print" /> {t('transporter.documents')}
       </h3>
       {current.documentWarnings.length > 0 ? (
-        <div className="status status-waiting">
+        <div className="notice">
           <p>
             <Icon name="warning" /> {t('transporter.stillRequired')}
           </p>
@@ -164,7 +177,7 @@ export function BorderDocuments({ shipmentId }: { shipmentId: string }) {
           <Icon name="download" /> {t('transporter.cmr')}
         </a>
       </p>
-      <details open={current.documentWarnings.length > 0 || !!error}>
+      <details open={current.documentWarnings.length > 0 || errors.length > 0}>
         <summary>{t('transporter.enterDocuments')}</summary>
         <form onSubmit={submit} noValidate aria-labelledby={id('documents')}>
           <fieldset>

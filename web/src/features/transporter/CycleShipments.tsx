@@ -52,7 +52,8 @@ export function ShipmentCard({ shipment, index }: { shipment: Shipment; index: n
   return (
     <section className="card" aria-labelledby={`shipment-${shipment.id}`}>
       <h2 id={`shipment-${shipment.id}`}>
-        <Icon name="truck" /> {t('transporter.shipment', { n: index + 1, number: shipment.manifest.number })}
+        <Icon name="truck" /> {t('transporter.shipment', { n: index + 1 })} ·{' '}
+        <bdi>{shipment.manifest.number}</bdi>
       </h2>
       <dl className="facts">
         <dt>{t('transporter.vehicle')}</dt>
