@@ -5,7 +5,7 @@ import { ConfigurationError, loadEnvironment } from '../config/environment';
 import { createHttpApp } from '../http-app';
 import { provideInfrastructure } from './infrastructure';
 import { runMigrations } from '../database/data-source';
-import { seedDemo } from '../database/seed/seed-demo';
+import { playPendingDemo, seedDemo } from '../database/seed/seed-demo';
 
 /**
  * `npm run seed:demo`: seeds the demo partnership into the empty database at DATABASE_URL and
@@ -33,6 +33,10 @@ async function main(): Promise<number> {
     try {
       const logins = await seedDemo(app);
       if (logins === null) {
+        if (await playPendingDemo(app)) {
+          process.stdout.write('The demo months a stopped run had left are played.\n');
+          return 0;
+        }
         process.stderr.write(
           'Not seeding: the database already holds territories, and the demo only goes into a database without any.\n',
         );

@@ -33,10 +33,14 @@ export async function playDemoMonths(
   await runTo(app, first, 'confirming');
   await confirm(app, first, ids.cooperatives.tighanimine, actors.tighanimine, -5);
   await runTo(app, first, 'dispatched');
+  const [{ status: firstStatus }] = await dataSource.query(`SELECT status FROM cycles WHERE id = $1`, [
+    first,
+  ]);
   for (const [groupId, coordinator, short] of [
     [ids.consumerGroups.gasap, actors.gasap, null],
     [ids.consumerGroups.amap, actors.amap, season.offers.saffron],
   ] as const) {
+    if (firstStatus !== 'dispatched' || (await received(dataSource, first, groupId))) continue;
     const receipt = await app.get(ReceiptsService).get(first, groupId, coordinator);
     const lines = receipt.lines.map((line) => ({
       offerId: line.offerId,
@@ -55,14 +59,31 @@ export async function playDemoMonths(
   await confirm(app, second, ids.cooperatives.tighanimine, actors.tighanimine, 0);
 
   const invitations = app.get(InvitationsService);
-  await invitations.invite(
-    { email: 'karim.elamrani@proxima.demo', role: 'member', memberId: ids.members.gasap[1], locale: 'fr' },
-    actors.gasap,
+  for (const [email, memberId, locale, coordinator] of [
+    ['karim.elamrani@proxima.demo', ids.members.gasap[1], 'fr', actors.gasap],
+    ['pieter.vermeulen@proxima.demo', ids.members.amap[3], 'nl', actors.amap],
+  ] as const) {
+    if (await invited(dataSource, email)) continue;
+    await invitations.invite({ email, role: 'member', memberId, locale }, coordinator);
+  }
+}
+
+// What a start stopped half-way through the months had already done (played again, skipped).
+
+async function received(dataSource: DataSource, cycleId: string, groupId: string): Promise<boolean> {
+  const [{ done }] = await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM group_receipts WHERE cycle_id = $1 AND consumer_group_id = $2) AS done`,
+    [cycleId, groupId],
   );
-  await invitations.invite(
-    { email: 'pieter.vermeulen@proxima.demo', role: 'member', memberId: ids.members.amap[3], locale: 'nl' },
-    actors.amap,
+  return done;
+}
+
+async function invited(dataSource: DataSource, email: string): Promise<boolean> {
+  const [{ done }] = await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM invitations WHERE lower(email) = lower($1)) AS done`,
+    [email],
   );
+  return done;
 }
 
 /** The cooperative confirms its whole demand, `adjust` units changed on its first offer. */
@@ -73,6 +94,13 @@ async function confirm(
   actor: Actor,
   adjust: number,
 ): Promise<void> {
+  const [{ status, confirmed }] = await app.get(DataSource).query(
+    `SELECT c.status, EXISTS (SELECT 1 FROM cooperative_confirmations k WHERE k.cycle_id = c.id
+                                 AND k.cooperative_id = $2 AND k.confirmed_at IS NOT NULL) AS confirmed
+       FROM cycles c WHERE c.id = $1`,
+    [cycleId, cooperativeId],
+  );
+  if (status !== 'confirming' || confirmed) return; // played already by a start that stopped
   const cycles = app.get(CyclesService);
   const demand = await cycles.demand(cycleId, actor, cooperativeId);
   const lines = demand.map((line, index) => ({

@@ -4286,7 +4286,7 @@ export interface operations {
                     "application/json": components["schemas"]["MemberPledgeDto"][];
                 };
             };
-            /** @description The member's group is not enrolled, or no month is still open */
+            /** @description No month is still open, or (to an admin) the member's group is not enrolled; a coordinator or member whose group is not in the season gets 404, as for a season that does not exist */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4322,7 +4322,7 @@ export interface operations {
                     "application/json": components["schemas"]["MemberPledgeDto"][];
                 };
             };
-            /** @description The month's cycle is no longer open, or the member's group is not enrolled */
+            /** @description The month's cycle is no longer open, or (to an admin) the member's group is not enrolled; a coordinator or member whose group is not in the season gets 404 */
             422: {
                 headers: {
                     [name: string]: unknown;
