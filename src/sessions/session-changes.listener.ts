@@ -34,6 +34,7 @@ export class SessionChangesListener implements OnApplicationShutdown {
   private heartbeat: NodeJS.Timeout | undefined;
   private stopped = false;
   private pid: number | undefined;
+  private refused = false;
   /** How long to wait before connecting again; a test holds the listener off by raising it. */
   retryMs = SESSION_CHANGES_RETRY_MS;
   private readonly syncs = new Map<string, () => void>();
@@ -113,9 +114,13 @@ export class SessionChangesListener implements OnApplicationShutdown {
       await client.query(`LISTEN ${SESSION_CHANGES_CHANNEL}`);
       this.pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
     } catch (error) {
-      this.logger.warn(
-        `not listening for session changes (${(error as Error).message}); asking the database`,
-      );
+      // Once per outage: it tries again every second meanwhile.
+      if (!this.refused) {
+        this.logger.warn(
+          `not listening for session changes (${(error as Error).message}); asking the database`,
+        );
+      }
+      this.refused = true;
       client.end().catch(() => undefined);
       this.scheduleRetry();
       return;
@@ -124,6 +129,8 @@ export class SessionChangesListener implements OnApplicationShutdown {
       await client.end().catch(() => undefined);
       return;
     }
+    if (this.refused) this.logger.log('listening for session changes again');
+    this.refused = false;
     // Whatever was remembered before may have missed a notice.
     this.cache.clear();
     this.client = client;
