@@ -77,6 +77,11 @@ export class SessionChangesListener implements OnApplicationShutdown {
     await this.connecting;
     const client = this.client;
     if (!client) throw new Error('not listening for session changes');
+    await this.roundTrip(client, timeoutMs);
+  }
+
+  /** Sends a notice on the client and waits for it to come back on it. */
+  private async roundTrip(client: Client, timeoutMs: number): Promise<void> {
     const nonce = randomUUID();
     let timer: NodeJS.Timeout | undefined;
     const heard = new Promise<void>((resolve, reject) => {
@@ -113,6 +118,9 @@ export class SessionChangesListener implements OnApplicationShutdown {
       await client.connect();
       await client.query(`LISTEN ${SESSION_CHANGES_CHANNEL}`);
       this.pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      // Proof that notices come back on this connection before trusting it (a pooler in
+      // transaction mode would take LISTEN and deliver nothing).
+      await this.roundTrip(client, HEARTBEAT_TIMEOUT_MS);
     } catch (error) {
       // Once per outage: it tries again every second meanwhile.
       if (!this.refused) {
