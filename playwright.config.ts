@@ -59,7 +59,9 @@ export default defineConfig({
   ),
   webServer: {
     command: 'node web/tests/support/serve.mjs',
-    url: `http://127.0.0.1:${port}/api/v1/health`,
+    // Ready once the demo is seeded, which start-up does after it listens: waiting for the health
+    // check instead (Playwright takes whichever comes first) let journeys meet a 401 at sign-in.
+    wait: { stdout: /Demo partnership .* seeded/ },
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'pipe',

@@ -107,6 +107,10 @@ function refuse(
     facts.consumerGroupId ? { memberId, consumerGroupId: facts.consumerGroupId } : null,
     'member',
   );
+  // Within reach, so the caller may know: the member left (its history stays readable).
+  if (facts.memberActive === false) {
+    throw new UnprocessableEntityException('this member has left its group: nobody pledges for it any more');
+  }
   if (!facts.enrolled) {
     throw new UnprocessableEntityException("the member's consumer group is not enrolled in this season");
   }

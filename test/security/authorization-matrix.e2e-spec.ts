@@ -745,6 +745,27 @@ const TABLE: Row[] = [
     path: (w) => `/cycles/${w.cycles.settled}/statements.csv`,
     expect: { admin: 200, coordinator: OWN_ONLY(200), member: OWN_ONLY(200), cooperative: OWN_ONLY(200) },
   },
+  {
+    method: 'GET',
+    route: '/cycles/:id/distribution-list',
+    path: (w) => `/cycles/${w.cycles.settled}/distribution-list`,
+    // an admin names the group (400 without it); a coordinator reads its own
+    expect: { admin: 400, coordinator: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    sibling: true,
+    route: '/cycles/:id/distribution-list (a named group)',
+    path: (w) => `/cycles/${w.cycles.settled}/distribution-list?consumerGroupId=${w.groupId}`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    sibling: true,
+    route: '/cycles/:id/distribution-list.pdf',
+    path: (w) => `/cycles/${w.cycles.settled}/distribution-list.pdf?consumerGroupId=${w.groupId}`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200) },
+  },
 ];
 
 const LOGIN = { email: '', password: 'correct horse battery' };

@@ -9,6 +9,15 @@ import { queryClient } from './query-client';
  * newer change of the same thing replaces the waiting one. A write the server refuses (a 409
  * or 422: the month locked meanwhile) stays, marked failed with the server's answer, so the
  * form that made it can show the input again and say why.
+ *
+ * How a form uses it: try the write; on a `NetworkError` (or `navigator.onLine` false) call
+ * `enqueue({ userId, key, method, path, body })` and show "waiting" while `useOutbox(userId)`
+ * holds an entry of that key in state `waiting`; the entry leaving the queue means it was sent;
+ * state `failed` carries the server's `{ status, message }` (409: someone else changed it first;
+ * 422: a rule of the cycle, e.g. the month locked) for the form to explain, with `body` still
+ * there to show the input again; `discard(id)` when the person gives up or writes again.
+ * `startOutbox(userId)` (the signed-in layout calls it) sends: at once, when the connection
+ * returns, when the app comes back to the foreground, and every RETRY_MS while writes wait.
  */
 export interface QueuedWrite {
   id: string;
@@ -25,10 +34,10 @@ export interface QueuedWrite {
 }
 
 const STORAGE_KEY = 'proxima.outbox';
-const RETRY_MS = 20_000;
+const RETRY_MS = 15_000;
+const SEND_TIMEOUT_MS = 15_000;
 const listeners = new Set<() => void>();
 let snapshot: QueuedWrite[] = read();
-let flushing: Promise<void> | null = null;
 
 function read(): QueuedWrite[] {
   try {
@@ -39,11 +48,23 @@ function read(): QueuedWrite[] {
   }
 }
 
+function notify(): void {
+  for (const listener of listeners) listener();
+}
+
 function write(next: QueuedWrite[]): void {
   snapshot = next;
   localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-  for (const listener of listeners) listener();
+  notify();
 }
+
+// Another tab of the app changed the queue: read it again, or this tab would write back its
+// older copy and lose (or send twice) what the other one queued.
+window.addEventListener('storage', (event) => {
+  if (event.key !== STORAGE_KEY && event.key !== null) return;
+  snapshot = read();
+  notify();
+});
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
@@ -75,6 +96,9 @@ export function discard(id: string): void {
   write(snapshot.filter((entry) => entry.id !== id));
 }
 
+const waitingOf = (userId: string) =>
+  snapshot.filter((entry) => entry.userId === userId && entry.state === 'waiting');
+
 type Outcome = 'sent' | 'offline' | 'refused' | 'later';
 
 async function send(entry: QueuedWrite): Promise<Outcome> {
@@ -87,7 +111,7 @@ async function send(entry: QueuedWrite): Promise<Outcome> {
       body: JSON.stringify(entry.body),
       // A request sent as the connection drops may never settle; without a limit it would
       // hold the queue (one flush at a time) until the page is reloaded.
-      signal: AbortSignal.timeout(15_000),
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
   } catch {
     return 'offline';
@@ -97,6 +121,8 @@ async function send(entry: QueuedWrite): Promise<Outcome> {
     return 'sent';
   }
   if (response.status >= 500 || response.status === 429 || response.status === 401) return 'later';
+  // Any other 4xx is the server's final word on this write (409 someone changed it first, 422 a
+  // rule of the cycle, 400 a field): sending it again would get the same answer.
   const body = await response.json().catch(() => ({}));
   const message = Array.isArray(body.message)
     ? body.message.join('; ')
@@ -111,34 +137,70 @@ async function send(entry: QueuedWrite): Promise<Outcome> {
   return 'refused';
 }
 
+/** One pass over the user's waiting writes, oldest first; stops at the first that cannot go. */
+async function sendWaiting(userId: string): Promise<boolean> {
+  let sent = false;
+  for (const entry of waitingOf(userId)) {
+    // Discarded or replaced (a newer change of the same thing) since the pass began.
+    if (!snapshot.some((one) => one.id === entry.id && one.state === 'waiting')) continue;
+    const outcome = await send(entry);
+    if (outcome === 'offline' || outcome === 'later') break;
+    sent ||= outcome === 'sent';
+  }
+  return sent;
+}
+
+/**
+ * One flush at a time per user. A flush asked for while one runs (the connection came back
+ * while a send was failing) is not dropped: the running one makes another pass when it ends.
+ */
+const running = new Map<string, { done: Promise<void>; again: boolean }>();
+
 /** Sends the user's waiting writes in the order they were made; stops at the first that cannot go. */
 export function flush(userId: string): Promise<void> {
-  flushing ??= (async () => {
+  const current = running.get(userId);
+  if (current) {
+    current.again = true;
+    return current.done;
+  }
+  // In the map before the first line runs, so that even a pass that ends without waiting on
+  // anything leaves the map as it found it (a flush once stayed "running" for ever that way).
+  const run = { again: false, done: Promise.resolve() };
+  running.set(userId, run);
+  run.done = (async () => {
     let sent = false;
     try {
-      for (const entry of snapshot.filter((one) => one.userId === userId && one.state === 'waiting')) {
-        const outcome = await send(entry);
-        if (outcome === 'offline' || outcome === 'later') break;
-        sent ||= outcome === 'sent';
-      }
+      do {
+        run.again = false;
+        sent = (await sendWaiting(userId)) || sent;
+      } while (run.again);
     } finally {
-      flushing = null;
+      running.delete(userId);
     }
     if (sent) await queryClient.invalidateQueries();
   })();
-  return flushing;
+  return run.done;
 }
 
-/** Sends when the connection returns, at start, and now and then while writes wait. */
+/**
+ * Sends the user's waiting writes now, when the connection returns, when the app comes back to
+ * the foreground (a phone wakes it), and every RETRY_MS while some wait (`online` is not always
+ * told: a captive portal, a flaky network). Returns the function that stops it.
+ */
 export function startOutbox(userId: string): () => void {
-  const online = () => void flush(userId);
-  window.addEventListener('online', online);
+  const now = () => void flush(userId);
+  const visible = () => {
+    if (document.visibilityState === 'visible') now();
+  };
+  window.addEventListener('online', now);
+  document.addEventListener('visibilitychange', visible);
   const timer = window.setInterval(() => {
-    if (snapshot.some((entry) => entry.userId === userId && entry.state === 'waiting')) void flush(userId);
+    if (waitingOf(userId).length > 0) now();
   }, RETRY_MS);
-  void flush(userId);
+  now();
   return () => {
-    window.removeEventListener('online', online);
+    window.removeEventListener('online', now);
+    document.removeEventListener('visibilitychange', visible);
     window.clearInterval(timer);
   };
 }

@@ -33,6 +33,9 @@ export function useSignedIn(): Me {
 
 /** After a sign-in: the user's language when one is remembered on the account. */
 export async function afterSignIn(): Promise<Me | null> {
+  // A `GET /me` the sign-in page started before the session existed may still be on its way
+  // (a slow server): without this, fetchQuery would share its 401 and send the person back.
+  await queryClient.cancelQueries({ queryKey: ['me'] });
   const me = await queryClient.fetchQuery({ queryKey: ['me'], queryFn: fetchMe, staleTime: 0 });
   if (me && isLocale(me.user.locale)) await switchLocale(me.user.locale);
   return me;

@@ -61,7 +61,7 @@ export function QuantityStepper({
         >
           +
         </button>
-        <span className="stepper-unit">{unit}</span>
+        <bdi className="stepper-unit">{unit}</bdi>
       </div>
     </div>
   );

@@ -59,3 +59,9 @@ export function useFormat() {
         .find((part) => part.type === 'timeZoneName')?.value ?? timeZone,
   };
 }
+
+/**
+ * A name from the data (a unit, a product) put inside a sentence of another direction: first
+ * strong isolate … pop directional isolate, so "1 l bottle" stays in its order in Arabic.
+ */
+export const isolate = (text: string) => `\u2068${text}\u2069`;

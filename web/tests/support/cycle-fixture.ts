@@ -10,11 +10,13 @@ import { DEMO, DEMO_PASSWORD } from './fixtures';
 export interface TestCycle {
   admin: Api;
   seasonId: string;
+  seasonName: string;
   cycleId: string;
   month: string;
   cooperativeId: string;
   cooperative: { email: string; password: string };
   transporter: { email: string; password: string };
+  /** The test cooperative's offer first, then the second cooperative's when there is one. */
   offerIds: string[];
   groupIds: string[];
   productName: string;
@@ -62,14 +64,66 @@ export class Api {
   post = <T = Loose>(path: string, body: unknown) => this.call<T>('POST', path, body);
   put = <T = Loose>(path: string, body: unknown) => this.call<T>('PUT', path, body);
 
-  /** Runs the next stage now and waits until the cycle has reached `status`. */
-  async advanceTo(cycleId: string, status: string): Promise<void> {
-    await this.call('POST', `/cycles/${cycleId}/advance`, undefined, 202);
-    await expect
-      .poll(async () => (await this.get(`/cycles/${cycleId}`)).status, { timeout: 30_000 })
-      .toBe(status);
+  /**
+   * Runs the cycle's next stages now, as an admin can, until it has reached `target`, and
+   * answers the status it stands at. Some stages are followed at once by the next (lock by the
+   * confirmation requests, allocation by dispatch), so a cycle run to `allocated` is usually
+   * `dispatched` already: a test asks for what it needs to have happened, not for a stop.
+   * `dispatched → received` is not a stage: the coordinators' receipts make it.
+   */
+  async advanceTo(cycleId: string, target: Stage): Promise<Stage> {
+    const statusOf = async (): Promise<Stage> => (await this.get(`/cycles/${cycleId}`)).status;
+    let status = await statusOf();
+    while (STAGES.indexOf(status) < STAGES.indexOf(target)) {
+      const before = status;
+      if (FOLLOWED_BY_ITSELF.includes(status)) {
+        // Never "run the next stage" here: the request reads the status when it arrives, and
+        // the stage that follows by itself may have moved the cycle a step further by then.
+        await expect
+          .poll(statusOf, { timeout: 60_000, message: `cycle ${cycleId} past ${before}` })
+          .not.toBe(before);
+        status = await statusOf();
+        continue;
+      }
+      const reply = await this.request.post(`/api/v1/cycles/${cycleId}/advance`, {
+        headers: { authorization: `Bearer ${this.token}` },
+      });
+      // A stage that started by itself meanwhile has already moved the cycle: 422, and no harm.
+      if (reply.status() !== 202) {
+        expect(reply.status(), `advance from ${before}: ${await reply.text()}`).toBe(422);
+        expect(await statusOf(), `advance from ${before} refused`).not.toBe(before);
+      }
+      await expect
+        .poll(statusOf, { timeout: 60_000, message: `cycle ${cycleId} past ${before}` })
+        .not.toBe(before);
+      status = await statusOf();
+    }
+    return status;
   }
 }
+
+/** The seven stages of a cycle, in their order. */
+export const STAGES = [
+  'open',
+  'locked',
+  'confirming',
+  'allocated',
+  'dispatched',
+  'received',
+  'settled',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/**
+ * Statuses a cycle leaves without an admin: a lock is followed at once by the confirmation
+ * requests, an allocation by dispatch, and a dispatched cycle is received once every group has
+ * recorded its receipt.
+ */
+const FOLLOWED_BY_ITSELF: readonly Stage[] = ['locked', 'allocated', 'dispatched'];
+
+/** True once a cycle in `status` has gone through `stage`. */
+export const reached = (status: string, stage: Stage) =>
+  STAGES.indexOf(status as Stage) >= STAGES.indexOf(stage);
 
 const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const monthsFromNow = (add: number) => {
@@ -81,7 +135,15 @@ const monthsFromNow = (add: number) => {
 
 export async function testCycle(
   request: APIRequestContext,
-  options: { monthlyCapacity?: number } = {},
+  options: {
+    monthlyCapacity?: number;
+    /**
+     * A second cooperative with an offer the members pledge on too, which never confirms: the
+     * cycle then waits for its confirm-by date instead of allocating as soon as the test's
+     * cooperative has confirmed (the stage follows the last confirmation at once).
+     */
+    secondCooperative?: boolean;
+  } = {},
 ): Promise<TestCycle> {
   const admin = await Api.signIn(request);
   const id = tag();
@@ -98,21 +160,23 @@ export async function testCycle(
   const product = (await admin.get('/products?limit=500')).items.find((p: { name: string }) =>
     /argan/i.test(p.name),
   );
-  const cooperative = await admin.post('/cooperatives', {
-    territoryId: producer.id,
-    name: `Coopérative d'essai ${id}`,
-    contactEmail: `coop-${id}@test.example`,
-    localSalesShare: 0.5,
-    certificates: [
-      {
-        kind: 'organic',
-        body: 'Ecocert',
-        number: `MA-BIO-${id}`,
-        validFrom: '2020-01-01',
-        validTo: '2040-12-31',
-      },
-    ],
-  });
+  const newCooperative = (name: string, contact: string) =>
+    admin.post('/cooperatives', {
+      territoryId: producer.id,
+      name,
+      contactEmail: contact,
+      localSalesShare: 0.5,
+      certificates: [
+        {
+          kind: 'organic',
+          body: 'Ecocert',
+          number: `MA-BIO-${contact.split('@')[0]}`,
+          validFrom: '2020-01-01',
+          validTo: '2040-12-31',
+        },
+      ],
+    });
+  const cooperative = await newCooperative(`Coopérative d'essai ${id}`, `coop-${id}@test.example`);
   const organiser = await admin.post('/transport-organisers', {
     name: `Transports d'essai ${id}`,
     side: 'third_party',
@@ -141,11 +205,23 @@ export async function testCycle(
     packSize: 6,
     monthlyCapacity: options.monthlyCapacity ?? 1000,
   });
+  const offerIds = [offer.id];
+  if (options.secondCooperative) {
+    const other = await newCooperative(`Coopérative voisine ${id}`, `coop2-${id}@test.example`);
+    const second = await admin.post(`/seasons/${season.id}/offers`, {
+      cooperativeId: other.id,
+      productId: product.id,
+      unitPriceMinor: 1300,
+      packSize: 6,
+      monthlyCapacity: 1000,
+    });
+    offerIds.push(second.id);
+  }
   for (const group of groups) {
     const members = (await admin.get(`/consumer-groups/${group.id}/members?limit=500`)).items;
     for (const [i, member] of members.entries()) {
       await admin.put(`/seasons/${season.id}/members/${member.id}/pledges/${month}`, {
-        lines: [{ offerId: offer.id, quantity: 2 + (i % 3) }],
+        lines: offerIds.map((offerId) => ({ offerId, quantity: 2 + (i % 3) })),
       });
     }
   }
@@ -163,10 +239,11 @@ export async function testCycle(
   return {
     admin,
     seasonId: season.id,
+    seasonName: season.name,
     cycleId: cycle.id,
     month,
     cooperativeId: cooperative.id,
-    offerIds: [offer.id],
+    offerIds,
     groupIds: groups.map((g: { id: string }) => g.id),
     productName: product.name,
     ...users,

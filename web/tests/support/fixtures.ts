@@ -58,11 +58,18 @@ export async function expectAccessible(page: Page): Promise<void> {
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   if (testInfo.project.metadata.size !== 'phone') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const scrolled = await page.evaluate(() => [window.scrollX, window.scrollY] as const);
   await page.screenshot({
     path: join(SCREENSHOTS, `${name}-${testInfo.project.metadata.language}.png`),
     fullPage: true,
     animations: 'disabled',
   });
+  // A full-page shot resizes the view and back; Chromium then moves the scroll by itself a
+  // moment later, under a click the test is making. Put it back and let the frame settle.
+  await page.evaluate(async ([x, y]) => {
+    window.scrollTo(x, y);
+    await new Promise((settled) => requestAnimationFrame(() => requestAnimationFrame(settled)));
+  }, scrolled);
 }
 
 /** Signs in through the form, as a person does. */
@@ -129,3 +136,39 @@ export function dateTimeIn(language: Language, iso: string, timeZone: string): s
 
 /** The text of a message up to its first placeholder: what a test can look for whatever the values. */
 export const lead = (message: string) => message.split('{{')[0].trim();
+
+/** Nothing sticks out sideways: the page is no wider than the screen (a table may scroll in its own region). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    screen: document.documentElement.clientWidth,
+  }));
+  expect(widths.page, `page ${widths.page} px wide on a ${widths.screen} px screen`).toBeLessThanOrEqual(
+    widths.screen,
+  );
+}
+
+/** An amount of minor units as the app writes it ("12,50 €", "135,00 د.م."). */
+export function money(language: Language, minor: number, currency: string): string {
+  const format = new Intl.NumberFormat(intlLocaleOf(language), { style: 'currency', currency });
+  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+}
+
+/** A whole number as the app writes it. */
+export const figure = (language: Language, value: number) =>
+  new Intl.NumberFormat(intlLocaleOf(language)).format(value);
+
+/** A weight as the app writes it ("1 234,5 kg"). */
+export const kg = (language: Language, value: number) =>
+  new Intl.NumberFormat(intlLocaleOf(language), {
+    style: 'unit',
+    unit: 'kilogram',
+    maximumFractionDigits: 2,
+  }).format(value);
+
+/** The plural form of a message a count takes in a language (Arabic has six). */
+export function plural(messages: object, key: string, count: number, language: Language): string {
+  const form = new Intl.PluralRules(language).select(count);
+  const texts = messages as Record<string, string>;
+  return say(texts[`${key}_${form}`] ?? texts[`${key}_other`], { count });
+}

@@ -31,6 +31,14 @@ function stepsOf(state: SetupState, t: TFunction): Step[] {
       .filter((tr) => !ids || ids.includes(tr.id))
       .map((tr) => ({ value: tr.id, label: `${tr.name} (${tr.countryCode})` }));
   const ofPartnership = territoryOptions(p?.territoryIds);
+  /** Where a record of the partnership sits: 0 the producer territory, 1 the consumer one. */
+  const territoryField = (side: 0 | 1): FieldSpec => ({
+    name: 'territoryId',
+    label: t('setup.territory'),
+    type: 'select',
+    options: ofPartnership,
+    initial: p?.territoryIds[side],
+  });
   const names = (items: { name: string }[]) =>
     items.map((item) => item.name).join(', ') || t('admin.nothingYet');
   const season = state.season;
@@ -106,13 +114,7 @@ function stepsOf(state: SetupState, t: TFunction): Step[] {
       blocked: !p,
       summary: names(state.groups),
       fields: [
-        {
-          name: 'territoryId',
-          label: t('setup.territory'),
-          type: 'select',
-          options: ofPartnership,
-          initial: p?.territoryIds[1],
-        },
+        territoryField(1),
         { name: 'name', label: t('setup.groupName') },
         { name: 'kind', label: t('setup.groupKind'), initial: 'GASAP' },
         { name: 'contactEmail', label: t('fields.email'), type: 'email' },
@@ -129,13 +131,7 @@ function stepsOf(state: SetupState, t: TFunction): Step[] {
       blocked: !p,
       summary: names(state.cooperatives),
       fields: [
-        {
-          name: 'territoryId',
-          label: t('setup.territory'),
-          type: 'select',
-          options: ofPartnership,
-          initial: p?.territoryIds[0],
-        },
+        territoryField(0),
         { name: 'name', label: t('setup.cooperativeName') },
         { name: 'contactEmail', label: t('fields.email'), type: 'email' },
         {
@@ -166,13 +162,7 @@ function stepsOf(state: SetupState, t: TFunction): Step[] {
       blocked: !p,
       summary: names(state.pickupPoints),
       fields: [
-        {
-          name: 'territoryId',
-          label: t('setup.territory'),
-          type: 'select',
-          options: ofPartnership,
-          initial: p?.territoryIds[0],
-        },
+        territoryField(0),
         { name: 'name', label: t('setup.pickupName') },
         { name: 'address', label: t('setup.address') },
         { name: 'latitude', label: t('setup.latitude'), type: 'number' },
@@ -380,6 +370,46 @@ function stepsOf(state: SetupState, t: TFunction): Step[] {
 }
 
 /**
+ * One step: what exists already, and its form — open when it is the step to do now, behind
+ * "open this step" / "add another" otherwise (the partnership itself is made once).
+ */
+function StepSection({ step, open, onSaved }: { step: Step; open: boolean; onSaved: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const form = (
+    <StepForm
+      id={step.key}
+      fields={step.fields}
+      submitLabel={t('setup.save')}
+      onSubmit={async (values) => {
+        await step.submit(bodyOf(step.fields, values), values);
+        await onSaved();
+      }}
+    />
+  );
+  const closed = step.blocked && !step.done;
+  return (
+    <section id={`step-${step.key}`} className="card" aria-labelledby={`${step.key}-title`}>
+      <h2 id={`${step.key}-title`}>
+        <Icon name={step.done ? 'check' : 'clock'} /> {t(`setup.steps.${step.key}`)}
+      </h2>
+      <p className="muted">{step.summary}</p>
+      {closed ? (
+        <p>{t('setup.blocked')}</p>
+      ) : open ? (
+        form
+      ) : (
+        !(step.key === 'partnership' && step.done) && (
+          <details>
+            <summary>{t(step.done ? 'setup.addAnother' : 'setup.openStep')}</summary>
+            {form}
+          </details>
+        )
+      )}
+    </section>
+  );
+}
+
+/**
  * A partnership from nothing, in guided steps. Where it stands comes from the API each time
  * (?partnership= names it), so a person can leave and resume on any device.
  */
@@ -412,45 +442,7 @@ export default function SetupWizard() {
         ))}
       </ol>
       {steps.map((step) => (
-        <section
-          key={step.key}
-          id={`step-${step.key}`}
-          className="card"
-          aria-labelledby={`${step.key}-title`}
-        >
-          <h2 id={`${step.key}-title`}>
-            <Icon name={step.done ? 'check' : 'clock'} /> {t(`setup.steps.${step.key}`)}
-          </h2>
-          <p className="muted">{step.summary}</p>
-          {step.blocked && !step.done ? (
-            <p>{t('setup.blocked')}</p>
-          ) : step.key === current ? (
-            <StepForm
-              id={step.key}
-              fields={step.fields}
-              submitLabel={t('setup.save')}
-              onSubmit={async (values) => {
-                await step.submit(bodyOf(step.fields, values), values);
-                await refresh();
-              }}
-            />
-          ) : (
-            !(step.key === 'partnership' && step.done) && (
-              <details>
-                <summary>{t(step.done ? 'setup.addAnother' : 'setup.openStep')}</summary>
-                <StepForm
-                  id={step.key}
-                  fields={step.fields}
-                  submitLabel={t('setup.save')}
-                  onSubmit={async (values) => {
-                    await step.submit(bodyOf(step.fields, values), values);
-                    await refresh();
-                  }}
-                />
-              </details>
-            )
-          )}
-        </section>
+        <StepSection key={step.key} step={step} open={step.key === current} onSaved={refresh} />
       ))}
       {state.data.partnership && (
         <p className="actions">

@@ -5,7 +5,7 @@ import { ApiError, NetworkError, api, data } from '../../api/client';
 import { discard, enqueue, useOutbox } from '../../app/outbox';
 import { useSignedIn } from '../../app/session';
 import { DeadlineBadge } from '../../ui/DeadlineBadge';
-import { useFormat } from '../../ui/format';
+import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { QuantityStepper } from '../../ui/QuantityStepper';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
@@ -153,7 +153,7 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
             <dl className="facts">
               <dt>{t('cooperative.demand')}</dt>
               <dd className="big number">
-                {format.number(line.quantity)} <span className="unit">{unit(line.offerId)}</span>
+                {format.number(line.quantity)} <bdi className="unit">{unit(line.offerId)}</bdi>
               </dd>
               <dt>{t('cooperative.packages')}</dt>
               <dd className="big number">{format.number(line.packages)}</dd>
@@ -167,7 +167,7 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
               onChange={(value) => setQuantities((all) => ({ ...all, [line.offerId]: value }))}
             />
             <p className="hint">
-              {t('cooperative.atMost', { count: line.quantity, unit: unit(line.offerId) })}
+              {t('cooperative.atMost', { count: line.quantity, unit: isolate(unit(line.offerId)) })}
             </p>
           </li>
         ))}
@@ -190,19 +190,19 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
       {refusal && (
         <section className="card" aria-labelledby="what-counts">
           <h2 id="what-counts">{t('cooperative.whatCounts')}</h2>
-          {counts.length > 0 ? (
+          {/* Nobody confirmed: the month's delivery pledge counts, as allocation recorded it. */}
+          {!state.data?.confirmedAt && <p>{t('cooperative.heldToPledge')}</p>}
+          {counts.length > 0 && (
             <ul>
               {counts.map((line) => (
                 <li key={line.offerId}>
                   {name(line.offerId)}:{' '}
                   <strong className="number">
-                    {format.number(line.quantity)} {unit(line.offerId)}
+                    {format.number(line.quantity)} <bdi>{unit(line.offerId)}</bdi>
                   </strong>
                 </li>
               ))}
             </ul>
-          ) : (
-            <p>{t('cooperative.heldToPledge')}</p>
           )}
           {state.data?.confirmedBy && (
             <p className="muted">

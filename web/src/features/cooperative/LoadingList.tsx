@@ -64,7 +64,7 @@ export default function LoadingList({ cycleId }: { cycleId: string }) {
                   <td>{t('cooperative.groupNumber', { n: groups.indexOf(line.consumerGroupId) + 1 })}</td>
                   <td className="figure big">{format.number(line.packages)}</td>
                   <td className="figure">
-                    {format.number(line.units)} {offer?.product.unit}
+                    {format.number(line.units)} <bdi>{offer?.product.unit}</bdi>
                   </td>
                   <td className="figure">{format.kg(line.grossKg)}</td>
                 </tr>

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { NetworkError, api, data } from '../../api/client';
 import { enqueue, queued } from '../../app/outbox';
 import { useSignedIn } from '../../app/session';
-import { useFormat } from '../../ui/format';
+import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
-import { ScrollTable } from '../../ui/ScrollTable';
 import { QuantityStepper } from '../../ui/QuantityStepper';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
 import { commonExplanation } from '../account/useForm';
@@ -86,62 +85,58 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
         const offer = offers.data.get(offerId);
         const unit = offer?.product.unit ?? '';
         return (
-          <section key={offerId} className="card">
-            <h2>
+          <section key={offerId} className="plan-offer" aria-labelledby={`offer-${offerId}`}>
+            <h2 id={`offer-${offerId}`}>
               <Icon name="leaf" /> {offer?.product.name ?? offerId}
             </h2>
-            <ScrollTable label={offer?.product.name ?? offerId}>
-              <table>
-                <caption className="muted">{t('cooperative.planCaption', { unit })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('cooperative.month')}</th>
-                    <th scope="col" className="figure">
-                      {t('cooperative.commitments')}
-                    </th>
-                    <th scope="col" className="figure">
-                      {t('cooperative.capacity')}
-                    </th>
-                    <th scope="col" className="figure">
-                      {t('cooperative.exportCap')}
-                    </th>
-                    <th scope="col">{t('cooperative.deliveryPledge')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {months.map((row) => (
-                    <tr key={row.month}>
-                      <th scope="row">{format.month(row.month)}</th>
-                      <td className="figure big">{format.number(row.commitments)}</td>
-                      <td className="figure">{format.number(row.monthlyCapacity)}</td>
-                      <td
-                        className={`figure ${row.exportCap !== null && row.commitments > row.exportCap ? 'over' : ''}`}
-                      >
-                        {row.exportCap === null ? '—' : format.number(row.exportCap)}
-                        {row.exportCap !== null && row.commitments > row.exportCap && (
-                          <span className="sr-note"> {t('cooperative.overCap')}</span>
-                        )}
-                      </td>
-                      <td>
-                        {open.has(row.month) ? (
-                          <QuantityStepper
-                            label={t('cooperative.pledgeFor', {
-                              product: offer?.product.name ?? '',
-                              month: format.month(row.month),
-                            })}
-                            unit={unit}
-                            value={pledges[keyOf(row)] ?? 0}
-                            onChange={(value) => setPledges((all) => ({ ...all, [keyOf(row)]: value }))}
-                          />
-                        ) : (
-                          <span className="number">{format.number(row.deliveryPledge ?? 0)}</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <p className="muted">{t('cooperative.planCaption', { unit: isolate(unit) })}</p>
+            <ul className="cards plan-months">
+              {months.map((row) => {
+                const over = row.exportCap !== null && row.commitments > row.exportCap;
+                return (
+                  <li key={row.month} className="card plan-month">
+                    <h3>
+                      <Icon name="calendar" /> {format.month(row.month)}
+                    </h3>
+                    <dl className="tiles">
+                      <div>
+                        <dt>{t('cooperative.commitments')}</dt>
+                        <dd className="big number">{format.number(row.commitments)}</dd>
+                      </div>
+                      <div>
+                        <dt>{t('cooperative.capacity')}</dt>
+                        <dd className="big number">{format.number(row.monthlyCapacity)}</dd>
+                      </div>
+                      <div className={over ? 'over' : undefined}>
+                        <dt>{t('cooperative.exportCap')}</dt>
+                        <dd className="big number">
+                          {row.exportCap === null ? '—' : format.number(row.exportCap)}
+                        </dd>
+                      </div>
+                    </dl>
+                    {over && (
+                      <p className="over">
+                        <Icon name="warning" /> {t('cooperative.overCapLine')}
+                      </p>
+                    )}
+                    {open.has(row.month) ? (
+                      <QuantityStepper
+                        label={t('cooperative.pledgeForMonth', { month: format.month(row.month) })}
+                        unit={unit}
+                        value={pledges[keyOf(row)] ?? 0}
+                        onChange={(value) => setPledges((all) => ({ ...all, [keyOf(row)]: value }))}
+                      />
+                    ) : (
+                      <p>
+                        {t('cooperative.deliveryPledge')}:{' '}
+                        <strong className="number">{format.number(row.deliveryPledge ?? 0)}</strong>{' '}
+                        <bdi className="unit">{unit}</bdi>
+                      </p>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
           </section>
         );
       })}

@@ -4,6 +4,7 @@ import { api, data } from '../../api/client';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { apiHref, useCycle, type Schemas } from '../cycle/queries';
+import { BorderDocuments } from './BorderDocuments';
 
 type Shipment = Schemas['ShipmentDto'];
 
@@ -29,6 +30,12 @@ function ManifestVersions({ shipmentId }: { shipmentId: string }) {
             </a>{' '}
             <a href={apiHref(`/shipments/${shipmentId}/manifest.csv?version=${v.version}`)} download>
               CSV
+            </a>{' '}
+            <a
+              href={apiHref(`/shipments/${shipmentId}/manifest?version=${v.version}`)}
+              download={`${v.number}-v${v.version}.json`}
+            >
+              JSON
             </a>
           </li>
         ))}
@@ -45,7 +52,8 @@ export function ShipmentCard({ shipment, index }: { shipment: Shipment; index: n
   return (
     <section className="card" aria-labelledby={`shipment-${shipment.id}`}>
       <h2 id={`shipment-${shipment.id}`}>
-        <Icon name="truck" /> {t('transporter.shipment', { n: index + 1, number: shipment.manifest.number })}
+        <Icon name="truck" /> {t('transporter.shipment', { n: index + 1 })} ·{' '}
+        <bdi>{shipment.manifest.number}</bdi>
       </h2>
       <dl className="facts">
         <dt>{t('transporter.vehicle')}</dt>
@@ -96,6 +104,7 @@ export function ShipmentCard({ shipment, index }: { shipment: Shipment; index: n
         </a>
       </p>
       <ManifestVersions shipmentId={shipment.id} />
+      <BorderDocuments shipmentId={shipment.id} />
     </section>
   );
 }
