@@ -34,6 +34,7 @@ export class SessionChangesListener implements OnApplicationShutdown {
   private heartbeat: NodeJS.Timeout | undefined;
   private stopped = false;
   private pid: number | undefined;
+  private refused = false;
   /** How long to wait before connecting again; a test holds the listener off by raising it. */
   retryMs = SESSION_CHANGES_RETRY_MS;
   private readonly syncs = new Map<string, () => void>();
@@ -76,6 +77,11 @@ export class SessionChangesListener implements OnApplicationShutdown {
     await this.connecting;
     const client = this.client;
     if (!client) throw new Error('not listening for session changes');
+    await this.roundTrip(client, timeoutMs);
+  }
+
+  /** Sends a notice on the client and waits for it to come back on it. */
+  private async roundTrip(client: Client, timeoutMs: number): Promise<void> {
     const nonce = randomUUID();
     let timer: NodeJS.Timeout | undefined;
     const heard = new Promise<void>((resolve, reject) => {
@@ -112,10 +118,17 @@ export class SessionChangesListener implements OnApplicationShutdown {
       await client.connect();
       await client.query(`LISTEN ${SESSION_CHANGES_CHANNEL}`);
       this.pid = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      // Proof that notices come back on this connection before trusting it (a pooler in
+      // transaction mode would take LISTEN and deliver nothing).
+      await this.roundTrip(client, HEARTBEAT_TIMEOUT_MS);
     } catch (error) {
-      this.logger.warn(
-        `not listening for session changes (${(error as Error).message}); asking the database`,
-      );
+      // Once per outage: it tries again every second meanwhile.
+      if (!this.refused) {
+        this.logger.warn(
+          `not listening for session changes (${(error as Error).message}); asking the database`,
+        );
+      }
+      this.refused = true;
       client.end().catch(() => undefined);
       this.scheduleRetry();
       return;
@@ -124,6 +137,8 @@ export class SessionChangesListener implements OnApplicationShutdown {
       await client.end().catch(() => undefined);
       return;
     }
+    if (this.refused) this.logger.log('listening for session changes again');
+    this.refused = false;
     // Whatever was remembered before may have missed a notice.
     this.cache.clear();
     this.client = client;
