@@ -99,11 +99,15 @@ function Violations({ cycle }: { cycle: Cycle }) {
       {cycle.violations.map((violation) => (
         <li key={violation.id} className="card">
           <h3>
-            <Icon name={violation.waived ? 'check' : 'warning'} /> {violation.rule}{' '}
-            <span className="muted">({t(`severity.${violation.severity}`)})</span>
+            <Icon name={violation.waived ? 'check' : 'warning'} />{' '}
+            {t(`rules.${violation.rule}`, { defaultValue: violation.rule })}{' '}
+            <span className="muted">
+              (<bdi>{violation.rule}</bdi>, {t(`severity.${violation.severity}`)})
+            </span>
           </h3>
-          <p>{violation.message}</p>
-          <p className="muted">
+          {/* The server's words, in its language: their own direction inside an Arabic page. */}
+          <p dir="auto">{violation.message}</p>
+          <p className="muted" dir="auto">
             {t('admin.subject', { type: violation.subjectType, id: violation.subject })}
           </p>
           {violation.waived ? (
