@@ -76,6 +76,19 @@ async function main(): Promise<void> {
   );
   await ds.query('ANALYZE members; ANALYZE member_allocations; ANALYZE users');
   const repository = new PeopleNotificationsRepository();
+  if (intArg('explain', 0) === 1) {
+    // The plan of the fan-out as it runs, rolled back: what docs/PERFORMANCE.md's figures come from.
+    const { sql, parameters } = repository.fanOutStatement('cycle.allocated', cycleId);
+    const runner = ds.createQueryRunner();
+    await runner.startTransaction();
+    const plan: { 'QUERY PLAN': string }[] = await runner.query(
+      `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+      parameters,
+    );
+    await runner.rollbackTransaction();
+    await runner.release();
+    process.stderr.write(`${plan.map((line) => line['QUERY PLAN']).join('\n')}\n`);
+  }
   const first = await timed('write cycle.allocated', () =>
     ds.transaction((m) => repository.fanOut(m, 'cycle.allocated', cycleId)),
   );

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigurationError, loadEnvironment, type AppRole, type Environment } from './config/environment';
@@ -12,6 +11,7 @@ import { createHttpApp } from './http-app';
 import { provideInfrastructure, type Infrastructure } from './infra/infrastructure';
 import { EmbeddedPostgresUnreachableError } from './infra/embedded-postgres';
 import { RedisNotInstalledError } from './infra/embedded-redis';
+import { StartUpSignals } from './infra/start-up-signals';
 import { UsersService } from './users/users.service';
 
 function fail(message: string): never {
@@ -28,7 +28,6 @@ async function startRole(
     const context = await NestFactory.createApplicationContext(AppModule.forRole(config, onShutdown), {
       logger: new PinoLoggerService(logger),
     });
-    context.enableShutdownHooks();
     return context;
   }
   const app = await createHttpApp(config, logger, onShutdown);
@@ -50,6 +49,7 @@ export async function start(roleOverride?: AppRole): Promise<void> {
     throw error;
   }
   const logger = createRootLogger(env.LOG_LEVEL);
+  const signals = new StartUpSignals();
   let infra: Infrastructure;
   try {
     infra = await provideInfrastructure(env, (line) => logger.info(line));
@@ -65,17 +65,24 @@ export async function start(roleOverride?: AppRole): Promise<void> {
   const { config } = infra;
   const stopInfra = () => infra.stop();
   try {
+    signals.enter('the migrations', stopInfra);
     const applied = await runMigrations(config.databaseUrl);
     if (applied.length > 0) logger.info(`migrations applied: ${applied.join(', ')}`);
+    signals.enter('start-up');
     const app = await startRole(config, logger, stopInfra);
     // The API role owns users; a worker started alongside leaves the first admin to it.
     if (config.admin && config.role !== 'worker')
       await app.get(UsersService).ensureFirstAdmin(config.admin.email, config.admin.password);
-    const seeded = await seedDemoIfWanted(app.get(DataSource), {
-      embedded: infra.embeddedDatabase,
-      wanted: env.SEED_DEMO,
-    });
+    signals.enter('the demo seed');
+    // The demo is played through the API's services: an API process seeds it, not a worker.
+    const seeded =
+      config.role === 'worker'
+        ? null
+        : await seedDemoIfWanted(app, { embedded: infra.embeddedDatabase, wanted: env.SEED_DEMO });
     if (seeded) process.stdout.write(seeded);
+    // From here a signal closes the application: its shutdown hooks drain the queues and the pools.
+    signals.done();
+    app.enableShutdownHooks();
   } catch (error) {
     await stopInfra();
     throw error;

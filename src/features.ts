@@ -10,6 +10,7 @@ import { AllocateStage } from './cycles/stages/allocate.stage';
 import { ConfirmationRequestsStage } from './cycles/stages/confirmation-requests.stage';
 import { LockStage } from './cycles/stages/lock.stage';
 import { StageRunnerModule } from './cycles/stages/stage-runner.module';
+import { DistributionModule } from './distribution/distribution.module';
 import { DispatchModule, DispatchStageModule } from './dispatch/dispatch.module';
 import { DispatchStage } from './dispatch/dispatch.stage';
 import { HealthModule } from './health/health.module';
@@ -59,6 +60,7 @@ export const apiFeatures = [
   DispatchModule,
   ManifestsModule,
   SettlementApiModule,
+  DistributionModule,
   MeModule,
   CalendarFeedModule,
   cycleStages,

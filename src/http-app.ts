@@ -59,7 +59,6 @@ export async function createHttpApp(
   );
   app.setGlobalPrefix(API_PREFIX);
   await serveWebApp(app);
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

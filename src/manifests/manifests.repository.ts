@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EMISSIONS_SCOPE, GRAMS_CO2E_PER_TONNE_KM } from '../logistics/domain/emission-factors';
 import { withIntegers } from '../common/database/integers';
 import type { Locale } from '../logistics/domain/locales';
-import type { TransportMode } from '../logistics/domain/transport-modes';
-import { missingDocuments, type ShipmentDocuments } from './domain/border-documents';
 import type {
-  Manifest,
-  ManifestLine,
-  ManifestQuantities,
-  ManifestSender,
-  ManifestStop,
-} from './domain/manifest.types';
+  ManifestCertificateRow,
+  ManifestRows,
+  ManifestSenderRow,
+  ManifestStopRow,
+  UnloadingRow,
+} from './domain/build-manifest';
+import type { Manifest } from './domain/manifest.types';
 
 export interface ManifestRecipient {
   transportOrganiserId: string;
@@ -30,35 +28,6 @@ export interface StoredManifest {
   document: Manifest;
 }
 
-interface UnloadingRow extends ManifestQuantities {
-  consumerGroupId: string;
-  cooperativeId: string;
-  productId: string;
-  productName: string;
-  hsCode: string;
-}
-
-const grams = (kg: number) => Math.round(kg * 1000);
-
-/** Sums quantities in whole grams, so that totals are exact to the gram. */
-function sum(rows: ManifestQuantities[]): ManifestQuantities {
-  const total = rows.reduce(
-    (acc, row) => ({
-      packages: acc.packages + row.packages,
-      units: acc.units + row.units,
-      net: acc.net + grams(row.netKg),
-      gross: acc.gross + grams(row.grossKg),
-    }),
-    { packages: 0, units: 0, net: 0, gross: 0 },
-  );
-  return {
-    packages: total.packages,
-    units: total.units,
-    netKg: total.net / 1000,
-    grossKg: total.gross / 1000,
-  };
-}
-
 export interface ManifestVersionRow {
   number: string;
   version: number;
@@ -71,7 +40,7 @@ export class ManifestsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Everything the manifest of a shipment prints, read in five queries whatever its size. */
-  async assemble(m: EntityManager, shipmentId: string, number: string, version: number): Promise<Manifest> {
+  async manifestRows(m: EntityManager, shipmentId: string): Promise<ManifestRows> {
     const [head] = await m.query(
       `SELECT s.id AS "seasonId", s.name AS "seasonName", p.id AS "partnershipId", p.name AS "partnershipName",
               c.month, to_char(c.loading_date, 'YYYY-MM-DD') AS "loadingDate",
@@ -94,7 +63,7 @@ export class ManifestsRepository {
         WHERE sh.id = $1`,
       [shipmentId],
     );
-    const senders: ManifestSender[] = await m.query(
+    const senders: ManifestSenderRow[] = await m.query(
       `SELECT k.id AS "cooperativeId", k.name, t.name AS territory, t.country_code AS "countryCode",
               coalesce(array_agg(ce.number ORDER BY ce.kind, ce.number)
                        FILTER (WHERE ce.valid_from <= $2::date AND ce.valid_to >= $2::date), '{}') AS "certificateNumbers",
@@ -108,7 +77,7 @@ export class ManifestsRepository {
         ORDER BY k.name, k.id`,
       [shipmentId, head.loadingDate],
     );
-    const stops: (Omit<ManifestStop, 'unloading' | 'consignee'> & Record<string, unknown>)[] = await m.query(
+    const stops: ManifestStopRow[] = await m.query(
       `SELECT st.stop_order AS "order", st.consumer_group_id AS "consumerGroupId",
               st.distance_from_previous_km::float8 AS "distanceFromPreviousKm",
               g.name, g.contact_email AS "contactEmail", g.drop_point_name AS "dropName",
@@ -133,133 +102,13 @@ export class ManifestsRepository {
         [shipmentId],
       )
       .then((rows: UnloadingRow[]) => withIntegers(rows, ['packages', 'units']));
-    const certificates: {
-      cooperativeId: string;
-      productId: string;
-      coiNumber: string;
-      controlBody: string;
-    }[] = await m.query(
+    const certificates: ManifestCertificateRow[] = await m.query(
       `SELECT cooperative_id AS "cooperativeId", product_id AS "productId", coi_number AS "coiNumber",
                 control_body AS "controlBody"
            FROM shipment_line_certificates WHERE shipment_id = $1`,
       [shipmentId],
     );
-    const coiOf = new Map(certificates.map((c) => [`${c.cooperativeId}|${c.productId}`, c]));
-    const bodyOf = new Map(
-      (senders as (ManifestSender & { controlBody: string | null })[]).map((sender) => [
-        sender.cooperativeId,
-        sender.controlBody,
-      ]),
-    );
-    for (const sender of senders) delete (sender as { controlBody?: unknown }).controlBody;
-    const senderOf = new Map(senders.map((sender) => [sender.cooperativeId, sender]));
-    const byProduct = new Map<string, UnloadingRow[]>();
-    for (const row of unloading) {
-      const key = `${row.cooperativeId}|${row.productId}`;
-      byProduct.set(key, [...(byProduct.get(key) ?? []), row]);
-    }
-    const lines: ManifestLine[] = [...byProduct.values()].map((rows) => {
-      const [first] = rows;
-      const sender = senderOf.get(first.cooperativeId);
-      return {
-        cooperativeId: first.cooperativeId,
-        productId: first.productId,
-        productName: first.productName,
-        hsCode: first.hsCode,
-        originCountry: sender?.countryCode ?? '',
-        certificate: sender?.certificateNumbers[0] ?? null,
-        organic: (sender?.certificateNumbers.length ?? 0) > 0,
-        coiNumber: coiOf.get(`${first.cooperativeId}|${first.productId}`)?.coiNumber ?? null,
-        controlBody:
-          coiOf.get(`${first.cooperativeId}|${first.productId}`)?.controlBody ??
-          bodyOf.get(first.cooperativeId) ??
-          null,
-        ...sum(rows),
-      };
-    });
-    const documents: ShipmentDocuments = {
-      proofOfOrigin: head.eur1Number
-        ? { kind: 'eur1', number: head.eur1Number }
-        : head.originDeclaration
-          ? {
-              kind: 'origin_declaration',
-              exporterRexNumber: head.exporterRexNumber,
-              text: head.originDeclaration,
-            }
-          : null,
-      phytosanitaryCertificateNumber: head.phytosanitaryNumber ?? null,
-    };
-    const documentWarnings = missingDocuments(
-      {
-        originCountries: senders.map((sender) => sender.countryCode),
-        destinationCountry: head.consumerCountry,
-        lines,
-      },
-      documents,
-    );
-    return {
-      number,
-      version,
-      issuedAt: new Date().toISOString(),
-      season: { id: head.seasonId, name: head.seasonName },
-      partnership: { id: head.partnershipId, name: head.partnershipName },
-      cycleMonth: head.month,
-      carrier: {
-        transportOrganiserId: head.organiserId,
-        name: head.organiserName,
-        vehicle: { id: head.vehicleId, name: head.vehicleName, mode: head.mode },
-        contactEmail: head.contactEmail,
-      },
-      loading: {
-        pickupPoint: {
-          name: head.pickupName,
-          address: head.pickupAddress,
-          latitude: head.pickupLatitude,
-          longitude: head.pickupLongitude,
-        },
-        date: head.loadingDate,
-      },
-      senders,
-      stops: stops.map((stop) => ({
-        order: stop.order,
-        consumerGroupId: stop.consumerGroupId,
-        consignee: {
-          name: stop.name as string,
-          dropPoint: {
-            name: stop.dropName as string,
-            address: stop.dropAddress as string,
-            latitude: stop.dropLatitude as number,
-            longitude: stop.dropLongitude as number,
-          },
-          contactEmail: stop.contactEmail as string,
-          countryCode: stop.countryCode as string,
-        },
-        distanceFromPreviousKm: stop.distanceFromPreviousKm,
-        unloading: unloading
-          .filter((row) => row.consumerGroupId === stop.consumerGroupId)
-          .map(({ cooperativeId, productId, productName, packages, units, netKg, grossKg }) => ({
-            cooperativeId,
-            productId,
-            productName,
-            packages,
-            units,
-            netKg,
-            grossKg,
-          })),
-      })),
-      lines,
-      totals: sum(lines),
-      distanceKm: head.distanceKm,
-      tonneKm: head.tonneKm,
-      co2eKg: head.co2eKg,
-      emissions: {
-        ...EMISSIONS_SCOPE,
-        gramsCo2ePerTonneKm: GRAMS_CO2E_PER_TONNE_KM[head.mode as TransportMode],
-      },
-      documents,
-      documentWarnings,
-      locale: head.locale,
-    };
+    return { head, senders, stops, unloading, certificates };
   }
 
   async insert(

@@ -9,6 +9,7 @@ import type { ShipmentDocumentsBody } from './dto/shipment-documents.dto';
 import { manifestNotifications } from './manifest-delivery';
 import { ManifestsRepository, type StoredManifest } from './manifests.repository';
 import type { CsvOptions } from '../common/csv';
+import { buildManifest } from './domain/build-manifest';
 import { cmrToPdf } from './domain/cmr-pdf';
 import { manifestToCsv } from './domain/manifest-csv';
 import { manifestToPdf } from './domain/manifest-pdf';
@@ -35,7 +36,8 @@ export class ManifestsService {
     version: number,
     issuedBy: string | null,
   ) {
-    const document = await this.manifests.assemble(m, shipmentId, number, version);
+    const rows = await this.manifests.manifestRows(m, shipmentId);
+    const document = buildManifest(rows, { number, version, issuedAt: new Date() });
     const manifestId = await this.manifests.insert(m, shipmentId, document, issuedBy);
     const pdf = await manifestToPdf(document);
     await this.manifests.storePdf(m, manifestId, 'manifest', pdf);

@@ -25,7 +25,8 @@ export class MemberPledgesController {
     description: "The standing pledge: replaces the member's lines in every month still open",
   })
   @ApiUnprocessableEntityResponse({
-    description: "The member's group is not enrolled, or no month is still open",
+    description:
+      "No month is still open, or (to an admin) the member's group is not enrolled; a coordinator or member whose group is not in the season gets 404, as for a season that does not exist",
   })
   standing(
     @CurrentActor() actor: Actor,
@@ -41,7 +42,8 @@ export class MemberPledgesController {
   @ApiParam({ name: 'month', example: '2027-03', description: 'YYYY-MM, a month of the season' })
   @ApiOkResponse({ type: [MemberPledgeDto], description: "Replaces the member's lines in that month" })
   @ApiUnprocessableEntityResponse({
-    description: "The month's cycle is no longer open, or the member's group is not enrolled",
+    description:
+      "The month's cycle is no longer open, or (to an admin) the member's group is not enrolled; a coordinator or member whose group is not in the season gets 404",
   })
   month(
     @CurrentActor() actor: Actor,

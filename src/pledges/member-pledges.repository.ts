@@ -18,6 +18,7 @@ interface PutRow {
   consumer_group_id: string | null;
   enrolled: boolean | null;
   known_offers: string[] | null;
+  member_active: boolean | null;
 }
 
 /** What the checks of a refused PUT are decided on, read before anything is written. */
@@ -26,6 +27,8 @@ export interface PutFacts {
   /** null: no such member */
   consumerGroupId: string | null;
   enrolled: boolean;
+  /** false for a member who left its group (null: no such member) */
+  memberActive: boolean | null;
   /** Those of the offers given that are the season's */
   seasonOfferIds: string[];
 }
@@ -64,11 +67,11 @@ export class MemberPledgesRepository {
   }
 
   /**
-   * A pledge PUT in one round trip: one call of put_member_pledges (migration 1763800009400).
+   * A pledge PUT in one round trip: one call of put_member_pledges (migration 1763800016000).
    * It locks the member row (concurrent PUTs for one member run one after the other and the
    * last one wins whole) and reads the facts the checks need. When they all hold (the season,
-   * the member within `reach`, its group enrolled, every offer the season's) and `write` is
-   * set, it locks the target cycles FOR SHARE (the lock stage cannot lock a month between our
+   * the member within `reach` and still in its group, its group enrolled, every offer the
+   * season's) and `write` is set, it locks the target cycles FOR SHARE (the lock stage cannot lock a month between our
    * check that it is open and our commit), writes the lines that change, moves the group's live
    * commitments by exactly that difference, and answers the member's pledges in the season.
    * Otherwise nothing is written and the facts come back ('refused') for the service to choose
@@ -79,7 +82,7 @@ export class MemberPledgesRepository {
     const rows = await preparedQuery<PutRow>(
       this.dataSource,
       'pledge-put',
-      `SELECT outcome, month, offer_id, quantity, season_exists, consumer_group_id, enrolled, known_offers
+      `SELECT outcome, month, offer_id, quantity, season_exists, consumer_group_id, enrolled, known_offers, member_active
          FROM put_member_pledges($1, $2, $3, $4::uuid[], $5::int[], $6, $7, $8, $9)`,
       [
         seasonId,
@@ -102,6 +105,7 @@ export class MemberPledgesRepository {
           seasonExists: first.season_exists!,
           consumerGroupId: first.consumer_group_id,
           enrolled: first.enrolled!,
+          memberActive: first.member_active,
           seasonOfferIds: first.known_offers!,
         },
       };

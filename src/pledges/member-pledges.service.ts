@@ -21,9 +21,11 @@ export class MemberPledgesService {
 
   /**
    * PUT …/pledges (every month still open) or …/pledges/:month (that month, which must be
-   * open). The checks, in this order: the month's form (400), the season (404), the member
-   * within the actor's reach (404), its group enrolled (422), the lines (400). One round trip:
-   * the database writes only when they all hold, else it answers the facts they are decided on.
+   * open). The checks, in this order: the month's form (400), the season, which must exist and,
+   * but for an admin, be one the actor's group takes part in (404), the member within the
+   * actor's reach (404), its group enrolled (422, for an admin), the lines (400). One round
+   * trip when they all hold: the database writes only then, else it answers the facts they are
+   * decided on (and a refusal asks whether the actor takes part in the season, see refusal).
    */
   async replace(
     actor: Actor,
@@ -45,7 +47,7 @@ export class MemberPledgesService {
     });
     switch (outcome.kind) {
       case 'refused':
-        return refuse(actor, memberId, offerIds, outcome.facts);
+        return refuse(actor, memberId, offerIds, outcome.facts, await this.takesPart(actor, seasonId));
       case 'no-such-month':
         throw new NotFoundException(
           `month ${target.kind === 'month' ? target.month : ''} is not a month of this season`,
@@ -61,10 +63,20 @@ export class MemberPledgesService {
     }
   }
 
+  /** 404 for a season the actor takes no part in, as for one that does not exist; then the member. */
   async list(actor: Actor, seasonId: string, memberId: string): Promise<MemberPledgeDto[]> {
-    await this.access.existing(seasonId);
+    await this.access.readable(actor, seasonId);
     await this.reachMember(actor, memberId);
     return this.pledges.list(seasonId, memberId);
+  }
+
+  /**
+   * Whether the actor may read the season (SeasonAccess): asked on every refusal, whether or
+   * not the season exists, so that a season of others and an id naming none cost the same
+   * queries and answer the same 404.
+   */
+  private takesPart(actor: Actor, seasonId: string): Promise<boolean> {
+    return this.access.canRead(actor, seasonId);
   }
 
   /** The member's group; 404 when there is no such member or it is not the actor's (or its group's). */
@@ -80,13 +92,25 @@ export class MemberPledgesService {
  * The database applies the same rules (reachOf is canReach's rule), so one of them fails here;
  * should none, the answer is still a refusal: 404, as for a record out of reach.
  */
-function refuse(actor: Actor, memberId: string, offerIds: string[], facts: PutFacts): never {
-  if (!facts.seasonExists) throw new NotFoundException('season not found');
+function refuse(
+  actor: Actor,
+  memberId: string,
+  offerIds: string[],
+  facts: PutFacts,
+  takesPart: boolean,
+): never {
+  // A season of which the actor is no part is answered as one that does not exist (F6): for
+  // an actor whose own member it is, "not enrolled" would tell that the season exists.
+  if (!facts.seasonExists || !takesPart) throw new NotFoundException('season not found');
   assertReach(
     actor,
     facts.consumerGroupId ? { memberId, consumerGroupId: facts.consumerGroupId } : null,
     'member',
   );
+  // Within reach, so the caller may know: the member left (its history stays readable).
+  if (facts.memberActive === false) {
+    throw new UnprocessableEntityException('this member has left its group: nobody pledges for it any more');
+  }
   if (!facts.enrolled) {
     throw new UnprocessableEntityException("the member's consumer group is not enrolled in this season");
   }

@@ -2,6 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { SessionChangesListener } from './session-changes.listener';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 
@@ -19,7 +20,7 @@ import { SessionsService } from './sessions.service';
       }),
     }),
   ],
-  providers: [SessionsRepository, SessionsService],
+  providers: [SessionsRepository, SessionChangesListener, SessionsService],
   exports: [SessionsService],
 })
 export class SessionsModule {}

@@ -4,6 +4,7 @@ import type { Actor, Role } from '../common/auth/actor';
 import { preparedQuery } from '../common/database/prepared';
 
 interface LiveSessionRow {
+  expires_at: Date;
   role: Role;
   consumer_group_id: string | null;
   member_id: string | null;
@@ -12,12 +13,18 @@ interface LiveSessionRow {
 }
 
 // One primary-key lookup joined to the user by its primary key, prepared once per connection:
-// asked on every authenticated request, so that a revoked session, a deactivated or deleted
-// user, or a changed role or organisation takes effect on the very next request.
+// asked whenever the process does not hold the session in memory (SessionsService), so that a
+// revoked session, a deactivated or deleted user, or a changed role or organisation takes
+// effect on the very next request.
 const LIVE_SESSION = `
-  SELECT u.role, u.consumer_group_id, u.member_id, u.cooperative_id, u.transport_organiser_id
+  SELECT s.expires_at, u.role, u.consumer_group_id, u.member_id, u.cooperative_id, u.transport_organiser_id
     FROM sessions s JOIN users u ON u.id = s.user_id
    WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`;
+
+export interface LiveSession {
+  actor: Actor & { sessionId: string };
+  expiresAt: Date;
+}
 
 export interface SessionRow {
   id: string;
@@ -45,21 +52,27 @@ export class SessionsRepository {
     return row as SessionRow;
   }
 
-  /** Who is acting through this session, or null when it has ended (or its user is inactive or gone). */
-  async actorOf(sessionId: string, userId: string): Promise<Actor | null> {
-    const [row] = await preparedQuery<LiveSessionRow>(this.dataSource, 'live_session', LIVE_SESSION, [
+  /**
+   * Who is acting through this session and until when the session lasts, or null when it has
+   * ended (or its user is inactive or gone).
+   */
+  async liveSession(sessionId: string, userId: string): Promise<LiveSession | null> {
+    const [row] = await preparedQuery<LiveSessionRow>(this.dataSource, 'live_session_until', LIVE_SESSION, [
       sessionId,
       userId,
     ]);
     if (!row) return null;
     return {
-      userId,
-      sessionId,
-      role: row.role,
-      consumerGroupId: row.consumer_group_id,
-      memberId: row.member_id,
-      cooperativeId: row.cooperative_id,
-      transportOrganiserId: row.transport_organiser_id,
+      expiresAt: row.expires_at,
+      actor: {
+        userId,
+        sessionId,
+        role: row.role,
+        consumerGroupId: row.consumer_group_id,
+        memberId: row.member_id,
+        cooperativeId: row.cooperative_id,
+        transportOrganiserId: row.transport_organiser_id,
+      },
     };
   }
 

@@ -157,6 +157,49 @@ describe('members who leave', () => {
     expect((await login(http, memberUser.email, memberUser.password)).length).toBeGreaterThan(0);
   });
 
+  it('takes no pledge for a member who left, whoever asks (422; another group’s coordinator 404), and writes nothing', async () => {
+    const [groupId, otherGroupId] = r.groupIds;
+    const gone = r.membersByGroup[0][2];
+    const coordinator = (await account(http, admin, 'coordinator', { consumerGroupId: groupId })).token;
+    const otherCoordinator = (await account(http, admin, 'coordinator', { consumerGroupId: otherGroupId }))
+      .token;
+    expect(
+      (
+        await http
+          .as(coordinator)
+          .patch(`/api/v1/consumer-groups/${groupId}/members/${gone}`, { active: false })
+      ).status,
+    ).toBe(200);
+    const before = await storedPledges(t.dataSource, s.seasonId, gone);
+    const liveBefore = await liveOf(groupId);
+    const openMonth = s.months[s.months.length - 1];
+    for (const token of [coordinator, admin]) {
+      const standing = await pledge(token, gone, 3);
+      expect(standing.status).toBe(422);
+      expect(standing.body.message).toMatch(/left its group/);
+      const oneMonth = await http
+        .as(token)
+        .put(`/api/v1/seasons/${s.seasonId}/members/${gone}/pledges/${openMonth}`, {
+          lines: [{ offerId: s.offers[0].id, quantity: 1 }],
+        });
+      expect(oneMonth.status).toBe(422);
+    }
+    // out of reach first: another group's coordinator learns nothing of it
+    expect((await pledge(otherCoordinator, gone, 3)).status).toBe(404);
+    expect(await storedPledges(t.dataSource, s.seasonId, gone)).toEqual(before);
+    expect(await liveOf(groupId)).toEqual(liveBefore);
+    // its history stays readable
+    expect(
+      (await http.as(coordinator).get(`/api/v1/seasons/${s.seasonId}/members/${gone}/pledges`)).status,
+    ).toBe(200);
+    // back in the group, it pledges again
+    expect(
+      (await http.as(admin).patch(`/api/v1/consumer-groups/${groupId}/members/${gone}`, { active: true }))
+        .status,
+    ).toBe(200);
+    expect((await pledge(coordinator, gone, 3)).status).toBe(200);
+  });
+
   it('answers 404 for another group’s member, a member of another group under this one, or an unknown member', async () => {
     const [groupA, groupB] = r.groupIds;
     const coordinator = (await account(http, admin, 'coordinator', { consumerGroupId: groupA })).token;

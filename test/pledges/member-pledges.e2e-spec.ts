@@ -394,16 +394,35 @@ describe('member pledges', () => {
       ).toBe(404);
     });
 
-    it('answers 422 when the member’s group is not enrolled in the season', async () => {
+    it('answers an admin 422 when the member’s group is not enrolled in the season', async () => {
       const outsiderGroup = await consumerGroup(t.dataSource, r.consumerTerritoryId);
       const outsider = await member(t.dataSource, outsiderGroup);
-      const token = await userToken(http, admin, 'member', { memberId: outsider });
-      const reply = await http.as(token).put(pledgesPath(s, outsider), body);
+      const reply = await http.as(admin).put(pledgesPath(s, outsider), body);
       expect(reply.status).toBe(422);
       expect(reply.body.message).toContain('not enrolled');
       expect(await storedPledges(t.dataSource, s.seasonId, outsider)).toEqual({});
-      const month = await http.as(token).put(pledgesPath(s, outsider, '2030-03'), body);
+      const month = await http.as(admin).put(pledgesPath(s, outsider, '2030-03'), body);
       expect(month.status).toBe(422);
+    });
+
+    it('answers the member itself, for a season its group is not in, exactly as for a season that does not exist', async () => {
+      // F6: "not enrolled" would tell the member that the season exists.
+      const outsiderGroup = await consumerGroup(t.dataSource, r.consumerTerritoryId);
+      const outsider = await member(t.dataSource, outsiderGroup);
+      const token = await userToken(http, admin, 'member', { memberId: outsider });
+      const unknown = { ...s, seasonId: NIL };
+      for (const month of [undefined, '2030-03']) {
+        const theirs = await http.as(token).put(pledgesPath(s, outsider, month), body);
+        const none = await http.as(token).put(pledgesPath(unknown, outsider, month), body);
+        expect(theirs.status).toBe(404);
+        expect(theirs.text).toBe(none.text);
+      }
+      const list = (seasonId: string) =>
+        http.as(token).get(`/api/v1/seasons/${seasonId}/members/${outsider}/pledges`);
+      const [theirs, none] = [await list(s.seasonId), await list(NIL)];
+      expect(theirs.status).toBe(404);
+      expect(theirs.text).toBe(none.text);
+      expect(await storedPledges(t.dataSource, s.seasonId, outsider)).toEqual({});
     });
   });
 

@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { isolatedDatabase } from '../support/isolated-database';
 import { adminToken, Http, startTestApp, unique, type Reply, type TestApp } from '../support/test-app';
 import { buildWorld, siblingView, worldTokens, type World, type WorldTokens } from './world';
@@ -744,6 +745,27 @@ const TABLE: Row[] = [
     path: (w) => `/cycles/${w.cycles.settled}/statements.csv`,
     expect: { admin: 200, coordinator: OWN_ONLY(200), member: OWN_ONLY(200), cooperative: OWN_ONLY(200) },
   },
+  {
+    method: 'GET',
+    route: '/cycles/:id/distribution-list',
+    path: (w) => `/cycles/${w.cycles.settled}/distribution-list`,
+    // an admin names the group (400 without it); a coordinator reads its own
+    expect: { admin: 400, coordinator: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    sibling: true,
+    route: '/cycles/:id/distribution-list (a named group)',
+    path: (w) => `/cycles/${w.cycles.settled}/distribution-list?consumerGroupId=${w.groupId}`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200) },
+  },
+  {
+    method: 'GET',
+    sibling: true,
+    route: '/cycles/:id/distribution-list.pdf',
+    path: (w) => `/cycles/${w.cycles.settled}/distribution-list.pdf?consumerGroupId=${w.groupId}`,
+    expect: { admin: 200, coordinator: OWN_ONLY(200) },
+  },
 ];
 
 const LOGIN = { email: '', password: 'correct horse battery' };
@@ -802,6 +824,76 @@ function idsOf(w: World): string[] {
     w.spareGroupId,
   ];
 }
+
+/**
+ * F6, "404 means 404": a season, cycle or shipment the caller has no part in must answer exactly
+ * (status and body) as an id that names nothing. Two pairs of worlds per row naming one:
+ * - `mixed`: the caller's own organisations (world A) with world B's season, cycles, shipments
+ *   (and their offers, months, violation); against the same with random ids in their place;
+ * - `foreign`: world B whole; against world B with random season, cycle and shipment ids.
+ */
+const RANDOM = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+function withSeasonOf(w: World, from: World): World {
+  return {
+    ...w,
+    season: from.season,
+    cycles: from.cycles,
+    months: from.months,
+    shipments: from.shipments,
+    violationId: from.violationId,
+    offerId: from.offerId,
+    receiptLines: from.receiptLines,
+  };
+}
+
+function withRandomSeason(w: World): World {
+  const cycles = { settled: RANDOM(11), dispatched: RANDOM(12), confirming: RANDOM(13), open: RANDOM(14) };
+  return {
+    ...w,
+    season: { ...w.season, seasonId: RANDOM(1), cycleIds: {} },
+    cycles,
+    shipments: { settled: RANDOM(21), dispatched: RANDOM(22) },
+    violationId: RANDOM(31),
+  };
+}
+
+/**
+ * The SQL statements (their text, without values) a request sends, in order: the timing class
+ * of F6. A season of others and a random id must cost the same statements, so that neither
+ * the answer nor the work behind it tells them apart. The session listener's own statements
+ * (its heartbeat) and the session lookup are left out.
+ */
+async function statementsOf<T>(request: () => Promise<T>): Promise<[T, string[]]> {
+  const statements: string[] = [];
+  const query = Client.prototype.query;
+  // The session lookup depends on what the process holds in memory, not on the ids asked for.
+  const listening = /pg_notify|^LISTEN|pg_backend_pid|FROM sessions s JOIN users u/;
+  Client.prototype.query = function (this: Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string; name?: string };
+    const text = typeof first === 'string' ? first : (first?.text ?? first?.name ?? '?');
+    if (!listening.test(text)) statements.push(text.replace(/\s+/g, ' ').trim());
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  try {
+    return [await request(), statements];
+  } finally {
+    Client.prototype.query = query;
+  }
+}
+
+const NOT_ADMIN: Exclude<Role, 'admin'>[] = [
+  'coordinator',
+  'member',
+  'cooperative',
+  'transporter',
+  'anonymous',
+];
+type Pair = 'mixed' | 'foreign';
+
+/** The rows whose path names a season, cycle or shipment (it changes with them). */
+const NAMING_SEASONS = (own: World) =>
+  TABLE.filter((row) => row.scoped !== false && row.path(own) !== row.path(withRandomSeason(own)));
 
 describe('authorization matrix', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
@@ -867,6 +959,56 @@ describe('authorization matrix', () => {
       }
     },
   );
+
+  describe('F6: a season, cycle or shipment of which the caller has no part answers as a random id', () => {
+    const compared = { rows: 0, cells: 0 };
+    // The rows are known once the worlds are: one test per row, each over roles and both pairs.
+    it('on every route naming one, for every role, status and body alike', async () => {
+      const differences: string[] = [];
+      const rows = NAMING_SEASONS(worlds.own);
+      compared.rows = rows.length;
+      const pairs: Record<Pair, [World, World]> = {
+        mixed: [
+          withSeasonOf(worlds.own, worlds.foreign),
+          withRandomSeason(withSeasonOf(worlds.own, worlds.foreign)),
+        ],
+        foreign: [worlds.foreign, withRandomSeason(worlds.foreign)],
+      };
+      for (const row of rows) {
+        for (const role of NOT_ADMIN) {
+          for (const pair of Object.keys(pairs) as Pair[]) {
+            const [theirs, random] = pairs[pair];
+            const client = role === 'anonymous' ? http.anonymous() : http.as(tokens[role]);
+            const ask = (w: World) =>
+              client.request(
+                row.method,
+                `/api/v1${row.path(w)}`,
+                row.method === 'GET' ? undefined : (row.body?.(w) ?? {}),
+              );
+            const [a, aStatements] = await statementsOf(() => ask(theirs));
+            const [b, bStatements] = await statementsOf(() => ask(random));
+            compared.cells += 1;
+            if (a.status !== b.status || a.text !== b.text || a.status < 400) {
+              differences.push(
+                `${row.method} ${row.route} as ${role} (${pair}): ${a.status} ${a.text.slice(0, 160)} ` +
+                  `— random: ${b.status} ${b.text.slice(0, 160)}`,
+              );
+            } else if (JSON.stringify(aStatements) !== JSON.stringify(bStatements)) {
+              differences.push(
+                `${row.method} ${row.route} as ${role} (${pair}): other work: ` +
+                  `${JSON.stringify(aStatements)} — random: ${JSON.stringify(bStatements)}`,
+              );
+            }
+          }
+        }
+      }
+      console.info(
+        `F6: ${compared.rows} rows × ${NOT_ADMIN.length} roles × 2 pairs → ${compared.cells} pairs compared`,
+      );
+      expect(differences).toEqual([]);
+      expect(compared.rows).toBeGreaterThan(20);
+    });
+  });
 
   it('covers every route of the API and reports its figures', () => {
     const routes = new Set(TABLE.map((r) => `${r.method} ${r.route.replace(/ \(.*\)$/, '')}`));

@@ -1,9 +1,9 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions, runMigrations } from '../../src/database/data-source';
+import type { DataSource } from 'typeorm';
+import { runMigrations } from '../../src/database/data-source';
 import { DEMO_PASSWORD, seedDemoIfWanted } from '../../src/database/seed/seed-demo';
 import { recreateDatabase } from '../../src/infra/probe';
-import { Http, login, startTestApp, type TestApp } from '../support/test-app';
+import { Http, login, startTestApp, testConfig, type TestApp } from '../support/test-app';
 
 // The demo seed wants a database without territories, and the test database is shared with
 // other test files: it runs in a database of its own on the same server, dropped at the end.
@@ -40,15 +40,19 @@ async function counts(dataSource: DataSource): Promise<Record<string, number>> {
 describe('demo seed', () => {
   let databaseUrl: string;
   let dataSource: DataSource;
+  // The API application on the seed's own database: the demo's months are played by its stages.
+  let t: TestApp;
+  let http: Http;
 
   beforeAll(async () => {
     databaseUrl = await recreateDatabase(serverUrl, ownDatabase);
     await runMigrations(databaseUrl);
-    dataSource = new DataSource(dataSourceOptions(databaseUrl, 4));
-    await dataSource.initialize();
-  });
+    t = await startTestApp({ databaseUrl, role: 'api', queuePrefix: `${testConfig().queuePrefix}-seed` });
+    http = new Http(t.app);
+    dataSource = t.dataSource;
+  }, 60_000);
   afterAll(async () => {
-    await dataSource?.destroy();
+    await t?.close();
     const client = new Client({ connectionString: serverUrl });
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS "${ownDatabase}" WITH (FORCE)`);
@@ -56,17 +60,17 @@ describe('demo seed', () => {
   });
 
   it('does nothing when not wanted, or unset on a database that is not embedded', async () => {
-    expect(await seedDemoIfWanted(dataSource, { embedded: true, wanted: false })).toBeNull();
-    expect(await seedDemoIfWanted(dataSource, { embedded: false })).toBeNull();
-    expect(await seedDemoIfWanted(dataSource, { embedded: false, wanted: false })).toBeNull();
+    expect(await seedDemoIfWanted(t.app, { embedded: true, wanted: false })).toBeNull();
+    expect(await seedDemoIfWanted(t.app, { embedded: false })).toBeNull();
+    expect(await seedDemoIfWanted(t.app, { embedded: false, wanted: false })).toBeNull();
     expect((await counts(dataSource)).territories).toBe(0);
     expect((await counts(dataSource)).users).toBe(0);
   });
 
   it('seeds an empty embedded database once, even when two processes start at the same time', async () => {
     const results = await Promise.all([
-      seedDemoIfWanted(dataSource, { embedded: true }),
-      seedDemoIfWanted(dataSource, { embedded: true }),
+      seedDemoIfWanted(t.app, { embedded: true }),
+      seedDemoIfWanted(t.app, { embedded: true }),
     ]);
     const printed = results.filter((result) => result !== null);
     expect(printed).toHaveLength(1);
@@ -104,14 +108,22 @@ describe('demo seed', () => {
     });
   });
 
-  it('seeds a season whose every month is still open to pledges', async () => {
+  it('plays the season: the first month settled, the second confirming, the others open', async () => {
     const cycles = await dataSource.query(
-      `SELECT status, locks_at > now() AS future FROM cycles ORDER BY month`,
+      `SELECT status, locks_at > now() AS "locksAhead", confirm_by > now() AS "confirmAhead" FROM cycles ORDER BY month`,
     );
-    expect(cycles).toHaveLength(6);
-    expect(cycles.every((c: { status: string; future: boolean }) => c.status === 'open' && c.future)).toBe(
-      true,
-    );
+    expect(cycles.map((c: { status: string }) => c.status)).toEqual([
+      'settled',
+      'confirming',
+      'open',
+      'open',
+      'open',
+      'open',
+    ]);
+    // the clock leaves them so: nothing is due but the open months' locks, all ahead
+    expect(cycles[0]).toMatchObject({ locksAhead: false, confirmAhead: false });
+    expect(cycles[1]).toMatchObject({ locksAhead: false, confirmAhead: true });
+    expect(cycles.slice(2).every((c: { locksAhead: boolean }) => c.locksAhead)).toBe(true);
     const [{ offered }] = await dataSource.query(
       `SELECT count(*)::int AS offered FROM offers o JOIN cooperatives c ON c.id = o.cooperative_id
         JOIN seasons s ON s.id = o.season_id WHERE c.territory_id = s.producer_territory_id`,
@@ -178,22 +190,28 @@ describe('demo seed', () => {
 
   it('does nothing the second time, wanted or not', async () => {
     const before = await counts(dataSource);
-    expect(await seedDemoIfWanted(dataSource, { embedded: true })).toBeNull();
-    expect(await seedDemoIfWanted(dataSource, { embedded: false, wanted: true })).toBeNull();
+    expect(await seedDemoIfWanted(t.app, { embedded: true })).toBeNull();
+    expect(await seedDemoIfWanted(t.app, { embedded: false, wanted: true })).toBeNull();
     expect(await counts(dataSource)).toEqual(before);
   });
 
   describe('through the API', () => {
-    let t: TestApp;
-    let http: Http;
+    let admin: string;
+    let seasonId: string;
+    let cycles: { id: string; month: string; status: string }[];
     beforeAll(async () => {
-      t = await startTestApp({ databaseUrl });
-      http = new Http(t.app);
+      admin = await login(http, 'admin@proxima.demo', DEMO_PASSWORD);
+      const seasons = (await http.as(admin).get('/api/v1/seasons')).body;
+      seasonId = (Array.isArray(seasons) ? seasons : seasons.items)[0].id;
+      const listed = (await http.as(admin).get(`/api/v1/seasons/${seasonId}/cycles`)).body;
+      cycles = [...(Array.isArray(listed) ? listed : listed.items)].sort((a, b) =>
+        a.month.localeCompare(b.month),
+      );
     });
-    afterAll(() => t?.close());
+    const first = () => cycles[0].id;
+    const second = () => cycles[1].id;
 
     it('lets the demo admin log in and see the demo territories', async () => {
-      const admin = await login(http, 'admin@proxima.demo', DEMO_PASSWORD);
       const territories = await http.as(admin).get('/api/v1/territories');
       expect(territories.status).toBe(200);
       expect(territories.body.items.map((territory: { name: string }) => territory.name).sort()).toEqual([
@@ -202,15 +220,72 @@ describe('demo seed', () => {
       ]);
     });
 
+    it('settled the first month by its stages: a shortfall, a shipment and manifest, one item missing, statements', async () => {
+      const allocations = (await http.as(admin).get(`/api/v1/cycles/${first()}/allocations?limit=500`)).body
+        .items;
+      const short = allocations.filter(
+        (a: { pledged: number; allocated: number }) => a.allocated < a.pledged,
+      );
+      expect(short.length).toBeGreaterThan(0);
+      expect(allocations.some((a: { allocated: number }) => a.allocated > 0)).toBe(true);
+
+      const shipments = (await http.as(admin).get(`/api/v1/cycles/${first()}/shipments`)).body;
+      const shipmentList = Array.isArray(shipments) ? shipments : shipments.items;
+      expect(shipmentList.length).toBeGreaterThan(0);
+      const manifest = await http.as(admin).get(`/api/v1/shipments/${shipmentList[0].id}/manifest`);
+      expect(manifest.status).toBe(200);
+      expect(manifest.body.number).toMatch(/^MAN-\d{6}-\d{4}$/);
+
+      const missing: { n: number }[] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM receipt_lines rl
+           JOIN group_allocations ga USING (cycle_id, consumer_group_id, offer_id)
+          WHERE rl.cycle_id = $1 AND rl.received < ga.allocated`,
+        [first()],
+      );
+      expect(missing[0].n).toBe(1);
+
+      const statements = (await http.as(admin).get(`/api/v1/cycles/${first()}/statements`)).body;
+      expect(statements.members).toHaveLength(10);
+      expect(statements.cooperatives).toHaveLength(2);
+      expect(statements.totals.goodsMinor).toBeGreaterThan(0);
+    });
+
+    it('leaves the second month confirming, Zitoun Ourika still to confirm', async () => {
+      const cooperatives = (await http.as(admin).get('/api/v1/cooperatives?limit=50')).body.items;
+      const id = (name: RegExp) => cooperatives.find((c: { name: string }) => name.test(c.name)).id;
+      const confirmation = async (cooperativeId: string) =>
+        (await http.as(admin).get(`/api/v1/cycles/${second()}/confirmations/${cooperativeId}`)).body;
+      expect(await confirmation(id(/Tighanimine/))).toMatchObject({ cycleStatus: 'confirming' });
+      expect((await confirmation(id(/Tighanimine/))).confirmedAt).not.toBeNull();
+      expect((await confirmation(id(/Zitoun/))).confirmedAt).toBeNull();
+    });
+
+    it('has two members invited and not yet accepted', async () => {
+      const invitations = (await http.as(admin).get('/api/v1/invitations')).body;
+      const items = Array.isArray(invitations) ? invitations : invitations.items;
+      expect(items.filter((i: { status: string }) => i.status === 'pending')).toHaveLength(2);
+      const gasap = await login(http, 'coordinator.gasap@proxima.demo', DEMO_PASSWORD);
+      const own = (await http.as(gasap).get('/api/v1/invitations')).body;
+      expect((Array.isArray(own) ? own : own.items).map((i: { email: string }) => i.email)).toEqual([
+        'karim.elamrani@proxima.demo',
+      ]);
+    });
+
     it.each([
-      ['coordinator.gasap@proxima.demo', 'coordinator'],
-      ['lucie.peeters@proxima.demo', 'member'],
-      ['zitoun.ourika@proxima.demo', 'cooperative'],
-      ['transport@proxima.demo', 'transporter'],
-    ])('lets %s log in as %s', async (email, role) => {
+      ['admin@proxima.demo', 'admin', 'run_stage'],
+      ['coordinator.gasap@proxima.demo', 'coordinator', 'review_pledges'],
+      ['coordinator.amap@proxima.demo', 'coordinator', 'review_pledges'],
+      ['lucie.peeters@proxima.demo', 'member', 'pledge'],
+      ['tighanimine@proxima.demo', 'cooperative', 'plan_deliveries'],
+      ['zitoun.ourika@proxima.demo', 'cooperative', 'confirm'],
+      ['transport@proxima.demo', 'transporter', 'prepare_transport'],
+    ])('lets %s log in as %s and find its next step (%s) on GET /me', async (email, role, action) => {
       const reply = await http.post('/api/v1/auth/login', { email, password: DEMO_PASSWORD });
       expect(reply.status).toBe(200);
       expect(reply.body.user).toMatchObject({ email, role });
+      const me = (await http.as(reply.body.accessToken).get('/api/v1/me')).body;
+      expect(me.seasons).toHaveLength(1);
+      expect(me.seasons[0].next).toMatchObject({ action });
       const wrong = await http.post('/api/v1/auth/login', { email, password: 'not-the-demo-password' });
       expect(wrong.status).toBe(401);
     });

@@ -123,29 +123,33 @@ test('coordinator: records what arrived, reads the statements and their CSV', as
   await screenshot(page, testInfo, '13-coordinator-statements');
 });
 
-test.fixme('coordinator: opens and prints the distribution list of a delivered month', async ({
+test('coordinator: opens and prints the distribution list of a delivered month', async ({
   page,
   language,
   text,
 }, testInfo) => {
-  // fixme: the server does not serve GET /cycles/:id/distribution-list (nor its PDF) yet.
+  // The month global setup settled: every group's coordinator recorded what arrived.
   const season = await demoSeason();
-  const dispatched = season.cycles.find((cycle) => cycle.status === 'dispatched');
-  expect(dispatched, 'global setup leaves a month dispatched').toBeTruthy();
+  const delivered = season.cycles.find((cycle) => cycle.status === 'settled');
+  expect(delivered, 'global setup leaves a month settled').toBeTruthy();
   await signIn(page, text, DEMO.coordinator);
   await page.getByRole('link', { name: text.nav.deliveries }).click();
-  const month = monthName(language, dispatched!.month);
+  const month = monthName(language, delivered!.month);
   const delivery = page.getByRole('region', { name: new RegExp(`^${month}`) });
   await delivery.getByRole('link', { name: say(text.distribution.open, { month }) }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: say(text.distribution.title, { month }) }),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: text.distribution.print })).toBeVisible();
-  await expect(page.getByRole('link', { name: text.distribution.pdf })).toHaveAttribute(
-    'href',
-    `/api/v1/cycles/${dispatched!.id}/distribution-list.pdf`,
-  );
-  await expect(page.getByRole('table', { name: say(text.distribution.caption, { month }) })).toBeVisible();
+  const pdfLink = page.getByRole('link', { name: text.distribution.pdf });
+  await expect(pdfLink).toHaveAttribute('href', `/api/v1/cycles/${delivered!.id}/distribution-list.pdf`);
+  const table = page.getByRole('table', { name: say(text.distribution.caption, { month }) });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: /Lucie Peeters/ })).toBeVisible();
+  // The PDF answers to the browser's own session (the httpOnly cookie), as the link will.
+  const pdf = await page.request.get(`/api/v1/cycles/${delivered!.id}/distribution-list.pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
   await expectAccessible(page);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation')).toBeHidden();

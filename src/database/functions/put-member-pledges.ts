@@ -1,6 +1,6 @@
 /**
  * put_member_pledges as the database holds it now: the one place to read its current body
- * (migrations 1763800009100 to 1763800009400 made it step by step, and applied migrations are
+ * (migrations 1763800009100 to 1763800009400 made it step by step, 1763800016000 refused members who left, and applied migrations are
  * never edited). test/database/functions.e2e-spec.ts checks that the migrated database holds
  * exactly this body. To change the function, write a new migration that creates this text and
  * update it here in the same commit.
@@ -14,6 +14,9 @@ export const putMemberPledges = {
   /** The argument list, as pg_get_function_arguments prints it. */
   arguments:
     'p_season uuid, p_member uuid, p_month text, p_offer_ids uuid[], p_quantities integer[], p_write boolean, p_reach_all boolean, p_reach_group uuid, p_reach_member uuid',
+  /** Its result columns, as the CREATE FUNCTION of the last migration declares them. */
+  returns:
+    'outcome text, month text, offer_id uuid, quantity integer, season_exists boolean, consumer_group_id uuid, enrolled boolean, known_offers text[], member_active boolean',
   language: 'plpgsql',
   /** Between the dollar quotes: pg_proc.prosrc. */
   body: `
@@ -22,6 +25,7 @@ export const putMemberPledges = {
         v_season_exists boolean;
         v_group uuid;
         v_enrolled boolean;
+        v_active boolean;
         v_known text[];
         v_cycles uuid[];
         v_months text[];
@@ -33,17 +37,19 @@ export const putMemberPledges = {
                m.consumer_group_id,
                EXISTS (SELECT 1 FROM season_groups g
                         WHERE g.season_id = p_season AND g.consumer_group_id = m.consumer_group_id),
-               ARRAY(SELECT o.id FROM offers o WHERE o.season_id = p_season AND o.id = ANY(p_offer_ids))::text[]
-          INTO v_season_exists, v_group, v_enrolled, v_known
+               ARRAY(SELECT o.id FROM offers o WHERE o.season_id = p_season AND o.id = ANY(p_offer_ids))::text[],
+               m.active
+          INTO v_season_exists, v_group, v_enrolled, v_known, v_active
           FROM (SELECT 1) one
-          LEFT JOIN LATERAL (SELECT mm.consumer_group_id FROM members mm WHERE mm.id = p_member
+          LEFT JOIN LATERAL (SELECT mm.consumer_group_id, mm.active FROM members mm WHERE mm.id = p_member
                                FOR NO KEY UPDATE) m ON true;
         -- IS NOT TRUE: a comparison with a NULL refuses, it never lets through.
-        IF (p_write AND v_season_exists AND v_group IS NOT NULL AND v_enrolled
+        -- A member who left its group (active = false) pledges no more, whoever asks.
+        IF (p_write AND v_season_exists AND v_group IS NOT NULL AND v_active AND v_enrolled
             AND (p_reach_all OR v_group = p_reach_group OR p_member = p_reach_member)
             AND cardinality(v_known) = cardinality(p_offer_ids)) IS NOT TRUE THEN
           RETURN QUERY SELECT 'refused'::text, NULL::text, NULL::uuid, NULL::integer,
-                              v_season_exists, v_group, v_enrolled, v_known;
+                              v_season_exists, v_group, v_enrolled, v_known, v_active;
           RETURN;
         END IF;
 
@@ -59,7 +65,7 @@ export const putMemberPledges = {
           RETURN QUERY SELECT CASE WHEN cardinality(v_cycles) > 0 THEN 'month-not-open'
                                    WHEN p_month IS NULL THEN 'no-open-month' ELSE 'no-such-month' END,
                               NULL::text, NULL::uuid, NULL::integer,
-                              NULL::boolean, NULL::uuid, NULL::boolean, NULL::text[];
+                              NULL::boolean, NULL::uuid, NULL::boolean, NULL::text[], NULL::boolean;
           RETURN;
         END IF;
 
@@ -99,7 +105,7 @@ export const putMemberPledges = {
           DO UPDATE SET quantity = lc.quantity + EXCLUDED.quantity
         )
         SELECT 'replaced'::text, r.month, r.offer_id, r.quantity,
-               NULL::boolean, NULL::uuid, NULL::boolean, NULL::text[]
+               NULL::boolean, NULL::uuid, NULL::boolean, NULL::text[], NULL::boolean
           FROM (SELECT w.month, w.offer_id, w.quantity FROM wanted w
                 UNION ALL
                 SELECT c.month::text, mp.offer_id, mp.quantity

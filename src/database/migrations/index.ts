@@ -18,6 +18,9 @@ import { SeasonReminderDays1763800014000 } from './1763800014000-season-reminder
 import { CalendarFeeds1763800014100 } from './1763800014100-calendar-feeds';
 import { PeopleNotifications1763800014200 } from './1763800014200-people-notifications';
 import { BorderDocuments1763800015000 } from './1763800015000-border-documents';
+import { PledgesOfMembersWhoLeft1763800016000 } from './1763800016000-pledges-of-members-who-left';
+import { SessionChangeNotices1763800017000 } from './1763800017000-session-change-notices';
+import { DemoSeedProgress1763800018000 } from './1763800018000-demo-seed-progress';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -41,4 +44,7 @@ export const migrations = [
   CalendarFeeds1763800014100,
   PeopleNotifications1763800014200,
   BorderDocuments1763800015000,
+  PledgesOfMembersWhoLeft1763800016000,
+  SessionChangeNotices1763800017000,
+  DemoSeedProgress1763800018000,
 ];

@@ -1,14 +1,16 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
 import { hashPassword } from '../../users/password';
+import { playDemoMonths } from './demo-months';
 import { insertRows } from './insert-rows';
 import type { DemoRegistry } from './demo-registry';
-import { seedSeason } from './seed-season';
+import { seedSeason, type DemoSeason } from './seed-season';
 
 /** The one password of every demo login (documented in the README); demo data only. */
 export const DEMO_PASSWORD = 'proxima-demo-2026';
 
 // Any fixed key will do: it only has to be the same for every process that seeds.
-const SEED_LOCK_KEY = 7_246_502;
+export const SEED_LOCK_KEY = 7_246_502;
 
 /** The ids of what seedRegistry created: what a later step (the season) builds on. */
 export interface DemoLogin {
@@ -262,20 +264,54 @@ export function formatLogins(logins: DemoLogin[]): string {
 }
 
 /**
- * Seeds the demo partnership in one transaction, only into a database without territories.
- * The advisory lock makes two processes starting at once seed one after the other; the
- * second then finds territories and does nothing. Returns the logins, or null if not seeded.
+ * Seeds the demo partnership, only into a database without territories: the registry, the
+ * season, the logins and the plan of what is left to play (table demo_seed) in one
+ * transaction (the advisory lock makes two processes starting at once seed one after the
+ * other; the second then finds territories and does nothing), then its first months played by
+ * the real stages (demo-months.ts). `app` is the API's application (its stages and services).
+ * Returns the logins, or null if not seeded.
  */
-export async function seedDemo(dataSource: DataSource): Promise<string | null> {
+export async function seedDemo(app: INestApplicationContext): Promise<string | null> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return dataSource.transaction(async (m) => {
+  const seeded = await app.get(DataSource).transaction(async (m) => {
     await m.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
     const [{ seeded }] = await m.query('SELECT EXISTS (SELECT 1 FROM territories) AS seeded');
     if (seeded) return null;
     const ids = await seedRegistry(m);
-    await seedSeason(m, ids);
-    return formatLogins(await seedUsers(m, ids, passwordHash));
+    const season = await seedSeason(m, ids);
+    await m.query(`INSERT INTO demo_seed (plan) VALUES ($1)`, [JSON.stringify({ ids, season })]);
+    return { logins: await seedUsers(m, ids, passwordHash) };
   });
+  if (!seeded) return null;
+  await playPendingDemo(app);
+  return formatLogins(seeded.logins);
+}
+
+/**
+ * Plays the demo's months if a start seeded them and stopped before they were played (each
+ * step is skipped when done), under a lock so that one process plays them. True if it played.
+ */
+export async function playPendingDemo(app: INestApplicationContext): Promise<boolean> {
+  const runner = app.get(DataSource).createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [SEED_LOCK_KEY]);
+    const [pending] = await runner.query(`SELECT plan FROM demo_seed WHERE played_at IS NULL`);
+    if (!pending) return false;
+    const { ids, season } = pending.plan as { ids: DemoRegistry; season: DemoSeason };
+    await playDemoMonths(app, ids, {
+      ...season,
+      firstMonthDates: {
+        locksAt: new Date(season.firstMonthDates.locksAt),
+        confirmBy: new Date(season.firstMonthDates.confirmBy),
+      },
+    });
+    await runner.query(`UPDATE demo_seed SET played_at = now()`);
+    return true;
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_KEY]).catch(() => undefined);
+    await runner.release();
+  }
 }
 
 /**
@@ -283,14 +319,15 @@ export async function seedDemo(dataSource: DataSource): Promise<string | null> {
  * does; unset, an embedded database that holds no territories yet gets the demo.
  */
 export async function seedDemoIfWanted(
-  dataSource: DataSource,
+  app: INestApplicationContext,
   when: { embedded: boolean; wanted?: boolean },
 ): Promise<string | null> {
   if (when.wanted === false) return null;
   if (when.wanted === undefined && !when.embedded) return null;
-  if (when.wanted === undefined) {
-    const [{ seeded }] = await dataSource.query('SELECT EXISTS (SELECT 1 FROM territories) AS seeded');
-    if (seeded) return null; // spares an argon2 hash on every restart
+  const [{ seeded }] = await app.get(DataSource).query('SELECT EXISTS (SELECT 1 FROM territories) AS seeded');
+  if (seeded) {
+    // A start stopped while playing the months: play the rest (spares an argon2 hash otherwise).
+    return (await playPendingDemo(app)) ? 'The demo months a stopped start had left are played.\n' : null;
   }
-  return seedDemo(dataSource);
+  return seedDemo(app);
 }

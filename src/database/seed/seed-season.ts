@@ -16,13 +16,49 @@ function currentMonth(now: Date): string {
   return parts.slice(0, 7);
 }
 
+const HOUR = 3600 * 1000;
+const DAY = 24 * HOUR;
+
+/** What the demo's months are played from (demo-months.ts). */
+export interface DemoSeason {
+  seasonId: string;
+  /** By month, the first delivering this month. */
+  cycleIds: string[];
+  offers: { argan: string; dates: string; olive: string; saffron: string };
+  /** The first month's own calendar dates, set once its stages have run. */
+  firstMonthDates: { locksAt: Date; confirmBy: Date };
+}
+
 /**
- * A six-month season starting two months from now (so every month is still open to pledges
- * whatever the day of the demo), with offers of both cooperatives, both groups enrolled,
- * standing pledges for every member and delivery pledges of the cooperatives.
+ * The dates of each month. The first month delivers this month: its calendar dates are past,
+ * and it is played to `settled` (demo-months.ts) under dates still ahead, so that the clock does
+ * not run its stages first; they are set to the calendar's at the end. The second month is
+ * `confirming`: locked an hour ago at the latest, the cooperatives given at least five days
+ * from now to confirm (and its loading date at least a day after that), whatever the day of
+ * the demo. The others are the calendar's, so their lock is always ahead.
  */
-export async function seedSeason(m: EntityManager, ids: DemoRegistry, now = new Date()): Promise<string> {
-  const firstMonth = addMonths(currentMonth(now), 2);
+function demoCycleDates(firstMonth: string, lastMonth: string, now: Date) {
+  const cycles = seasonCycleDates(firstMonth, lastMonth, CONSUMER_TIME_ZONE, DEFAULT_CALENDAR);
+  const held = { locksAt: new Date(now.getTime() + 30 * DAY), confirmBy: new Date(now.getTime() + 35 * DAY) };
+  const second = cycles[1];
+  const locksAt = new Date(Math.min(second.locksAt.getTime(), now.getTime() - HOUR));
+  const confirmBy = new Date(Math.max(second.confirmBy.getTime(), now.getTime() + 5 * DAY));
+  const dayAfter = new Date(confirmBy.getTime() + DAY).toISOString().slice(0, 10);
+  const loadingDate = second.loadingDate > dayAfter ? second.loadingDate : dayAfter;
+  return {
+    first: { locksAt: cycles[0].locksAt, confirmBy: cycles[0].confirmBy },
+    rows: cycles.map((c, index) =>
+      index === 0 ? { ...c, ...held } : index === 1 ? { ...c, locksAt, confirmBy, loadingDate } : c,
+    ),
+  };
+}
+
+/**
+ * A six-month season delivering from this month on, with offers of both cooperatives, both
+ * groups enrolled, standing pledges for every member and delivery pledges of the cooperatives.
+ */
+export async function seedSeason(m: EntityManager, ids: DemoRegistry, now = new Date()): Promise<DemoSeason> {
+  const firstMonth = currentMonth(now);
   const lastMonth = addMonths(firstMonth, SEASON_MONTHS - 1);
   const [seasonId] = await insertRows(
     m,
@@ -61,12 +97,18 @@ export async function seedSeason(m: EntityManager, ids: DemoRegistry, now = new 
     ids.consumerGroups.gasap,
     ids.consumerGroups.amap,
   ]);
-  const cycles = seasonCycleDates(firstMonth, lastMonth, CONSUMER_TIME_ZONE, DEFAULT_CALENDAR);
+  const calendar = demoCycleDates(firstMonth, lastMonth, now);
   const cycleIds = await insertRows(
     m,
     'cycles',
     ['season_id', 'month', 'locks_at', 'confirm_by', 'loading_date'],
-    cycles.map((c) => [seasonId, c.month, c.locksAt.toISOString(), c.confirmBy.toISOString(), c.loadingDate]),
+    calendar.rows.map((c) => [
+      seasonId,
+      c.month,
+      c.locksAt.toISOString(),
+      c.confirmBy.toISOString(),
+      c.loadingDate,
+    ]),
   );
   const { tighanimine, ourika } = ids.cooperatives;
   const { arganOil, dates, oliveOil, saffron } = ids.products;
@@ -127,5 +169,11 @@ export async function seedSeason(m: EntityManager, ids: DemoRegistry, now = new 
       CROSS JOIN unnest($2::uuid[], $3::uuid[], $4::int[]) AS o(offer_id, cooperative_id, quantity)`,
     [cycleIds, offerIds, offers.map((o) => o[0]), offers.map((o) => o[5])],
   );
-  return seasonId;
+  const [argan, datesOffer, olive, saffronOffer] = offerIds;
+  return {
+    seasonId,
+    cycleIds,
+    offers: { argan, dates: datesOffer, olive, saffron: saffronOffer },
+    firstMonthDates: calendar.first,
+  };
 }

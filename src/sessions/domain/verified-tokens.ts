@@ -14,8 +14,8 @@ interface Entry {
  * same token on every request, and checking its HMAC and parsing it again cost the API about
  * 7 % of a pledge PUT's CPU (docs/PERFORMANCE.md). A token is its bytes: the same string
  * verifies the same way until its `exp`, so the cache changes no answer. Only the signature
- * is remembered: whether the token's session is still live is asked on every request. A token without `exp`
- * is not remembered. Bounded: beyond VERIFIED_TOKENS_MAX the oldest entry goes.
+ * is remembered: whether the token's session is still live is LiveSessions' part, kept true by
+ * the notices of every change. A token without `exp` is not remembered. Bounded: beyond VERIFIED_TOKENS_MAX the oldest entry goes.
  */
 export class VerifiedTokens {
   private readonly entries = new Map<string, Entry>();

@@ -1012,6 +1012,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{id}/distribution-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DistributionController_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cycles/{id}/distribution-list.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DistributionController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/calendar-token": {
         parameters: {
             query?: never;
@@ -2694,6 +2726,103 @@ export interface components {
             cooperatives: components["schemas"]["CooperativeStatementDto"][];
             totals: components["schemas"]["StatementTotalsDto"];
         };
+        DropPointNameDto: {
+            name: string;
+            address: string;
+        };
+        DistributionGroupDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            dropPoint: components["schemas"]["DropPointNameDto"];
+        };
+        DistributionLineDto: {
+            /** Format: uuid */
+            offerId: string;
+            /** @example Huile d’argan */
+            product: string;
+            /** @example bottle 1 l */
+            unit: string;
+            cooperative: string;
+            /** @description sale units per package */
+            packSize: number;
+            /** @description units allocated to the member */
+            allocated: number;
+            /** @description units to hand over: what reception shared back (less than allocated when goods were short) */
+            quantity: number;
+            /** @description whole packs of packSize in quantity */
+            packs: number;
+            /** @description units of quantity beyond the whole packs */
+            looseUnits: number;
+        };
+        DistributionMemberDto: {
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            /** @description false for a member who has left the group since */
+            active: boolean;
+            lines: components["schemas"]["DistributionLineDto"][];
+            /** @description Σ quantity of its lines */
+            units: number;
+        };
+        DistributionTotalDto: {
+            /** Format: uuid */
+            offerId: string;
+            /** @example Huile d’argan */
+            product: string;
+            /** @example bottle 1 l */
+            unit: string;
+            cooperative: string;
+            /** @description sale units per package */
+            packSize: number;
+            /** @description units allocated to the member */
+            allocated: number;
+            /** @description units to hand over: what reception shared back (less than allocated when goods were short) */
+            quantity: number;
+            /** @description whole packs of packSize in quantity */
+            packs: number;
+            /** @description units of quantity beyond the whole packs */
+            looseUnits: number;
+            /** @description units the coordinator recorded as arrived */
+            received: number;
+            /** @description received beyond the allocations: handed to nobody */
+            surplus: number;
+        };
+        DistributionTotalsDto: {
+            /** @description per offer: quantity = Σ of the members’ */
+            lines: components["schemas"]["DistributionTotalDto"][];
+            /** @description Σ units to hand over */
+            units: number;
+            /** @description members to hand goods to */
+            members: number;
+        };
+        DistributionListDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: uuid */
+            seasonId: string;
+            season: string;
+            /** @example 2026-03 */
+            month: string;
+            /**
+             * @description the caller’s locale, else its group territory’s
+             * @enum {string}
+             */
+            locale: "en" | "fr" | "ar" | "nl";
+            /**
+             * @description the consumer territory’s time zone
+             * @example Europe/Brussels
+             */
+            timeZone: string;
+            consumerGroup: components["schemas"]["DistributionGroupDto"];
+            /** @description version of the reception report the list follows */
+            receiptVersion: number;
+            /** Format: date-time */
+            reportedAt: string;
+            /** @description in name order */
+            members: components["schemas"]["DistributionMemberDto"][];
+            totals: components["schemas"]["DistributionTotalsDto"];
+        };
         MeUserDto: {
             /** Format: uuid */
             id: string;
@@ -4157,7 +4286,7 @@ export interface operations {
                     "application/json": components["schemas"]["MemberPledgeDto"][];
                 };
             };
-            /** @description The member's group is not enrolled, or no month is still open */
+            /** @description No month is still open, or (to an admin) the member's group is not enrolled; a coordinator or member whose group is not in the season gets 404, as for a season that does not exist */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4193,7 +4322,7 @@ export interface operations {
                     "application/json": components["schemas"]["MemberPledgeDto"][];
                 };
             };
-            /** @description The month's cycle is no longer open, or the member's group is not enrolled */
+            /** @description The month's cycle is no longer open, or (to an admin) the member's group is not enrolled; a coordinator or member whose group is not in the season gets 404 */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4799,6 +4928,56 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+        };
+    };
+    DistributionController_json: {
+        parameters: {
+            query?: {
+                /** @description the group whose list to read: required for an admin; a coordinator reads its own */
+                consumerGroupId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description per member what to hand over at the drop point, once the group’s delivery is recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DistributionListDto"];
+                };
+            };
+        };
+    };
+    DistributionController_pdf: {
+        parameters: {
+            query?: {
+                /** @description the group whose list to read: required for an admin; a coordinator reads its own */
+                consumerGroupId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the distribution list to print, in the caller’s language (Arabic right to left) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };

@@ -4,18 +4,23 @@ import { Link } from '../../app/router';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
-import { pastData } from '../member/past-data';
-import { seasonData } from '../member/season-data';
 import { groupData } from './group-data';
 
-/** What to hand each member at the drop point: a table to print (print CSS) or the server's PDF. */
+/**
+ * What to hand each member at the drop point, as the server lists it once the delivery is
+ * recorded: a table to print (print CSS) or the server's PDF. One column per product, the
+ * group's totals below; a member who got less than allocated (goods short on arrival) is told.
+ */
 export function DistributionList({ cycleId }: { cycleId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const cycle = useQuery(pastData.cycle(cycleId));
   const list = useQuery(groupData.distribution(cycleId));
-  const offers = useQuery({ ...seasonData.offers(cycle.data?.seasonId ?? ''), enabled: Boolean(cycle.data) });
-  const month = cycle.data ? format.month(cycle.data.month) : '';
+  const month = list.data ? format.month(list.data.month) : '';
+  // `2 × 6 + 1`: whole packs and the units beyond them, as the PDF prints them.
+  const packs = (line: { packs: number; looseUnits: number; packSize: number }) =>
+    line.packSize > 1 && line.packs > 0
+      ? `(${format.number(line.packs)} × ${format.number(line.packSize)}${line.looseUnits > 0 ? ` + ${format.number(line.looseUnits)}` : ''})`
+      : '';
   return (
     <>
       <p className="no-print">
@@ -32,40 +37,73 @@ export function DistributionList({ cycleId }: { cycleId: string }) {
       </div>
       {list.isError ? (
         <StatusAnnouncer tone="error">{t('distribution.unavailable')}</StatusAnnouncer>
-      ) : !list.data || !offers.data ? (
+      ) : !list.data ? (
         <p>{t('common.loading')}</p>
       ) : (
-        <div className="table-wrap" tabIndex={0}>
-          <table className="distribution">
-            <caption>{t('distribution.caption', { month })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('members.name')}</th>
-                {offers.data.map((offer) => (
-                  <th scope="col" key={offer.id} className="figure">
-                    {offer.product} <span className="muted">({offer.unit})</span>
-                  </th>
+        <>
+          <p>
+            {list.data.consumerGroup.name} · {list.data.consumerGroup.dropPoint.name},{' '}
+            {list.data.consumerGroup.dropPoint.address}
+          </p>
+          <div className="table-wrap" tabIndex={0}>
+            <table className="distribution">
+              <caption>{t('distribution.caption', { month })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('members.name')}</th>
+                  {list.data.totals.lines.map((offer) => (
+                    <th scope="col" key={offer.offerId} className="figure">
+                      {offer.product} <span className="muted">({offer.unit})</span>
+                    </th>
+                  ))}
+                  <th scope="col">{t('distribution.handedOver')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.members.map((member) => (
+                  <tr key={member.memberId}>
+                    <th scope="row">
+                      {member.name}
+                      {!member.active && <span className="muted"> · {t('distribution.left')}</span>}
+                    </th>
+                    {list.data.totals.lines.map((offer) => {
+                      const line = member.lines.find((one) => one.offerId === offer.offerId);
+                      return (
+                        <td key={offer.offerId} className="figure">
+                          {format.number(line?.quantity ?? 0)}
+                          {line && packs(line) && <span className="muted hint"> {packs(line)}</span>}
+                          {line && line.quantity < line.allocated && (
+                            <span className="hint">
+                              {' '}
+                              {t('distribution.short', { count: line.allocated })}
+                            </span>
+                          )}
+                        </td>
+                      );
+                    })}
+                    <td className="tick" aria-label={t('distribution.handedOver')}>
+                      ☐
+                    </td>
+                  </tr>
                 ))}
-                <th scope="col">{t('distribution.handedOver')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.members.map((member) => (
-                <tr key={member.memberId}>
-                  <th scope="row">{member.name}</th>
-                  {offers.data.map((offer) => (
-                    <td key={offer.id} className="figure">
-                      {format.number(member.lines.find((line) => line.offerId === offer.id)?.quantity ?? 0)}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t('distribution.total', { count: list.data.totals.members })}</th>
+                  {list.data.totals.lines.map((offer) => (
+                    <td key={offer.offerId} className="figure">
+                      {format.number(offer.quantity)}
+                      {offer.surplus > 0 && (
+                        <span className="hint"> {t('distribution.surplus', { count: offer.surplus })}</span>
+                      )}
                     </td>
                   ))}
-                  <td className="tick" aria-label={t('distribution.handedOver')}>
-                    ☐
-                  </td>
+                  <td />
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </tfoot>
+            </table>
+          </div>
+        </>
       )}
     </>
   );
