@@ -8,10 +8,13 @@ import { Icon } from '../../ui/Icon';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { commonExplanation, useSubmit } from '../account/useForm';
 import type { Schemas } from '../cycle/queries';
+import { fieldNamed } from './StepForm';
 
 type Rules = Schemas['CharterRulesDto'];
 const SHARES = ['minLocalSalesShare', 'maxExportShare', 'maxMonthlyVariation'] as const;
 const MODES = ['road', 'rail', 'sea', 'air'] as const;
+/** The rules with a field of their own, where the API's message about them is shown. */
+const FIELDS = [...SHARES, 'maxEmissionsGramsPerKg'];
 
 /** A number input's text as the rule's value: empty leaves the rule out. */
 const numberOrUndefined = (text: string) => (text.trim() === '' ? undefined : Number(text));
@@ -83,7 +86,13 @@ export default function CharterEditor({ partnershipId }: { partnershipId: string
       await client.invalidateQueries({ queryKey: ['charter-history', partnershipId] });
     }
   };
-  const fieldError = (name: string) => (error?.field === `rules.${name}` ? error.message : null);
+  const named = error
+    ? fieldNamed(
+        error.message,
+        FIELDS.map((key) => `rules.${key}`),
+      )
+    : undefined;
+  const fieldError = (name: string) => (named === `rules.${name}` ? error!.message : null);
   const productName = (id: string) => products.data?.items.find((p) => p.id === id)?.name ?? id;
 
   if (!current.data) return <p className="loading">{t('common.loading')}</p>;
@@ -161,11 +170,7 @@ export default function CharterEditor({ partnershipId }: { partnershipId: string
           </fieldset>
         )}
         <StatusAnnouncer tone={saved ? 'done' : error ? 'error' : undefined}>
-          {saved
-            ? t('admin.charterSaved')
-            : error && !error.field?.startsWith('rules.')
-              ? error.message
-              : null}
+          {saved ? t('admin.charterSaved') : error && !named ? error.message : null}
         </StatusAnnouncer>
         <button type="submit" disabled={busy}>
           <Icon name="check" /> {t('admin.charterSave')}

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { useFormat } from '../../ui/format';
@@ -99,11 +99,15 @@ function Violations({ cycle }: { cycle: Cycle }) {
       {cycle.violations.map((violation) => (
         <li key={violation.id} className="card">
           <h3>
-            <Icon name={violation.waived ? 'check' : 'warning'} /> {violation.rule}{' '}
-            <span className="muted">({t(`severity.${violation.severity}`)})</span>
+            <Icon name={violation.waived ? 'check' : 'warning'} />{' '}
+            {t(`rules.${violation.rule}`, { defaultValue: violation.rule })}{' '}
+            <span className="muted">
+              (<bdi>{violation.rule}</bdi>, {t(`severity.${violation.severity}`)})
+            </span>
           </h3>
-          <p>{violation.message}</p>
-          <p className="muted">
+          {/* The server's words, in its language: their own direction inside an Arabic page. */}
+          <p dir="auto">{violation.message}</p>
+          <p className="muted" dir="auto">
             {t('admin.subject', { type: violation.subjectType, id: violation.subject })}
           </p>
           {violation.waived ? (
@@ -125,6 +129,22 @@ function RunNextStage({ cycle }: { cycle: Cycle }) {
   const client = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
   const [status, setStatus] = useState<{ tone: 'done' | 'error'; text: string } | null>(null);
+  // The stage runs on the worker after the 202: the cycle is read again until it has moved.
+  const [ranFrom, setRanFrom] = useState<string | null>(null);
+  useEffect(() => {
+    if (!ranFrom) return;
+    if (cycle.status !== ranFrom) {
+      setRanFrom(null);
+      setStatus({ tone: 'done', text: t('admin.cycleStatus', { status: t(`status.${cycle.status}`) }) });
+      void client.invalidateQueries({ queryKey: ['season-cycles'] });
+      return;
+    }
+    const timer = window.setTimeout(
+      () => void client.invalidateQueries({ queryKey: ['cycle', cycle.id] }),
+      1000,
+    );
+    return () => window.clearTimeout(timer);
+  }, [ranFrom, cycle, client, t]);
   const next = CYCLE_STAGES[CYCLE_STAGES.indexOf(cycle.status) + 1];
   if (!next) return null;
   const run = async () => {
@@ -132,7 +152,7 @@ function RunNextStage({ cycle }: { cycle: Cycle }) {
     try {
       await data(api.POST('/cycles/{id}/advance', { params: { path: { id: cycle.id } } }));
       setStatus({ tone: 'done', text: t('admin.stageQueued', { stage: t(`stages.${next}`) }) });
-      window.setTimeout(() => void client.invalidateQueries({ queryKey: ['cycle', cycle.id] }), 1500);
+      setRanFrom(cycle.status);
     } catch (error) {
       setStatus({ tone: 'error', text: commonExplanation(error, t) });
     }

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { Link, navigate, useLocation } from '../../app/router';
@@ -375,17 +376,9 @@ function stepsOf(state: SetupState, t: TFunction): Step[] {
  */
 function StepSection({ step, open, onSaved }: { step: Step; open: boolean; onSaved: () => Promise<void> }) {
   const { t } = useTranslation();
-  const form = (
-    <StepForm
-      id={step.key}
-      fields={step.fields}
-      submitLabel={t('setup.save')}
-      onSubmit={async (values) => {
-        await step.submit(bodyOf(step.fields, values), values);
-        await onSaved();
-      }}
-    />
-  );
+  // Once saved, the step may be done and no longer the one to do: it stays open (and its form
+  // mounted, in the same place) so the person reads "Saved" and can add another.
+  const [saved, setSaved] = useState(false);
   const closed = step.blocked && !step.done;
   return (
     <section id={`step-${step.key}`} className="card" aria-labelledby={`${step.key}-title`}>
@@ -395,13 +388,20 @@ function StepSection({ step, open, onSaved }: { step: Step; open: boolean; onSav
       <p className="muted">{step.summary}</p>
       {closed ? (
         <p>{t('setup.blocked')}</p>
-      ) : open ? (
-        form
       ) : (
         !(step.key === 'partnership' && step.done) && (
-          <details>
+          <details open={open || saved}>
             <summary>{t(step.done ? 'setup.addAnother' : 'setup.openStep')}</summary>
-            {form}
+            <StepForm
+              id={step.key}
+              fields={step.fields}
+              submitLabel={t('setup.save')}
+              onSubmit={async (values) => {
+                await step.submit(bodyOf(step.fields, values), values);
+                setSaved(true);
+                await onSaved();
+              }}
+            />
           </details>
         )
       )}

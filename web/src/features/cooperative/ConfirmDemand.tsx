@@ -212,7 +212,9 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
               })}
             </p>
           )}
-          <p className="muted">{refusal.message}</p>
+          <p className="muted" dir="auto">
+            {refusal.message}
+          </p>
         </section>
       )}
       {state.data?.confirmedAt && !refusal && (

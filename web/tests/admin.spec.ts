@@ -1,0 +1,217 @@
+import { Api, testCycle } from './support/cycle-fixture';
+import {
+  DEMO,
+  dateTimeIn,
+  expect,
+  expectAccessible,
+  expectLanguage,
+  expectNoSidewaysScroll,
+  monthName,
+  say,
+  screenshot,
+  signIn,
+  test,
+} from './support/fixtures';
+import { step, wizardFirstHalf, wizardNames, wizardSecondHalf } from './support/setup-wizard';
+
+const tag = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' });
+
+test('admin: sets up a partnership from nothing in guided steps, leaves and resumes, and reads the API’s refusals on their fields', async ({
+  page,
+  request,
+  language,
+  text,
+}, testInfo) => {
+  const admin = await Api.signIn(request);
+  const argan = (await admin.get('/products?limit=500')).items.find((p: { name: string }) =>
+    /argan/i.test(p.name),
+  );
+  const n = wizardNames(tag());
+  await signIn(page, text, DEMO.admin);
+  await expectLanguage(page, language);
+  await wizardFirstHalf(page, text, n);
+  await expectAccessible(page);
+  await screenshot(page, testInfo, '40-admin-setup');
+
+  // Leave for the home page, then come back to the same partnership: the steps resume.
+  await page.goto('/admin');
+  await page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: n.partnership }) })
+    .getByRole('link', { name: text.admin.setupAction })
+    .click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    say(text.setup.titleOf, { name: n.partnership }),
+  );
+  await expect(step(page, text, 'groups')).toContainText(n.group);
+  await expect(step(page, text, 'cooperatives').getByRole('form')).toBeVisible();
+  await expect(step(page, text, 'season')).toContainText(text.setup.blocked);
+
+  await wizardSecondHalf(page, text, n, argan.name);
+  await expectNoSidewaysScroll(page);
+  await expectAccessible(page);
+
+  const [partnership] = (await admin.get('/partnerships?limit=500')).items.filter(
+    (p: { name: string }) => p.name === n.partnership,
+  );
+  expect((await admin.get(`/partnerships/${partnership.id}/charter`)).rules).toMatchObject({
+    maxExportShare: 0.8,
+  });
+  const [season] = (await admin.get('/seasons?limit=500')).items.filter(
+    (s: { partnershipId: string }) => s.partnershipId === partnership.id,
+  );
+  expect(season.name).toBe(n.season);
+  const offers = (await admin.get(`/seasons/${season.id}/offers`)).items;
+  expect(offers).toHaveLength(1);
+  expect(offers[0]).toMatchObject({ unitPriceMinor: 1250, monthlyCapacity: 1000, packSize: 6 });
+  expect((await admin.get(`/seasons/${season.id}/groups`)).items).toHaveLength(1);
+});
+
+test('admin: edits the charter, each save a new version, and reads the history with who changed what', async ({
+  page,
+  request,
+  text,
+}, testInfo) => {
+  // A partnership of its own, so the demo's charter stays what the other journeys expect.
+  const admin = await Api.signIn(request);
+  const id = tag();
+  const [a, b] = await Promise.all([
+    admin.post('/territories', {
+      name: `A ${id}`,
+      countryCode: 'MA',
+      timezone: 'Africa/Casablanca',
+      currency: 'MAD',
+    }),
+    admin.post('/territories', {
+      name: `B ${id}`,
+      countryCode: 'BE',
+      timezone: 'Europe/Brussels',
+      currency: 'EUR',
+    }),
+  ]);
+  const partnership = await admin.post('/partnerships', { name: `Charte ${id}`, territoryIds: [a.id, b.id] });
+  await signIn(page, text, DEMO.admin);
+  await page.goto(`/admin/partnerships/${partnership.id}/charter`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    say(text.admin.charterTitle, { version: 1 }),
+  );
+
+  const share = page.getByLabel(text.rules.maxExportShare);
+  await share.fill('2');
+  await page.getByRole('button', { name: text.admin.charterSave }).click();
+  await expect(share).toHaveAttribute('aria-invalid', 'true');
+  expect((await admin.get(`/partnerships/${partnership.id}/charter`)).version).toBe(1);
+
+  await share.fill('0.7');
+  await page.getByLabel(text.rules.organicRequired).check();
+  await page.getByLabel(text.modes.air).check();
+  await page.getByRole('button', { name: text.admin.charterSave }).click();
+  await expect(page.getByRole('status').filter({ hasText: text.admin.charterSaved })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    say(text.admin.charterTitle, { version: 2 }),
+  );
+  const charter = await admin.get(`/partnerships/${partnership.id}/charter`);
+  expect(charter).toMatchObject({
+    version: 2,
+    rules: { maxExportShare: 0.7, organicRequired: true, forbiddenTransportModes: ['air'] },
+  });
+
+  const latest = page.getByRole('listitem').filter({
+    has: page.getByRole('heading', { name: say(text.admin.versionTitle, { version: 2 }) }),
+  });
+  await expect(latest).toContainText(DEMO.admin);
+  await expect(latest).toContainText(text.rules.maxExportShare);
+  await expect(latest).toContainText(text.rules.organicRequired);
+  await expectAccessible(page);
+  await screenshot(page, testInfo, '41-admin-charter');
+});
+
+test('admin: the cycle dashboard (timeline, violations waived with a reason, the next stage run after a confirmation) and the logs by date and kind', async ({
+  page,
+  request,
+  language,
+  text,
+}, testInfo) => {
+  // A capacity of 10 puts the demand above the charter's export cap: a blocking violation.
+  const c = await testCycle(request, { monthlyCapacity: 10, secondCooperative: true });
+  await c.admin.advanceTo(c.cycleId, 'confirming');
+  const cycle = await c.admin.get(`/cycles/${c.cycleId}`);
+  const violation = cycle.violations.find((v: { rule: string }) => v.rule === 'EXPORT_SHARE');
+  expect(violation).toBeTruthy();
+
+  await signIn(page, text, DEMO.admin);
+  await page.goto(`/admin/cycles/${c.cycleId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    say(text.admin.cycleTitle, { month: monthName(language, c.month) }),
+  );
+  const timeline = page.getByRole('list', { name: text.admin.timeline });
+  await expect(timeline.getByRole('listitem')).toHaveCount(7);
+  await expect(timeline.locator('[aria-current="step"]')).toContainText(text.stages.confirming);
+  await expect(timeline).toContainText(dateTimeIn(language, cycle.locksAt, 'Europe/Brussels'));
+
+  const card = page.getByRole('listitem').filter({ hasText: violation.message });
+  await card.getByRole('button', { name: text.admin.waive }).click();
+  await expect(card.getByLabel(text.admin.waiveReason)).toHaveAccessibleDescription(
+    text.admin.reasonRequired,
+  );
+  await card.getByLabel(text.admin.waiveReason).fill('Récolte exceptionnelle, accord du comité');
+  await card.getByRole('button', { name: text.admin.waive }).click();
+  await expect(card).toContainText(
+    say(text.admin.waived, { reason: 'Récolte exceptionnelle, accord du comité' }),
+  );
+  const after = await c.admin.get(`/cycles/${c.cycleId}`);
+  expect(after.violations.find((v: { id: string }) => v.id === violation.id)).toMatchObject({ waived: true });
+  await expectNoSidewaysScroll(page);
+  await expectAccessible(page);
+  await screenshot(page, testInfo, '42-admin-cycle');
+
+  // Run the next stage: a dialog first; cancelled, nothing runs.
+  const run = page.getByRole('button', { name: say(text.admin.runNext, { stage: text.stages.allocated }) });
+  await run.click();
+  const dialog = page.getByRole('dialog', {
+    name: say(text.admin.runNextTitle, { stage: text.stages.allocated }),
+  });
+  await expect(dialog).toBeVisible();
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: text.admin.cancel }).click();
+  await expect(dialog).toBeHidden();
+  expect((await c.admin.get(`/cycles/${c.cycleId}`)).status).toBe('confirming');
+  await run.click();
+  await dialog.getByRole('button', { name: text.admin.runNextConfirm }).click();
+  // Allocation is followed at once by dispatch: the page shows the cycle on its way, and its goods.
+  await expect(
+    page.getByText(say(text.admin.cycleStatus, { status: text.status.dispatched })).first(),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByRole('heading', { name: text.admin.allocations })).toBeVisible();
+  await expect(page.getByRole('heading', { name: text.admin.shipments })).toBeVisible();
+
+  // The logs: this waiver in the audit log of today, the confirmation requests in the notifications.
+  await page.goto('/admin/logs');
+  const audit = page.getByRole('region', { name: text.admin.auditLog });
+  await audit.getByLabel(text.admin.fromDay).fill(today());
+  await audit.getByLabel(text.admin.toDay).fill(today());
+  await audit.getByLabel(text.admin.action).fill('violation.waived');
+  await audit.getByRole('button', { name: text.admin.search }).click();
+  const entry = audit.getByRole('listitem').filter({ hasText: violation.id });
+  await expect(entry).toContainText('violation.waived');
+  await expect(entry).toContainText(DEMO.admin);
+  await expect(audit.getByRole('listitem').filter({ hasText: 'cycle.stage_run' })).toHaveCount(0);
+
+  const kinds = (await c.admin.get('/notifications?limit=100')).items.map(
+    (one: { kind: string }) => one.kind,
+  );
+  const kind = kinds[0].split(':')[0];
+  const notifications = page.getByRole('region', { name: text.admin.notificationsLog });
+  await notifications.getByLabel(text.admin.fromDay).fill(today());
+  await notifications.getByLabel(text.admin.kind).fill(kind);
+  await notifications.getByRole('button', { name: text.admin.search }).click();
+  await expect(notifications.getByRole('listitem').first()).toContainText(kind);
+  const shown = await notifications.locator('.log > li > strong').allTextContents();
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.every((one) => one.startsWith(kind))).toBe(true);
+  await expectAccessible(page);
+  await screenshot(page, testInfo, '43-admin-logs');
+});
