@@ -17,7 +17,7 @@ export async function as(email: string, password = DEMO_PASSWORD): Promise<APIRe
   return request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${accessToken}` } });
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads whatever JSON the route answers
+ 
 export async function json<T = any>(
   call: Promise<{ status(): number; json(): Promise<unknown>; url(): string }>,
   status = 200,

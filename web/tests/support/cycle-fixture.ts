@@ -22,7 +22,7 @@ export interface TestCycle {
   productName: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read API answers loosely
+ 
 type Loose = any;
 
 export const TEST_PASSWORD = 'a-long-test-password-2026';
