@@ -17,7 +17,6 @@ export async function as(email: string, password = DEMO_PASSWORD): Promise<APIRe
   return request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${accessToken}` } });
 }
 
- 
 export async function json<T = any>(
   call: Promise<{ status(): number; json(): Promise<unknown>; url(): string }>,
   status = 200,
