@@ -3,6 +3,7 @@ import {
   expect,
   expectAccessible,
   expectLanguage,
+  expectServerSays,
   linkInMail,
   screenshot,
   signIn,
@@ -55,7 +56,15 @@ test('everyone: changes the password, and signs in with the new one', async ({ p
   await expect(page.getByLabel(text.fields.newPassword, { exact: true })).toHaveValue(
     'a-brand-new-password-2026',
   );
+  // The server refuses a common password: its reason in the page's language, on the field.
   await page.getByLabel(text.fields.currentPassword).fill(member.password);
+  const newPassword = page.getByLabel(text.fields.newPassword, { exact: true });
+  await newPassword.fill('password123');
+  await page.getByLabel(text.fields.repeatPassword).fill('password123');
+  await page.getByRole('button', { name: text.account.passwordSubmit }).click();
+  await expectServerSays(newPassword, text, 'commonPassword');
+  await newPassword.fill('a-brand-new-password-2026');
+  await page.getByLabel(text.fields.repeatPassword).fill('a-brand-new-password-2026');
   await page.getByRole('button', { name: text.account.passwordSubmit }).click();
   await expect(page.getByRole('status').filter({ hasText: text.account.passwordChanged })).toBeVisible();
   await expectAccessible(page);

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page, type TestInfo } from '@playwright/test';
+import { expect, test as base, type Locator, type Page, type TestInfo } from '@playwright/test';
 import ar from '../../src/i18n/ar.json';
 import en from '../../src/i18n/en.json';
 import fr from '../../src/i18n/fr.json';
@@ -171,4 +171,38 @@ export function plural(messages: object, key: string, count: number, language: L
   const form = new Intl.PluralRules(language).select(count);
   const texts = messages as Record<string, string>;
   return say(texts[`${key}_${form}`] ?? texts[`${key}_other`], { count });
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A message of the catalogue's `server` part as the page shows it alone: its first letter capital. */
+export function serverSays(
+  text: Catalogue,
+  key: keyof Catalogue['server'],
+  values: Record<string, string | number> = {},
+): string {
+  const said = say(text.server[key] as string, values);
+  return said.charAt(0).toUpperCase() + said.slice(1);
+}
+
+/**
+ * A field the server refused carries the server's reason in the page's language, tied to it for
+ * screen readers, and none of it left in English (the app marks a phrase it does not know
+ * `lang="en"`).
+ */
+export async function expectServerSays(
+  field: Locator,
+  text: Catalogue,
+  key: keyof Catalogue['server'],
+  values: Record<string, string | number> = {},
+): Promise<void> {
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(new RegExp(escaped(serverSays(text, key, values))));
+  const english = await field.evaluate((input) =>
+    (input.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .some((id) => document.getElementById(id)?.querySelector('[lang="en"]')),
+  );
+  expect(english, 'a server phrase left in English').toBe(false);
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError, api, data } from '../../api/client';
 import { discard, enqueue, useOutbox } from '../../app/outbox';
@@ -8,6 +8,7 @@ import { DeadlineBadge } from '../../ui/DeadlineBadge';
 import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { QuantityStepper } from '../../ui/QuantityStepper';
+import { ServerMessage, type FieldLabels } from '../../ui/ServerMessage';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { commonExplanation } from '../account/useForm';
 import { useCycle, useOffers } from '../cycle/queries';
@@ -50,7 +51,7 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ReactNode>(null);
 
   useEffect(() => {
     if (!demand.data) return;
@@ -91,6 +92,12 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
     quantity: Math.min(quantities[line.offerId] ?? line.quantity, line.quantity),
   }));
 
+  // `lines.0.quantity`: the first line sent, named by its product.
+  const labels: FieldLabels = (path) => {
+    const line = lines[Number(/^lines\.(\d+)/.exec(path)?.[1] ?? NaN)];
+    return line ? (offers.data.get(line.offerId)?.product.name ?? undefined) : undefined;
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
@@ -121,7 +128,7 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
         setRefusal({ status: error.status, message: error.message });
         await client.invalidateQueries({ queryKey: ['confirmation', cycleId] });
         await client.invalidateQueries({ queryKey: ['cycle', cycleId] });
-      } else setProblem(commonExplanation(error, t));
+      } else setProblem(commonExplanation(error, t, labels));
     }
   };
 
@@ -212,8 +219,8 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
               })}
             </p>
           )}
-          <p className="muted" dir="auto">
-            {refusal.message}
+          <p className="muted">
+            <ServerMessage message={refusal.message} labels={labels} />
           </p>
         </section>
       )}
