@@ -56,12 +56,22 @@ test('every language has every message of the English catalogue, with its plural
 });
 
 /** Names, codes and words Dutch shares with English: the only messages allowed to stay as in English. */
-const SAME_IN_DUTCH = new Set<string>([]);
+const SAME_IN_DUTCH = new Set<string>([
+  'offers.price', // "{{price}} per {{unit}}"
+  'cooperative.planTitle', // "Plan: {{season}}"
+  'cooperative.product',
+  'setup.productName',
+  'admin.charterAction',
+  'setup.steps.charter',
+]);
 
 test('the Dutch catalogue is Dutch, not English', () => {
   const english = flat(en as Tree);
   const same = [...flat(nl as Tree)].filter(
-    ([key, text]) => english.get(key) === text && !SAME_IN_DUTCH.has(key) && /[a-z]{3}/i.test(text),
+    ([key, text]) =>
+      english.get(key) === text &&
+      !SAME_IN_DUTCH.has(key) &&
+      /[a-z]{3}/i.test(text.replace(/\{\{\w+\}\}/g, '')),
   );
   expect(same.map(([key]) => key)).toEqual([]);
 });
