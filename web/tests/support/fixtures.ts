@@ -206,3 +206,31 @@ export async function expectServerSays(
   );
   expect(english, 'a server phrase left in English').toBe(false);
 }
+
+/**
+ * Text from the data (a product's unit, "1 l bottle", typed by the admin in a language the app
+ * does not know) is never translated, and is isolated wherever it shows: in a `<bdi>`, or
+ * between U+2068 and U+2069 inside a sentence, so that it keeps its order inside Arabic; and no
+ * `lang` is claimed for it.
+ */
+export async function expectDataIsolated(page: Page, data: string): Promise<void> {
+  const places = await page.locator('main').evaluate((main, wanted) => {
+    const found: { isolated: boolean; lang: string | null }[] = [];
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      if (!text.includes(wanted)) continue;
+      const element = node.parentElement!;
+      found.push({
+        isolated: Boolean(element.closest('bdi')) || text.includes(`\u2068${wanted}\u2069`),
+        lang:
+          element.closest('[lang]') === document.documentElement
+            ? null
+            : (element.closest('[lang]')?.getAttribute('lang') ?? null),
+      });
+    }
+    return found;
+  }, data);
+  expect(places.length, `"${data}" on the page`).toBeGreaterThan(0);
+  expect(places.filter((place) => !place.isolated || place.lang !== null)).toEqual([]);
+}

@@ -5,7 +5,7 @@ import { ApiError, NetworkError, api, data } from '../../api/client';
 import { discard, enqueue, useOutbox } from '../../app/outbox';
 import { Link } from '../../app/router';
 import { useSignedIn } from '../../app/session';
-import { useFormat } from '../../ui/format';
+import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { QuantityStepper } from '../../ui/QuantityStepper';
 import { ServerMessage, type FieldLabels } from '../../ui/ServerMessage';
@@ -102,7 +102,7 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
                 onChange={(quantity) => setLines((current) => ({ ...current, [line.offerId]: quantity }))}
               />
               <span className="hint">
-                {t('deliveries.expected', { count: line.allocated, unit: offer?.unit ?? '' })} ·{' '}
+                {t('deliveries.expected', { count: line.allocated, unit: isolate(offer?.unit ?? '') })} ·{' '}
                 {format.money(line.allocated * (offer?.unitPriceMinor ?? 0), currency)}
               </span>
             </li>
