@@ -1,4 +1,5 @@
 import { expect, request, type APIRequestContext } from '@playwright/test';
+import { FOLLOWED_BY_ITSELF, STAGES, type Stage } from './cycle-fixture';
 import { DEMO, DEMO_PASSWORD } from './fixtures';
 
 /**
@@ -72,30 +73,19 @@ export async function freshMember(
   return { email, password, memberId: member.id, name };
 }
 
-const ORDER = ['open', 'locked', 'confirming', 'allocated', 'dispatched', 'received', 'settled'];
-
-/**
- * The statuses the worker leaves by itself: the stage that reaches them queues the next one at
- * once (lock → confirmation requests, allocation → dispatch; `followedAtOnce` in src/), and the
- * clock runs the stage from them at its next tick anyway (`dueStages`: `locked`, `allocated`,
- * `received` are always due; CLOCK_INTERVAL_MS, 15 s). Asking for "the next stage" there would
- * race with that job: read as `locked`, the cycle could be `confirming` when the request lands,
- * and the stage run from there (allocation) one too many.
- */
-const LEFT_BY_THE_WORKER = new Set(['locked', 'allocated', 'received']);
-
 /**
  * Runs a cycle's next stages now, as an admin can, until it reaches `target` (a stage runs on the
- * worker after the 202; its status is read until it moves). From a status the worker leaves by
- * itself, it only waits. `dispatched → received` is not a stage: the coordinators' receipts
- * make it.
+ * worker after the 202; its status is read until it moves). From a status the cycle leaves by
+ * itself (FOLLOWED_BY_ITSELF: after a lock, an allocation, the last receipt) it only waits, never
+ * racing the worker's own job; `dispatched` is left by the coordinators' receipts, so a walk
+ * past it needs them recorded first.
  */
-export async function walk(admin: APIRequestContext, cycleId: string, target: string): Promise<void> {
-  const statusOf = async () => (await json(admin.get(`/api/v1/cycles/${cycleId}`))).status as string;
-  let status = await statusOf();
-  while (ORDER.indexOf(status) < ORDER.indexOf(target)) {
+export async function walk(admin: APIRequestContext, cycleId: string, target: Stage): Promise<void> {
+  const statusOf = async () => (await json(admin.get(`/api/v1/cycles/${cycleId}`))).status as Stage;
+  let status: Stage = await statusOf();
+  while (STAGES.indexOf(status) < STAGES.indexOf(target)) {
     const from = status;
-    if (!LEFT_BY_THE_WORKER.has(from)) {
+    if (!FOLLOWED_BY_ITSELF.includes(from)) {
       const advanced = await admin.post(`/api/v1/cycles/${cycleId}/advance`);
       // The clock may have run this very stage meanwhile (its date passed): then the cycle is
       // past `from` and nothing was queued (422), or the job queued runs from where it is now.
