@@ -79,6 +79,13 @@ const RULES: Rule[] = [
     values: (m) => ({ values: data(m[1]) }),
   },
   { pattern: /must be a month as YYYY-MM/, key: 'month' },
+  // a reference of a given form (border documents: `eur1Number: must be the EUR.1 serial number
+  // (…), e.g. A 1234567`): the form's English description left out, the field's hint says it
+  {
+    pattern: /must be [^;]+, e\.g\. (\S+(?: \S+)?)/,
+    key: 'format',
+    values: (m) => ({ example: data(m[1]) }),
+  },
   // the password policy
   {
     pattern: /must be at least (\d+) characters long/,
