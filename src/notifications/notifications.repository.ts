@@ -98,7 +98,10 @@ export class NotificationsRepository {
 
   async findForDelivery(id: string): Promise<OutboxNotification | null> {
     const [row] = await this.dataSource.query(
-      `SELECT id, channel, target, payload, status FROM notifications WHERE id = $1`,
+      `SELECT n.id, n.channel, n.target, n.payload, n.status, f.facts AS "sharedFacts"
+         FROM notifications n
+         LEFT JOIN notification_facts f ON f.cycle_id = n.cycle_id AND f.kind = n.payload ->> 'kind'
+        WHERE n.id = $1`,
       [id],
     );
     return row ?? null;

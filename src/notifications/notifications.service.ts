@@ -7,6 +7,7 @@ import { JOB_OPTIONS, JobName, type JobPayloads, QueueName } from '../queue/jobs
 import { QueueService } from '../queue/queue.service';
 import type { ListNotificationsQuery, NotificationDto } from './dto/notification.dto';
 import { isPersonEmailPayload } from './domain/person-messages';
+import { withSharedFacts } from './domain/shared-facts';
 import { EmailSender } from './email-sender';
 import { PersonMessageRenderer } from './people/person-message-renderer';
 import type {
@@ -137,7 +138,7 @@ export class NotificationsService {
     }
     const stored = notification.payload;
     const payload = isPersonEmailPayload(stored)
-      ? this.personMessages.render(stored)
+      ? this.personMessages.render(withSharedFacts(stored, notification.sharedFacts))
       : (stored as EmailPayload);
     let response: string;
     try {
