@@ -10,6 +10,7 @@ import { withSharedFacts, type SharedFacts } from '../src/notifications/domain/s
 import {
   FAN_OUT_WORK_MEM,
   PeopleNotificationsRepository,
+  WORK_MEM_AT_LEAST,
 } from '../src/notifications/people/people-notifications.repository';
 import { PersonMessageRenderer } from '../src/notifications/people/person-message-renderer';
 import { benchConfig, intArg, say, timed } from './bench-support';
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
     const { sql, parameters } = repository.fanOutStatement('cycle.allocated', cycleId);
     const runner = ds.createQueryRunner();
     await runner.startTransaction();
-    await runner.query(`SET LOCAL work_mem = '${FAN_OUT_WORK_MEM}'`);
+    await runner.query(WORK_MEM_AT_LEAST, [FAN_OUT_WORK_MEM]);
     const plan: { 'QUERY PLAN': string }[] = await runner.query(
       `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
       parameters,

@@ -120,22 +120,14 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
       INSERT INTO notification_facts (cycle_id, kind, facts)
       SELECT $3, $1, jsonb_object_agg(offer_id, facts) FROM offer_facts HAVING count(*) > 0
       ON CONFLICT (cycle_id, kind) DO NOTHING),
-    -- Members pledge small numbers: a line's jsonb is built once per offer × (pledged, allocated).
-    line_facts AS MATERIALIZED (
-      SELECT row_number() OVER () AS n, q.offer_id, q.pledged, q.allocated, f.product,
-             jsonb_build_object('offer', q.offer_id, 'pledged', q.pledged, 'allocated', q.allocated) AS line
-        FROM (SELECT DISTINCT ma.offer_id, ma.pledged, ma.allocated FROM member_allocations ma
-               WHERE ma.cycle_id = $3 AND ma.pledged > 0) q
-        JOIN offer_facts f ON f.offer_id = q.offer_id),
-    -- Sorted narrow: (member, product, offer) and a line number, the jsonb joined in after.
+    -- A member's line is its offer and two figures, in the order of the products' names.
     lines AS (
-      SELECT l.member_id, jsonb_agg(lf.line ORDER BY l.rank) AS lines
-        FROM (SELECT ma.member_id, lf.n, row_number() OVER (PARTITION BY ma.member_id ORDER BY lf.product, ma.offer_id) AS rank
-                FROM member_allocations ma
-                JOIN line_facts lf ON lf.offer_id = ma.offer_id AND lf.pledged = ma.pledged AND lf.allocated = ma.allocated
-               WHERE ma.cycle_id = $3 AND ma.pledged > 0) l
-        JOIN line_facts lf ON lf.n = l.n
-       GROUP BY l.member_id),
+      SELECT ma.member_id,
+             jsonb_agg(jsonb_build_object('offer', ma.offer_id, 'pledged', ma.pledged, 'allocated', ma.allocated)
+                       ORDER BY f.product, ma.offer_id) AS lines
+        FROM member_allocations ma JOIN offer_facts f ON f.offer_id = ma.offer_id
+       WHERE ma.cycle_id = $3 AND ma.pledged > 0
+       GROUP BY ma.member_id),
     recipients AS (
       SELECT $1 || ':' || cy.id || ':member:' || m.id AS dedupe_key, cy.id AS cycle_id, 'member' AS recipient_type,
              m.id AS recipient_id, coalesce(u.email, m.email) AS target,
@@ -297,13 +289,17 @@ const LOCALE_MAP = JSON.stringify(COUNTRY_LOCALES);
  * 4 MB spilled both to disk. docs/PERFORMANCE.md, decision on cycle.allocated.
  */
 export const FAN_OUT_WORK_MEM = '64MB';
+/** Raises work_mem for the rest of the transaction, never lowers it (the allocate stage sets more). */
+export const WORK_MEM_AT_LEAST = `
+  SELECT CASE WHEN pg_size_bytes(current_setting('work_mem')) < pg_size_bytes($1)
+              THEN set_config('work_mem', $1, true) END`;
 
 @Injectable()
 export class PeopleNotificationsRepository {
   /** Writes the messages of a cycle event (lock, allocation, dispatch, settlement); returns the new ids. */
   async fanOut(m: EntityManager, kind: keyof typeof SQL, cycleId: string): Promise<string[]> {
     const { sql, parameters } = this.fanOutStatement(kind, cycleId);
-    await m.query(`SET LOCAL work_mem = '${FAN_OUT_WORK_MEM}'`);
+    await m.query(WORK_MEM_AT_LEAST, [FAN_OUT_WORK_MEM]);
     const rows: { id: string }[] = await m.query(sql, parameters);
     return rows.map((row) => row.id);
   }
