@@ -118,19 +118,29 @@ export class NotificationsRepository {
     detail: string,
     status: NotificationStatus,
   ): Promise<boolean> {
+    return (await this.recordAttempts([id], outcome, detail, status)) > 0;
+  }
+
+  /** The same for many notifications at once, in one statement; returns how many moved. */
+  async recordAttempts(
+    ids: string[],
+    outcome: AttemptOutcome,
+    detail: string,
+    status: NotificationStatus,
+  ): Promise<number> {
     const rows: unknown[] = await this.dataSource.query(
       `WITH moved AS (
          UPDATE notifications
          SET status = $2::varchar, attempts = attempts + 1, sent_at = CASE WHEN $2::varchar = 'sent' THEN now() ELSE sent_at END
-         WHERE id = $1 AND status = 'pending'
+         WHERE id = ANY ($1::uuid[]) AND status = 'pending'
          RETURNING id
        )
        INSERT INTO notification_attempts (notification_id, outcome, detail)
        SELECT id, $3::varchar, $4::text FROM moved
        RETURNING id`,
-      [id, status, outcome, detail],
+      [ids, status, outcome, detail],
     );
-    return rows.length > 0;
+    return rows.length;
   }
 
   async page(filter: NotificationFilter, limit: number, offset: number): Promise<Page<NotificationRow>> {
