@@ -148,6 +148,9 @@ export function PledgeForm({
     event.preventDefault();
     setBusy(true);
     setOutcome(null);
+    // The refused write is replaced by this one: its leaving the queue is not "sent" (which
+    // would mark the form clean and put the server's quantities back over the person's).
+    wasQueued.current = false;
     if (entry) discard(entry.id);
     try {
       if (!navigator.onLine) throw new NetworkError('offline');
