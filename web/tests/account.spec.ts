@@ -71,6 +71,8 @@ test('everyone: changes the password, and signs in with the new one', async ({ p
   await screenshot(page, testInfo, '04-account');
 
   await page.getByRole('button', { name: text.account.signOut }).click();
+  // Signed out once the sign-in page shows (going there sooner could still meet the session).
+  await expect(page.getByRole('heading', { level: 1, name: text.signIn.title })).toBeVisible();
   await signIn(page, text, member.email, 'a-brand-new-password-2026');
 });
 
