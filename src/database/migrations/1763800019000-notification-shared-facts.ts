@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * What the messages of one event have in common, stored once: `cycle.allocated` writes each
- * offer's facts (product, unit, cooperative, exclusion, export cap, confirmation) here, and each
- * member's message holds only its own lines (offer, pledged, allocated). At 100,000 members
- * this took about a fifth off the fan-out (docs/PERFORMANCE.md, decision 17).
+ * What the messages of one event have in common, stored once: `cycle.allocated` writes the
+ * cycle's offers with their facts (product, unit, cooperative, exclusion, export cap,
+ * confirmation) here, and each member's message holds only its own lines ([the offer's place,
+ * pledged, allocated]). docs/PERFORMANCE.md, decision 17.
  *
  * Dedupe keys are identifiers compared byte by byte: under the "C" collation their unique
  * index is cheaper to fill than under the database's language collation.

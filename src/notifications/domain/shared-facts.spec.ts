@@ -11,7 +11,11 @@ const argan = {
   confirmed: 20,
   demand: 24,
 };
-const facts: SharedFacts = { 'offer-1': argan };
+const dates = { ...argan, product: 'Dates', unit: '1 kg box', exportCap: null, confirmed: null };
+const facts: SharedFacts = [
+  { offerId: 'offer-argan', ...argan },
+  { offerId: 'offer-dates', ...dates },
+];
 
 function allocated(lines: unknown[]): PersonEmailPayload {
   return {
@@ -22,28 +26,37 @@ function allocated(lines: unknown[]): PersonEmailPayload {
   };
 }
 
-describe('withSharedFacts', () => {
-  it('gives each stored line its offer’s facts and keeps the member’s own figures', () => {
-    const payload = withSharedFacts(allocated([{ offer: 'offer-1', pledged: 4, allocated: 3 }]), facts);
-    expect(payload.data).toMatchObject({ name: 'Lucie', lines: [{ ...argan, pledged: 4, allocated: 3 }] });
-  });
+const linesOf = (payload: PersonEmailPayload) => (payload.data as { lines: unknown[] }).lines;
 
-  it('leaves out a line whose offer has no facts, and keeps the order of the others', () => {
+describe('withSharedFacts', () => {
+  it('gives each stored line its offer’s facts and keeps the member’s own figures, in order', () => {
     const payload = withSharedFacts(
       allocated([
-        { offer: 'gone', pledged: 1, allocated: 1 },
-        { offer: 'offer-1', pledged: 2, allocated: 2 },
+        [0, 4, 3],
+        [1, 2, 2],
       ]),
       facts,
     );
-    expect((payload.data as { lines: unknown[] }).lines).toEqual([{ ...argan, pledged: 2, allocated: 2 }]);
+    expect(payload.data).toMatchObject({ name: 'Lucie', month: '2031-06' });
+    expect(linesOf(payload)).toEqual([
+      { ...argan, pledged: 4, allocated: 3 },
+      { ...dates, pledged: 2, allocated: 2 },
+    ]);
+  });
+
+  it('leaves out a line whose offer has no facts', () => {
     expect(
-      (
-        withSharedFacts(allocated([{ offer: 'offer-1', pledged: 1, allocated: 1 }]), null).data as {
-          lines: unknown[];
-        }
-      ).lines,
-    ).toEqual([]);
+      linesOf(
+        withSharedFacts(
+          allocated([
+            [5, 1, 1],
+            [1, 2, 2],
+          ]),
+          facts,
+        ),
+      ),
+    ).toEqual([{ ...dates, pledged: 2, allocated: 2 }]);
+    expect(linesOf(withSharedFacts(allocated([[0, 1, 1]]), null))).toEqual([]);
   });
 
   it('returns messages written whole, and other kinds, as they are', () => {

@@ -1,26 +1,28 @@
 import type { PersonEmailPayload, PersonMessageData } from './person-messages';
 
-/** One line of a stored cycle.allocated message: the offer it is about and the member's own figures. */
-export interface StoredAllocatedLine {
-  offer: string;
-  pledged: number;
-  allocated: number;
-}
-
 type AllocatedLine = PersonMessageData['cycle.allocated']['lines'][number];
 
-/** What every message of an event shares, stored once per cycle and kind: for cycle.allocated, offer id → its facts. */
-export type SharedFacts = Record<string, Omit<AllocatedLine, 'pledged' | 'allocated'>>;
+/** One offer's facts in a cycle, the same in every member's cycle.allocated message. */
+export type OfferFacts = Omit<AllocatedLine, 'pledged' | 'allocated'> & { offerId: string };
+
+/**
+ * What the messages of an event share, stored once per cycle and kind (notification_facts):
+ * for cycle.allocated, the cycle's offers in the order of their products' names.
+ */
+export type SharedFacts = OfferFacts[];
+
+/** A stored cycle.allocated line: [the offer's place in the shared facts, pledged, allocated]. */
+export type StoredAllocatedLine = [place: number, pledged: number, allocated: number];
 
 function isStoredLine(line: unknown): line is StoredAllocatedLine {
-  return typeof line === 'object' && line !== null && 'offer' in line && !('product' in line);
+  return Array.isArray(line) && line.length === 3 && line.every((n) => typeof n === 'number');
 }
 
 /**
- * The message as the renderer reads it: a stored cycle.allocated line names its offer, and
- * gets that offer's facts back here. Messages written whole (before the facts were shared, or
- * of any other kind) are returned as they are; a line whose offer has no facts is left out
- * rather than rendered with blanks.
+ * The message as the renderer reads it: each stored cycle.allocated line gets its offer's
+ * facts back. Messages written whole (of any other kind, or lines already complete) are
+ * returned as they are; a line whose offer has no facts is left out rather than rendered with
+ * blanks.
  */
 export function withSharedFacts(payload: PersonEmailPayload, facts: SharedFacts | null): PersonEmailPayload {
   if (payload.kind !== 'cycle.allocated') return payload;
@@ -29,8 +31,11 @@ export function withSharedFacts(payload: PersonEmailPayload, facts: SharedFacts 
   if (!stored.some(isStoredLine)) return payload;
   const lines = stored.flatMap((line): AllocatedLine[] => {
     if (!isStoredLine(line)) return [line as AllocatedLine];
-    const offer = facts?.[line.offer];
-    return offer ? [{ ...offer, pledged: line.pledged, allocated: line.allocated }] : [];
+    const [place, pledged, allocated] = line;
+    const offer = facts?.[place];
+    if (!offer) return [];
+    const { offerId: _offerId, ...shared } = offer;
+    return [{ ...shared, pledged, allocated }];
   });
   return { ...payload, data: { ...data, lines } };
 }
