@@ -72,8 +72,10 @@ test('member: pledges for an open month and for the rest of the season, with the
   await expectAccessible(page);
   await screenshot(page, testInfo, '06-member-pledge');
 
+  // Named from the first open month to the last: another journey may lock the last one meanwhile
+  // (offline.spec.ts), so only the start of the name is sure.
   const standing = page.getByRole('form', {
-    name: say(text.pledge.standingFor, { first: month, last: monthName(language, open.at(-1)!.month) }),
+    name: new RegExp(`^${say(text.pledge.standingFor, { first: month, last: '' }).trim()}`),
   });
   await standing.getByRole('spinbutton', { name: second.product.name }).fill('2');
   await standing.getByRole('button', { name: text.pledge.saveStanding }).click();
