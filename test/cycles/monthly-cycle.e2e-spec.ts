@@ -3,7 +3,8 @@ import { JobName, QueueName } from '../../src/queue/jobs';
 import { QueueService } from '../../src/queue/queue.service';
 import { startSmtpServer } from '../notifications/support';
 import { isolatedDatabase, startWorker } from '../support/isolated-database';
-import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 import { allocationDigest, invariantBreaches } from './cycle-invariants';
 import { scenario, sleep, waitFor, waitForStatus, type Scenario } from './cycle-scenario';
 
@@ -22,7 +23,7 @@ describe('the monthly cycle through the queues', () => {
 
   describe('one process (APP_ROLE=all)', () => {
     let t: TestApp;
-    let http: Http;
+    let http: Api;
     let admin: string;
     let s: Scenario;
 
@@ -34,7 +35,7 @@ describe('the monthly cycle through the queues', () => {
         clockIntervalMs: 1000,
         smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
       });
-      http = new Http(t.app);
+      http = new Api(t.app);
       admin = await adminToken(http, t.dataSource);
       s = await scenario(http, admin, t.dataSource);
     });
@@ -42,16 +43,17 @@ describe('the monthly cycle through the queues', () => {
 
     it('takes no confirmation while the cycle is open', async () => {
       const coop = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
-      const reply = await http
-        .as(coop)
-        .put(`/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`, {
+      const reply = await http.as(coop).put('/cycles/{id}/confirmations/{cooperativeId}', {
+        params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+        body: {
           lines: [{ offerId: s.offers.o1, quantity: 1 }],
-        });
+        },
+      });
       expect(reply.status).toBe(422);
     });
 
     it('locks on demand: commitments frozen, charter checked, cooperatives mailed', async () => {
-      const advanced = await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`);
+      const advanced = await http.as(admin).post('/cycles/{id}/advance', { params: { id: s.cycleId } });
       expect(advanced.status).toBe(202);
       expect(advanced.body.fromStatus).toBe('open');
       const cycle = await waitForStatus(http, admin, s.cycleId, 'confirming');
@@ -64,13 +66,14 @@ describe('the monthly cycle through the queues', () => {
           `ORGANIC_CERTIFICATE:${s.offers.o4}`,
         ]),
       );
-      expect(cycle.violations.find((v: { rule: string }) => v.rule === 'EXPORT_SHARE').capUnits).toBe(50);
+      expect(cycle.violations.find((v: { rule: string }) => v.rule === 'EXPORT_SHARE')!.capUnits).toBe(50);
       // Pledges are frozen from lock on.
-      const late = await http
-        .as(admin)
-        .put(`/api/v1/seasons/${s.seasonId}/members/${s.r.membersByGroup[0][0]}/pledges/${s.month}`, {
+      const late = await http.as(admin).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+        params: { id: s.seasonId, memberId: s.r.membersByGroup[0][0], month: s.month },
+        body: {
           lines: [{ offerId: s.offers.o1, quantity: 1 }],
-        });
+        },
+      });
       expect(late.status).toBe(422);
       const [{ count }] = await t.dataSource.query(
         'SELECT count(*)::int FROM collective_commitments WHERE cycle_id = $1',
@@ -78,8 +81,11 @@ describe('the monthly cycle through the queues', () => {
       );
       expect(count).toBe(8); // 2 groups × 4 offers
       // From lock on, commitments are the frozen ones, whatever happens to pledge rows.
-      const commitmentsUrl = `/api/v1/seasons/${s.seasonId}/commitments?month=${s.month}`;
-      const frozen = (await http.as(admin).get(commitmentsUrl)).body;
+      const frozen = (
+        await http
+          .as(admin)
+          .get('/seasons/{id}/commitments', { params: { id: s.seasonId }, query: { month: s.month } })
+      ).body;
       expect(
         frozen.reduce(
           (sum: number, c: { offerId: string; quantity: number }) =>
@@ -90,7 +96,13 @@ describe('the monthly cycle through the queues', () => {
       await t.dataSource.query('UPDATE member_pledges SET quantity = quantity + 100 WHERE cycle_id = $1', [
         s.cycleId,
       ]);
-      expect((await http.as(admin).get(commitmentsUrl)).body).toEqual(frozen);
+      expect(
+        (
+          await http
+            .as(admin)
+            .get('/seasons/{id}/commitments', { params: { id: s.seasonId }, query: { month: s.month } })
+        ).body,
+      ).toEqual(frozen);
       await t.dataSource.query('UPDATE member_pledges SET quantity = quantity - 100 WHERE cycle_id = $1', [
         s.cycleId,
       ]);
@@ -105,21 +117,45 @@ describe('the monthly cycle through the queues', () => {
     });
 
     it('lets an admin waive a violation, once, and audits it', async () => {
-      const cycle = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`)).body;
-      const violation = cycle.violations.find((v: { subject: string }) => v.subject === s.offers.o4);
-      const url = `/api/v1/cycles/${s.cycleId}/violations/${violation.id}/waive`;
-      expect((await http.as(admin).post(url, {})).status).toBe(400);
-      const waived = await http.as(admin).post(url, { reason: 'certificate renewal seen on paper' });
+      const cycle = (await http.as(admin).get('/cycles/{id}', { params: { id: s.cycleId } })).body;
+      const violation = cycle.violations.find((v: { subject: string }) => v.subject === s.offers.o4)!;
+      expect(
+        (
+          await http.as(admin).post('/cycles/{id}/violations/{violationId}/waive', {
+            params: { id: s.cycleId, violationId: violation.id },
+          })
+        ).status,
+      ).toBe(400);
+      const waived = await http.as(admin).post('/cycles/{id}/violations/{violationId}/waive', {
+        params: { id: s.cycleId, violationId: violation.id },
+        body: { reason: 'certificate renewal seen on paper' },
+      });
       expect(waived.status).toBe(200);
       expect(waived.body).toMatchObject({
         id: violation.id,
         waived: true,
         waiveReason: 'certificate renewal seen on paper',
       });
-      expect((await http.as(admin).post(url, { reason: 'again' })).status).toBe(409);
+      expect(
+        (
+          await http.as(admin).post('/cycles/{id}/violations/{violationId}/waive', {
+            params: { id: s.cycleId, violationId: violation.id },
+            body: { reason: 'again' },
+          })
+        ).status,
+      ).toBe(409);
       const coop = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[1] });
-      expect((await http.as(coop).post(url, { reason: 'mine' })).status).toBe(403);
-      const audit = await http.as(admin).get(`/api/v1/audit-log?subjectType=cycle&subjectId=${s.cycleId}`);
+      expect(
+        (
+          await http.as(coop).post('/cycles/{id}/violations/{violationId}/waive', {
+            params: { id: s.cycleId, violationId: violation.id },
+            body: { reason: 'mine' },
+          })
+        ).status,
+      ).toBe(403);
+      const audit = await http
+        .as(admin)
+        .get('/audit-log', { query: { subjectType: 'cycle', subjectId: s.cycleId } });
       expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
         expect.arrayContaining(['violation.waived', 'cycle.stage_run']),
       );
@@ -128,7 +164,7 @@ describe('the monthly cycle through the queues', () => {
     it('takes confirmations from the cooperative itself, within the demand, with optimistic versions', async () => {
       const coop0 = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
       const coop1 = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[1] });
-      const demand = await http.as(coop0).get(`/api/v1/cycles/${s.cycleId}/demand`);
+      const demand = await http.as(coop0).get('/cycles/{id}/demand', { params: { id: s.cycleId } });
       expect(demand.status).toBe(200);
       expect(
         Object.fromEntries(
@@ -140,31 +176,48 @@ describe('the monthly cycle through the queues', () => {
       });
       expect(
         (
-          await http
-            .as(coop1)
-            .get(`/api/v1/cycles/${s.cycleId}/demand?cooperativeId=${s.r.cooperativeIds[0]}`)
+          await http.as(coop1).get('/cycles/{id}/demand', {
+            params: { id: s.cycleId },
+            query: { cooperativeId: s.r.cooperativeIds[0] },
+          })
         ).status,
       ).toBe(404);
-      const url = `/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`;
-      const tooMuch = await http
-        .as(coop0)
-        .put(url, { lines: [{ offerId: s.offers.o2, quantity: s.demand.o2 + 1 }] });
+      const tooMuch = await http.as(coop0).put('/cycles/{id}/confirmations/{cooperativeId}', {
+        params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+        body: { lines: [{ offerId: s.offers.o2, quantity: s.demand.o2 + 1 }] },
+      });
       expect(tooMuch.status).toBe(400);
       expect(tooMuch.body.message).toContain('lines.0.quantity');
-      expect((await http.as(coop0).put(url, { lines: [{ offerId: s.offers.o3, quantity: 1 }] })).status).toBe(
-        400,
-      );
-      expect((await http.as(coop1).put(url, { lines: [{ offerId: s.offers.o1, quantity: 1 }] })).status).toBe(
-        404,
-      );
+      expect(
+        (
+          await http.as(coop0).put('/cycles/{id}/confirmations/{cooperativeId}', {
+            params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+            body: { lines: [{ offerId: s.offers.o3, quantity: 1 }] },
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await http.as(coop1).put('/cycles/{id}/confirmations/{cooperativeId}', {
+            params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+            body: { lines: [{ offerId: s.offers.o1, quantity: 1 }] },
+          })
+        ).status,
+      ).toBe(404);
       const lines = [
         { offerId: s.offers.o1, quantity: s.demand.o1 },
         { offerId: s.offers.o2, quantity: s.demand.o2 - 5 },
       ];
-      const confirmed = await http.as(coop0).put(url, { lines, version: 0 });
+      const confirmed = await http.as(coop0).put('/cycles/{id}/confirmations/{cooperativeId}', {
+        params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+        body: { lines, version: 0 },
+      });
       expect(confirmed.status).toBe(200);
       expect(confirmed.body.version).toBe(1);
-      const stale = await http.as(coop0).put(url, { lines, version: 0 });
+      const stale = await http.as(coop0).put('/cycles/{id}/confirmations/{cooperativeId}', {
+        params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+        body: { lines, version: 0 },
+      });
       expect(stale.status).toBe(409);
       const [row] = await t.dataSource.query(
         'SELECT version FROM cooperative_confirmations WHERE cycle_id = $1 AND cooperative_id = $2',
@@ -174,7 +227,9 @@ describe('the monthly cycle through the queues', () => {
     });
 
     it('allocates when an admin runs the stage, holding a silent cooperative to its delivery pledge', async () => {
-      expect((await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`)).status).toBe(202);
+      expect((await http.as(admin).post('/cycles/{id}/advance', { params: { id: s.cycleId } })).status).toBe(
+        202,
+      );
       await waitForStatus(http, admin, s.cycleId, 'allocated');
       const supply = await t.dataSource.query(
         'SELECT offer_id, supply::int AS supply, excluded FROM cycle_offers WHERE cycle_id = $1',
@@ -213,28 +268,34 @@ describe('the monthly cycle through the queues', () => {
     it('shows each party its part of the allocations and the loading list', async () => {
       const [g0, g1] = s.r.groupIds;
       const coordinator = await userToken(http, admin, 'coordinator', { consumerGroupId: g0 });
-      const own = await http.as(coordinator).get(`/api/v1/cycles/${s.cycleId}/allocations?limit=500`);
+      const own = await http
+        .as(coordinator)
+        .get('/cycles/{id}/allocations', { params: { id: s.cycleId }, query: { limit: 500 } });
       expect(own.status).toBe(200);
       expect(own.body.total).toBe(12); // 3 members × 4 offers
       expect(own.body.items.every((a: { consumerGroupId: string }) => a.consumerGroupId === g0)).toBe(true);
       expect(
-        (await http.as(coordinator).get(`/api/v1/cycles/${s.cycleId}/allocations?consumerGroupId=${g1}`))
-          .status,
+        (
+          await http
+            .as(coordinator)
+            .get('/cycles/{id}/allocations', { params: { id: s.cycleId }, query: { consumerGroupId: g1 } })
+        ).status,
       ).toBe(404);
       const memberId = s.r.membersByGroup[0][1];
       const member = await userToken(http, admin, 'member', { memberId });
-      const mine = await http.as(member).get(`/api/v1/cycles/${s.cycleId}/allocations`);
+      const mine = await http.as(member).get('/cycles/{id}/allocations', { params: { id: s.cycleId } });
       expect(mine.body.items.every((a: { memberId: string }) => a.memberId === memberId)).toBe(true);
       expect(mine.body.total).toBe(4);
       expect(
         (
-          await http
-            .as(member)
-            .get(`/api/v1/cycles/${s.cycleId}/allocations?memberId=${s.r.membersByGroup[0][0]}`)
+          await http.as(member).get('/cycles/{id}/allocations', {
+            params: { id: s.cycleId },
+            query: { memberId: s.r.membersByGroup[0][0] },
+          })
         ).status,
       ).toBe(404);
       const coop = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
-      const list = await http.as(coop).get(`/api/v1/cycles/${s.cycleId}/loading-list`);
+      const list = await http.as(coop).get('/cycles/{id}/loading-list', { params: { id: s.cycleId } });
       expect(list.status).toBe(200);
       expect(list.body.pickupPoint.id).toBe(s.r.pickupPointId);
       expect(
@@ -247,7 +308,7 @@ describe('the monthly cycle through the queues', () => {
       const stranger = await userToken(http, admin, 'coordinator', {
         consumerGroupId: s.r.producerSideGroupId,
       });
-      expect((await http.as(stranger).get(`/api/v1/cycles/${s.cycleId}`)).status).toBe(404);
+      expect((await http.as(stranger).get('/cycles/{id}', { params: { id: s.cycleId } })).status).toBe(404);
     });
 
     it('changes nothing when every stage job is delivered again', async () => {
@@ -272,7 +333,9 @@ describe('the monthly cycle through the queues', () => {
         return counts.waiting + counts.active + counts.delayed === 0 ? true : undefined;
       });
       expect(await allocationDigest(t.dataSource, s.cycleId)).toBe(before);
-      expect((await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`)).body.status).toBe('dispatched');
+      expect((await http.as(admin).get('/cycles/{id}', { params: { id: s.cycleId } })).body.status).toBe(
+        'dispatched',
+      );
       await sleep(500);
       expect(smtp.mails.length).toBe(mailsBefore);
     });
@@ -281,7 +344,7 @@ describe('the monthly cycle through the queues', () => {
   describe('an API and two workers at once', () => {
     let api: TestApp;
     let workers: INestApplicationContext[];
-    let http: Http;
+    let http: Api;
     let admin: string;
 
     beforeAll(async () => {
@@ -293,7 +356,7 @@ describe('the monthly cycle through the queues', () => {
       };
       api = await startTestApp({ ...config, role: 'api' });
       workers = [await startWorker(config), await startWorker(config)];
-      http = new Http(api.app);
+      http = new Api(api.app);
       admin = await adminToken(http, api.dataSource);
     });
     afterAll(async () => {
@@ -320,8 +383,11 @@ describe('the monthly cycle through the queues', () => {
       await waitForStatus(http, admin, s.cycleId, 'confirming');
       await race('locked');
       const coop0 = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
-      await http.as(coop0).put(`/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`, {
-        lines: [{ offerId: s.offers.o1, quantity: s.demand.o1 }],
+      await http.as(coop0).put('/cycles/{id}/confirmations/{cooperativeId}', {
+        params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+        body: {
+          lines: [{ offerId: s.offers.o1, quantity: s.demand.o1 }],
+        },
       });
       await race('confirming');
       await waitForStatus(http, admin, s.cycleId, 'allocated');

@@ -1,7 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { scenario, waitFor } from '../cycles/cycle-scenario';
 import { isolatedDatabase, startWorker } from '../support/isolated-database';
-import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app';
 
 /**
  * Workers are visible: an API replica and worker processes (Nest contexts as APP_ROLE=worker
@@ -13,15 +14,15 @@ describe('workers and stalled cycles on /health', () => {
   const CLOCK_MS = 1000;
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   const workers: INestApplicationContext[] = [];
 
   beforeAll(async () => {
     db = await isolatedDatabase('proxima_health');
     t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix, clockIntervalMs: CLOCK_MS });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
   });
 
   afterAll(async () => {
@@ -31,20 +32,20 @@ describe('workers and stalled cycles on /health', () => {
   });
 
   const health = async () => {
-    const reply = await http.get('/api/v1/health');
+    const reply = await api.get('/health');
     expect(reply.status).toBe(200);
     return reply.body;
   };
 
   it('is ready, and degraded with no worker seen, while no worker runs', async () => {
-    const ready = await http.get('/api/v1/health/ready');
+    const ready = await api.get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body).toEqual({ status: 'ready', database: 'up' });
     expect(await health()).toMatchObject({ status: 'degraded', database: 'up', redis: 'up', workers: [] });
   });
 
   it('reports a cycle due for longer than twice the clock interval, until a worker runs its stage', async () => {
-    const s = await scenario(http, admin, t.dataSource);
+    const s = await scenario(api, admin, t.dataSource);
     await t.dataSource.query(`UPDATE cycles SET locks_at = now() - interval '1 hour' WHERE id = $1`, [
       s.cycleId,
     ]);
@@ -58,7 +59,9 @@ describe('workers and stalled cycles on /health', () => {
       status: 'open',
       dueSince: expect.any(String),
     });
-    const dueSince = stalled.stalledCycles.find((c: { cycleId: string }) => c.cycleId === s.cycleId).dueSince;
+    const dueSince = stalled.stalledCycles.find(
+      (c: { cycleId: string }) => c.cycleId === s.cycleId,
+    )!.dueSince;
     expect(Date.now() - Date.parse(dueSince)).toBeGreaterThan(59 * 60 * 1000);
 
     // A cycle due only a moment ago (less than two intervals) is not stalled.
@@ -106,7 +109,7 @@ describe('workers and stalled cycles on /health', () => {
       const body = await health();
       return body.workers.length === 1 ? body : undefined;
     });
-    const ready = await http.get('/api/v1/health/ready');
+    const ready = await api.get('/health/ready');
     expect(ready.status).toBe(200);
   });
 });

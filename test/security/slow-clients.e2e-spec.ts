@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app';
 
 const TIMEOUTS = { requestMs: 1000, headersMs: 500, connectionMs: 60_000, keepAliveMs: 500 };
 /** How long a client keeps trickling at most: ten times the request timeout. */
@@ -58,7 +59,7 @@ describe('slow clients are cut off', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ httpTimeouts: TIMEOUTS });
-    token = await adminToken(new Http(t.app), t.dataSource);
+    token = await adminToken(new Api(t.app), t.dataSource);
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as AddressInfo).port;
   });

@@ -1,6 +1,7 @@
 import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { allocatedCycle, type AllocatedCycle } from '../settlement/dispatched-cycle';
-import type { Http, TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { TestApp } from '../support/test-app';
 
 export const VAN_CAPACITY_KG = 30;
 
@@ -19,11 +20,11 @@ export interface VanCycle extends AllocatedCycle {
  */
 export async function vanCycle(
   t: TestApp,
-  http: Http,
+  api: Api,
   admin: string,
   beforeDispatch: (s: AllocatedCycle) => Promise<void> = async () => {},
 ): Promise<VanCycle> {
-  const s = await allocatedCycle(t, http, admin);
+  const s = await allocatedCycle(t, api, admin);
   await t.dataSource.query(
     `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg, cost_per_km_minor)
      VALUES ($1, 'Van', 'road', $2, 100)`,

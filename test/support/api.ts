@@ -34,6 +34,12 @@ type JsonBody<O> = O extends { requestBody?: infer B }
     : never
   : never;
 
+/** The JSON body an operation takes: `RequestBody<'/seasons', 'post'>` types a test's body builder. */
+export type RequestBody<P extends PathOf<M>, M extends Method> = JsonBody<Operation<P, M>>;
+
+/** The body of an operation's 2xx answer, as the client types it. */
+export type ResponseBody<P extends PathOf<M>, M extends Method> = Ok<Operation<P, M>>;
+
 /** A value as it goes on the query string (the server parses it: tests send odd ones on purpose). */
 type QueryValue = string | number | boolean;
 
@@ -73,6 +79,12 @@ type Answer<T> = [T] extends [never] ? any : [T] extends [undefined] ? any : T &
  */
 export type Invalid = never;
 
+/**
+ * A body the server takes though the document says otherwise (it marks a field required that
+ * the server defaults): say at the use which field, so the document can be fixed.
+ */
+export type Undocumented = never;
+
 type Init<O> = ([Parameters<O, 'path'>] extends [never]
   ? { params?: never }
   : { params: { [K in keyof Parameters<O, 'path'>]: string } }) & {
@@ -95,7 +107,11 @@ export interface Reply<T = any> {
 export const API_PREFIX = '/api/v1';
 
 /** The URL of a documented path: `{name}` replaced by its parameter (as given), the query appended. */
-export function apiUrl(path: string, params: Record<string, string> = {}, query: object = {}): string {
+export function apiUrl(
+  path: keyof ApiPaths,
+  params: Record<string, string> = {},
+  query: Record<string, QueryValue | undefined> = {},
+): string {
   const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (!(name in params)) throw new Error(`${path}: no value for {${name}}`);
     return params[name];
@@ -150,7 +166,11 @@ export class Api {
     init: { params?: object; query?: object; body?: unknown; headers?: Record<string, string> } = {},
     emptyBody?: object,
   ): Promise<Reply<T>> {
-    const url = apiUrl(path, init.params as Record<string, string>, init.query);
+    const url = apiUrl(
+      path as keyof ApiPaths,
+      init.params as Record<string, string>,
+      init.query as Record<string, QueryValue>,
+    );
     return this.request<T>(method, url, init.body ?? emptyBody, init.headers);
   }
 

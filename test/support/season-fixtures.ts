@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { unique, type Http } from './test-app';
+import type { Api, RequestBody } from './api';
+import { unique } from './test-app';
 
 /**
  * Registry records for season and pledge tests, inserted straight into the tables (the
@@ -146,7 +147,10 @@ export async function registry(
 }
 
 /** A valid season body for the registry, to be varied by each test. */
-export function seasonBody(r: Registry, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function seasonBody(
+  r: Registry,
+  overrides: Partial<RequestBody<'/seasons', 'post'>> = {},
+): RequestBody<'/seasons', 'post'> {
   return {
     partnershipId: r.partnershipId,
     name: unique('season'),
@@ -195,16 +199,18 @@ export interface SeasonSetup {
 }
 
 export async function seasonWithOffers(
-  http: Http,
+  api: Api,
   admin: string,
   r: Registry,
-  options: { enrol?: string[]; season?: Record<string, unknown> } = {},
+  options: { enrol?: string[]; season?: Partial<RequestBody<'/seasons', 'post'>> } = {},
 ): Promise<SeasonSetup> {
-  const season = await http.as(admin).post('/api/v1/seasons', seasonBody(r, options.season));
+  const season = await api.as(admin).post('/seasons', { body: seasonBody(r, options.season) });
   if (season.status !== 201) throw new Error(`season: ${season.status} ${season.text}`);
   const seasonId: string = season.body.id;
   for (const consumerGroupId of options.enrol ?? r.groupIds) {
-    const enrolled = await http.as(admin).post(`/api/v1/seasons/${seasonId}/groups`, { consumerGroupId });
+    const enrolled = await api
+      .as(admin)
+      .post('/seasons/{id}/groups', { params: { id: seasonId }, body: { consumerGroupId } });
     if (enrolled.status !== 201) throw new Error(`enrol: ${enrolled.status} ${enrolled.text}`);
   }
   const offers: SeasonSetup['offers'] = [];
@@ -214,9 +220,10 @@ export async function seasonWithOffers(
     { cooperativeId: r.cooperativeIds[1], productId: r.productIds[0], monthlyCapacity: 50 },
   ];
   for (const spec of specs) {
-    const offer = await http
-      .as(admin)
-      .post(`/api/v1/seasons/${seasonId}/offers`, { ...spec, unitPriceMinor: 250, packSize: 6 });
+    const offer = await api.as(admin).post('/seasons/{id}/offers', {
+      params: { id: seasonId },
+      body: { ...spec, unitPriceMinor: 250, packSize: 6 },
+    });
     if (offer.status !== 201) throw new Error(`offer: ${offer.status} ${offer.text}`);
     offers.push({ id: offer.body.id, ...spec });
   }
