@@ -3,7 +3,7 @@ import { QueueName } from '../../src/queue/jobs';
 import { QueueService } from '../../src/queue/queue.service';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { startSmtpServer } from '../notifications/support';
-import { consumerGroup, territory } from '../support/season-fixtures';
+import { consumerGroup, territory } from '../support/rows';
 import { Api, type Invalid, type RequestBody } from '../support/api';
 import { account, adminToken, login, startTestApp, unique, type TestApp } from '../support/test-app';
 import { deliverMailTo, tokenInMail } from './mail-support';

@@ -12,6 +12,8 @@ import {
   userToken,
   type TestApp,
 } from '../support/test-app';
+import { cooperative, territory } from '../support/rows';
+import { sleep } from '../support/wait';
 
 const PASSWORD = 'correct horse battery';
 
@@ -41,14 +43,10 @@ describe('login and tokens', () => {
     t = await startTestApp();
     api = new Api(t.app);
     admin = await adminToken(api, t.dataSource);
-    const [cooperative] = await t.dataSource.query(
-      `WITH territory AS (
-         INSERT INTO territories (name, country_code, timezone, currency)
-         VALUES ('Tiznit', 'MA', 'Africa/Casablanca', 'MAD') RETURNING id)
-       INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
-       SELECT id, 'Coop', 'coop@test.example', 0.5 FROM territory RETURNING id`,
+    cooperativeId = await cooperative(
+      t.dataSource,
+      await territory(t.dataSource, 'MA', 'Africa/Casablanca', 'MAD'),
     );
-    cooperativeId = cooperative.id;
     email = `${unique('Login')}@test.example`;
     const created = await api
       .as(admin)
@@ -164,7 +162,7 @@ describe('login and tokens', () => {
         expect(
           (await client.as(token).get('/cooperatives/{id}', { params: { id: cooperativeId } })).status,
         ).toBe(200);
-        await new Promise((resolve) => setTimeout(resolve, 2100));
+        await sleep(2100);
         expect(
           (await client.as(token).get('/cooperatives/{id}', { params: { id: cooperativeId } })).status,
         ).toBe(401);

@@ -1,7 +1,8 @@
 import { SessionChangesListener } from '../../src/sessions/session-changes.listener';
-import { consumerGroup, cooperative, member, territory } from '../support/season-fixtures';
+import { consumerGroup, cooperative, member, territory } from '../support/rows';
 import { Api } from '../support/api';
 import { account, adminToken, login, startTestApp, type TestApp } from '../support/test-app';
+import { until } from '../support/wait';
 
 function claimsOf(token: string): { sub: string; sid: string } {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
@@ -159,7 +160,14 @@ describe('live sessions held in memory, forgotten on every change in every proce
       const pid = listener.backendPid;
       expect(pid).toEqual(expect.any(Number));
       await t.dataSource.query(`SELECT pg_terminate_backend($1)`, [pid]);
-      for (let i = 0; i < 500 && listener.listening; i += 1) await new Promise((r) => setTimeout(r, 10));
+      await until(
+        'the listener to notice its connection is gone',
+        5000,
+        async () => (listener.listening ? undefined : true),
+        {
+          everyMs: 10,
+        },
+      );
       expect(listener.listening).toBe(false);
       expect(inMemory(user.token)).toBe(false);
 

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { SessionChangesListener } from '../../src/sessions/session-changes.listener';
-import { consumerGroup, cooperative, member, territory } from '../support/season-fixtures';
+import { consumerGroup, cooperative, member, territory } from '../support/rows';
 import { Api, apiUrl, type Invalid } from '../support/api';
 import {
   account,

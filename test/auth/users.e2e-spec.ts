@@ -1,5 +1,6 @@
 import { Api, type Invalid, type RequestBody } from '../support/api';
 import { adminToken, login, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+import { consumerGroup, cooperative, member, territory, transportOrganiser } from '../support/rows';
 
 const PASSWORD = 'correct horse battery';
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -19,28 +20,11 @@ describe('users', () => {
     t = await startTestApp();
     api = new Api(t.app);
     admin = await adminToken(api, t.dataSource);
-    const [territory] = await t.dataSource.query(
-      `INSERT INTO territories (name, country_code, timezone, currency) VALUES ('Jette', 'BE', 'Europe/Brussels', 'EUR') RETURNING id`,
-    );
-    const [group] = await t.dataSource.query(
-      `INSERT INTO consumer_groups (territory_id, name, kind, drop_point_name, drop_point_address, drop_point_latitude,
-         drop_point_longitude, contact_email)
-       VALUES ($1, 'GASAP Jette', 'GASAP', 'Salle', 'Rue 1', 50.88, 4.33, 'gasap@test.example') RETURNING id`,
-      [territory.id],
-    );
-    const [member] = await t.dataSource.query(
-      `INSERT INTO members (consumer_group_id, name, email) VALUES ($1, 'Ana', $2) RETURNING id`,
-      [group.id, `${unique('ana')}@test.example`],
-    );
-    const [cooperative] = await t.dataSource.query(
-      `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
-       VALUES ($1, 'Coop', 'coop@test.example', 0.5) RETURNING id`,
-      [territory.id],
-    );
-    const [organiser] = await t.dataSource.query(
-      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('T', 'third_party', 't@test.example') RETURNING id`,
-    );
-    [groupId, memberId, cooperativeId, organiserId] = [group.id, member.id, cooperative.id, organiser.id];
+    const jette = await territory(t.dataSource, 'BE', 'Europe/Brussels', 'EUR');
+    groupId = await consumerGroup(t.dataSource, jette);
+    memberId = await member(t.dataSource, groupId);
+    cooperativeId = await cooperative(t.dataSource, jette);
+    organiserId = await transportOrganiser(t.dataSource);
   });
   afterAll(() => t.close());
 

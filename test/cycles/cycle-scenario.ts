@@ -1,28 +1,14 @@
 import type { DataSource } from 'typeorm';
-import { charterVersion, registry, seasonBody, type Registry } from '../support/season-fixtures';
+import { registry, seasonBody, type Registry } from '../support/season-fixtures';
+import { charterVersion, organicCertificate } from '../support/rows';
 import { Api } from '../support/api';
-
-export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(150);
-  }
-}
+import { until } from '../support/wait';
 
 const STATUSES = ['open', 'locked', 'confirming', 'allocated', 'dispatched', 'received', 'settled'];
 
 /** Waits until the cycle has reached `status` (or moved past it: stages follow one another). */
 export async function waitForStatus(api: Api, token: string, cycleId: string, status: string) {
-  return waitFor(`cycle ${cycleId} to reach ${status}`, async () => {
+  return until(`cycle ${cycleId} to reach ${status}`, 20_000, async () => {
     const reply = await api.as(token).get('/cycles/{id}', { params: { id: cycleId } });
     return STATUSES.indexOf(reply.body.status) >= STATUSES.indexOf(status) ? reply.body : undefined;
   });
@@ -45,11 +31,7 @@ export interface Scenario {
  */
 export async function scenario(api: Api, admin: string, ds: DataSource): Promise<Scenario> {
   const r = await registry(ds, { groups: 2, membersPerGroup: 3, cooperatives: 2 });
-  await ds.query(
-    `INSERT INTO certificates (cooperative_id, kind, body, number, valid_from, valid_to)
-     VALUES ($1, 'organic', 'Ecocert', 'MA-BIO-001', '2020-01-01', '2040-12-31')`,
-    [r.cooperativeIds[0]],
-  );
+  await organicCertificate(ds, r.cooperativeIds[0]);
   await charterVersion(ds, r.partnershipId, {
     organicRequired: true,
     maxExportShare: 0.5,

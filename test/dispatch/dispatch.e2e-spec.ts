@@ -4,11 +4,12 @@ import { Webhook } from 'standardwebhooks';
 import { standardWebhookSecret } from '../../src/notifications/domain/webhook-signature';
 import { attachmentBytes, SIGNING_SECRET, startHookServer, startSmtpServer } from '../notifications/support';
 import { isolatedDatabase } from '../support/isolated-database';
-import { charterVersion } from '../support/season-fixtures';
+import { charterVersion, transportOrganiser, vehicle } from '../support/rows';
 import { Api, apiUrl } from '../support/api';
 import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 import { invariantBreaches } from '../cycles/cycle-invariants';
-import { scenario, waitFor, waitForStatus, type Scenario } from '../cycles/cycle-scenario';
+import { scenario, waitForStatus, type Scenario } from '../cycles/cycle-scenario';
+import { until } from '../support/wait';
 
 /**
  * Dispatch through the queues: a truck of 80 kg, a van of 40 kg (so the second group's ~55 kg
@@ -71,13 +72,20 @@ describe('dispatch', () => {
       `UPDATE transport_organisers SET locale = 'fr', webhook_url = $2 WHERE id = $1`,
       [organiserId, `http://127.0.0.1:${hooks.port}/manifests`],
     );
-    const [truck, van, plane] = await t.dataSource.query(
-      `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg, cost_per_km_minor)
-       VALUES ($1, 'Camion', 'road', 80, 120), ($1, 'Fourgon', 'road', 40, 90), ($1, 'Avion', 'air', 10000, 5000)
-       RETURNING id`,
-      [organiserId],
-    );
-    vehicles = { truck: truck.id, van: van.id, plane: plane.id };
+    vehicles = {
+      truck: await vehicle(t.dataSource, organiserId, {
+        name: 'Camion',
+        capacityKg: 80,
+        costPerKmMinor: 120,
+      }),
+      van: await vehicle(t.dataSource, organiserId, { name: 'Fourgon', capacityKg: 40, costPerKmMinor: 90 }),
+      plane: await vehicle(t.dataSource, organiserId, {
+        name: 'Avion',
+        mode: 'air',
+        capacityKg: 10000,
+        costPerKmMinor: 5000,
+      }),
+    };
     await charterVersion(t.dataSource, s.r.partnershipId, {
       organicRequired: true,
       maxExportShare: 0.5,
@@ -180,10 +188,9 @@ describe('dispatch', () => {
     expect(mine.status).toBe(200);
     expect(mine.body.total).toBe(shipments.total);
     expect(mine.body.unplaced).toEqual([]);
-    const [other] = await t.dataSource.query(
-      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('Autre', 'producers', 'autre@test.example') RETURNING id`,
-    );
-    const stranger = await userToken(api, admin, 'transporter', { transportOrganiserId: other.id });
+    const stranger = await userToken(api, admin, 'transporter', {
+      transportOrganiserId: await transportOrganiser(t.dataSource, 'producers'),
+    });
     expect((await api.as(stranger).get('/cycles/{id}/shipments', { params: { id: s.cycleId } })).status).toBe(
       404,
     );
@@ -259,7 +266,7 @@ describe('dispatch', () => {
   });
 
   it('sends each manifest to the organiser: a mail with the PDF and a signed webhook with the JSON', async () => {
-    const mails = await waitFor('the manifest mails', async () => {
+    const mails = await until('the manifest mails', 20_000, async () => {
       const found = smtp.mails.filter((mail) => /Manifeste de transport/.test(mail.raw));
       return found.length >= shipments.total ? found : undefined;
     });
@@ -267,7 +274,7 @@ describe('dispatch', () => {
     const mail = mails.find((m) => m.raw.includes(shipment.manifest.number))!;
     const attached = attachmentBytes(mail.raw, `${shipment.manifest.number}-v1.pdf`);
     expect(attached?.subarray(0, 5).toString()).toBe('%PDF-');
-    const requests = await waitFor('the manifest webhooks', async () =>
+    const requests = await until('the manifest webhooks', 20_000, async () =>
       hooks.requests.length >= shipments.total ? hooks.requests : undefined,
     );
     for (const request of requests) {
@@ -311,7 +318,7 @@ describe('dispatch', () => {
           .get('/shipments/{id}/manifest', { params: { id: shipment.id }, query: { version: 9 } })
       ).status,
     ).toBe(404);
-    await waitFor('the second version by mail', async () =>
+    await until('the second version by mail', 20_000, async () =>
       smtp.mails.some((mail) => attachmentBytes(mail.raw, `${shipment.manifest.number}-v2.pdf`))
         ? true
         : undefined,
@@ -374,10 +381,9 @@ describe('dispatch', () => {
       },
     });
     expect(notOnShipment.status).toBe(400);
-    const [other] = await t.dataSource.query(
-      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('Tiers', 'third_party', 'tiers@test.example') RETURNING id`,
-    );
-    const stranger = await userToken(api, admin, 'transporter', { transportOrganiserId: other.id });
+    const stranger = await userToken(api, admin, 'transporter', {
+      transportOrganiserId: await transportOrganiser(t.dataSource),
+    });
     expect(
       (
         await api.as(stranger).put('/shipments/{id}/documents', {
@@ -500,10 +506,9 @@ describe('dispatch', () => {
     }
     // Rendered once per manifest version and kept.
     expect((await pdfOf(apiUrl('/shipments/{id}/cmr.pdf', { id: shipment.id }))).equals(pdf)).toBe(true);
-    const [other] = await t.dataSource.query(
-      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('Ailleurs', 'third_party', 'ailleurs@test.example') RETURNING id`,
-    );
-    const stranger = await userToken(api, admin, 'transporter', { transportOrganiserId: other.id });
+    const stranger = await userToken(api, admin, 'transporter', {
+      transportOrganiserId: await transportOrganiser(t.dataSource),
+    });
     expect(
       (await api.as(stranger).get('/shipments/{id}/cmr.pdf', { params: { id: shipment.id } })).status,
     ).toBe(404);

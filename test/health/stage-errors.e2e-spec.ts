@@ -1,7 +1,8 @@
-import { scenario, waitFor, waitForStatus } from '../cycles/cycle-scenario';
+import { scenario, waitForStatus } from '../cycles/cycle-scenario';
 import { isolatedDatabase } from '../support/isolated-database';
 import { Api } from '../support/api';
 import { adminToken, startTestApp, type TestApp } from '../support/test-app';
+import { sleep, until } from '../support/wait';
 
 /**
  * A stage that fails for a reason retries cannot cure is reported, not retried in silence:
@@ -41,7 +42,7 @@ describe('a stage that fails for good', () => {
     await t.dataSource.query(`UPDATE cycles SET locks_at = now() - interval '1 second' WHERE id = $1`, [
       s.cycleId,
     ]);
-    const failed = await waitFor('the lock stage to fail', async () => {
+    const failed = await until('the lock stage to fail', 20_000, async () => {
       const reply = await api.as(admin).get('/cycles/{id}', { params: { id: s.cycleId } });
       return reply.body.lastError ? reply.body : undefined;
     });
@@ -53,7 +54,7 @@ describe('a stage that fails for good', () => {
       message: expect.stringContaining('no_commitment_yet'),
       at: expect.any(String),
     });
-    const health = await waitFor('/health to list the failed stage', async () => {
+    const health = await until('/health to list the failed stage', 20_000, async () => {
       const reply = await api.get('/health');
       return reply.body.failedStages.length > 0 ? reply.body : undefined;
     });
@@ -63,7 +64,7 @@ describe('a stage that fails for good', () => {
     ]);
 
     // Not retried: over several clock ticks the error stays the one recorded, the job is not re-run.
-    await new Promise((done) => setTimeout(done, 2500));
+    await sleep(2500);
     const later = await api.as(admin).get('/cycles/{id}', { params: { id: s.cycleId } });
     expect(later.body.lastError!.at).toBe(failed.lastError!.at);
 

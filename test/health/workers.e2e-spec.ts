@@ -1,8 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { scenario, waitFor } from '../cycles/cycle-scenario';
+import { scenario } from '../cycles/cycle-scenario';
 import { isolatedDatabase, startWorker } from '../support/isolated-database';
 import { Api } from '../support/api';
 import { adminToken, startTestApp, type TestApp } from '../support/test-app';
+import { until } from '../support/wait';
 
 /**
  * Workers are visible: an API replica and worker processes (Nest contexts as APP_ROLE=worker
@@ -49,7 +50,7 @@ describe('workers and stalled cycles on /health', () => {
     await t.dataSource.query(`UPDATE cycles SET locks_at = now() - interval '1 hour' WHERE id = $1`, [
       s.cycleId,
     ]);
-    const stalled = await waitFor('the cycle reported stalled', async () => {
+    const stalled = await until('the cycle reported stalled', 20_000, async () => {
       const body = await health();
       return body.stalledCycles.find((c: { cycleId: string }) => c.cycleId === s.cycleId) ? body : undefined;
     });
@@ -76,7 +77,7 @@ describe('workers and stalled cycles on /health', () => {
     workers.push(
       await startWorker({ databaseUrl: db.url, queuePrefix: db.queuePrefix, clockIntervalMs: CLOCK_MS }),
     );
-    await waitFor('the stalled cycle to move on', async () => {
+    await until('the stalled cycle to move on', 20_000, async () => {
       const now = await health();
       return now.stalledCycles.some((c: { cycleId: string }) => c.cycleId === s.cycleId) ? undefined : now;
     });
@@ -86,7 +87,7 @@ describe('workers and stalled cycles on /health', () => {
     workers.push(
       await startWorker({ databaseUrl: db.url, queuePrefix: db.queuePrefix, clockIntervalMs: CLOCK_MS }),
     );
-    const two = await waitFor('two workers seen', async () => {
+    const two = await until('two workers seen', 20_000, async () => {
       const body = await health();
       return body.workers.length === 2 ? body : undefined;
     });
@@ -105,7 +106,7 @@ describe('workers and stalled cycles on /health', () => {
     expect(new Set(two.workers.map((worker: { id: string }) => worker.id)).size).toBe(2);
     // A clean stop removes its heartbeat.
     await workers.pop()!.close();
-    await waitFor('one worker left', async () => {
+    await until('one worker left', 20_000, async () => {
       const body = await health();
       return body.workers.length === 1 ? body : undefined;
     });

@@ -3,10 +3,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createRootLogger } from '../../src/common/logging/logger';
 import { createHttpApp } from '../../src/http-app';
-import { scenario, waitFor, waitForStatus } from '../cycles/cycle-scenario';
+import { scenario, waitForStatus } from '../cycles/cycle-scenario';
 import { isolatedDatabase } from '../support/isolated-database';
 import { Api } from '../support/api';
 import { adminToken, testConfig } from '../support/test-app';
+import { until } from '../support/wait';
 
 interface Line {
   level: number;
@@ -120,7 +121,7 @@ describe('request ids in the logs', () => {
     expect(reply.status).toBe(202);
     const requestId = reply.headers['x-request-id'] as string;
     await waitForStatus(api, admin, s.cycleId, 'confirming');
-    const done = await waitFor('the stage job to log its end', async () =>
+    const done = await until('the stage job to log its end', 20_000, async () =>
       of(requestId).find((line) => line.job === 'run-stage' && line.msg.includes('done in')),
     );
     expect(done).toMatchObject({ reqId: requestId, job: 'run-stage', context: 'WorkerHost' });

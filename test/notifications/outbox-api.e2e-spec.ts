@@ -2,6 +2,7 @@ import { NotificationsService } from '../../src/notifications/notifications.serv
 import { Api, type Invalid } from '../support/api';
 import { adminToken, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
 import { anEmail, aWebhook, enqueue, FIRST_TRY, insertCycle, SIGNING_SECRET } from './support';
+import { cooperative, territory } from '../support/rows';
 
 describe('GET /notifications', () => {
   let t: TestApp;
@@ -94,11 +95,11 @@ describe('GET /notifications', () => {
 
   it('needs a token and the admin role', async () => {
     expect((await api.anonymous().get('/notifications')).status).toBe(401);
-    const [cooperative] = await t.dataSource.query(
-      `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
-       SELECT id, 'Coop', 'coop@test.example', 0.5 FROM territories LIMIT 1 RETURNING id`,
+    const cooperativeId = await cooperative(
+      t.dataSource,
+      await territory(t.dataSource, 'MA', 'Africa/Casablanca', 'MAD'),
     );
-    const token = await userToken(api, admin, 'cooperative', { cooperativeId: cooperative.id });
+    const token = await userToken(api, admin, 'cooperative', { cooperativeId });
     const reply = await api.as(token).get('/notifications');
     expect(reply.status).toBe(403);
     expect(reply.body.items).toBeUndefined();

@@ -3,6 +3,7 @@ import { Api } from '../support/api';
 import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 import { scenario, waitForStatus, type Scenario } from '../cycles/cycle-scenario';
 import { UNKNOWN_ID } from '../registry/registry-fixtures';
+import { transportOrganiser, vehicle } from '../support/rows';
 
 /**
  * What the web app's cooperative, transporter and admin screens read besides the cycle's own
@@ -32,14 +33,10 @@ describe('operations views', () => {
     carrier = await userToken(api, admin, 'transporter', {
       transportOrganiserId: s.r.transportOrganiserIds[0],
     });
-    const [other] = await t.dataSource.query(
-      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('Other', 'third_party', 'o@x.example') RETURNING id`,
-    );
-    otherCarrier = await userToken(api, admin, 'transporter', { transportOrganiserId: other.id });
-    await t.dataSource.query(
-      `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg) VALUES ($1, 'Camion', 'road', 5000)`,
-      [s.r.transportOrganiserIds[0]],
-    );
+    otherCarrier = await userToken(api, admin, 'transporter', {
+      transportOrganiserId: await transportOrganiser(t.dataSource),
+    });
+    await vehicle(t.dataSource, s.r.transportOrganiserIds[0], { name: 'Camion', capacityKg: 5000 });
     beforeLock = new Date(Date.now() - 1000).toISOString();
     expect((await api.as(admin).post('/cycles/{id}/advance', { params: { id: s.cycleId } })).status).toBe(
       202,

@@ -7,6 +7,7 @@ import { FIRST_TRY, startSmtpServer, type ReceivedMail } from '../notifications/
 import { registry, seasonWithOffers, type Registry, type SeasonSetup } from '../support/season-fixtures';
 import { Api, type Invalid } from '../support/api';
 import { adminToken, startTestApp, unique, type TestApp } from '../support/test-app';
+import { organicCertificate, vehicle } from '../support/rows';
 
 /** The headers and the decoded text of a received mail (nodemailer: quoted-printable or base64). */
 function readMail(mail: ReceivedMail): { headers: Record<string, string>; text: string } {
@@ -85,16 +86,12 @@ describe('notifications to people', () => {
     outbox = t.app.get(NotificationsService);
     r = await registry(t.dataSource, { groups: 2, membersPerGroup: 2, cooperatives: 2 });
     // Only the first cooperative is certified organic: the second one's offer is excluded.
-    await t.dataSource.query(
-      `INSERT INTO certificates (cooperative_id, kind, body, number, valid_from, valid_to)
-       VALUES ($1, 'organic', 'Ecocert', 'MA-BIO-001', '2020-01-01', '2040-12-31')`,
-      [r.cooperativeIds[0]],
-    );
-    await t.dataSource.query(
-      `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg, cost_per_km_minor)
-       VALUES ($1, 'Truck', 'road', 20000, 100)`,
-      [r.transportOrganiserIds[0]],
-    );
+    await organicCertificate(t.dataSource, r.cooperativeIds[0]);
+    await vehicle(t.dataSource, r.transportOrganiserIds[0], {
+      name: 'Truck',
+      capacityKg: 20000,
+      costPerKmMinor: 100,
+    });
     season = await seasonWithOffers(api, admin, r);
     for (const [role, links, email, locale] of [
       ['coordinator', { consumerGroupId: r.groupIds[0] }, emails.coordinator, 'en'],

@@ -1,13 +1,7 @@
 import { Api } from '../support/api';
 import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
-import {
-  charterVersion,
-  consumerGroup,
-  registry,
-  seasonWithOffers,
-  type Registry,
-  type SeasonSetup,
-} from '../support/season-fixtures';
+import { registry, seasonWithOffers, type Registry, type SeasonSetup } from '../support/season-fixtures';
+import { charterVersion, consumerGroup } from '../support/rows';
 
 const NIL = '00000000-0000-4000-8000-000000000000';
 

@@ -3,15 +3,13 @@ import { MemberPledgesRepository } from '../../src/pledges/member-pledges.reposi
 import { Api, type Invalid } from '../support/api';
 import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 import {
-  consumerGroup,
-  member,
   registry,
   seasonWithOffers,
   storedPledges,
-  transportOrganiser,
   type Registry,
   type SeasonSetup,
 } from '../support/season-fixtures';
+import { consumerGroup, member, transportOrganiser } from '../support/rows';
 
 const NIL = '00000000-0000-4000-8000-000000000000';
 

@@ -1,5 +1,6 @@
 import { Api, type Invalid, type RequestBody, type Undocumented } from '../support/api';
 import { adminToken, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+import { transportOrganiser } from '../support/rows';
 
 type NewCooperative = RequestBody<'/cooperatives', 'post'>;
 type Certificate = NewCooperative['certificates'][number];
@@ -267,10 +268,9 @@ describe('cooperatives', () => {
     });
 
     it('other roles are refused with 403', async () => {
-      const [organiser] = await t.dataSource.query(
-        `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('T', 'third_party', 't@test.example') RETURNING id`,
-      );
-      const transporter = await userToken(api, admin, 'transporter', { transportOrganiserId: organiser.id });
+      const transporter = await userToken(api, admin, 'transporter', {
+        transportOrganiserId: await transportOrganiser(t.dataSource),
+      });
       expect((await api.as(transporter).get('/cooperatives')).status).toBe(403);
       expect((await api.as(transporter).get('/cooperatives/{id}', { params: { id: own.id } })).status).toBe(
         403,

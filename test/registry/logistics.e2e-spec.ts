@@ -1,5 +1,6 @@
 import { Api, type Invalid, type RequestBody, type Undocumented } from '../support/api';
 import { adminToken, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+import { cooperative } from '../support/rows';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -26,12 +27,9 @@ describe('logistics', () => {
       },
     });
     territoryId = territory.body.id;
-    const [cooperative] = await t.dataSource.query(
-      `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
-       VALUES ($1, 'Coop', 'coop@test.example', 0.5) RETURNING id`,
-      [territoryId],
-    );
-    cooperativeUser = await userToken(api, admin, 'cooperative', { cooperativeId: cooperative.id });
+    cooperativeUser = await userToken(api, admin, 'cooperative', {
+      cooperativeId: await cooperative(t.dataSource, territoryId),
+    });
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Api, Reply } from '../support/api';
 import { unique } from '../support/test-app';
+import { cooperative } from '../support/rows';
 
 /** Requests that set up the registry records the registry tests build on; each fails loudly. */
 async function created(reply: Promise<Reply<{ id: string }>>, what: string) {
@@ -74,15 +75,8 @@ export async function count(dataSource: DataSource, sql: string, params: unknown
   return row.n;
 }
 
-/** A cooperative straight into the database: another helper owns the cooperatives API. */
-export async function cooperativeId(dataSource: DataSource, territoryId: string): Promise<string> {
-  const [row] = await dataSource.query(
-    `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
-     VALUES ($1, 'Coop', 'coop@test.example', 0.5) RETURNING id`,
-    [territoryId],
-  );
-  return row.id;
-}
+/** A cooperative straight into the database (the row factory's), for the role it lets a user have. */
+export const cooperativeId = cooperative;
 
 /** The user id a token was issued to (its `sub` claim). */
 export function userIdOf(token: string): string {

@@ -1,5 +1,6 @@
 import { Api, type Invalid } from '../support/api';
 import { adminToken, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+import { cooperative, territory } from '../support/rows';
 
 describe('territories', () => {
   let t: TestApp;
@@ -61,11 +62,11 @@ describe('territories', () => {
 
   it('needs a token and the admin role', async () => {
     expect((await api.anonymous().get('/territories')).status).toBe(401);
-    const cooperative = await t.dataSource.query(
-      `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
-       SELECT id, 'Coop', 'coop@test.example', 0.5 FROM territories LIMIT 1 RETURNING id`,
+    const cooperativeId = await cooperative(
+      t.dataSource,
+      await territory(t.dataSource, 'MA', 'Africa/Casablanca', 'MAD'),
     );
-    const token = await userToken(api, admin, 'cooperative', { cooperativeId: cooperative[0].id });
+    const token = await userToken(api, admin, 'cooperative', { cooperativeId });
     expect((await api.as(token).get('/territories')).status).toBe(403);
     expect((await api.as(token).post('/territories', { body: jette })).status).toBe(403);
   });

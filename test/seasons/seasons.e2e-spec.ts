@@ -1,14 +1,7 @@
 import { Api, type Invalid } from '../support/api';
 import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
-import {
-  consumerGroup,
-  registry,
-  seasonBody,
-  seasonTableCounts,
-  territory,
-  transportOrganiser,
-  type Registry,
-} from '../support/season-fixtures';
+import { registry, seasonBody, seasonTableCounts, type Registry } from '../support/season-fixtures';
+import { consumerGroup, territory, transportOrganiser } from '../support/rows';
 
 const NIL = '00000000-0000-4000-8000-000000000000';
 

@@ -1,7 +1,8 @@
 import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { MAX_MEMBER_PLEDGE_QUANTITY } from '../../src/pledges/dto/member-pledge.dto';
 import { isolatedDatabase } from '../support/isolated-database';
-import { charterVersion, registry, seasonBody, type Registry } from '../support/season-fixtures';
+import { registry, seasonBody, type Registry } from '../support/season-fixtures';
+import { charterVersion } from '../support/rows';
 import { Api } from '../support/api';
 import { adminToken, startTestApp, type TestApp } from '../support/test-app';
 

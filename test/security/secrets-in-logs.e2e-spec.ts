@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { createRootLogger } from '../../src/common/logging/logger';
 import { createHttpApp } from '../../src/http-app';
-import { consumerGroup, territory } from '../support/season-fixtures';
+import { consumerGroup, territory } from '../support/rows';
 import { Api, type Invalid } from '../support/api';
 import { adminToken, login, testConfig, unique } from '../support/test-app';
 

@@ -2,13 +2,12 @@ import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Api } from '../support/api';
 import { adminToken, startTestApp, type TestApp } from '../support/test-app';
+import { sleep } from '../support/wait';
 
 const TIMEOUTS = { requestMs: 1000, headersMs: 500, connectionMs: 60_000, keepAliveMs: 500 };
 /** How long a client keeps trickling at most: ten times the request timeout. */
 const TRICKLE_STEPS = 100;
 const STEP_MS = 100;
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 interface Trickle {
   /** Bytes written before the server closed the connection (all of them if it never did). */

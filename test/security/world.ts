@@ -1,12 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { StageRunner } from '../../src/cycles/stages/stage-runner';
-import {
-  consumerGroup,
-  registry,
-  seasonWithOffers,
-  type Registry,
-  type SeasonSetup,
-} from '../support/season-fixtures';
+import { registry, seasonWithOffers, type Registry, type SeasonSetup } from '../support/season-fixtures';
+import { consumerGroup, organicCertificate, vehicle } from '../support/rows';
 import type { Api } from '../support/api';
 import { userToken, type TestApp } from '../support/test-app';
 
@@ -64,20 +59,9 @@ export async function buildWorld(t: TestApp, api: Api, admin: string): Promise<W
   const ds = t.dataSource;
   const stages = t.app.get(StageRunner);
   const r = await registry(ds, { groups: 2, membersPerGroup: 2, cooperatives: 2 });
-  for (const cooperativeId of r.cooperativeIds) {
-    await ds.query(
-      `INSERT INTO certificates (cooperative_id, kind, body, number, valid_from, valid_to)
-       VALUES ($1, 'organic', 'Ecocert', 'MA-BIO-001', '2020-01-01', '2040-12-31')`,
-      [cooperativeId],
-    );
-  }
+  for (const cooperativeId of r.cooperativeIds) await organicCertificate(ds, cooperativeId);
   const organiserId = r.transportOrganiserIds[0];
-  const vehicle = await one(
-    ds,
-    `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg, cost_per_km_minor)
-     VALUES ($1, 'Truck', 'road', 20000, 100) RETURNING id`,
-    [organiserId],
-  );
+  const truck = await vehicle(ds, organiserId, { name: 'Truck', capacityKg: 20000, costPerKmMinor: 100 });
   const season = await seasonWithOffers(api, admin, r);
   const [m1, m2, m3, m4] = season.months;
   // Standing pledges: every member on every offer, every month (offer 3's capacity of 50 at a
@@ -153,7 +137,7 @@ export async function buildWorld(t: TestApp, api: Api, admin: string): Promise<W
     season,
     cycles: { settled, dispatched, confirming, open: season.cycleIds[m4] },
     months: { settled: m1, dispatched: m2, confirming: m3, open: m4 },
-    vehicleId: vehicle.id,
+    vehicleId: truck,
     shipments: { settled: await shipmentOf(settled), dispatched: await shipmentOf(dispatched) },
     violationId: violation.id,
     memberId: r.membersByGroup[0][0],

@@ -3,6 +3,7 @@ import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { scenario, type Scenario } from '../cycles/cycle-scenario';
 import { Api } from '../support/api';
 import { TestApp } from '../support/test-app';
+import { vehicle } from '../support/rows';
 
 export interface GroupAllocation {
   consumerGroupId: string;
@@ -66,15 +67,12 @@ export async function dispatch(ds: DataSource, s: AllocatedCycle): Promise<strin
   const organiserId = s.r.transportOrganiserIds[0];
   const shipmentIds: string[] = [];
   for (const [index, cost] of SHIPMENT_COSTS.entries()) {
-    const [vehicle] = await ds.query(
-      `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg) VALUES ($1, $2, 'road', 20000) RETURNING id`,
-      [organiserId, `truck ${index}`],
-    );
+    const vehicleId = await vehicle(ds, organiserId, { name: `truck ${index}`, capacityKg: 20000 });
     const [shipment] = await ds.query(
       `INSERT INTO shipments (cycle_id, transport_organiser_id, vehicle_id, mode, net_kg, gross_kg, distance_km,
                               tonne_km, co2e_kg, cost_minor)
        VALUES ($1, $2, $3, 'road', 0, 0, 2900, 0, 0, $4) RETURNING id`,
-      [s.cycleId, organiserId, vehicle.id, cost],
+      [s.cycleId, organiserId, vehicleId, cost],
     );
     shipmentIds.push(shipment.id);
   }
