@@ -6,7 +6,12 @@ import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '../src/database/data-source';
 import { EmailSender } from '../src/notifications/email-sender';
 import type { PersonEmailPayload } from '../src/notifications/domain/person-messages';
-import { PeopleNotificationsRepository } from '../src/notifications/people/people-notifications.repository';
+import { withSharedFacts, type SharedFacts } from '../src/notifications/domain/shared-facts';
+import {
+  FAN_OUT_WORK_MEM,
+  PeopleNotificationsRepository,
+  WORK_MEM_AT_LEAST,
+} from '../src/notifications/people/people-notifications.repository';
 import { PersonMessageRenderer } from '../src/notifications/people/person-message-renderer';
 import { benchConfig, intArg, say, timed } from './bench-support';
 
@@ -14,7 +19,7 @@ import { benchConfig, intArg, say, timed } from './bench-support';
  * Notifications to people: the time to write the cycle.allocated messages of N members (one
  * INSERT … SELECT into the outbox; target ≤ 2 s at 100,000), the same again (every one a dedupe
  * hit), and the rate at which they are written as mails and sent to a local SMTP server.
- * `npm run bench:notifications -- --members 100000 --send 2000`; one JSON line on stdout.
+ * `npm run bench:notifications -- --members 100000 --send 2000 --runs 5`; one JSON line on stdout.
  */
 async function main(): Promise<void> {
   const members = intArg('members', 100_000);
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
     const { sql, parameters } = repository.fanOutStatement('cycle.allocated', cycleId);
     const runner = ds.createQueryRunner();
     await runner.startTransaction();
+    await runner.query(WORK_MEM_AT_LEAST, [FAN_OUT_WORK_MEM]);
     const plan: { 'QUERY PLAN': string }[] = await runner.query(
       `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
       parameters,
@@ -89,10 +95,28 @@ async function main(): Promise<void> {
     await runner.release();
     process.stderr.write(`${plan.map((line) => line['QUERY PLAN']).join('\n')}\n`);
   }
+  // The write is timed `--runs` times (the ones before the last rolled back, so each writes
+  // 100,000 new rows) and reported as the median and the fastest: one run on a shared
+  // machine moves by ±30 %.
+  const runs = intArg('runs', 5);
+  const writeMs: number[] = [];
+  for (let run = 1; run < runs; run += 1) {
+    const runner = ds.createQueryRunner();
+    await runner.startTransaction();
+    const rolledBack = await timed(`write cycle.allocated (run ${run}, rolled back)`, () =>
+      repository.fanOut(runner.manager, 'cycle.allocated', cycleId),
+    );
+    await runner.rollbackTransaction();
+    await runner.release();
+    // The rolled-back rows' index entries would slow the next run's uniqueness checks.
+    await ds.query('VACUUM notifications');
+    writeMs.push(rolledBack.ms);
+  }
   const first = await timed('write cycle.allocated', () =>
     ds.transaction((m) => repository.fanOut(m, 'cycle.allocated', cycleId)),
   );
-  say(`${first.value.length} messages written in ${first.ms.toFixed(0)} ms`);
+  writeMs.push(first.ms);
+  say(`${first.value.length} messages written; ${writeMs.map((ms) => ms.toFixed(0)).join(', ')} ms`);
   const again = await timed('write cycle.allocated again', () =>
     ds.transaction((m) => repository.fanOut(m, 'cycle.allocated', cycleId)),
   );
@@ -117,15 +141,21 @@ async function main(): Promise<void> {
   const mailConfig = { ...config, smtpUrl: `smtp://127.0.0.1:${port}?pool=true&maxConnections=4` };
   const renderer = new PersonMessageRenderer(mailConfig);
   const sender = new EmailSender(mailConfig);
-  const rows: { target: string; payload: PersonEmailPayload }[] = await ds.query(
-    `SELECT target, payload FROM notifications WHERE cycle_id = $1 ORDER BY id LIMIT $2`,
+  const rows: { target: string; payload: PersonEmailPayload; facts: SharedFacts | null }[] = await ds.query(
+    `SELECT n.target, n.payload, f.facts FROM notifications n
+       LEFT JOIN notification_facts f ON f.cycle_id = n.cycle_id AND f.kind = n.payload ->> 'kind'
+      WHERE n.cycle_id = $1 ORDER BY n.id LIMIT $2`,
     [cycleId, send],
   );
+  // The messages hold only the members' figures: the rendered text must still name the goods.
+  const sample = renderer.render(withSharedFacts(rows[0].payload, rows[0].facts));
+  if (!sample.text.includes('Argan oil'))
+    throw new Error(`a rendered message lost its goods:\n${sample.text}`);
   const sending = await timed('render and send', async () => {
     const queue = [...rows];
     const worker = async () => {
       for (let row = queue.shift(); row; row = queue.shift())
-        await sender.send(row.target, renderer.render(row.payload));
+        await sender.send(row.target, renderer.render(withSharedFacts(row.payload, row.facts)));
     };
     await Promise.all(Array.from({ length: 8 }, worker));
   });
@@ -137,7 +167,9 @@ async function main(): Promise<void> {
     `${JSON.stringify({
       members,
       allocatedMessagesWritten: first.value.length,
-      writeMs: Math.round(first.ms),
+      writeMs: Math.round(median(writeMs)),
+      writeFastestMs: Math.round(Math.min(...writeMs)),
+      writeRuns: writeMs.length,
       writeTargetMs: 2000,
       rerunNewMessages: again.value.length,
       rerunMs: Math.round(again.ms),
@@ -146,6 +178,12 @@ async function main(): Promise<void> {
       mailsPerSecond: Math.round((received.count / sending.ms) * 1000),
     })}\n`,
   );
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 main().catch((error) => {

@@ -1,3 +1,4 @@
+import type { SharedFacts } from './domain/shared-facts';
 export const NOTIFICATION_CHANNELS = ['email', 'webhook'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
@@ -50,6 +51,8 @@ export interface OutboxNotification {
   target: string;
   payload: EmailPayload | WebhookPayload;
   status: NotificationStatus;
+  /** what the messages of its event share (notification_facts), if they share anything */
+  sharedFacts: SharedFacts | null;
 }
 
 /** What BullMQ tells a handler about the attempt being made (a subset of its Job). */

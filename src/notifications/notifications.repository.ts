@@ -98,7 +98,10 @@ export class NotificationsRepository {
 
   async findForDelivery(id: string): Promise<OutboxNotification | null> {
     const [row] = await this.dataSource.query(
-      `SELECT id, channel, target, payload, status FROM notifications WHERE id = $1`,
+      `SELECT n.id, n.channel, n.target, n.payload, n.status, f.facts AS "sharedFacts"
+         FROM notifications n
+         LEFT JOIN notification_facts f ON f.cycle_id = n.cycle_id AND f.kind = n.payload ->> 'kind'
+        WHERE n.id = $1`,
       [id],
     );
     return row ?? null;
@@ -115,19 +118,29 @@ export class NotificationsRepository {
     detail: string,
     status: NotificationStatus,
   ): Promise<boolean> {
+    return (await this.recordAttempts([id], outcome, detail, status)) > 0;
+  }
+
+  /** The same for many notifications at once, in one statement; returns how many moved. */
+  async recordAttempts(
+    ids: string[],
+    outcome: AttemptOutcome,
+    detail: string,
+    status: NotificationStatus,
+  ): Promise<number> {
     const rows: unknown[] = await this.dataSource.query(
       `WITH moved AS (
          UPDATE notifications
          SET status = $2::varchar, attempts = attempts + 1, sent_at = CASE WHEN $2::varchar = 'sent' THEN now() ELSE sent_at END
-         WHERE id = $1 AND status = 'pending'
+         WHERE id = ANY ($1::uuid[]) AND status = 'pending'
          RETURNING id
        )
        INSERT INTO notification_attempts (notification_id, outcome, detail)
        SELECT id, $3::varchar, $4::text FROM moved
        RETURNING id`,
-      [id, status, outcome, detail],
+      [ids, status, outcome, detail],
     );
-    return rows.length > 0;
+    return rows.length;
   }
 
   async page(filter: NotificationFilter, limit: number, offset: number): Promise<Page<NotificationRow>> {

@@ -7,6 +7,7 @@ import { JOB_OPTIONS, JobName, type JobPayloads, QueueName } from '../queue/jobs
 import { QueueService } from '../queue/queue.service';
 import type { ListNotificationsQuery, NotificationDto } from './dto/notification.dto';
 import { isPersonEmailPayload } from './domain/person-messages';
+import { withSharedFacts } from './domain/shared-facts';
 import { EmailSender } from './email-sender';
 import { PersonMessageRenderer } from './people/person-message-renderer';
 import type {
@@ -41,6 +42,7 @@ function isLastAttempt(job?: JobAttempt): boolean {
 const SWEEP_BATCH = 500;
 const DISPATCH_BATCH = 2_000;
 const DETAIL_MAX = 1000;
+const SMTP_NOT_SET = 'SMTP_URL not set';
 
 /**
  * The notification outbox. A stage writes its notifications in its own transaction
@@ -82,10 +84,20 @@ export class NotificationsService {
   private async dispatchBatch(ids: string[]): Promise<number> {
     try {
       const pending = await this.notifications.pendingChannels(ids);
-      if (pending.length === 0) return 0;
+      // Without SMTP an e-mail can only be skipped: one statement for the batch, not a job each.
+      const unsendable = this.email.configured ? [] : pending.filter((n) => n.channel === 'email');
+      if (unsendable.length > 0)
+        await this.notifications.recordAttempts(
+          unsendable.map((n) => n.id),
+          'skipped',
+          SMTP_NOT_SET,
+          'skipped',
+        );
+      const deliverable = this.email.configured ? pending : pending.filter((n) => n.channel !== 'email');
+      if (deliverable.length === 0) return 0;
       const queue = await this.queues.ready(QueueName.Notifications);
       await queue.addBulk(
-        pending.map(({ id, channel }) => {
+        deliverable.map(({ id, channel }) => {
           const name = JOB_FOR_CHANNEL[channel];
           return {
             name,
@@ -94,7 +106,7 @@ export class NotificationsService {
           };
         }),
       );
-      return pending.length;
+      return deliverable.length;
     } catch (error) {
       this.logger.warn(
         `could not queue ${ids.length} notification(s), the sweep will: ${(error as Error).message}`,
@@ -132,12 +144,12 @@ export class NotificationsService {
     const notification = await this.notifications.findForDelivery(notificationId);
     if (notification?.status !== 'pending' || notification.channel !== 'email') return;
     if (!this.email.configured) {
-      await this.notifications.recordAttempt(notificationId, 'skipped', 'SMTP_URL not set', 'skipped');
+      await this.notifications.recordAttempt(notificationId, 'skipped', SMTP_NOT_SET, 'skipped');
       return;
     }
     const stored = notification.payload;
     const payload = isPersonEmailPayload(stored)
-      ? this.personMessages.render(stored)
+      ? this.personMessages.render(withSharedFacts(stored, notification.sharedFacts))
       : (stored as EmailPayload);
     let response: string;
     try {

@@ -117,6 +117,8 @@ export class SettlementRepository {
         statements.map((s) => s.totalMinor),
       ],
     );
+    // Read next in this transaction by the statement.ready messages: planned with the rows known.
+    await m.query('ANALYZE member_statements');
   }
 
   async insertCooperativeStatements(

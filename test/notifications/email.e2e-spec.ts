@@ -231,4 +231,26 @@ describe('email notifications without SMTP_URL', () => {
     expect(row).toMatchObject({ status: 'skipped', attempts: 1, sentAt: null });
     expect(row.attemptRows).toEqual([{ outcome: 'skipped', detail: 'SMTP_URL not set' }]);
   });
+
+  it('skips a batch at dispatch without queueing a job for each mail', async () => {
+    const ids = await enqueue(
+      t.dataSource,
+      service,
+      Array.from({ length: 3 }, () => anEmail(`${unique('member')}@test.example`)),
+    );
+    expect(await service.dispatch(ids)).toBe(0); // nothing queued
+    const queue = t.app.get(QueueService).queue(QueueName.Notifications);
+    expect(await queue.getJobCounts('waiting', 'delayed', 'active')).toEqual({
+      waiting: 0,
+      delayed: 0,
+      active: 0,
+    });
+    for (const id of ids) {
+      const row = await notificationRow(t.dataSource, id);
+      expect(row).toMatchObject({ status: 'skipped', attempts: 1 });
+      expect(row.attemptRows).toEqual([{ outcome: 'skipped', detail: 'SMTP_URL not set' }]);
+    }
+    expect(await service.dispatch(ids)).toBe(0); // no longer pending: no second attempt
+    expect((await notificationRow(t.dataSource, ids[0])).attempts).toBe(1);
+  });
 });

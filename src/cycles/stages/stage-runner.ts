@@ -50,10 +50,15 @@ export class StageRunner {
     const moved = await this.inTransaction(stage, cycleId);
     if (!moved) return 'nothing-to-do';
     await this.errors.clear(cycleId);
-    if (moved.notificationIds) await this.notifications.dispatch(moved.notificationIds);
+    // The next stage first: queueing 100,000 members' messages takes seconds, and the
+    // organisers' manifests should not wait for it. The messages are queued even when the
+    // next stage could not be (dispatch never throws; the clock queues the stage again).
     const next = nextStatus(fromStatus);
-    if (stage.followedAtOnce && next) {
-      await this.queue.enqueue(JobName.RunStage, { cycleId, fromStatus: next }, stageJobId(cycleId, next));
+    try {
+      if (stage.followedAtOnce && next)
+        await this.queue.enqueue(JobName.RunStage, { cycleId, fromStatus: next }, stageJobId(cycleId, next));
+    } finally {
+      if (moved.notificationIds) await this.notifications.dispatch(moved.notificationIds);
     }
     return 'moved';
   }

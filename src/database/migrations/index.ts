@@ -21,6 +21,7 @@ import { BorderDocuments1763800015000 } from './1763800015000-border-documents';
 import { PledgesOfMembersWhoLeft1763800016000 } from './1763800016000-pledges-of-members-who-left';
 import { SessionChangeNotices1763800017000 } from './1763800017000-session-change-notices';
 import { DemoSeedProgress1763800018000 } from './1763800018000-demo-seed-progress';
+import { NotificationSharedFacts1763800019000 } from './1763800019000-notification-shared-facts';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   PledgesOfMembersWhoLeft1763800016000,
   SessionChangeNotices1763800017000,
   DemoSeedProgress1763800018000,
+  NotificationSharedFacts1763800019000,
 ];

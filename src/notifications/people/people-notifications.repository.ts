@@ -14,16 +14,26 @@ import type { PersonNotificationKind } from '../domain/person-notification-kinds
  * event handled twice writes nothing the second time; a recipient who muted the kind gets no row.
  */
 
-/** A member's login, if it has one (its e-mail, language and muted kinds win over the member record's). */
+/**
+ * A member's login, if it has one (its e-mail, language and muted kinds win over the member
+ * record's): the first active one, read for all members at once as one hash join rather than
+ * probed per member.
+ */
 const MEMBER_LOGIN = `
-  LEFT JOIN LATERAL (SELECT u.id, u.email, u.locale, u.muted_notifications FROM users u
-                      WHERE u.member_id = m.id AND u.active ORDER BY u.created_at, u.id LIMIT 1) u ON true`;
+  LEFT JOIN (SELECT DISTINCT ON (member_id) member_id, id, email, locale, muted_notifications FROM users
+              WHERE member_id IS NOT NULL AND active ORDER BY member_id, created_at, id) u ON u.member_id = m.id`;
 /** An active member (one who left gets nothing) that has not muted the kind. */
 const MEMBER_NOT_MUTED = `m.active AND NOT ($1::text = ANY (coalesce(u.muted_notifications, m.muted_notifications)))`;
 const MEMBER_UNSUBSCRIBE = `jsonb_build_object('type', CASE WHEN u.id IS NULL THEN 'member' ELSE 'user' END,
                                                'id', coalesce(u.id, m.id))`;
-/** `t` is the territory of the recipient's group or cooperative. */
-const LOCALE = (user: string) => `coalesce(${user}.locale, $2::jsonb ->> t.country_code, 'en')`;
+/**
+ * Each territory's language, looked up once per statement rather than once per recipient;
+ * `t` is the territory of the recipient's group or cooperative.
+ */
+const TERRITORY_LOCALES = `
+  territory_locales AS MATERIALIZED (
+    SELECT id, coalesce($2::jsonb ->> country_code, 'en') AS locale FROM territories)`;
+const LOCALE = (user: string) => `coalesce(${user}.locale, t.locale)`;
 
 function memberPayload(data: string): string {
   return `jsonb_build_object('kind', $1::text, 'locale', ${LOCALE('u')}, 'unsubscribe', ${MEMBER_UNSUBSCRIBE},
@@ -53,7 +63,7 @@ const CYCLE = `
 
 const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.receipt_due'>, string> = {
   'cycle.locked': `
-    WITH ${CYCLE},
+    WITH ${CYCLE}, ${TERRITORY_LOCALES},
     commitments AS (
       SELECT cc.consumer_group_id,
              jsonb_agg(jsonb_build_object('product', p.name, 'unit', p.unit, 'cooperative', k.name, 'quantity', cc.quantity)
@@ -78,21 +88,24 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
                                                'unpledged', coalesce(n.names, '[]'))`)} AS payload
         FROM cy JOIN season_groups sg ON sg.season_id = cy.season_id
         JOIN consumer_groups g ON g.id = sg.consumer_group_id
-        JOIN territories t ON t.id = g.territory_id
+        JOIN territory_locales t ON t.id = g.territory_id
         ${COORDINATORS}
         LEFT JOIN commitments k ON k.consumer_group_id = g.id
         LEFT JOIN unpledged n ON n.consumer_group_id = g.id)
     ${INSERT_RECIPIENTS}`,
 
   // Set-based and built once per offer: each offer's facts are one jsonb (the CTE materialised,
-  // so the violations are read per offer, not per member line), a member's line adds its two
-  // figures to it, and members already written to (a rerun) are skipped before their payload
-  // is built. docs/PERFORMANCE.md, "cycle.allocated for 100,000 members".
+  // so the violations are read per offer, not per member line), stored once for the cycle in
+  // notification_facts as an array in the order of the products' names. A member's line is
+  // [the offer's place in that array, pledged, allocated] (domain/shared-facts.ts puts the
+  // facts back at sending). Members already written to (a rerun) are skipped before their
+  // payload is built. docs/PERFORMANCE.md, decisions 16 and 17.
   'cycle.allocated': `
-    WITH ${CYCLE},
+    WITH ${CYCLE}, ${TERRITORY_LOCALES},
     offer_facts AS MATERIALIZED (
-      SELECT co.offer_id, p.name AS product,
-             jsonb_build_object('product', p.name, 'unit', p.unit, 'cooperative', k.name, 'excluded', co.excluded,
+      SELECT co.offer_id, (row_number() OVER (ORDER BY p.name, co.offer_id) - 1)::int AS place,
+             jsonb_build_object('offerId', co.offer_id, 'product', p.name, 'unit', p.unit, 'cooperative', k.name,
+                                'excluded', co.excluded,
                                 'rules', coalesce((SELECT jsonb_agg(DISTINCT v.rule) FROM cycle_violations v
                                                     WHERE v.cycle_id = co.cycle_id AND NOT v.waived AND v.effect = 'exclude'
                                                       AND ((v.subject_type = 'offer' AND v.subject_id = co.offer_id::text)
@@ -104,17 +117,14 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
         JOIN offers o ON o.id = co.offer_id JOIN products p ON p.id = o.product_id
         JOIN cooperatives k ON k.id = co.cooperative_id
        WHERE co.cycle_id = $3),
-    -- Members pledge small numbers: a line's jsonb is built once per offer × (pledged, allocated).
-    line_facts AS MATERIALIZED (
-      SELECT q.offer_id, q.pledged, q.allocated, f.product,
-             f.facts || jsonb_build_object('pledged', q.pledged, 'allocated', q.allocated) AS line
-        FROM (SELECT DISTINCT ma.offer_id, ma.pledged, ma.allocated FROM member_allocations ma
-               WHERE ma.cycle_id = $3 AND ma.pledged > 0) q
-        JOIN offer_facts f ON f.offer_id = q.offer_id),
+    -- The facts as the first run wrote them: messages already written keep reading what they said.
+    shared AS (
+      INSERT INTO notification_facts (cycle_id, kind, facts)
+      SELECT $3, $1, jsonb_agg(facts ORDER BY place) FROM offer_facts HAVING count(*) > 0
+      ON CONFLICT (cycle_id, kind) DO NOTHING),
     lines AS (
-      SELECT ma.member_id, jsonb_agg(lf.line ORDER BY lf.product, ma.offer_id) AS lines
-        FROM member_allocations ma
-        JOIN line_facts lf ON lf.offer_id = ma.offer_id AND lf.pledged = ma.pledged AND lf.allocated = ma.allocated
+      SELECT ma.member_id, jsonb_agg(jsonb_build_array(f.place, ma.pledged, ma.allocated) ORDER BY f.place) AS lines
+        FROM member_allocations ma JOIN (SELECT offer_id, place FROM offer_facts) f ON f.offer_id = ma.offer_id
        WHERE ma.cycle_id = $3 AND ma.pledged > 0
        GROUP BY ma.member_id),
     recipients AS (
@@ -125,7 +135,7 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
         FROM cy CROSS JOIN lines l
         JOIN members m ON m.id = l.member_id
         JOIN consumer_groups g ON g.id = m.consumer_group_id
-        JOIN territories t ON t.id = g.territory_id
+        JOIN territory_locales t ON t.id = g.territory_id
         ${MEMBER_LOGIN}
        WHERE ${MEMBER_NOT_MUTED}
          AND NOT EXISTS (SELECT 1 FROM notifications n
@@ -133,7 +143,7 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
     ${INSERT_RECIPIENTS}`,
 
   'cycle.dispatched': `
-    WITH ${CYCLE},
+    WITH ${CYCLE}, ${TERRITORY_LOCALES},
     stops AS (
       SELECT st.consumer_group_id,
              jsonb_agg(jsonb_build_object(
@@ -161,12 +171,12 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
                                                'shipments', st.shipments)`)} AS payload
         FROM cy CROSS JOIN stops st
         JOIN consumer_groups g ON g.id = st.consumer_group_id
-        JOIN territories t ON t.id = g.territory_id
+        JOIN territory_locales t ON t.id = g.territory_id
         ${COORDINATORS})
     ${INSERT_RECIPIENTS}`,
 
   'statement.ready': `
-    WITH ${CYCLE},
+    WITH ${CYCLE}, ${TERRITORY_LOCALES},
     recipients AS (
       SELECT $1 || ':' || cy.id || ':member:' || m.id AS dedupe_key, cy.id AS cycle_id, 'member' AS recipient_type,
              m.id AS recipient_id, coalesce(u.email, m.email) AS target,
@@ -177,7 +187,7 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
         FROM cy JOIN member_statements ms ON ms.cycle_id = cy.id
         JOIN members m ON m.id = ms.member_id
         JOIN consumer_groups g ON g.id = m.consumer_group_id
-        JOIN territories t ON t.id = g.territory_id
+        JOIN territory_locales t ON t.id = g.territory_id
         ${MEMBER_LOGIN}
        WHERE ${MEMBER_NOT_MUTED}
       UNION ALL
@@ -188,13 +198,13 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
                                                'dueProducerMinor', cs.due_producer_minor)`)}
         FROM cy JOIN cooperative_statements cs ON cs.cycle_id = cy.id
         JOIN cooperatives k ON k.id = cs.cooperative_id
-        JOIN territories t ON t.id = k.territory_id
+        JOIN territory_locales t ON t.id = k.territory_id
         JOIN users u ON u.cooperative_id = k.id AND u.role = 'cooperative' AND u.active
                         AND NOT ($1::text = ANY (u.muted_notifications))
       UNION ALL
       -- a cooperative without a login: its contact address, in its territory's language
       SELECT $1 || ':' || cy.id || ':cooperative:' || k.id, cy.id, 'cooperative', k.id, k.contact_email,
-             jsonb_build_object('kind', $1::text, 'locale', coalesce($2::jsonb ->> t.country_code, 'en'),
+             jsonb_build_object('kind', $1::text, 'locale', t.locale,
                                 'unsubscribe', NULL,
                                 'data', jsonb_build_object('to', 'cooperative', 'name', k.name, 'season', cy.season,
                                                            'month', cy.month, 'currency', cs.currency,
@@ -203,14 +213,15 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
                                                            'dueProducerMinor', cs.due_producer_minor))
         FROM cy JOIN cooperative_statements cs ON cs.cycle_id = cy.id
         JOIN cooperatives k ON k.id = cs.cooperative_id
-        JOIN territories t ON t.id = k.territory_id
+        JOIN territory_locales t ON t.id = k.territory_id
        WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.cooperative_id = k.id AND u.role = 'cooperative' AND u.active))
     ${INSERT_RECIPIENTS}`,
 };
 
 /** Members of enrolled groups of every open cycle that locks within its season's reminderDays of $3 (now). */
 const CLOSING_SQL = `
-  WITH due AS (
+  WITH ${TERRITORY_LOCALES},
+  due AS (
     SELECT c.id, c.month, c.locks_at, c.season_id, s.name AS season, ct.timezone
       FROM cycles c JOIN seasons s ON s.id = c.season_id
       JOIN territories ct ON ct.id = s.consumer_territory_id
@@ -234,7 +245,7 @@ const CLOSING_SQL = `
                                                'timeZone', d.timezone, 'lines', coalesce(pl.lines, '[]'))`)} AS payload
       FROM due d JOIN season_groups sg ON sg.season_id = d.season_id
       JOIN consumer_groups g ON g.id = sg.consumer_group_id
-      JOIN territories t ON t.id = g.territory_id
+      JOIN territory_locales t ON t.id = g.territory_id
       JOIN members m ON m.consumer_group_id = g.id
       ${MEMBER_LOGIN}
       LEFT JOIN pledges pl ON pl.cycle_id = d.id AND pl.member_id = m.id
@@ -247,7 +258,8 @@ const CLOSING_SQL = `
  * zone) at $3 (now).
  */
 const RECEIPT_DUE_SQL = `
-  WITH due AS (
+  WITH ${TERRITORY_LOCALES},
+  due AS (
     SELECT c.id, c.month, to_char(c.loading_date, 'YYYY-MM-DD') AS loading_date, s.name AS season
       FROM cycles c JOIN seasons s ON s.id = c.season_id
       JOIN territories pt ON pt.id = s.producer_territory_id
@@ -265,17 +277,28 @@ const RECEIPT_DUE_SQL = `
                                              'loadingDate', w.loading_date, 'cycleId', w.id)`)} AS payload
       FROM waiting w
       JOIN consumer_groups g ON g.id = w.consumer_group_id
-      JOIN territories t ON t.id = g.territory_id
+      JOIN territory_locales t ON t.id = g.territory_id
       ${COORDINATORS})
   ${INSERT_RECIPIENTS}`;
 
 const LOCALE_MAP = JSON.stringify(COUNTRY_LOCALES);
+
+/**
+ * A fan-out's transaction sorts and hashes one row per recipient: at 100,000 members the default
+ * 4 MB spilled both to disk. docs/PERFORMANCE.md, decision on cycle.allocated.
+ */
+export const FAN_OUT_WORK_MEM = '64MB';
+/** Raises work_mem for the rest of the transaction, never lowers it (the allocate stage sets more). */
+export const WORK_MEM_AT_LEAST = `
+  SELECT CASE WHEN pg_size_bytes(current_setting('work_mem')) < pg_size_bytes($1)
+              THEN set_config('work_mem', $1, true) END`;
 
 @Injectable()
 export class PeopleNotificationsRepository {
   /** Writes the messages of a cycle event (lock, allocation, dispatch, settlement); returns the new ids. */
   async fanOut(m: EntityManager, kind: keyof typeof SQL, cycleId: string): Promise<string[]> {
     const { sql, parameters } = this.fanOutStatement(kind, cycleId);
+    await m.query(WORK_MEM_AT_LEAST, [FAN_OUT_WORK_MEM]);
     const rows: { id: string }[] = await m.query(sql, parameters);
     return rows.map((row) => row.id);
   }
