@@ -1,4 +1,4 @@
-/** Resolves after `ms`: for pacing a test's own traffic, never for waiting on the system under test. */
+/** Resolves after `ms`: for letting time pass on purpose (a token expiring), never for waiting on a result. */
 export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 export interface UntilOptions {
