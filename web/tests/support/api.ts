@@ -1,4 +1,5 @@
 import { expect, request, type APIRequestContext } from '@playwright/test';
+import type { paths } from '../../src/api/paths';
 import { DEMO, DEMO_PASSWORD } from './fixtures';
 
 /**
@@ -8,9 +9,20 @@ import { DEMO, DEMO_PASSWORD } from './fixtures';
  */
 export const baseURL = `http://127.0.0.1:${process.env.WEB_TEST_PORT ?? '3106'}`;
 
+/**
+ * The URL of an API path as the OpenAPI document names it (the web app's `paths`, without the
+ * `/api/v1` prefix), its `{name}` parameters filled in: `apiPath('/cycles/{id}', { id })`.
+ */
+export function apiPath(path: keyof paths, params: Record<string, string> = {}): string {
+  return `/api/v1${path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (!(name in params)) throw new Error(`${path}: no value for {${name}}`);
+    return params[name];
+  })}`;
+}
+
 export async function as(email: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
   const anonymous = await request.newContext({ baseURL });
-  const login = await anonymous.post('/api/v1/auth/login', { data: { email, password } });
+  const login = await anonymous.post(apiPath('/auth/login'), { data: { email, password } });
   expect(login.status(), `login of ${email}`).toBe(200);
   const { accessToken } = await login.json();
   await anonymous.dispose();
@@ -36,13 +48,13 @@ export interface DemoSeason {
 /** The demo's season, its GASAP Jette Centre group, its cycles and offers. */
 export async function demoSeason(): Promise<DemoSeason> {
   const admin = await as(DEMO.admin);
-  const seasons = await json(admin.get('/api/v1/seasons'));
+  const seasons = await json(admin.get(apiPath('/seasons')));
   const seasonId = seasons.items[0].id as string;
-  const groups = await json(admin.get('/api/v1/consumer-groups'));
+  const groups = await json(admin.get(apiPath('/consumer-groups')));
   const groupId = groups.items.find((group: { name: string }) => group.name === 'GASAP Jette Centre')
     .id as string;
-  const cycles = await json(admin.get(`/api/v1/seasons/${seasonId}/cycles`));
-  const offers = await json(admin.get(`/api/v1/seasons/${seasonId}/offers`));
+  const cycles = await json(admin.get(apiPath('/seasons/{id}/cycles', { id: seasonId })));
+  const offers = await json(admin.get(apiPath('/seasons/{id}/offers', { id: seasonId })));
   await admin.dispose();
   return { seasonId, groupId, cycles, offers: offers.items };
 }
@@ -60,12 +72,12 @@ export async function freshMember(
   const email = `${tag}@members.example`;
   const name = `Test ${label} ${counter}`;
   const member = await json(
-    admin.post(`/api/v1/consumer-groups/${groupId}/members`, { data: { name, email } }),
+    admin.post(apiPath('/consumer-groups/{id}/members', { id: groupId }), { data: { name, email } }),
     201,
   );
   const password = 'a-long-test-password-2026';
   await json(
-    admin.post('/api/v1/users', { data: { email, password, role: 'member', memberId: member.id } }),
+    admin.post(apiPath('/users'), { data: { email, password, role: 'member', memberId: member.id } }),
     201,
   );
   await admin.dispose();
@@ -80,10 +92,11 @@ const ORDER = ['open', 'locked', 'confirming', 'allocated', 'dispatched', 'recei
  * stage: the coordinators' receipts make it.
  */
 export async function walk(admin: APIRequestContext, cycleId: string, target: string): Promise<void> {
-  const statusOf = async () => (await json(admin.get(`/api/v1/cycles/${cycleId}`))).status as string;
+  const statusOf = async () =>
+    (await json(admin.get(apiPath('/cycles/{id}', { id: cycleId })))).status as string;
   let status = await statusOf();
   while (ORDER.indexOf(status) < ORDER.indexOf(target)) {
-    const advanced = await admin.post(`/api/v1/cycles/${cycleId}/advance`);
+    const advanced = await admin.post(apiPath('/cycles/{id}/advance', { id: cycleId }));
     const before = status;
     // A stage may also start by itself (the worker chains some): then the cycle is already past.
     if (advanced.status() === 422 && (await statusOf()) !== before) {
@@ -101,7 +114,7 @@ export async function walk(admin: APIRequestContext, cycleId: string, target: st
 /** A cycle's status, read until it is the one wanted (stages run on the worker, after a 202). */
 export async function waitForStatus(api: APIRequestContext, cycleId: string, status: string): Promise<void> {
   await expect
-    .poll(async () => (await json(api.get(`/api/v1/cycles/${cycleId}`))).status, {
+    .poll(async () => (await json(api.get(apiPath('/cycles/{id}', { id: cycleId })))).status, {
       timeout: 60_000,
       message: `cycle ${cycleId} ${status}`,
     })
