@@ -1,14 +1,16 @@
-import { apiPath, as, freshMember, json } from './support/api';
+import { as, freshMember, json } from './support/api';
 import {
   expect,
   expectAccessible,
   expectLanguage,
+  expectServerSays,
   linkInMail,
   screenshot,
   signIn,
   test,
   DEMO,
 } from './support/fixtures';
+import { apiPath } from './support/api-path';
 
 test('everyone: signs in, sees the organisation and seasons, chooses a language kept on the account, signs out', async ({
   page,
@@ -55,13 +57,23 @@ test('everyone: changes the password, and signs in with the new one', async ({ p
   await expect(page.getByLabel(text.fields.newPassword, { exact: true })).toHaveValue(
     'a-brand-new-password-2026',
   );
+  // The server refuses a common password: its reason in the page's language, on the field.
   await page.getByLabel(text.fields.currentPassword).fill(member.password);
+  const newPassword = page.getByLabel(text.fields.newPassword, { exact: true });
+  await newPassword.fill('password123');
+  await page.getByLabel(text.fields.repeatPassword).fill('password123');
+  await page.getByRole('button', { name: text.account.passwordSubmit }).click();
+  await expectServerSays(newPassword, text, 'commonPassword');
+  await newPassword.fill('a-brand-new-password-2026');
+  await page.getByLabel(text.fields.repeatPassword).fill('a-brand-new-password-2026');
   await page.getByRole('button', { name: text.account.passwordSubmit }).click();
   await expect(page.getByRole('status').filter({ hasText: text.account.passwordChanged })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, testInfo, '04-account');
 
   await page.getByRole('button', { name: text.account.signOut }).click();
+  // Signed out once the sign-in page shows (going there sooner could still meet the session).
+  await expect(page.getByRole('heading', { level: 1, name: text.signIn.title })).toBeVisible();
   await signIn(page, text, member.email, 'a-brand-new-password-2026');
 });
 

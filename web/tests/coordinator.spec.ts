@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { apiPath, as, demoSeason, freshMember, json } from './support/api';
+import { as, demoSeason, freshMember, json } from './support/api';
 import {
   DEMO,
   expect,
@@ -11,6 +11,7 @@ import {
   signIn,
   test,
 } from './support/fixtures';
+import { apiPath } from './support/api-path';
 
 test('coordinator: invites a member, sees the invitation pending, and lets a member leave', async ({
   page,

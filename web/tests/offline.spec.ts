@@ -1,6 +1,17 @@
-import { apiPath, as, demoSeason, freshMember, json, walk } from './support/api';
+import { as, demoSeason, freshMember, json, walk } from './support/api';
 import type { Page } from '@playwright/test';
-import { DEMO, expect, expectAccessible, monthName, say, screenshot, signIn, test } from './support/fixtures';
+import {
+  DEMO,
+  expect,
+  expectAccessible,
+  monthName,
+  say,
+  screenshot,
+  serverSays,
+  signIn,
+  test,
+} from './support/fixtures';
+import { apiPath } from './support/api-path';
 
 type Line = { month: string; offerId: string; quantity: number };
 
@@ -162,4 +173,12 @@ test('offline: a queued pledge for a month that locked meanwhile is explained in
   await expect(form.getByRole('spinbutton', { name: offer.product.name })).toHaveValue('9');
   await expectAccessible(page);
   await screenshot(page, testInfo, '15-offline-locked-meanwhile');
+
+  // Sent again online, the server's 422 is said in the page's language, none of it in English.
+  await form.getByRole('button', { name: say(text.pledge.saveMonth, { month }) }).click();
+  await expect(form.getByRole('status')).toHaveText(
+    say(text.pledge.locked, { month, reason: serverSays(text, 'monthClosed', { month }) }),
+  );
+  await expect(form.getByRole('status').locator('[lang="en"]')).toHaveCount(0);
+  await expect(form.getByRole('spinbutton', { name: offer.product.name })).toHaveValue('9');
 });

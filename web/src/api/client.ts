@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './paths';
+import { fieldOfMessage } from './server-message';
 
 /** Cookie-authenticated writes carry this header: a cross-site form cannot set it. */
 export const CSRF_HEADER = 'x-proxima-csrf';
@@ -71,9 +72,12 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** The field the server's message names ("lines.0.quantity: must not be less than 0"). */
+  /**
+   * The field the server's message names first: "lines.0.quantity: 9 exceeds the demand of 7",
+   * or class-validator's "email must be an email" (a phrase the app knows after the path).
+   */
   get field(): string | undefined {
-    return /^([a-zA-Z][\w.[\]]*): /.exec(this.message)?.[1];
+    return fieldOfMessage(this.message);
   }
 }
 

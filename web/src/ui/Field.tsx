@@ -3,7 +3,7 @@ import { Icon } from './Icon';
 
 type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: ReactNode;
-  error?: string | null;
+  error?: ReactNode;
   hint?: ReactNode;
 };
 

@@ -15,6 +15,10 @@ interface QuantityStepperProps {
 /**
  * A whole quantity ≥ 0 with − and + buttons of a thumb's size; the number can be typed too.
  * The form prevents a negative or broken number, the server decides the rest.
+ *
+ * Right to left, the stepper mirrors with the layout, as a slider does: − at the inline start
+ * (the right in Arabic), + at the inline end, the unit after it; so "less" is always where the
+ * line's reading starts. The number itself stays left to right (`dir="ltr"`), as digits are.
  */
 export function QuantityStepper({
   label,
@@ -43,6 +47,7 @@ export function QuantityStepper({
         </button>
         <input
           id={id}
+          dir="ltr"
           type="number"
           inputMode="numeric"
           min={0}

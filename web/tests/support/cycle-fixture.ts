@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD } from './fixtures';
-import { apiPath } from './api';
+import { apiPath } from './api-path';
 
 /**
  * A season of its own for one test, made through the API as the demo admin: a new cooperative
@@ -116,10 +116,13 @@ export type Stage = (typeof STAGES)[number];
 
 /**
  * Statuses a cycle leaves without an admin: a lock is followed at once by the confirmation
- * requests, an allocation by dispatch, and a dispatched cycle is received once every group has
- * recorded its receipt.
+ * requests, an allocation by dispatch (`followedAtOnce` in src/), a dispatched cycle is received
+ * once every group has recorded its receipt, and a received one is settled by the clock's next
+ * tick (`dueStages`: always due; CLOCK_INTERVAL_MS, 15 s). Asking to "run the next stage" from
+ * one of these races with what moves it: the request reads the status when it lands, and may
+ * run the stage after the one meant.
  */
-const FOLLOWED_BY_ITSELF: readonly Stage[] = ['locked', 'allocated', 'dispatched'];
+export const FOLLOWED_BY_ITSELF: readonly Stage[] = ['locked', 'allocated', 'dispatched', 'received'];
 
 /** True once a cycle in `status` has gone through `stage`. */
 export const reached = (status: string, stage: Stage) =>

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page, type TestInfo } from '@playwright/test';
+import { expect, test as base, type Locator, type Page, type TestInfo } from '@playwright/test';
 import ar from '../../src/i18n/ar.json';
 import en from '../../src/i18n/en.json';
 import fr from '../../src/i18n/fr.json';
@@ -171,4 +171,66 @@ export function plural(messages: object, key: string, count: number, language: L
   const form = new Intl.PluralRules(language).select(count);
   const texts = messages as Record<string, string>;
   return say(texts[`${key}_${form}`] ?? texts[`${key}_other`], { count });
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A message of the catalogue's `server` part as the page shows it alone: its first letter capital. */
+export function serverSays(
+  text: Catalogue,
+  key: keyof Catalogue['server'],
+  values: Record<string, string | number> = {},
+): string {
+  const said = say(text.server[key] as string, values);
+  return said.charAt(0).toUpperCase() + said.slice(1);
+}
+
+/**
+ * A field the server refused carries the server's reason in the page's language, tied to it for
+ * screen readers, and none of it left in English (the app marks a phrase it does not know
+ * `lang="en"`).
+ */
+export async function expectServerSays(
+  field: Locator,
+  text: Catalogue,
+  key: keyof Catalogue['server'],
+  values: Record<string, string | number> = {},
+): Promise<void> {
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAccessibleDescription(new RegExp(escaped(serverSays(text, key, values))));
+  const english = await field.evaluate((input) =>
+    (input.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .filter(Boolean)
+      .some((id) => document.getElementById(id)?.querySelector('[lang="en"]')),
+  );
+  expect(english, 'a server phrase left in English').toBe(false);
+}
+
+/**
+ * Text from the data (a product's unit, "1 l bottle", typed by the admin in a language the app
+ * does not know) is never translated, and is isolated wherever it shows: in a `<bdi>`, or
+ * between U+2068 and U+2069 inside a sentence, so that it keeps its order inside Arabic; and no
+ * `lang` is claimed for it.
+ */
+export async function expectDataIsolated(page: Page, data: string): Promise<void> {
+  const places = await page.locator('main').evaluate((main, wanted) => {
+    const found: { isolated: boolean; lang: string | null }[] = [];
+    const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      if (!text.includes(wanted)) continue;
+      const element = node.parentElement!;
+      found.push({
+        isolated: Boolean(element.closest('bdi')) || text.includes(`\u2068${wanted}\u2069`),
+        lang:
+          element.closest('[lang]') === document.documentElement
+            ? null
+            : (element.closest('[lang]')?.getAttribute('lang') ?? null),
+      });
+    }
+    return found;
+  }, data);
+  expect(places.length, `"${data}" on the page`).toBeGreaterThan(0);
+  expect(places.filter((place) => !place.isolated || place.lang !== null)).toEqual([]);
 }

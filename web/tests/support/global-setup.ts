@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { apiPath, as, demoSeason, json, walk, waitForStatus } from './api';
+import { as, demoSeason, json, walk, waitForStatus } from './api';
 import { DEMO } from './fixtures';
+import { apiPath } from './api-path';
 
 /** Each group's coordinator records what arrived: everything, but one unit short on the first line. */
 async function receiveEverywhere(cycleId: string): Promise<void> {

@@ -27,7 +27,7 @@ function ChangePassword() {
       caught instanceof ApiError &&
       (caught.status === 401 || caught.status === 403 || caught.field === 'currentPassword')
         ? t('account.wrongCurrent')
-        : commonExplanation(caught, t),
+        : commonExplanation(caught, t, { currentPassword: '', newPassword: '' }),
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

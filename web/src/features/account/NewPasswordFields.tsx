@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
 
@@ -16,7 +17,7 @@ export function NewPasswordFields({
   repeat: string;
   onPassword: (value: string) => void;
   onRepeat: (value: string) => void;
-  error?: string | null;
+  error?: ReactNode;
 }) {
   const { t } = useTranslation();
   const mismatch = repeat.length > 0 && repeat !== password;

@@ -50,7 +50,7 @@ export function PasswordFromLink({
       caught instanceof ApiError &&
       (caught.status === 404 || caught.status === 410 || caught.field === 'token')
         ? expired
-        : commonExplanation(caught, t),
+        : commonExplanation(caught, t, { password: '' }),
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -17,7 +17,7 @@ export default function PasswordReset() {
       await data(api.POST('/auth/password-reset', { body: { email } }));
       setSent(true);
     },
-    (caught) => commonExplanation(caught, t),
+    (caught) => commonExplanation(caught, t, { email: t('fields.email') }),
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -26,7 +26,9 @@ export default function SignIn() {
       navigate(safeNext(search.get('next')) ?? homeOf(me?.user.role ?? ''), { replace: true });
     },
     (caught) =>
-      caught instanceof ApiError && caught.status === 401 ? t('signIn.wrong') : commonExplanation(caught, t),
+      caught instanceof ApiError && caught.status === 401
+        ? t('signIn.wrong')
+        : commonExplanation(caught, t, { email: t('fields.email'), password: t('fields.password') }),
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,14 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, data } from '../../api/client';
+import { ApiError, api, data } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { commonExplanation, useSubmit } from '../account/useForm';
 import type { Schemas } from '../cycle/queries';
-import { fieldNamed } from './StepForm';
 
 type Rules = Schemas['CharterRulesDto'];
 const SHARES = ['minLocalSalesShare', 'maxExportShare', 'maxMonthlyVariation'] as const;
@@ -75,7 +74,15 @@ export default function CharterEditor({ partnershipId }: { partnershipId: string
           body: { rules: rules() },
         }),
       ),
-    (caught) => commonExplanation(caught, t),
+    // Shown under the rule it names first (no label again there), the others named.
+    (caught) =>
+      commonExplanation(caught, t, (path) =>
+        caught instanceof ApiError && path === caught.field
+          ? ''
+          : FIELDS.some((key) => path === `rules.${key}`)
+            ? t(path)
+            : undefined,
+      ),
   );
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -86,12 +93,8 @@ export default function CharterEditor({ partnershipId }: { partnershipId: string
       await client.invalidateQueries({ queryKey: ['charter-history', partnershipId] });
     }
   };
-  const named = error
-    ? fieldNamed(
-        error.message,
-        FIELDS.map((key) => `rules.${key}`),
-      )
-    : undefined;
+  const named =
+    error?.field && FIELDS.some((key) => error.field === `rules.${key}`) ? error.field : undefined;
   const fieldError = (name: string) => (named === `rules.${name}` ? error!.message : null);
   const productName = (id: string) => products.data?.items.find((p) => p.id === id)?.name ?? id;
 

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { useFormat } from '../../ui/format';
@@ -48,7 +48,7 @@ function WaiveForm({ cycleId, violation }: { cycleId: string; violation: Violati
   const { t } = useTranslation();
   const client = useQueryClient();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   const id = `reason-${violation.id}`;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -128,7 +128,7 @@ function RunNextStage({ cycle }: { cycle: Cycle }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [status, setStatus] = useState<{ tone: 'done' | 'error'; text: string } | null>(null);
+  const [status, setStatus] = useState<{ tone: 'done' | 'error'; text: ReactNode } | null>(null);
   // The stage runs on the worker after the 202: the cycle is read again until it has moved.
   const [ranFrom, setRanFrom] = useState<string | null>(null);
   useEffect(() => {

@@ -5,6 +5,7 @@ import { api, data } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { commonExplanation } from '../account/useForm';
 
 interface Search {
   from?: string;
@@ -58,7 +59,7 @@ function AuditLog() {
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.auditLog')}</h2>
       <SearchForm kindLabel={t('admin.action')} onSearch={setSearch} />
-      {page.error && <p className="error">{page.error.message}</p>}
+      {page.error && <p className="error">{commonExplanation(page.error, t)}</p>}
       <p role="status">{page.data && t('admin.found', { count: page.data.total })}</p>
       <ul className="log">
         {page.data?.items.map((entry) => (
@@ -93,7 +94,7 @@ function NotificationsLog() {
     <section aria-labelledby="notifications-title">
       <h2 id="notifications-title">{t('admin.notificationsLog')}</h2>
       <SearchForm kindLabel={t('admin.kind')} onSearch={setSearch} />
-      {page.error && <p className="error">{page.error.message}</p>}
+      {page.error && <p className="error">{commonExplanation(page.error, t)}</p>}
       <p role="status">{page.data && t('admin.found', { count: page.data.total })}</p>
       <ul className="log">
         {page.data?.items.map((n) => (

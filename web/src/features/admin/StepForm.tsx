@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { Field, FieldError } from '../../ui/Field';
@@ -75,7 +75,7 @@ export function StepForm({
   const initial = () =>
     Object.fromEntries(fields.map((f) => [f.name, f.initial ?? f.options?.[0]?.value ?? '']));
   const [values, setValues] = useState<Record<string, string>>(initial);
-  const [error, setError] = useState<{ field?: string; message: string } | null>(null);
+  const [error, setError] = useState<{ field?: string; message: ReactNode } | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const names = new Set(fields.map((f) => f.name));
@@ -90,7 +90,10 @@ export function StepForm({
       setValues(initial());
     } catch (caught) {
       const field = caught instanceof ApiError ? fieldNamed(caught.message, names) : undefined;
-      setError({ field, message: commonExplanation(caught, t) });
+      // The message's first field is under its input (no label again there), the others named.
+      const labelOf = (path: string) =>
+        path === field ? '' : fields.find((one) => one.name === path)?.label;
+      setError({ field, message: commonExplanation(caught, t, labelOf) });
     } finally {
       setBusy(false);
     }

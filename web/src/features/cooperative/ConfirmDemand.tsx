@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError, api, data } from '../../api/client';
 import { discard, enqueue, useOutbox } from '../../app/outbox';
@@ -8,6 +8,7 @@ import { DeadlineBadge } from '../../ui/DeadlineBadge';
 import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { QuantityStepper } from '../../ui/QuantityStepper';
+import { ServerMessage, type FieldLabels } from '../../ui/ServerMessage';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { commonExplanation } from '../account/useForm';
 import { useCycle, useOffers } from '../cycle/queries';
@@ -16,6 +17,8 @@ type Lines = { offerId: string; quantity: number }[];
 interface Refusal {
   status: number;
   message: string;
+  /** the version the refused confirmation was made on: a 409's news is a newer one */
+  sentVersion: number;
 }
 
 /**
@@ -37,8 +40,13 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
     queryKey: ['demand', cycleId],
     queryFn: () => data(api.GET('/cycles/{id}/demand', { params: { path: { id: cycleId } } })),
   });
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const state = useQuery({
     queryKey: ['confirmation', cycleId, cooperativeId],
+    // After a 409 the confirmation that won must be shown, not the one the cache still holds
+    // (a slow network answers from the cache): asked again until it is newer.
+    refetchInterval: (query) =>
+      refusal?.status === 409 && (query.state.data?.version ?? 0) <= refusal.sentVersion ? 2_000 : false,
     queryFn: () =>
       data(
         api.GET('/cycles/{id}/confirmations/{cooperativeId}', {
@@ -48,9 +56,8 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
   });
   const entry = useOutbox(me.user.id).find((one) => one.key === key);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ReactNode>(null);
 
   useEffect(() => {
     if (!demand.data) return;
@@ -76,7 +83,7 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
   useEffect(() => {
     if (entry?.state === 'failed' && entry.error) {
       wasWaiting.current = false;
-      setRefusal(entry.error);
+      setRefusal({ ...entry.error, sentVersion: (entry.body as { version?: number }).version ?? 0 });
       void client.invalidateQueries({ queryKey: ['confirmation', cycleId] });
       void client.invalidateQueries({ queryKey: ['cycle', cycleId] });
       void client.invalidateQueries({ queryKey: ['demand', cycleId] });
@@ -90,6 +97,12 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
     offerId: line.offerId,
     quantity: Math.min(quantities[line.offerId] ?? line.quantity, line.quantity),
   }));
+
+  // `lines.0.quantity`: the first line sent, named by its product.
+  const labels: FieldLabels = (path) => {
+    const line = lines[Number(/^lines\.(\d+)/.exec(path)?.[1] ?? NaN)];
+    return line ? (offers.data.get(line.offerId)?.product.name ?? undefined) : undefined;
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -118,14 +131,16 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
           body,
         });
       } else if (error instanceof ApiError && (error.status === 409 || error.status === 422)) {
-        setRefusal({ status: error.status, message: error.message });
+        setRefusal({ status: error.status, message: error.message, sentVersion: body.version });
         await client.invalidateQueries({ queryKey: ['confirmation', cycleId] });
         await client.invalidateQueries({ queryKey: ['cycle', cycleId] });
-      } else setProblem(commonExplanation(error, t));
+      } else setProblem(commonExplanation(error, t, labels));
     }
   };
 
   const counts = state.data?.lines ?? [];
+  // A 409 says someone confirmed: until that confirmation has arrived, nothing is shown as counting.
+  const winnerUnknown = refusal?.status === 409 && (state.data?.version ?? 0) <= refusal.sentVersion;
   const unit = (offerId: string) => offers.data.get(offerId)?.product.unit ?? '';
   const name = (offerId: string) => offers.data.get(offerId)?.product.name ?? offerId;
 
@@ -191,8 +206,9 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
         <section className="card" aria-labelledby="what-counts">
           <h2 id="what-counts">{t('cooperative.whatCounts')}</h2>
           {/* Nobody confirmed: the month's delivery pledge counts, as allocation recorded it. */}
-          {!state.data?.confirmedAt && <p>{t('cooperative.heldToPledge')}</p>}
-          {counts.length > 0 && (
+          {winnerUnknown && <p className="loading">{t('common.loading')}</p>}
+          {!winnerUnknown && !state.data?.confirmedAt && <p>{t('cooperative.heldToPledge')}</p>}
+          {!winnerUnknown && counts.length > 0 && (
             <ul>
               {counts.map((line) => (
                 <li key={line.offerId}>
@@ -212,8 +228,8 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
               })}
             </p>
           )}
-          <p className="muted" dir="auto">
-            {refusal.message}
+          <p className="muted">
+            <ServerMessage message={refusal.message} labels={labels} />
           </p>
         </section>
       )}

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NetworkError, api, data } from '../../api/client';
 import { enqueue, queued } from '../../app/outbox';
@@ -32,7 +32,7 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
     queryFn: () => data(api.GET('/seasons/{id}/plan', { params: { path: { id: seasonId } } })),
   });
   const [pledges, setPledges] = useState<Record<string, number>>({});
-  const [status, setStatus] = useState<{ tone: StatusTone; text: string } | null>(null);
+  const [status, setStatus] = useState<{ tone: StatusTone; text: ReactNode } | null>(null);
   useEffect(() => {
     if (!plan.data) return;
     setPledges((kept) => ({
@@ -72,7 +72,16 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
           body: { lines },
         });
         setStatus({ tone: 'waiting', text: t('cooperative.pledgesQueued') });
-      } else setStatus({ tone: 'error', text: commonExplanation(error, t) });
+      } else {
+        // `lines.2.quantity`: the third line sent, named by its product and month.
+        const labelOf = (path: string) => {
+          const line = lines[Number(/^lines\.(\d+)/.exec(path)?.[1] ?? NaN)];
+          return line
+            ? `${offers.data.get(line.offerId)?.product.name ?? ''} (${format.month(line.month)})`
+            : undefined;
+        };
+        setStatus({ tone: 'error', text: commonExplanation(error, t, labelOf) });
+      }
     }
   };
   const waiting = queued(me.user.id, `delivery-pledges:${seasonId}`);

@@ -63,7 +63,7 @@ function MonthCommitments({
             {offers.data.map((offer) => (
               <tr key={offer.id}>
                 <th scope="row">
-                  {offer.product} <span className="muted">{offer.unit}</span>
+                  {offer.product} <bdi className="muted">{offer.unit}</bdi>
                 </th>
                 <td>{offer.cooperative}</td>
                 <td className="figure">{format.number(quantityOf(offer.id))}</td>

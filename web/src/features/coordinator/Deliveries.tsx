@@ -1,19 +1,20 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError, api, data } from '../../api/client';
 import { discard, enqueue, useOutbox } from '../../app/outbox';
 import { Link } from '../../app/router';
 import { useSignedIn } from '../../app/session';
-import { useFormat } from '../../ui/format';
+import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { QuantityStepper } from '../../ui/QuantityStepper';
+import { ServerMessage, type FieldLabels } from '../../ui/ServerMessage';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
 import { seasonData, type Cycle } from '../member/season-data';
 import { SeasonPicker, type Season } from '../member/SeasonPicker';
 import { deliveredCycles, groupData } from './group-data';
 
-type Said = { tone: StatusTone; message: string } | null;
+type Said = { tone: StatusTone; message: ReactNode } | null;
 
 /** What arrived per offer, recorded after the delivery; queued like a pledge when offline. */
 function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: string; currency: string }) {
@@ -37,6 +38,15 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
   if (!receipt.data || !offers.data) return <p>{t('common.loading')}</p>;
   const offerOf = (offerId: string) => offers.data.find((offer) => offer.id === offerId);
   const recorded = receipt.data.lines.some((line) => line.received !== null);
+  // `lines.0.quantity` names the first line of the body sent (the form's order).
+  const sentOrder =
+    (entry?.body as { lines?: { offerId: string }[] } | undefined)?.lines?.map((line) => line.offerId) ??
+    Object.keys(lines);
+  const labels: FieldLabels = (path) => {
+    const offer = offerOf(sentOrder[Number(/^lines\.(\d+)/.exec(path)?.[1] ?? NaN)] ?? '');
+    return offer ? t('deliveries.receivedOf', { product: offer.product }) : undefined;
+  };
+  const reason = (message: string) => <ServerMessage message={message} labels={labels} />;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
@@ -63,7 +73,10 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
           body,
         });
       else
-        setSaid({ tone: 'error', message: error instanceof ApiError ? error.message : t('errors.server') });
+        setSaid({
+          tone: 'error',
+          message: error instanceof ApiError ? reason(error.message) : t('errors.server'),
+        });
     } finally {
       setBusy(false);
     }
@@ -72,7 +85,7 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
     entry?.state === 'waiting'
       ? { tone: 'waiting', message: t('deliveries.waiting') }
       : entry?.state === 'failed'
-        ? { tone: 'error', message: entry.error?.message ?? '' }
+        ? { tone: 'error', message: reason(entry.error?.message ?? '') }
         : said;
   return (
     <form onSubmit={submit}>
@@ -89,7 +102,7 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
                 onChange={(quantity) => setLines((current) => ({ ...current, [line.offerId]: quantity }))}
               />
               <span className="hint">
-                {t('deliveries.expected', { count: line.allocated, unit: offer?.unit ?? '' })} ·{' '}
+                {t('deliveries.expected', { count: line.allocated, unit: isolate(offer?.unit ?? '') })} ·{' '}
                 {format.money(line.allocated * (offer?.unitPriceMinor ?? 0), currency)}
               </span>
             </li>

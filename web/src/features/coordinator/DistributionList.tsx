@@ -53,7 +53,10 @@ export function DistributionList({ cycleId }: { cycleId: string }) {
                   <th scope="col">{t('members.name')}</th>
                   {list.data.totals.lines.map((offer) => (
                     <th scope="col" key={offer.offerId} className="figure">
-                      {offer.product} <span className="muted">({offer.unit})</span>
+                      {offer.product}{' '}
+                      <span className="muted">
+                        (<bdi>{offer.unit}</bdi>)
+                      </span>
                     </th>
                   ))}
                   <th scope="col">{t('distribution.handedOver')}</th>

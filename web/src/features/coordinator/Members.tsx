@@ -1,16 +1,17 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, data } from '../../api/client';
 import { Link } from '../../app/router';
 import { Field } from '../../ui/Field';
+import { ServerMessage } from '../../ui/ServerMessage';
 import { useFormat } from '../../ui/format';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { commonExplanation } from '../account/useForm';
 import { groupData, type Member } from './group-data';
 
-type Said = { tone: StatusTone; message: string } | null;
+type Said = { tone: StatusTone; message: ReactNode } | null;
 
 /** Invite a new member by email: the server creates the member and mails a link (7 days). */
 function InviteForm({ groupId }: { groupId: string }) {
@@ -19,7 +20,7 @@ function InviteForm({ groupId }: { groupId: string }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [said, setSaid] = useState<Said>(null);
-  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
+  const [fieldError, setFieldError] = useState<{ field: string; message: ReactNode } | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,8 +42,12 @@ function InviteForm({ groupId }: { groupId: string }) {
       if (error instanceof ApiError && error.status === 409)
         setFieldError({ field: 'email', message: t('members.taken') });
       else if (error instanceof ApiError && error.field)
-        setFieldError({ field: error.field, message: error.message });
-      else setSaid({ tone: 'error', message: commonExplanation(error, t) });
+        setFieldError({ field: error.field, message: <ServerMessage message={error.message} bare /> });
+      else
+        setSaid({
+          tone: 'error',
+          message: commonExplanation(error, t, { name: t('members.name'), email: t('fields.email') }),
+        });
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../ui/format';
+import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import type { LiveDemand } from './season-data';
 
@@ -11,7 +11,11 @@ export function DemandMeter({ demand, unit }: { demand: LiveDemand | undefined; 
   const { t } = useTranslation();
   const format = useFormat();
   if (!demand) return null;
-  const values = { demand: format.number(demand.demand), cap: format.number(demand.exportCap ?? 0), unit };
+  const values = {
+    demand: format.number(demand.demand),
+    cap: format.number(demand.exportCap ?? 0),
+    unit: isolate(unit),
+  };
   if (demand.exportCap === null) return <p className="hint">{t('offers.demand', values)}</p>;
   return (
     <div className="meter">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../ui/format';
+import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import type { OfferView } from './season-data';
 
@@ -19,8 +19,11 @@ export function OfferList({ offers, currency }: { offers: OfferView[]; currency:
             {` · ${offer.territory}`}
           </p>
           <p>
-            {t('offers.price', { price: format.money(offer.unitPriceMinor, currency), unit: offer.unit })} ·{' '}
-            {t('offers.pack', { count: offer.packSize, unit: offer.unit })}
+            {t('offers.price', {
+              price: format.money(offer.unitPriceMinor, currency),
+              unit: isolate(offer.unit),
+            })}{' '}
+            · {t('offers.pack', { count: offer.packSize, unit: isolate(offer.unit) })}
           </p>
         </li>
       ))}

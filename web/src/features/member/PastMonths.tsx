@@ -68,7 +68,7 @@ function PastMonth({
                 return (
                   <tr key={line.offerId}>
                     <th scope="row">
-                      {offer?.product} <span className="muted">{offer?.unit}</span>
+                      {offer?.product} <bdi className="muted">{offer?.unit}</bdi>
                     </th>
                     <td className="figure">{format.number(line.pledged)}</td>
                     <td className="figure">{format.number(line.allocated)}</td>

@@ -6,6 +6,7 @@ import { discard, enqueue, useOutbox } from '../../app/outbox';
 import { useSignedIn } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { QuantityStepper } from '../../ui/QuantityStepper';
+import { ServerMessage, withNode, type FieldLabels } from '../../ui/ServerMessage';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
 import { DemandMeter } from './DemandMeter';
 import type { LiveDemand, OfferView } from './season-data';
@@ -60,7 +61,7 @@ async function put(target: PledgeTarget, lines: Lines): Promise<void> {
   }
 }
 
-type Outcome = { tone: StatusTone; message: string } | null;
+type Outcome = { tone: StatusTone; message: ReactNode } | null;
 
 /**
  * The quantities of one month (or of every open month) per offer, saved with a clear answer:
@@ -114,6 +115,13 @@ export function PledgeForm({
   }, [entry, t]);
 
   const month = target.month ? format.month(target.month) : t('pledge.everyMonth');
+  // `lines.1.quantity` names the second line of the body sent (bodyOf: the form's order).
+  const sentOrder = Object.keys(linesOf(entry?.body) ?? lines);
+  const labels: FieldLabels = (path) => {
+    const offerId = sentOrder[Number(/^lines\.(\d+)/.exec(path)?.[1] ?? NaN)];
+    return offers.find((offer) => offer.id === offerId)?.product;
+  };
+  const reason = (message: string) => <ServerMessage message={message} labels={labels} />;
   const status: Outcome =
     entry?.state === 'waiting'
       ? { tone: 'waiting', message: t('pledge.waiting', { month }) }
@@ -122,8 +130,11 @@ export function PledgeForm({
             tone: 'error',
             message:
               entry.error?.status === 422
-                ? t('pledge.lockedMeanwhile', { month, reason: entry.error.message })
-                : t('pledge.refused', { month, reason: entry.error?.message ?? '' }),
+                ? t('pledge.lockedMeanwhile', { month })
+                : withNode(
+                    (slot) => t('pledge.refused', { month, reason: slot }),
+                    reason(entry.error?.message ?? ''),
+                  ),
           }
         : outcome;
 
@@ -137,6 +148,9 @@ export function PledgeForm({
     event.preventDefault();
     setBusy(true);
     setOutcome(null);
+    // The refused write is replaced by this one: its leaving the queue is not "sent" (which
+    // would mark the form clean and put the server's quantities back over the person's).
+    wasQueued.current = false;
     if (entry) discard(entry.id);
     try {
       if (!navigator.onLine) throw new NetworkError('offline');
@@ -149,11 +163,14 @@ export function PledgeForm({
         enqueue({ userId: me.user.id, key, method: 'PUT', path: pathOf(target), body: bodyOf(lines) });
         wasQueued.current = true;
       } else if (error instanceof ApiError && error.status === 422) {
-        setOutcome({ tone: 'error', message: t('pledge.locked', { month, reason: error.message }) });
+        setOutcome({
+          tone: 'error',
+          message: withNode((slot) => t('pledge.locked', { month, reason: slot }), reason(error.message)),
+        });
       } else {
         setOutcome({
           tone: 'error',
-          message: error instanceof ApiError ? error.message : t('errors.server'),
+          message: error instanceof ApiError ? reason(error.message) : t('errors.server'),
         });
       }
     } finally {

@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, data } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { Icon } from '../../ui/Icon';
+import { ServerMessage } from '../../ui/ServerMessage';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { commonExplanation } from '../account/useForm';
 import { apiHref, type Schemas } from '../cycle/queries';
@@ -76,10 +77,18 @@ function fieldOf(message: string, body: Schemas['ShipmentDocumentsBody']): strin
 }
 
 /** A refusal's messages (the API joins them with "; "), each by the field it names. */
-function messagesOf(error: unknown, body: Schemas['ShipmentDocumentsBody'], general: string) {
+function messagesOf(
+  error: unknown,
+  body: Schemas['ShipmentDocumentsBody'],
+  general: ReactNode,
+): { field?: string; message: ReactNode }[] {
   if (!(error instanceof ApiError) || error.status !== 400) return [{ message: general }];
   return error.message.split('; ').map((message) => ({ field: fieldOf(message, body), message }));
 }
+
+/** A message of the server in the reader's language; under its own field, without its name. */
+const said = (message: ReactNode, bare: boolean) =>
+  typeof message === 'string' ? <ServerMessage message={message} bare={bare} /> : message;
 
 /**
  * The papers a shipment carries across the border: the proof of origin (an EUR.1 or an origin
@@ -95,7 +104,7 @@ export function BorderDocuments({ shipmentId }: { shipmentId: string }) {
     queryFn: () => data(api.GET('/shipments/{id}/manifest', { params: { path: { id: shipmentId } } })),
   });
   const [values, setValues] = useState<Values | null>(null);
-  const [errors, setErrors] = useState<{ field?: string; message: string }[]>([]);
+  const [errors, setErrors] = useState<{ field?: string; message: ReactNode }[]>([]);
   const [saved, setSaved] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -104,11 +113,12 @@ export function BorderDocuments({ shipmentId }: { shipmentId: string }) {
   if (!manifest.data || !values) return null;
   const current = manifest.data;
   const id = (name: string) => `${shipmentId}-${name.replace(/[^\w-]/g, '-')}`;
-  const errorOn = (name: string) =>
-    errors
-      .filter((one) => one.field === name)
-      .map((one) => one.message)
-      .join(' ') || null;
+  const errorOn = (name: string) => {
+    const on = errors.filter((one) => one.field === name);
+    return on.length === 0
+      ? null
+      : on.map((one, index) => <span key={index}>{said(one.message, true)} </span>);
+  };
   const set = (patch: Partial<Values>) => setValues({ ...values, ...patch });
   const setCoi = (key: string, patch: Partial<Values['coi'][string]>) =>
     set({ coi: { ...values.coi, [key]: { ...values.coi[key], ...patch } } });
@@ -142,11 +152,11 @@ export function BorderDocuments({ shipmentId }: { shipmentId: string }) {
     ...organic.flatMap((line) => [`${lineKey(line)}.coiNumber`, `${lineKey(line)}.controlBody`]),
   ]);
   // A message about a field the form shows goes under it; any other in the status line.
+  const elsewhere = errors.filter((one) => !(one.field && shown.has(one.field)));
   const general =
-    errors
-      .filter((one) => !(one.field && shown.has(one.field)))
-      .map((one) => one.message)
-      .join(' ') || null;
+    elsewhere.length === 0
+      ? null
+      : elsewhere.map((one, index) => <span key={index}>{said(one.message, false)} </span>);
 
   return (
     <section className="documents" aria-labelledby={id('documents')}>
