@@ -98,8 +98,8 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
   // so the violations are read per offer, not per member line), stored once for the cycle in
   // notification_facts as an array in the order of the products' names. A member's line is
   // [the offer's place in that array, pledged, allocated] (domain/shared-facts.ts puts the
-  // facts back at sending). Members already written to (a rerun) are skipped before their
-  // payload is built. docs/PERFORMANCE.md, decisions 16 and 17.
+  // facts back at sending). A rerun finds the facts written and builds nothing.
+  // docs/PERFORMANCE.md, decisions 16 and 17.
   'cycle.allocated': `
     WITH ${CYCLE}, ${TERRITORY_LOCALES},
     offer_facts AS MATERIALIZED (
@@ -139,8 +139,9 @@ const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.recei
         JOIN territory_locales t ON t.id = g.territory_id
         ${MEMBER_LOGIN}
        WHERE ${MEMBER_NOT_MUTED}
-         AND NOT EXISTS (SELECT 1 FROM notifications n
-                          WHERE n.dedupe_key = $1 || ':' || cy.id || ':member:' || m.id))
+         -- The event's facts and all its messages are written by one statement: once the facts
+         -- exist, a rerun has nothing to write (and the outbox's dedupe keys still refuse one).
+         AND NOT EXISTS (SELECT 1 FROM notification_facts nf WHERE nf.cycle_id = cy.id AND nf.kind = $1))
     ${INSERT_RECIPIENTS}`,
 
   'cycle.dispatched': `
