@@ -2,8 +2,9 @@ import { QueueName } from '../../src/queue/jobs';
 import { QueueService } from '../../src/queue/queue.service';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { startSmtpServer } from '../notifications/support';
-import { consumerGroup, cooperative, member, territory } from '../support/season-fixtures';
-import { account, adminToken, Http, login, startTestApp, unique, type TestApp } from '../support/test-app';
+import { consumerGroup, cooperative, member, territory } from '../support/rows';
+import { Api, type Invalid, type RequestBody } from '../support/api';
+import { account, adminToken, login, startTestApp, unique, type TestApp } from '../support/test-app';
 import { deliverMailTo, mailSubject, tokenInMail } from './mail-support';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -12,7 +13,7 @@ const PASSWORD = 'a long enough passphrase';
 describe('invitations', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let territoryId: string;
   let groupA: string;
@@ -22,12 +23,12 @@ describe('invitations', () => {
   beforeAll(async () => {
     smtp = await startSmtpServer();
     t = await startTestApp({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, queuePrefix: unique('inv') });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
     territoryId = await territory(t.dataSource, 'BE', 'Europe/Brussels', 'EUR');
     groupA = await consumerGroup(t.dataSource, territoryId);
     groupB = await consumerGroup(t.dataSource, territoryId);
-    coordinatorA = (await account(http, admin, 'coordinator', { consumerGroupId: groupA })).token;
+    coordinatorA = (await account(api, admin, 'coordinator', { consumerGroupId: groupA })).token;
   });
   afterAll(async () => {
     await t.app.get(QueueService).queue(QueueName.Notifications).obliterate({ force: true });
@@ -35,10 +36,10 @@ describe('invitations', () => {
     await smtp.close();
   });
 
-  const invite = (token: string, body: Record<string, unknown>) =>
-    http.as(token).post('/api/v1/invitations', body);
+  const invite = (token: string, body: RequestBody<'/invitations', 'post'>) =>
+    api.as(token).post('/invitations', { body });
   const accept = (token: string, password = PASSWORD) =>
-    http.anonymous().post('/api/v1/auth/invitations/accept', { token, password });
+    api.anonymous().post('/auth/invitations/accept', { body: { token, password } });
   const mailedToken = async (email: string) => {
     await deliverMailTo(t.dataSource, t.app.get(NotificationsService), email);
     return tokenInMail(smtp.mails, email, '/invitations/accept');
@@ -82,15 +83,16 @@ describe('invitations', () => {
       /^proxima_session=[^;]+; .*HttpOnly; SameSite=Strict/,
     );
     expect(
-      (await http.as(accepted.body.accessToken).get(`/api/v1/cooperatives/${cooperativeId}`)).status,
+      (await api.as(accepted.body.accessToken).get('/cooperatives/{id}', { params: { id: cooperativeId } }))
+        .status,
     ).toBe(200);
-    expect((await login(http, email, PASSWORD)).length).toBeGreaterThan(0);
+    expect((await login(api, email, PASSWORD)).length).toBeGreaterThan(0);
 
     const again = await accept(token, 'another long passphrase');
     expect(again.status).toBe(400);
     expect(again.body.message).toContain('token');
 
-    const list = await http.as(admin).get('/api/v1/invitations?status=accepted&limit=500');
+    const list = await api.as(admin).get('/invitations', { query: { status: 'accepted', limit: 500 } });
     expect(list.body.items.find((i: { id: string }) => i.id === created.body.id)).toMatchObject({
       status: 'accepted',
       acceptedAt: expect.any(String),
@@ -107,7 +109,9 @@ describe('invitations', () => {
       memberId: expect.any(String),
       locale: 'fr',
     });
-    const members = await http.as(coordinatorA).get(`/api/v1/consumer-groups/${groupA}/members?limit=500`);
+    const members = await api
+      .as(coordinatorA)
+      .get('/consumer-groups/{id}/members', { params: { id: groupA }, query: { limit: 500 } });
     expect(members.body.items).toContainEqual(
       expect.objectContaining({ id: created.body.memberId, name: 'Amina Benali', email, active: true }),
     );
@@ -177,7 +181,7 @@ describe('invitations', () => {
   });
 
   it('answers 409 when the email already has a user, whatever its case', async () => {
-    const existing = await account(http, admin, 'coordinator', { consumerGroupId: groupA });
+    const existing = await account(api, admin, 'coordinator', { consumerGroupId: groupA });
     const reply = await invite(admin, {
       email: existing.email.toUpperCase(),
       role: 'member',
@@ -204,7 +208,7 @@ describe('invitations', () => {
     [{ role: 'admin', locale: 'de' }, 'locale'],
     [{ role: 'admin', isAdmin: true }, 'isAdmin'],
   ])('refuses %j as an admin, naming the problem', async (body, message) => {
-    const reply = await invite(admin, { email: `${unique('bad')}@test.example`, ...body });
+    const reply = await invite(admin, { email: `${unique('bad')}@test.example`, ...body } as Invalid);
     expect(reply.status).toBe(400);
     expect(reply.body.message).toContain(message);
   });
@@ -233,7 +237,7 @@ describe('invitations', () => {
       [created.body.id],
     );
     expect((await accept(token)).status).toBe(400);
-    const expired = await http.as(admin).get('/api/v1/invitations?status=expired&limit=500');
+    const expired = await api.as(admin).get('/invitations', { query: { status: 'expired', limit: 500 } });
     expect(expired.body.items.map((i: { id: string }) => i.id)).toContain(created.body.id);
     expect(expired.body.items.every((i: { status: string }) => i.status === 'expired')).toBe(true);
   });
@@ -257,30 +261,28 @@ describe('invitations', () => {
   });
 
   it('lists a coordinator its own group’s invitations only', async () => {
-    const coordinatorB = (await account(http, admin, 'coordinator', { consumerGroupId: groupB })).token;
+    const coordinatorB = (await account(api, admin, 'coordinator', { consumerGroupId: groupB })).token;
     const inB = await invite(coordinatorB, {
       email: `${unique('b')}@test.example`,
       role: 'member',
       name: 'In B',
     });
     expect(inB.status).toBe(201);
-    const listA = await http.as(coordinatorA).get('/api/v1/invitations?limit=500');
+    const listA = await api.as(coordinatorA).get('/invitations', { query: { limit: 500 } });
     expect(listA.status).toBe(200);
     expect(listA.body.items.length).toBeGreaterThan(0);
-    expect(listA.body.items.every((i: { consumerGroupId: string }) => i.consumerGroupId === groupA)).toBe(
-      true,
-    );
+    expect(listA.body.items.every((i) => i.consumerGroupId === groupA)).toBe(true);
     expect(listA.body.items.map((i: { id: string }) => i.id)).not.toContain(inB.body.id);
-    const all = await http.as(admin).get('/api/v1/invitations?limit=500');
+    const all = await api.as(admin).get('/invitations', { query: { limit: 500 } });
     expect(all.body.items.map((i: { id: string }) => i.id)).toContain(inB.body.id);
   });
 
   it('is not for members, cooperatives, transporters or anonymous callers', async () => {
     const memberToken = (
-      await account(http, admin, 'member', { memberId: await member(t.dataSource, groupA) })
+      await account(api, admin, 'member', { memberId: await member(t.dataSource, groupA) })
     ).token;
     const coopToken = (
-      await account(http, admin, 'cooperative', {
+      await account(api, admin, 'cooperative', {
         cooperativeId: await cooperative(t.dataSource, territoryId),
       })
     ).token;
@@ -288,11 +290,12 @@ describe('invitations', () => {
       expect(
         (await invite(token, { email: `${unique('x')}@test.example`, role: 'member', name: 'X' })).status,
       ).toBe(403);
-      expect((await http.as(token).get('/api/v1/invitations')).status).toBe(403);
+      expect((await api.as(token).get('/invitations')).status).toBe(403);
     }
     expect(
-      (await http.anonymous().post('/api/v1/invitations', { email: 'a@test.example', role: 'admin' })).status,
+      (await api.anonymous().post('/invitations', { body: { email: 'a@test.example', role: 'admin' } }))
+        .status,
     ).toBe(401);
-    expect((await http.anonymous().get('/api/v1/invitations')).status).toBe(401);
+    expect((await api.anonymous().get('/invitations')).status).toBe(401);
   });
 });

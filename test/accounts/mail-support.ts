@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { FIRST_TRY, type ReceivedMail } from '../notifications/support';
 import type { NotificationsService } from '../../src/notifications/notifications.service';
+import { until } from '../support/wait';
 
 /** The body of a received mail as text (quoted-printable or base64 decoded). */
 export function mailText(raw: string): string {
@@ -41,18 +42,19 @@ export async function deliverMailTo(
   notifications: NotificationsService,
   to: string,
 ): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    const rows: { id: string }[] = await dataSource.query(
-      `SELECT id FROM notifications WHERE target = $1 AND status = 'pending' ORDER BY created_at`,
-      [to],
-    );
-    if (rows.length > 0) {
-      for (const { id } of rows) await notifications.sendEmail({ notificationId: id }, FIRST_TRY);
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`no mail to ${to} was written to the outbox`);
+  const rows = await until(
+    `a mail to ${to} in the outbox`,
+    5000,
+    async () => {
+      const pending: { id: string }[] = await dataSource.query(
+        `SELECT id FROM notifications WHERE target = $1 AND status = 'pending' ORDER BY created_at`,
+        [to],
+      );
+      return pending.length > 0 ? pending : undefined;
+    },
+    { everyMs: 25 },
+  );
+  for (const { id } of rows) await notifications.sendEmail({ notificationId: id }, FIRST_TRY);
 }
 
 /** The token of the web app link `path?token=…` in the last mail to `to`. */

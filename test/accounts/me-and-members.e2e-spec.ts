@@ -5,27 +5,30 @@ import {
   type Registry,
   type SeasonSetup,
 } from '../support/season-fixtures';
-import { account, adminToken, Http, login, startTestApp, type TestApp } from '../support/test-app';
+import { Api, type Invalid } from '../support/api';
+import { account, adminToken, login, startTestApp, type TestApp } from '../support/test-app';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 describe('PATCH /me', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
   });
   afterAll(() => t.close());
 
   it('sets the locale and switches notification kinds off and on again', async () => {
-    const user = await account(http, admin, 'admin');
-    const off = await http.as(user.token).patch('/api/v1/me', {
-      locale: 'ar',
-      notifications: { 'cycle.closing': false, 'statement.ready': false },
+    const user = await account(api, admin, 'admin');
+    const off = await api.as(user.token).patch('/me', {
+      body: {
+        locale: 'ar',
+        notifications: { 'cycle.closing': false, 'statement.ready': false },
+      },
     });
     expect(off.status).toBe(200);
     expect(off.body).toEqual({
@@ -47,7 +50,7 @@ describe('PATCH /me', () => {
     ]);
     expect(row).toEqual({ locale: 'ar', muted_notifications: ['cycle.closing', 'statement.ready'] });
 
-    const on = await http.as(user.token).patch('/api/v1/me', { notifications: { 'cycle.closing': true } });
+    const on = await api.as(user.token).patch('/me', { body: { notifications: { 'cycle.closing': true } } });
     expect(on.body.locale).toBe('ar');
     expect(on.body.notifications['cycle.closing']).toBe(true);
     expect(on.body.notifications['statement.ready']).toBe(false);
@@ -60,8 +63,8 @@ describe('PATCH /me', () => {
     [{ notifications: ['cycle.closing'] }, 'notifications'],
     [{ role: 'admin' }, 'role'],
   ])('refuses %j naming %s, changing nothing', async (body, field) => {
-    const user = await account(http, admin, 'admin');
-    const reply = await http.as(user.token).patch('/api/v1/me', body);
+    const user = await account(api, admin, 'admin');
+    const reply = await api.as(user.token).patch('/me', { body: body as Invalid });
     expect(reply.status).toBe(400);
     expect(reply.body.message).toContain(field);
     const [row] = await t.dataSource.query(`SELECT locale, muted_notifications FROM users WHERE id = $1`, [
@@ -71,32 +74,35 @@ describe('PATCH /me', () => {
   });
 
   it('needs a session', async () => {
-    expect((await http.anonymous().patch('/api/v1/me', { locale: 'fr' })).status).toBe(401);
+    expect((await api.anonymous().patch('/me', { body: { locale: 'fr' } })).status).toBe(401);
   });
 });
 
 describe('members who leave', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let r: Registry;
   let s: SeasonSetup;
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
     r = await registry(t.dataSource, { groups: 2, membersPerGroup: 3 });
-    s = await seasonWithOffers(http, admin, r);
+    s = await seasonWithOffers(api, admin, r);
   });
   afterAll(() => t.close());
 
   const pledge = (token: string, memberId: string, quantity: number) =>
-    http.as(token).put(`/api/v1/seasons/${s.seasonId}/members/${memberId}/pledges`, {
-      lines: [
-        { offerId: s.offers[0].id, quantity },
-        { offerId: s.offers[1].id, quantity: quantity + 1 },
-      ],
+    api.as(token).put('/seasons/{id}/members/{memberId}/pledges', {
+      params: { id: s.seasonId, memberId },
+      body: {
+        lines: [
+          { offerId: s.offers[0].id, quantity },
+          { offerId: s.offers[1].id, quantity: quantity + 1 },
+        ],
+      },
     });
   const liveOf = async (groupId: string) =>
     t.dataSource.query(
@@ -111,17 +117,18 @@ describe('members who leave', () => {
   it('removes its pledges of open months (live commitments follow), keeps a locked month, and ends its login at once', async () => {
     const [groupId] = r.groupIds;
     const [leaving, staying] = r.membersByGroup[0];
-    const coordinator = (await account(http, admin, 'coordinator', { consumerGroupId: groupId })).token;
-    const memberUser = await account(http, admin, 'member', { memberId: leaving });
+    const coordinator = (await account(api, admin, 'coordinator', { consumerGroupId: groupId })).token;
+    const memberUser = await account(api, admin, 'member', { memberId: leaving });
     expect((await pledge(memberUser.token, leaving, 4)).status).toBe(200);
     expect((await pledge(coordinator, staying, 2)).status).toBe(200);
     // The first month is locked meanwhile: its pledges are history.
     const [lockedMonth, ...openMonths] = s.months;
     await t.dataSource.query(`UPDATE cycles SET status = 'locked' WHERE id = $1`, [s.cycleIds[lockedMonth]]);
 
-    const left = await http
-      .as(coordinator)
-      .patch(`/api/v1/consumer-groups/${groupId}/members/${leaving}`, { active: false });
+    const left = await api.as(coordinator).patch('/consumer-groups/{id}/members/{memberId}', {
+      params: { id: groupId, memberId: leaving },
+      body: { active: false },
+    });
     expect(left.status).toBe(200);
     expect(left.body).toMatchObject({ id: leaving, consumerGroupId: groupId, active: false });
 
@@ -139,35 +146,45 @@ describe('members who leave', () => {
     );
 
     expect(
-      (await http.as(memberUser.token).get(`/api/v1/seasons/${s.seasonId}/members/${leaving}/pledges`))
-        .status,
+      (
+        await api
+          .as(memberUser.token)
+          .get('/seasons/{id}/members/{memberId}/pledges', { params: { id: s.seasonId, memberId: leaving } })
+      ).status,
     ).toBe(401);
-    const refused = await http
+    const refused = await api
       .anonymous()
-      .post('/api/v1/auth/login', { email: memberUser.email, password: memberUser.password });
+      .post('/auth/login', { body: { email: memberUser.email, password: memberUser.password } });
     expect(refused.status).toBe(401);
-    const listed = await http.as(coordinator).get(`/api/v1/consumer-groups/${groupId}/members?limit=500`);
+    const listed = await api
+      .as(coordinator)
+      .get('/consumer-groups/{id}/members', { params: { id: groupId }, query: { limit: 500 } });
     expect(listed.body.items.find((m: { id: string }) => m.id === leaving)).toMatchObject({ active: false });
 
     // Back again: the login works anew.
     expect(
-      (await http.as(admin).patch(`/api/v1/consumer-groups/${groupId}/members/${leaving}`, { active: true }))
-        .status,
+      (
+        await api.as(admin).patch('/consumer-groups/{id}/members/{memberId}', {
+          params: { id: groupId, memberId: leaving },
+          body: { active: true },
+        })
+      ).status,
     ).toBe(200);
-    expect((await login(http, memberUser.email, memberUser.password)).length).toBeGreaterThan(0);
+    expect((await login(api, memberUser.email, memberUser.password)).length).toBeGreaterThan(0);
   });
 
   it('takes no pledge for a member who left, whoever asks (422; another group’s coordinator 404), and writes nothing', async () => {
     const [groupId, otherGroupId] = r.groupIds;
     const gone = r.membersByGroup[0][2];
-    const coordinator = (await account(http, admin, 'coordinator', { consumerGroupId: groupId })).token;
-    const otherCoordinator = (await account(http, admin, 'coordinator', { consumerGroupId: otherGroupId }))
+    const coordinator = (await account(api, admin, 'coordinator', { consumerGroupId: groupId })).token;
+    const otherCoordinator = (await account(api, admin, 'coordinator', { consumerGroupId: otherGroupId }))
       .token;
     expect(
       (
-        await http
-          .as(coordinator)
-          .patch(`/api/v1/consumer-groups/${groupId}/members/${gone}`, { active: false })
+        await api.as(coordinator).patch('/consumer-groups/{id}/members/{memberId}', {
+          params: { id: groupId, memberId: gone },
+          body: { active: false },
+        })
       ).status,
     ).toBe(200);
     const before = await storedPledges(t.dataSource, s.seasonId, gone);
@@ -177,11 +194,12 @@ describe('members who leave', () => {
       const standing = await pledge(token, gone, 3);
       expect(standing.status).toBe(422);
       expect(standing.body.message).toMatch(/left its group/);
-      const oneMonth = await http
-        .as(token)
-        .put(`/api/v1/seasons/${s.seasonId}/members/${gone}/pledges/${openMonth}`, {
+      const oneMonth = await api.as(token).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+        params: { id: s.seasonId, memberId: gone, month: openMonth },
+        body: {
           lines: [{ offerId: s.offers[0].id, quantity: 1 }],
-        });
+        },
+      });
       expect(oneMonth.status).toBe(422);
     }
     // out of reach first: another group's coordinator learns nothing of it
@@ -190,28 +208,37 @@ describe('members who leave', () => {
     expect(await liveOf(groupId)).toEqual(liveBefore);
     // its history stays readable
     expect(
-      (await http.as(coordinator).get(`/api/v1/seasons/${s.seasonId}/members/${gone}/pledges`)).status,
+      (
+        await api
+          .as(coordinator)
+          .get('/seasons/{id}/members/{memberId}/pledges', { params: { id: s.seasonId, memberId: gone } })
+      ).status,
     ).toBe(200);
     // back in the group, it pledges again
     expect(
-      (await http.as(admin).patch(`/api/v1/consumer-groups/${groupId}/members/${gone}`, { active: true }))
-        .status,
+      (
+        await api.as(admin).patch('/consumer-groups/{id}/members/{memberId}', {
+          params: { id: groupId, memberId: gone },
+          body: { active: true },
+        })
+      ).status,
     ).toBe(200);
     expect((await pledge(coordinator, gone, 3)).status).toBe(200);
   });
 
   it('answers 404 for another group’s member, a member of another group under this one, or an unknown member', async () => {
     const [groupA, groupB] = r.groupIds;
-    const coordinator = (await account(http, admin, 'coordinator', { consumerGroupId: groupA })).token;
+    const coordinator = (await account(api, admin, 'coordinator', { consumerGroupId: groupA })).token;
     const foreignMember = r.membersByGroup[1][0];
     for (const [group, memberId] of [
       [groupB, foreignMember],
       [groupA, foreignMember],
       [groupA, UNKNOWN_ID],
     ]) {
-      const reply = await http
-        .as(coordinator)
-        .patch(`/api/v1/consumer-groups/${group}/members/${memberId}`, { active: false });
+      const reply = await api.as(coordinator).patch('/consumer-groups/{id}/members/{memberId}', {
+        params: { id: group, memberId },
+        body: { active: false },
+      });
       expect(reply.status).toBe(404);
     }
     const [row] = await t.dataSource.query(`SELECT active FROM members WHERE id = $1`, [foreignMember]);
@@ -221,30 +248,37 @@ describe('members who leave', () => {
   it('is for admins and coordinators; the body names its field', async () => {
     const [groupId] = r.groupIds;
     const memberId = r.membersByGroup[0][2];
-    const memberToken = (await account(http, admin, 'member', { memberId })).token;
+    const memberToken = (await account(api, admin, 'member', { memberId })).token;
     expect(
       (
-        await http
-          .as(memberToken)
-          .patch(`/api/v1/consumer-groups/${groupId}/members/${memberId}`, { active: false })
+        await api.as(memberToken).patch('/consumer-groups/{id}/members/{memberId}', {
+          params: { id: groupId, memberId },
+          body: { active: false },
+        })
       ).status,
     ).toBe(403);
     expect(
       (
-        await http
-          .anonymous()
-          .patch(`/api/v1/consumer-groups/${groupId}/members/${memberId}`, { active: false })
+        await api.anonymous().patch('/consumer-groups/{id}/members/{memberId}', {
+          params: { id: groupId, memberId },
+          body: { active: false },
+        })
       ).status,
     ).toBe(401);
     for (const body of [{}, { active: 'no' }, { active: false, name: 'x' }]) {
-      const reply = await http
-        .as(admin)
-        .patch(`/api/v1/consumer-groups/${groupId}/members/${memberId}`, body);
+      const reply = await api.as(admin).patch('/consumer-groups/{id}/members/{memberId}', {
+        params: { id: groupId, memberId },
+        body: body as Invalid,
+      });
       expect(reply.status).toBe(400);
     }
     expect(
-      (await http.as(admin).patch(`/api/v1/consumer-groups/${groupId}/members/not-a-uuid`, { active: false }))
-        .status,
+      (
+        await api.as(admin).patch('/consumer-groups/{id}/members/{memberId}', {
+          params: { id: groupId, memberId: 'not-a-uuid' },
+          body: { active: false },
+        })
+      ).status,
     ).toBe(400);
   });
 });

@@ -3,8 +3,9 @@ import { QueueName } from '../../src/queue/jobs';
 import { QueueService } from '../../src/queue/queue.service';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { startSmtpServer } from '../notifications/support';
-import { consumerGroup, territory } from '../support/season-fixtures';
-import { account, adminToken, Http, login, startTestApp, unique, type TestApp } from '../support/test-app';
+import { consumerGroup, territory } from '../support/rows';
+import { Api, type Invalid, type RequestBody } from '../support/api';
+import { account, adminToken, login, startTestApp, unique, type TestApp } from '../support/test-app';
 import { deliverMailTo, tokenInMail } from './mail-support';
 
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -16,7 +17,7 @@ function address(): Record<string, string> {
 describe('passwords', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let groupId: string;
 
@@ -28,8 +29,8 @@ describe('passwords', () => {
       trustProxy: true,
       passwordResetLimits: { perEmailPerHour: 2, perAddressPerHour: 3 },
     });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
     groupId = await consumerGroup(
       t.dataSource,
       await territory(t.dataSource, 'BE', 'Europe/Brussels', 'EUR'),
@@ -42,10 +43,10 @@ describe('passwords', () => {
   });
 
   const requestReset = (email: string, from = address()) =>
-    http.anonymous().request('POST', '/api/v1/auth/password-reset', { email }, from);
+    api.anonymous().post('/auth/password-reset', { body: { email }, headers: from });
   const confirm = (token: string, password = NEW_PASSWORD) =>
-    http.anonymous().post('/api/v1/auth/password-reset/confirm', { token, password });
-  const ownGroup = (token: string) => http.as(token).get(`/api/v1/consumer-groups/${groupId}`);
+    api.anonymous().post('/auth/password-reset/confirm', { body: { token, password } });
+  const ownGroup = (token: string) => api.as(token).get('/consumer-groups/{id}', { params: { id: groupId } });
   const mailedToken = async (email: string) => {
     await deliverMailTo(t.dataSource, t.app.get(NotificationsService), email);
     return tokenInMail(smtp.mails, email, '/password-reset/confirm').token;
@@ -53,8 +54,8 @@ describe('passwords', () => {
 
   describe('POST /auth/password-reset and /confirm', () => {
     it('mails a link that sets the password once, ends every session and signs in anew', async () => {
-      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
-      const other = await login(http, user.email, user.password);
+      const user = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
+      const other = await login(api, user.email, user.password);
       const asked = await requestReset(user.email.toUpperCase());
       expect(asked.status).toBe(202);
       expect(asked.text).toBe('');
@@ -74,11 +75,11 @@ describe('passwords', () => {
       expect((await ownGroup(user.token)).status).toBe(401);
       expect((await ownGroup(other)).status).toBe(401);
       expect((await ownGroup(confirmed.body.accessToken)).status).toBe(200);
-      const old = await http
+      const old = await api
         .anonymous()
-        .post('/api/v1/auth/login', { email: user.email, password: user.password });
+        .post('/auth/login', { body: { email: user.email, password: user.password } });
       expect(old.status).toBe(401);
-      expect((await login(http, user.email, NEW_PASSWORD)).length).toBeGreaterThan(0);
+      expect((await login(api, user.email, NEW_PASSWORD)).length).toBeGreaterThan(0);
 
       const again = await confirm(token, 'yet another passphrase');
       expect(again.status).toBe(400);
@@ -90,7 +91,7 @@ describe('passwords', () => {
       const asked = await requestReset(nobody);
       expect(asked.status).toBe(202);
       // The known account's mail is written after the unknown one was looked up.
-      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+      const user = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
       expect((await requestReset(user.email)).status).toBe(202);
       await mailedToken(user.email);
       const [{ n }] = await t.dataSource.query(
@@ -101,10 +102,10 @@ describe('passwords', () => {
     });
 
     it('writes nothing for a deactivated user', async () => {
-      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
-      await http.as(admin).patch(`/api/v1/users/${user.id}`, { active: false });
+      const user = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
+      await api.as(admin).patch('/users/{id}', { params: { id: user.id }, body: { active: false } });
       expect((await requestReset(user.email)).status).toBe(202);
-      const fresh = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+      const fresh = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
       expect((await requestReset(fresh.email)).status).toBe(202);
       await mailedToken(fresh.email);
       const [{ n }] = await t.dataSource.query(
@@ -115,7 +116,7 @@ describe('passwords', () => {
     });
 
     it('refuses an expired link, and a weak new password', async () => {
-      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+      const user = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
       expect((await requestReset(user.email)).status).toBe(202);
       const token = await mailedToken(user.email);
       const weak = await confirm(token, 'password123');
@@ -147,18 +148,20 @@ describe('passwords', () => {
     it.each([[{}], [{ email: 'not-an-email' }], [{ email: 'a@test.example', extra: 1 }]])(
       'refuses %j',
       async (body) => {
-        expect((await http.anonymous().post('/api/v1/auth/password-reset', body)).status).toBe(400);
+        expect((await api.anonymous().post('/auth/password-reset', { body: body as Invalid })).status).toBe(
+          400,
+        );
       },
     );
   });
 
   describe('PUT /me/password', () => {
-    const change = (token: string, body: Record<string, unknown>) =>
-      http.as(token).put('/api/v1/me/password', body);
+    const change = (token: string, body: RequestBody<'/me/password', 'put'>) =>
+      api.as(token).put('/me/password', { body });
 
     it('needs the current password, then ends every other session but this one', async () => {
-      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
-      const other = await login(http, user.email, user.password);
+      const user = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
+      const other = await login(api, user.email, user.password);
       const wrong = await change(user.token, {
         currentPassword: 'not the password',
         newPassword: NEW_PASSWORD,
@@ -171,7 +174,7 @@ describe('passwords', () => {
       expect(changed.status).toBe(204);
       expect((await ownGroup(user.token)).status).toBe(200);
       expect((await ownGroup(other)).status).toBe(401);
-      expect((await login(http, user.email, NEW_PASSWORD)).length).toBeGreaterThan(0);
+      expect((await login(api, user.email, NEW_PASSWORD)).length).toBeGreaterThan(0);
     });
 
     it.each([
@@ -179,8 +182,8 @@ describe('passwords', () => {
       [{ currentPassword: 'x', newPassword: 'password123' }, 'newPassword'],
       [{ newPassword: NEW_PASSWORD }, 'currentPassword'],
     ])('refuses %j naming %s', async (body, field) => {
-      const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
-      const reply = await change(user.token, body);
+      const user = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
+      const reply = await change(user.token, body as Invalid);
       expect(reply.status).toBe(400);
       expect(reply.body.message).toContain(field);
     });
@@ -188,19 +191,21 @@ describe('passwords', () => {
     it('needs a session', async () => {
       expect(
         (
-          await http
+          await api
             .anonymous()
-            .put('/api/v1/me/password', { currentPassword: 'x', newPassword: NEW_PASSWORD })
+            .put('/me/password', { body: { currentPassword: 'x', newPassword: NEW_PASSWORD } })
         ).status,
       ).toBe(401);
     });
   });
 
   it('POST /users refuses a common password too', async () => {
-    const reply = await http.as(admin).post('/api/v1/users', {
-      email: `${unique('u')}@test.example`,
-      password: 'password123',
-      role: 'admin',
+    const reply = await api.as(admin).post('/users', {
+      body: {
+        email: `${unique('u')}@test.example`,
+        password: 'password123',
+        role: 'admin',
+      },
     });
     expect(reply.status).toBe(400);
     expect(reply.body.message).toContain('password is one of the most common passwords');

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { adminToken, Http, startTestApp, unique, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, unique, type TestApp } from '../support/test-app';
 
 const PASSWORD = 'correct horse battery';
 
@@ -10,7 +11,7 @@ function address(): Record<string, string> {
 
 describe('login limits', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
 
   beforeAll(async () => {
@@ -22,19 +23,21 @@ describe('login limits', () => {
       // prefix is shared) would otherwise reach the daily cap of 6 before its admin signs in.
       queuePrefix: unique('limits').replace(/[^a-z0-9-]/gi, ''),
     });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
   });
   afterAll(() => t.close());
 
   async function newAccount(): Promise<string> {
     const email = `${unique('limited')}@test.example`;
-    const created = await http.as(admin).post('/api/v1/users', { email, password: PASSWORD, role: 'admin' });
+    const created = await api
+      .as(admin)
+      .post('/users', { body: { email, password: PASSWORD, role: 'admin' } });
     expect(created.status).toBe(201);
     return email;
   }
   const attempt = (email: string, password: string, from: Record<string, string>) =>
-    http.anonymous().request('POST', '/api/v1/auth/login', { email, password }, from);
+    api.anonymous().post('/auth/login', { body: { email, password }, headers: from });
 
   it('blocks an (account, address) pair after its wrong passwords in a row, with Retry-After, even for the right password', async () => {
     const email = await newAccount();
@@ -113,14 +116,12 @@ describe('login limits without a trusted proxy', () => {
       queuePrefix: unique('direct').replace(/[^a-z0-9-]/gi, ''),
     });
     try {
-      const client = new Http(direct.app);
+      const client = new Api(direct.app);
       const email = `${unique('spoof')}@test.example`;
       const statuses: number[] = [];
       for (let i = 0; i < 4; i += 1) {
         const body = { email, password: 'wrong password' };
-        statuses.push(
-          (await client.anonymous().request('POST', '/api/v1/auth/login', body, address())).status,
-        );
+        statuses.push((await client.anonymous().post('/auth/login', { body, headers: address() })).status);
       }
       expect(statuses).toEqual([401, 401, 401, 429]);
     } finally {

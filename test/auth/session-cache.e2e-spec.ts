@@ -1,6 +1,8 @@
 import { SessionChangesListener } from '../../src/sessions/session-changes.listener';
-import { consumerGroup, cooperative, member, territory } from '../support/season-fixtures';
-import { account, adminToken, Http, login, startTestApp, type TestApp } from '../support/test-app';
+import { consumerGroup, cooperative, member, territory } from '../support/rows';
+import { Api } from '../support/api';
+import { account, adminToken, login, startTestApp, type TestApp } from '../support/test-app';
+import { until } from '../support/wait';
 
 function claimsOf(token: string): { sub: string; sid: string } {
   return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
@@ -17,8 +19,8 @@ function claimsOf(token: string): { sub: string; sid: string } {
 describe('live sessions held in memory, forgotten on every change in every process', () => {
   let t: TestApp;
   let replica: TestApp;
-  let http: Http;
-  let other: Http;
+  let api: Api;
+  let other: Api;
   let admin: string;
   let territoryId: string;
   let groupId: string;
@@ -27,10 +29,10 @@ describe('live sessions held in memory, forgotten on every change in every proce
   beforeAll(async () => {
     t = await startTestApp();
     replica = await startTestApp();
-    http = new Http(t.app);
-    other = new Http(replica.app);
+    api = new Api(t.app);
+    other = new Api(replica.app);
     listener = replica.app.get(SessionChangesListener);
-    admin = await adminToken(http, t.dataSource);
+    admin = await adminToken(api, t.dataSource);
     territoryId = await territory(t.dataSource, 'BE', 'Europe/Brussels', 'EUR');
     groupId = await consumerGroup(t.dataSource, territoryId);
     await listener.sync();
@@ -44,7 +46,8 @@ describe('live sessions held in memory, forgotten on every change in every proce
     const { sid, sub } = claimsOf(token);
     return listener.cache.get(sid, sub) !== undefined;
   };
-  const ownGroup = (token: string) => other.as(token).get(`/api/v1/consumer-groups/${groupId}`);
+  const ownGroup = (token: string) =>
+    other.as(token).get('/consumer-groups/{id}', { params: { id: groupId } });
   /** The replica answers 200 and now holds the session in memory: the state a change must undo. */
   const heldByReplica = async (token: string) => {
     expect((await ownGroup(token)).status).toBe(200);
@@ -53,7 +56,7 @@ describe('live sessions held in memory, forgotten on every change in every proce
 
   it('answers from memory: the session row changed behind its back is not re-read until a notice', async () => {
     // The proof that memory answers: a row edited with notices off is not seen.
-    const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+    const user = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
     await heldByReplica(user.token);
     await t.dataSource.transaction(async (m) => {
       await m.query(`SET LOCAL session_replication_role = replica`); // triggers off
@@ -69,23 +72,29 @@ describe('live sessions held in memory, forgotten on every change in every proce
   });
 
   it('logout on one process: the other answers 401', async () => {
-    const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+    const user = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
     await heldByReplica(user.token);
-    expect((await http.as(user.token).post('/api/v1/auth/logout')).status).toBe(204);
+    expect((await api.as(user.token).post('/auth/logout')).status).toBe(204);
     await listener.sync();
     expect(inMemory(user.token)).toBe(false);
     expect((await ownGroup(user.token)).status).toBe(401);
   });
 
   it('an admin’s deactivation and a new role: the other process refuses the old token', async () => {
-    const off = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
-    const demoted = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+    const off = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
+    const demoted = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
     await heldByReplica(off.token);
     await heldByReplica(demoted.token);
-    expect((await http.as(admin).patch(`/api/v1/users/${off.id}`, { active: false })).status).toBe(200);
+    expect(
+      (await api.as(admin).patch('/users/{id}', { params: { id: off.id }, body: { active: false } })).status,
+    ).toBe(200);
     const memberId = await member(t.dataSource, groupId);
     expect(
-      (await http.as(admin).patch(`/api/v1/users/${demoted.id}`, { role: 'member', memberId })).status,
+      (
+        await api
+          .as(admin)
+          .patch('/users/{id}', { params: { id: demoted.id }, body: { role: 'member', memberId } })
+      ).status,
     ).toBe(200);
     await listener.sync();
     expect((await ownGroup(off.token)).status).toBe(401);
@@ -93,28 +102,31 @@ describe('live sessions held in memory, forgotten on every change in every proce
   });
 
   it('a member who leaves its group: its login’s session ends on the other process', async () => {
-    const coordinator = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+    const coordinator = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
     const memberId = await member(t.dataSource, groupId);
-    const login = await account(http, admin, 'member', { memberId });
-    const mine = () => other.as(login.token).get(`/api/v1/me`);
+    const login = await account(api, admin, 'member', { memberId });
+    const mine = () => other.as(login.token).get('/me');
     expect((await mine()).status).toBe(200);
     expect(inMemory(login.token)).toBe(true);
-    const left = await http
-      .as(coordinator.token)
-      .patch(`/api/v1/consumer-groups/${groupId}/members/${memberId}`, { active: false });
+    const left = await api.as(coordinator.token).patch('/consumer-groups/{id}/members/{memberId}', {
+      params: { id: groupId, memberId },
+      body: { active: false },
+    });
     expect(left.status).toBe(200);
     await listener.sync();
     expect((await mine()).status).toBe(401);
   });
 
   it('a password change: the user’s other sessions end on the other process, the one changing stays', async () => {
-    const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
-    const second = await login(http, user.email, user.password);
+    const user = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
+    const second = await login(api, user.email, user.password);
     await heldByReplica(user.token);
     await heldByReplica(second);
-    const changed = await http.as(user.token).put('/api/v1/me/password', {
-      currentPassword: user.password,
-      newPassword: 'a brand new passphrase 7',
+    const changed = await api.as(user.token).put('/me/password', {
+      body: {
+        currentPassword: user.password,
+        newPassword: 'a brand new passphrase 7',
+      },
     });
     expect(changed.status).toBe(204);
     await listener.sync();
@@ -125,8 +137,8 @@ describe('live sessions held in memory, forgotten on every change in every proce
   it('an operator’s SQL: a user moved to another cooperative acts for it at once; a deleted one gets 401', async () => {
     const first = await cooperative(t.dataSource, territoryId);
     const second = await cooperative(t.dataSource, territoryId);
-    const user = await account(http, admin, 'cooperative', { cooperativeId: first });
-    const coop = (id: string) => other.as(user.token).get(`/api/v1/cooperatives/${id}`);
+    const user = await account(api, admin, 'cooperative', { cooperativeId: first });
+    const coop = (id: string) => other.as(user.token).get('/cooperatives/{id}', { params: { id } });
     expect((await coop(first)).status).toBe(200);
     expect(inMemory(user.token)).toBe(true);
     // Not through the API: nothing in the application ends the session, only the trigger tells.
@@ -141,14 +153,21 @@ describe('live sessions held in memory, forgotten on every change in every proce
   });
 
   it('with its listening connection lost, a process asks the database on every request, then listens again', async () => {
-    const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+    const user = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
     await heldByReplica(user.token);
     listener.retryMs = 600_000; // held off: the test decides when it listens again
     try {
       const pid = listener.backendPid;
       expect(pid).toEqual(expect.any(Number));
       await t.dataSource.query(`SELECT pg_terminate_backend($1)`, [pid]);
-      for (let i = 0; i < 500 && listener.listening; i += 1) await new Promise((r) => setTimeout(r, 10));
+      await until(
+        'the listener to notice its connection is gone',
+        5000,
+        async () => (listener.listening ? undefined : true),
+        {
+          everyMs: 10,
+        },
+      );
       expect(listener.listening).toBe(false);
       expect(inMemory(user.token)).toBe(false);
 
@@ -165,7 +184,7 @@ describe('live sessions held in memory, forgotten on every change in every proce
     }
     await listener.sync(); // listens again
     expect(listener.listening).toBe(true);
-    const fresh = await login(http, user.email, user.password);
+    const fresh = await login(api, user.email, user.password);
     await heldByReplica(fresh);
   });
 });
@@ -190,20 +209,23 @@ describe('live sessions with Redis down', () => {
   });
 
   it('are held in memory and forgotten on a change, as with Redis up', async () => {
-    const http = new Http(up.app);
-    const admin = await adminToken(http, up.dataSource);
+    const api = new Api(up.app);
+    const admin = await adminToken(api, up.dataSource);
     const groupId = await consumerGroup(
       up.dataSource,
       await territory(up.dataSource, 'BE', 'Europe/Brussels', 'EUR'),
     );
-    const user = await account(http, admin, 'coordinator', { consumerGroupId: groupId });
+    const user = await account(api, admin, 'coordinator', { consumerGroupId: groupId });
     const listener = downReplica.app.get(SessionChangesListener);
     await listener.sync();
-    const ownGroup = () => new Http(downReplica.app).as(user.token).get(`/api/v1/consumer-groups/${groupId}`);
+    const ownGroup = () =>
+      new Api(downReplica.app).as(user.token).get('/consumer-groups/{id}', { params: { id: groupId } });
     expect((await ownGroup()).status).toBe(200);
     const { sid, sub } = claimsOf(user.token);
     expect(listener.cache.get(sid, sub)).toBeDefined();
-    const off = await new Http(down.app).as(admin).patch(`/api/v1/users/${user.id}`, { active: false });
+    const off = await new Api(down.app)
+      .as(admin)
+      .patch('/users/{id}', { params: { id: user.id }, body: { active: false } });
     expect(off.status).toBe(200);
     await listener.sync();
     expect((await ownGroup()).status).toBe(401);

@@ -1,11 +1,15 @@
-import { adminToken, Http, login, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+import { Api, type Invalid, type RequestBody } from '../support/api';
+import { adminToken, login, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+import { consumerGroup, cooperative, member, territory, transportOrganiser } from '../support/rows';
 
 const PASSWORD = 'correct horse battery';
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
+type NewUser = RequestBody<'/users', 'post'>;
+
 describe('users', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let groupId: string;
   let memberId: string;
@@ -14,30 +18,13 @@ describe('users', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
-    const [territory] = await t.dataSource.query(
-      `INSERT INTO territories (name, country_code, timezone, currency) VALUES ('Jette', 'BE', 'Europe/Brussels', 'EUR') RETURNING id`,
-    );
-    const [group] = await t.dataSource.query(
-      `INSERT INTO consumer_groups (territory_id, name, kind, drop_point_name, drop_point_address, drop_point_latitude,
-         drop_point_longitude, contact_email)
-       VALUES ($1, 'GASAP Jette', 'GASAP', 'Salle', 'Rue 1', 50.88, 4.33, 'gasap@test.example') RETURNING id`,
-      [territory.id],
-    );
-    const [member] = await t.dataSource.query(
-      `INSERT INTO members (consumer_group_id, name, email) VALUES ($1, 'Ana', $2) RETURNING id`,
-      [group.id, `${unique('ana')}@test.example`],
-    );
-    const [cooperative] = await t.dataSource.query(
-      `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
-       VALUES ($1, 'Coop', 'coop@test.example', 0.5) RETURNING id`,
-      [territory.id],
-    );
-    const [organiser] = await t.dataSource.query(
-      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('T', 'third_party', 't@test.example') RETURNING id`,
-    );
-    [groupId, memberId, cooperativeId, organiserId] = [group.id, member.id, cooperative.id, organiser.id];
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
+    const jette = await territory(t.dataSource, 'BE', 'Europe/Brussels', 'EUR');
+    groupId = await consumerGroup(t.dataSource, jette);
+    memberId = await member(t.dataSource, groupId);
+    cooperativeId = await cooperative(t.dataSource, jette);
+    organiserId = await transportOrganiser(t.dataSource);
   });
   afterAll(() => t.close());
 
@@ -50,7 +37,7 @@ describe('users', () => {
     return row.n;
   }
 
-  const user = (extra: Record<string, unknown> = {}) => ({
+  const user = (extra: Partial<NewUser> = {}): NewUser => ({
     email: `${unique('user')}@test.example`,
     password: PASSWORD,
     role: 'admin',
@@ -75,7 +62,7 @@ describe('users', () => {
     async (role) => {
       const body = user({ role, ...links()[role] });
       expect(await usersWith(body.email)).toBe(0);
-      const created = await http.as(admin).post('/api/v1/users', body);
+      const created = await api.as(admin).post('/users', { body });
       expect(created.status).toBe(201);
       expectNoSecret(created);
       const expected = {
@@ -101,9 +88,9 @@ describe('users', () => {
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
       expect(row.password_hash).not.toContain(PASSWORD);
 
-      const loggedIn = await http
+      const loggedIn = await api
         .anonymous()
-        .post('/api/v1/auth/login', { email: body.email, password: PASSWORD });
+        .post('/auth/login', { body: { email: body.email, password: PASSWORD } });
       expect(loggedIn.status).toBe(200);
       expect(loggedIn.body.user).toEqual(expected);
     },
@@ -132,8 +119,8 @@ describe('users', () => {
       'cooperativeId must not be set',
     ],
   ])('refuses a %s with links %j: %s', async (role, given, message) => {
-    const body = user({ role, ...given });
-    const reply = await http.as(admin).post('/api/v1/users', body);
+    const body = user({ role, ...given } as Invalid);
+    const reply = await api.as(admin).post('/users', { body });
     expect(reply.status).toBe(400);
     expect(reply.body).toEqual({
       statusCode: 400,
@@ -149,8 +136,8 @@ describe('users', () => {
     ['cooperative', 'cooperativeId', 'no such cooperative'],
     ['transporter', 'transportOrganiserId', 'no such transport organiser'],
   ])('refuses a %s linked to an unknown %s', async (role, link, reason) => {
-    const body = user({ role, [link]: UNKNOWN_ID });
-    const reply = await http.as(admin).post('/api/v1/users', body);
+    const body = user({ role, [link]: UNKNOWN_ID } as Invalid);
+    const reply = await api.as(admin).post('/users', { body });
     expect(reply.status).toBe(400);
     expect(reply.body.message).toBe(`${link}: ${reason}`);
     expect(await usersWith(body.email)).toBe(0);
@@ -167,8 +154,8 @@ describe('users', () => {
     [{ isAdmin: true }, 'isAdmin'],
     [{ passwordHash: '$argon2id$v=19$whatever' }, 'passwordHash'],
   ])('refuses %j naming %s', async (change, field) => {
-    const body = user(change);
-    const reply = await http.as(admin).post('/api/v1/users', body);
+    const body = user(change as Invalid);
+    const reply = await api.as(admin).post('/users', { body });
     expect(reply.status).toBe(400);
     expect(reply.body.message).toContain(field);
     expectNoSecret(reply);
@@ -177,27 +164,27 @@ describe('users', () => {
 
   it('refuses a duplicate email whatever its case with 409, writing nothing', async () => {
     const email = `${unique('Dup')}@Test.Example`;
-    expect((await http.as(admin).post('/api/v1/users', user({ email }))).status).toBe(201);
+    expect((await api.as(admin).post('/users', { body: user({ email }) })).status).toBe(201);
     for (const again of [email, email.toLowerCase(), email.toUpperCase()]) {
-      const reply = await http
+      const reply = await api
         .as(admin)
-        .post('/api/v1/users', user({ email: again, role: 'cooperative', cooperativeId }));
+        .post('/users', { body: user({ email: again, role: 'cooperative', cooperativeId }) });
       expect(reply.status).toBe(409);
       expect(reply.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
       expect(reply.body.message).toContain('email');
     }
     expect(await usersWith(email)).toBe(1);
     // Logging in works whatever the case of the email typed.
-    expect(await login(http, email.toUpperCase(), PASSWORD)).toEqual(expect.any(String));
+    expect(await login(api, email.toUpperCase(), PASSWORD)).toEqual(expect.any(String));
   });
 
   it('needs a token, and the admin role', async () => {
     const body = user();
-    expect((await http.anonymous().post('/api/v1/users', body)).status).toBe(401);
+    expect((await api.anonymous().post('/users', { body })).status).toBe(401);
     for (const [role, link] of Object.entries(links())) {
       if (role === 'admin') continue;
-      const token = await userToken(http, admin, role as 'cooperative', link);
-      const reply = await http.as(token).post('/api/v1/users', body);
+      const token = await userToken(api, admin, role as 'cooperative', link);
+      const reply = await api.as(token).post('/users', { body });
       expect(reply.status).toBe(403);
       expect(reply.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
     }

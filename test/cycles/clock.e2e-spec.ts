@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { isolatedDatabase } from '../support/isolated-database';
-import { adminToken, Http, startTestApp, testConfig, userToken, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, testConfig, userToken, type TestApp } from '../support/test-app';
 import { invariantBreaches } from './cycle-invariants';
 import { scenario, waitForStatus } from './cycle-scenario';
 
@@ -11,7 +12,7 @@ import { scenario, waitForStatus } from './cycle-scenario';
 describe('the cycle clock', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
 
   beforeAll(async () => {
@@ -22,8 +23,8 @@ describe('the cycle clock', () => {
       role: 'all',
       clockIntervalMs: 1000,
     });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
   });
   afterAll(async () => {
     await t.close();
@@ -34,13 +35,13 @@ describe('the cycle clock', () => {
     t.dataSource.query(`UPDATE cycles SET ${column} = now() - interval '1 second' WHERE id = $1`, [cycleId]);
 
   it('locks a cycle whose lock time has passed and allocates it at its confirm-by time', async () => {
-    const s = await scenario(http, admin, t.dataSource);
+    const s = await scenario(api, admin, t.dataSource);
     const [{ status: untouched }] = await t.dataSource.query('SELECT status FROM cycles WHERE id = $1', [
       s.cycleId,
     ]);
     expect(untouched).toBe('open');
     await due('locks_at', s.cycleId);
-    await waitForStatus(http, admin, s.cycleId, 'confirming');
+    await waitForStatus(api, admin, s.cycleId, 'confirming');
     // A later month, not yet due, stays open.
     const [{ status: later }] = await t.dataSource.query(
       `SELECT status FROM cycles WHERE season_id = $1 AND month > $2 ORDER BY month LIMIT 1`,
@@ -48,37 +49,38 @@ describe('the cycle clock', () => {
     );
     expect(later).toBe('open');
     await due('confirm_by', s.cycleId);
-    await waitForStatus(http, admin, s.cycleId, 'allocated');
+    await waitForStatus(api, admin, s.cycleId, 'allocated');
     expect(Object.values(await invariantBreaches(t.dataSource, s.cycleId)).every((n) => n === 0)).toBe(true);
   });
 
   it('allocates as soon as every cooperative asked has confirmed', async () => {
-    const s = await scenario(http, admin, t.dataSource);
+    const s = await scenario(api, admin, t.dataSource);
     await due('locks_at', s.cycleId);
-    await waitForStatus(http, admin, s.cycleId, 'confirming');
+    await waitForStatus(api, admin, s.cycleId, 'confirming');
     for (const [index, cooperativeId] of s.r.cooperativeIds.entries()) {
-      const token = await userToken(http, admin, 'cooperative', { cooperativeId });
-      const demand = (await http.as(token).get(`/api/v1/cycles/${s.cycleId}/demand`)).body;
+      const token = await userToken(api, admin, 'cooperative', { cooperativeId });
+      const demand = (await api.as(token).get('/cycles/{id}/demand', { params: { id: s.cycleId } })).body;
       const lines = demand.map((d: { offerId: string; quantity: number }) => ({
         offerId: d.offerId,
         quantity: d.quantity,
       }));
-      const reply = await http
-        .as(token)
-        .put(`/api/v1/cycles/${s.cycleId}/confirmations/${cooperativeId}`, { lines });
+      const reply = await api.as(token).put('/cycles/{id}/confirmations/{cooperativeId}', {
+        params: { id: s.cycleId, cooperativeId },
+        body: { lines },
+      });
       expect(reply.status).toBe(200);
       if (index === 0) {
         const [{ status }] = await t.dataSource.query('SELECT status FROM cycles WHERE id = $1', [s.cycleId]);
         expect(status).toBe('confirming'); // one cooperative still to confirm
       }
     }
-    await waitForStatus(http, admin, s.cycleId, 'allocated');
+    await waitForStatus(api, admin, s.cycleId, 'allocated');
   });
 
   it('finds the due stages again after Redis lost every job and the clock itself', async () => {
-    const s = await scenario(http, admin, t.dataSource);
+    const s = await scenario(api, admin, t.dataSource);
     await due('locks_at', s.cycleId);
-    await waitForStatus(http, admin, s.cycleId, 'confirming');
+    await waitForStatus(api, admin, s.cycleId, 'confirming');
     // What FLUSHALL does to this app, without touching the keys of other test files
     // running on the same Redis: every key under the app's prefix goes.
     const redis = new Redis(testConfig().redisUrl);
@@ -88,7 +90,7 @@ describe('the cycle clock', () => {
     expect(await redis.keys(`${db.queuePrefix}:clock:*`)).toEqual([]);
     redis.disconnect();
     await due('confirm_by', s.cycleId);
-    await waitForStatus(http, admin, s.cycleId, 'allocated');
+    await waitForStatus(api, admin, s.cycleId, 'allocated');
     expect(Object.values(await invariantBreaches(t.dataSource, s.cycleId)).every((n) => n === 0)).toBe(true);
   });
 });

@@ -1,29 +1,15 @@
 import type { DataSource } from 'typeorm';
-import { charterVersion, registry, seasonBody, type Registry } from '../support/season-fixtures';
-import type { Http } from '../support/test-app';
-
-export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(150);
-  }
-}
+import { registry, seasonBody, type Registry } from '../support/season-fixtures';
+import { charterVersion, organicCertificate } from '../support/rows';
+import { Api } from '../support/api';
+import { until } from '../support/wait';
 
 const STATUSES = ['open', 'locked', 'confirming', 'allocated', 'dispatched', 'received', 'settled'];
 
 /** Waits until the cycle has reached `status` (or moved past it: stages follow one another). */
-export async function waitForStatus(http: Http, token: string, cycleId: string, status: string) {
-  return waitFor(`cycle ${cycleId} to reach ${status}`, async () => {
-    const reply = await http.as(token).get(`/api/v1/cycles/${cycleId}`);
+export async function waitForStatus(api: Api, token: string, cycleId: string, status: string) {
+  return until(`cycle ${cycleId} to reach ${status}`, 20_000, async () => {
+    const reply = await api.as(token).get('/cycles/{id}', { params: { id: cycleId } });
     return STATUSES.indexOf(reply.body.status) >= STATUSES.indexOf(status) ? reply.body : undefined;
   });
 }
@@ -43,33 +29,36 @@ export interface Scenario {
  * short, o3 and o4 of the uncertified cooperative (excluded; o4's violation gets waived and
  * its cooperative never confirms, so it is held to its delivery pledge of 10).
  */
-export async function scenario(http: Http, admin: string, ds: DataSource): Promise<Scenario> {
+export async function scenario(api: Api, admin: string, ds: DataSource): Promise<Scenario> {
   const r = await registry(ds, { groups: 2, membersPerGroup: 3, cooperatives: 2 });
-  await ds.query(
-    `INSERT INTO certificates (cooperative_id, kind, body, number, valid_from, valid_to)
-     VALUES ($1, 'organic', 'Ecocert', 'MA-BIO-001', '2020-01-01', '2040-12-31')`,
-    [r.cooperativeIds[0]],
-  );
+  await organicCertificate(ds, r.cooperativeIds[0]);
   await charterVersion(ds, r.partnershipId, {
     organicRequired: true,
     maxExportShare: 0.5,
     maxMonthlyVariation: 0.3,
   });
-  const season = await http.as(admin).post('/api/v1/seasons', seasonBody(r));
+  const season = await api.as(admin).post('/seasons', { body: seasonBody(r) });
   expect(season.status).toBe(201);
   const [{ id: cycleId, month }] = season.body.cycles;
   for (const consumerGroupId of r.groupIds) {
     expect(
-      (await http.as(admin).post(`/api/v1/seasons/${season.body.id}/groups`, { consumerGroupId })).status,
+      (
+        await api
+          .as(admin)
+          .post('/seasons/{id}/groups', { params: { id: season.body.id }, body: { consumerGroupId } })
+      ).status,
     ).toBe(201);
   }
   const offer = async (cooperative: number, product: number, packSize: number, monthlyCapacity: number) => {
-    const reply = await http.as(admin).post(`/api/v1/seasons/${season.body.id}/offers`, {
-      cooperativeId: r.cooperativeIds[cooperative],
-      productId: r.productIds[product],
-      unitPriceMinor: 450,
-      packSize,
-      monthlyCapacity,
+    const reply = await api.as(admin).post('/seasons/{id}/offers', {
+      params: { id: season.body.id },
+      body: {
+        cooperativeId: r.cooperativeIds[cooperative],
+        productId: r.productIds[product],
+        unitPriceMinor: 450,
+        packSize,
+        monthlyCapacity,
+      },
     });
     expect(reply.status).toBe(201);
     return reply.body.id as string;
@@ -88,17 +77,19 @@ export async function scenario(http: Http, admin: string, ds: DataSource): Promi
       offerId: offers[key as keyof typeof offers],
       quantity,
     }));
-    const reply = await http
-      .as(admin)
-      .put(`/api/v1/seasons/${season.body.id}/members/${memberId}/pledges/${month}`, { lines });
+    const reply = await api.as(admin).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+      params: { id: season.body.id, memberId, month },
+      body: { lines },
+    });
     expect(reply.status).toBe(200);
     for (const [key, quantity] of Object.entries(quantities)) demand[key as keyof typeof demand] += quantity;
   }
-  const pledge = await http
-    .as(admin)
-    .put(`/api/v1/seasons/${season.body.id}/cooperatives/${r.cooperativeIds[1]}/delivery-pledges`, {
+  const pledge = await api.as(admin).put('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+    params: { id: season.body.id, cooperativeId: r.cooperativeIds[1] },
+    body: {
       lines: [{ offerId: offers.o4, month, quantity: 10 }],
-    });
+    },
+  });
   expect(pledge.status).toBe(200);
   return { r, seasonId: season.body.id, cycleId, month, offers, demand };
 }

@@ -3,9 +3,11 @@ import { JobName, QueueName } from '../../src/queue/jobs';
 import { QueueService } from '../../src/queue/queue.service';
 import { startSmtpServer } from '../notifications/support';
 import { isolatedDatabase, startWorker } from '../support/isolated-database';
-import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 import { allocationDigest, invariantBreaches } from './cycle-invariants';
-import { scenario, sleep, waitFor, waitForStatus, type Scenario } from './cycle-scenario';
+import { scenario, waitForStatus, type Scenario } from './cycle-scenario';
+import { sleep, until } from '../support/wait';
 
 describe('the monthly cycle through the queues', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
@@ -22,7 +24,7 @@ describe('the monthly cycle through the queues', () => {
 
   describe('one process (APP_ROLE=all)', () => {
     let t: TestApp;
-    let http: Http;
+    let api: Api;
     let admin: string;
     let s: Scenario;
 
@@ -34,27 +36,28 @@ describe('the monthly cycle through the queues', () => {
         clockIntervalMs: 1000,
         smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
       });
-      http = new Http(t.app);
-      admin = await adminToken(http, t.dataSource);
-      s = await scenario(http, admin, t.dataSource);
+      api = new Api(t.app);
+      admin = await adminToken(api, t.dataSource);
+      s = await scenario(api, admin, t.dataSource);
     });
     afterAll(() => t.close());
 
     it('takes no confirmation while the cycle is open', async () => {
-      const coop = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
-      const reply = await http
-        .as(coop)
-        .put(`/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`, {
+      const coop = await userToken(api, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
+      const reply = await api.as(coop).put('/cycles/{id}/confirmations/{cooperativeId}', {
+        params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+        body: {
           lines: [{ offerId: s.offers.o1, quantity: 1 }],
-        });
+        },
+      });
       expect(reply.status).toBe(422);
     });
 
     it('locks on demand: commitments frozen, charter checked, cooperatives mailed', async () => {
-      const advanced = await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`);
+      const advanced = await api.as(admin).post('/cycles/{id}/advance', { params: { id: s.cycleId } });
       expect(advanced.status).toBe(202);
       expect(advanced.body.fromStatus).toBe('open');
-      const cycle = await waitForStatus(http, admin, s.cycleId, 'confirming');
+      const cycle = await waitForStatus(api, admin, s.cycleId, 'confirming');
       expect(cycle.charterVersion).toBe(2);
       const found = cycle.violations.map((v: { rule: string; subject: string }) => `${v.rule}:${v.subject}`);
       expect(found).toEqual(
@@ -64,13 +67,14 @@ describe('the monthly cycle through the queues', () => {
           `ORGANIC_CERTIFICATE:${s.offers.o4}`,
         ]),
       );
-      expect(cycle.violations.find((v: { rule: string }) => v.rule === 'EXPORT_SHARE').capUnits).toBe(50);
+      expect(cycle.violations.find((v: { rule: string }) => v.rule === 'EXPORT_SHARE')!.capUnits).toBe(50);
       // Pledges are frozen from lock on.
-      const late = await http
-        .as(admin)
-        .put(`/api/v1/seasons/${s.seasonId}/members/${s.r.membersByGroup[0][0]}/pledges/${s.month}`, {
+      const late = await api.as(admin).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+        params: { id: s.seasonId, memberId: s.r.membersByGroup[0][0], month: s.month },
+        body: {
           lines: [{ offerId: s.offers.o1, quantity: 1 }],
-        });
+        },
+      });
       expect(late.status).toBe(422);
       const [{ count }] = await t.dataSource.query(
         'SELECT count(*)::int FROM collective_commitments WHERE cycle_id = $1',
@@ -78,8 +82,11 @@ describe('the monthly cycle through the queues', () => {
       );
       expect(count).toBe(8); // 2 groups × 4 offers
       // From lock on, commitments are the frozen ones, whatever happens to pledge rows.
-      const commitmentsUrl = `/api/v1/seasons/${s.seasonId}/commitments?month=${s.month}`;
-      const frozen = (await http.as(admin).get(commitmentsUrl)).body;
+      const frozen = (
+        await api
+          .as(admin)
+          .get('/seasons/{id}/commitments', { params: { id: s.seasonId }, query: { month: s.month } })
+      ).body;
       expect(
         frozen.reduce(
           (sum: number, c: { offerId: string; quantity: number }) =>
@@ -90,11 +97,17 @@ describe('the monthly cycle through the queues', () => {
       await t.dataSource.query('UPDATE member_pledges SET quantity = quantity + 100 WHERE cycle_id = $1', [
         s.cycleId,
       ]);
-      expect((await http.as(admin).get(commitmentsUrl)).body).toEqual(frozen);
+      expect(
+        (
+          await api
+            .as(admin)
+            .get('/seasons/{id}/commitments', { params: { id: s.seasonId }, query: { month: s.month } })
+        ).body,
+      ).toEqual(frozen);
       await t.dataSource.query('UPDATE member_pledges SET quantity = quantity - 100 WHERE cycle_id = $1', [
         s.cycleId,
       ]);
-      const mails = await waitFor('two confirmation requests', async () =>
+      const mails = await until('two confirmation requests', 20_000, async () =>
         smtp.mails.length >= 2 ? smtp.mails : undefined,
       );
       const [coop0Email] = await t.dataSource.query('SELECT contact_email FROM cooperatives WHERE id = $1', [
@@ -105,30 +118,54 @@ describe('the monthly cycle through the queues', () => {
     });
 
     it('lets an admin waive a violation, once, and audits it', async () => {
-      const cycle = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`)).body;
-      const violation = cycle.violations.find((v: { subject: string }) => v.subject === s.offers.o4);
-      const url = `/api/v1/cycles/${s.cycleId}/violations/${violation.id}/waive`;
-      expect((await http.as(admin).post(url, {})).status).toBe(400);
-      const waived = await http.as(admin).post(url, { reason: 'certificate renewal seen on paper' });
+      const cycle = (await api.as(admin).get('/cycles/{id}', { params: { id: s.cycleId } })).body;
+      const violation = cycle.violations.find((v: { subject: string }) => v.subject === s.offers.o4)!;
+      expect(
+        (
+          await api.as(admin).post('/cycles/{id}/violations/{violationId}/waive', {
+            params: { id: s.cycleId, violationId: violation.id },
+          })
+        ).status,
+      ).toBe(400);
+      const waived = await api.as(admin).post('/cycles/{id}/violations/{violationId}/waive', {
+        params: { id: s.cycleId, violationId: violation.id },
+        body: { reason: 'certificate renewal seen on paper' },
+      });
       expect(waived.status).toBe(200);
       expect(waived.body).toMatchObject({
         id: violation.id,
         waived: true,
         waiveReason: 'certificate renewal seen on paper',
       });
-      expect((await http.as(admin).post(url, { reason: 'again' })).status).toBe(409);
-      const coop = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[1] });
-      expect((await http.as(coop).post(url, { reason: 'mine' })).status).toBe(403);
-      const audit = await http.as(admin).get(`/api/v1/audit-log?subjectType=cycle&subjectId=${s.cycleId}`);
+      expect(
+        (
+          await api.as(admin).post('/cycles/{id}/violations/{violationId}/waive', {
+            params: { id: s.cycleId, violationId: violation.id },
+            body: { reason: 'again' },
+          })
+        ).status,
+      ).toBe(409);
+      const coop = await userToken(api, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[1] });
+      expect(
+        (
+          await api.as(coop).post('/cycles/{id}/violations/{violationId}/waive', {
+            params: { id: s.cycleId, violationId: violation.id },
+            body: { reason: 'mine' },
+          })
+        ).status,
+      ).toBe(403);
+      const audit = await api
+        .as(admin)
+        .get('/audit-log', { query: { subjectType: 'cycle', subjectId: s.cycleId } });
       expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
         expect.arrayContaining(['violation.waived', 'cycle.stage_run']),
       );
     });
 
     it('takes confirmations from the cooperative itself, within the demand, with optimistic versions', async () => {
-      const coop0 = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
-      const coop1 = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[1] });
-      const demand = await http.as(coop0).get(`/api/v1/cycles/${s.cycleId}/demand`);
+      const coop0 = await userToken(api, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
+      const coop1 = await userToken(api, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[1] });
+      const demand = await api.as(coop0).get('/cycles/{id}/demand', { params: { id: s.cycleId } });
       expect(demand.status).toBe(200);
       expect(
         Object.fromEntries(
@@ -140,31 +177,48 @@ describe('the monthly cycle through the queues', () => {
       });
       expect(
         (
-          await http
-            .as(coop1)
-            .get(`/api/v1/cycles/${s.cycleId}/demand?cooperativeId=${s.r.cooperativeIds[0]}`)
+          await api.as(coop1).get('/cycles/{id}/demand', {
+            params: { id: s.cycleId },
+            query: { cooperativeId: s.r.cooperativeIds[0] },
+          })
         ).status,
       ).toBe(404);
-      const url = `/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`;
-      const tooMuch = await http
-        .as(coop0)
-        .put(url, { lines: [{ offerId: s.offers.o2, quantity: s.demand.o2 + 1 }] });
+      const tooMuch = await api.as(coop0).put('/cycles/{id}/confirmations/{cooperativeId}', {
+        params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+        body: { lines: [{ offerId: s.offers.o2, quantity: s.demand.o2 + 1 }] },
+      });
       expect(tooMuch.status).toBe(400);
       expect(tooMuch.body.message).toContain('lines.0.quantity');
-      expect((await http.as(coop0).put(url, { lines: [{ offerId: s.offers.o3, quantity: 1 }] })).status).toBe(
-        400,
-      );
-      expect((await http.as(coop1).put(url, { lines: [{ offerId: s.offers.o1, quantity: 1 }] })).status).toBe(
-        404,
-      );
+      expect(
+        (
+          await api.as(coop0).put('/cycles/{id}/confirmations/{cooperativeId}', {
+            params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+            body: { lines: [{ offerId: s.offers.o3, quantity: 1 }] },
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (
+          await api.as(coop1).put('/cycles/{id}/confirmations/{cooperativeId}', {
+            params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+            body: { lines: [{ offerId: s.offers.o1, quantity: 1 }] },
+          })
+        ).status,
+      ).toBe(404);
       const lines = [
         { offerId: s.offers.o1, quantity: s.demand.o1 },
         { offerId: s.offers.o2, quantity: s.demand.o2 - 5 },
       ];
-      const confirmed = await http.as(coop0).put(url, { lines, version: 0 });
+      const confirmed = await api.as(coop0).put('/cycles/{id}/confirmations/{cooperativeId}', {
+        params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+        body: { lines, version: 0 },
+      });
       expect(confirmed.status).toBe(200);
       expect(confirmed.body.version).toBe(1);
-      const stale = await http.as(coop0).put(url, { lines, version: 0 });
+      const stale = await api.as(coop0).put('/cycles/{id}/confirmations/{cooperativeId}', {
+        params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+        body: { lines, version: 0 },
+      });
       expect(stale.status).toBe(409);
       const [row] = await t.dataSource.query(
         'SELECT version FROM cooperative_confirmations WHERE cycle_id = $1 AND cooperative_id = $2',
@@ -174,8 +228,10 @@ describe('the monthly cycle through the queues', () => {
     });
 
     it('allocates when an admin runs the stage, holding a silent cooperative to its delivery pledge', async () => {
-      expect((await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`)).status).toBe(202);
-      await waitForStatus(http, admin, s.cycleId, 'allocated');
+      expect((await api.as(admin).post('/cycles/{id}/advance', { params: { id: s.cycleId } })).status).toBe(
+        202,
+      );
+      await waitForStatus(api, admin, s.cycleId, 'allocated');
       const supply = await t.dataSource.query(
         'SELECT offer_id, supply::int AS supply, excluded FROM cycle_offers WHERE cycle_id = $1',
         [s.cycleId],
@@ -212,29 +268,35 @@ describe('the monthly cycle through the queues', () => {
 
     it('shows each party its part of the allocations and the loading list', async () => {
       const [g0, g1] = s.r.groupIds;
-      const coordinator = await userToken(http, admin, 'coordinator', { consumerGroupId: g0 });
-      const own = await http.as(coordinator).get(`/api/v1/cycles/${s.cycleId}/allocations?limit=500`);
+      const coordinator = await userToken(api, admin, 'coordinator', { consumerGroupId: g0 });
+      const own = await api
+        .as(coordinator)
+        .get('/cycles/{id}/allocations', { params: { id: s.cycleId }, query: { limit: 500 } });
       expect(own.status).toBe(200);
       expect(own.body.total).toBe(12); // 3 members × 4 offers
       expect(own.body.items.every((a: { consumerGroupId: string }) => a.consumerGroupId === g0)).toBe(true);
       expect(
-        (await http.as(coordinator).get(`/api/v1/cycles/${s.cycleId}/allocations?consumerGroupId=${g1}`))
-          .status,
+        (
+          await api
+            .as(coordinator)
+            .get('/cycles/{id}/allocations', { params: { id: s.cycleId }, query: { consumerGroupId: g1 } })
+        ).status,
       ).toBe(404);
       const memberId = s.r.membersByGroup[0][1];
-      const member = await userToken(http, admin, 'member', { memberId });
-      const mine = await http.as(member).get(`/api/v1/cycles/${s.cycleId}/allocations`);
+      const member = await userToken(api, admin, 'member', { memberId });
+      const mine = await api.as(member).get('/cycles/{id}/allocations', { params: { id: s.cycleId } });
       expect(mine.body.items.every((a: { memberId: string }) => a.memberId === memberId)).toBe(true);
       expect(mine.body.total).toBe(4);
       expect(
         (
-          await http
-            .as(member)
-            .get(`/api/v1/cycles/${s.cycleId}/allocations?memberId=${s.r.membersByGroup[0][0]}`)
+          await api.as(member).get('/cycles/{id}/allocations', {
+            params: { id: s.cycleId },
+            query: { memberId: s.r.membersByGroup[0][0] },
+          })
         ).status,
       ).toBe(404);
-      const coop = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
-      const list = await http.as(coop).get(`/api/v1/cycles/${s.cycleId}/loading-list`);
+      const coop = await userToken(api, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
+      const list = await api.as(coop).get('/cycles/{id}/loading-list', { params: { id: s.cycleId } });
       expect(list.status).toBe(200);
       expect(list.body.pickupPoint.id).toBe(s.r.pickupPointId);
       expect(
@@ -244,14 +306,14 @@ describe('the monthly cycle through the queues', () => {
         list.body.lines.reduce((sum: number, l: { units: number }) => sum + l.units, 0),
       );
       expect(list.body.totals.units).toBe(50 + s.demand.o2 - 5);
-      const stranger = await userToken(http, admin, 'coordinator', {
+      const stranger = await userToken(api, admin, 'coordinator', {
         consumerGroupId: s.r.producerSideGroupId,
       });
-      expect((await http.as(stranger).get(`/api/v1/cycles/${s.cycleId}`)).status).toBe(404);
+      expect((await api.as(stranger).get('/cycles/{id}', { params: { id: s.cycleId } })).status).toBe(404);
     });
 
     it('changes nothing when every stage job is delivered again', async () => {
-      await waitForStatus(http, admin, s.cycleId, 'dispatched');
+      await waitForStatus(api, admin, s.cycleId, 'dispatched');
       const before = await allocationDigest(t.dataSource, s.cycleId);
       const mailsBefore = smtp.mails.length;
       const queue = t.app.get(QueueService);
@@ -267,21 +329,23 @@ describe('the monthly cycle through the queues', () => {
           `again2-${s.cycleId}-${fromStatus}`,
         );
       }
-      await waitFor('the re-deliveries to finish', async () => {
+      await until('the re-deliveries to finish', 20_000, async () => {
         const counts = await queue.queue(QueueName.Cycle).getJobCounts('waiting', 'active', 'delayed');
         return counts.waiting + counts.active + counts.delayed === 0 ? true : undefined;
       });
       expect(await allocationDigest(t.dataSource, s.cycleId)).toBe(before);
-      expect((await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`)).body.status).toBe('dispatched');
+      expect((await api.as(admin).get('/cycles/{id}', { params: { id: s.cycleId } })).body.status).toBe(
+        'dispatched',
+      );
       await sleep(500);
       expect(smtp.mails.length).toBe(mailsBefore);
     });
   });
 
   describe('an API and two workers at once', () => {
-    let api: TestApp;
+    let apiRole: TestApp;
     let workers: INestApplicationContext[];
-    let http: Http;
+    let api: Api;
     let admin: string;
 
     beforeAll(async () => {
@@ -291,20 +355,20 @@ describe('the monthly cycle through the queues', () => {
         clockIntervalMs: 1000,
         smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
       };
-      api = await startTestApp({ ...config, role: 'api' });
+      apiRole = await startTestApp({ ...config, role: 'api' });
       workers = [await startWorker(config), await startWorker(config)];
-      http = new Http(api.app);
-      admin = await adminToken(http, api.dataSource);
+      api = new Api(apiRole.app);
+      admin = await adminToken(api, apiRole.dataSource);
     });
     afterAll(async () => {
       await Promise.all(workers.map((worker) => worker.close()));
-      await api.close();
+      await apiRole.close();
     });
 
     it('runs each stage once however many workers race for it', async () => {
-      const s = await scenario(http, admin, api.dataSource);
+      const s = await scenario(api, admin, apiRole.dataSource);
       const mailsBefore = smtp.mails.length;
-      const queue = api.app.get(QueueService);
+      const queue = apiRole.app.get(QueueService);
       // Every stage queued three times at once: the clock's copy and two strays.
       const race = (fromStatus: string) =>
         Promise.all(
@@ -317,19 +381,22 @@ describe('the monthly cycle through the queues', () => {
           ),
         );
       await race('open');
-      await waitForStatus(http, admin, s.cycleId, 'confirming');
+      await waitForStatus(api, admin, s.cycleId, 'confirming');
       await race('locked');
-      const coop0 = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
-      await http.as(coop0).put(`/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`, {
-        lines: [{ offerId: s.offers.o1, quantity: s.demand.o1 }],
+      const coop0 = await userToken(api, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
+      await api.as(coop0).put('/cycles/{id}/confirmations/{cooperativeId}', {
+        params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+        body: {
+          lines: [{ offerId: s.offers.o1, quantity: s.demand.o1 }],
+        },
       });
       await race('confirming');
-      await waitForStatus(http, admin, s.cycleId, 'allocated');
+      await waitForStatus(api, admin, s.cycleId, 'allocated');
       await sleep(1500);
-      expect(Object.values(await invariantBreaches(api.dataSource, s.cycleId)).every((n) => n === 0)).toBe(
-        true,
-      );
-      const counts = await api.dataSource.query(
+      expect(
+        Object.values(await invariantBreaches(apiRole.dataSource, s.cycleId)).every((n) => n === 0),
+      ).toBe(true);
+      const counts = await apiRole.dataSource.query(
         `SELECT (SELECT count(*)::int FROM collective_commitments WHERE cycle_id = $1) AS commitments,
                 (SELECT count(*)::int FROM member_allocations WHERE cycle_id = $1) AS allocations,
                 (SELECT count(*)::int FROM member_pledges WHERE cycle_id = $1 AND quantity > 0) AS pledges,
@@ -339,14 +406,14 @@ describe('the monthly cycle through the queues', () => {
       );
       expect(counts[0]).toEqual({ commitments: 8, allocations: 24, pledges: 24, notifications: 2 });
       // People's notifications (cycle.locked, cycle.allocated) ride along: each written once too.
-      const [{ total, distinct }] = await api.dataSource.query(
+      const [{ total, distinct }] = await apiRole.dataSource.query(
         `SELECT count(*)::int AS total, count(DISTINCT dedupe_key)::int AS distinct
            FROM notifications WHERE cycle_id = $1`,
         [s.cycleId],
       );
       expect(total).toBe(distinct);
       await sleep(1500);
-      const [{ emails }] = await api.dataSource.query(
+      const [{ emails }] = await apiRole.dataSource.query(
         `SELECT count(*)::int AS emails FROM notifications WHERE cycle_id = $1 AND channel = 'email'`,
         [s.cycleId],
       );

@@ -4,10 +4,12 @@ import { Webhook } from 'standardwebhooks';
 import { standardWebhookSecret } from '../../src/notifications/domain/webhook-signature';
 import { attachmentBytes, SIGNING_SECRET, startHookServer, startSmtpServer } from '../notifications/support';
 import { isolatedDatabase } from '../support/isolated-database';
-import { charterVersion } from '../support/season-fixtures';
-import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { charterVersion, transportOrganiser, vehicle } from '../support/rows';
+import { Api, apiUrl } from '../support/api';
+import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 import { invariantBreaches } from '../cycles/cycle-invariants';
-import { scenario, waitFor, waitForStatus, type Scenario } from '../cycles/cycle-scenario';
+import { scenario, waitForStatus, type Scenario } from '../cycles/cycle-scenario';
+import { until } from '../support/wait';
 
 /**
  * Dispatch through the queues: a truck of 80 kg, a van of 40 kg (so the second group's ~55 kg
@@ -26,7 +28,7 @@ describe('dispatch', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let hooks: Awaited<ReturnType<typeof startHookServer>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let s: Scenario;
   let vehicles: { truck: string; van: string; plane: string };
@@ -45,9 +47,9 @@ describe('dispatch', () => {
       webhookSigningSecret: SIGNING_SECRET,
       allowPrivateWebhookTargets: true,
     });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
-    s = await scenario(http, admin, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
+    s = await scenario(api, admin, t.dataSource);
     // Senders and consignees named in Arabic, Tifinagh and accented Latin: every PDF must carry them.
     await t.dataSource.query(`UPDATE cooperatives SET name = $2 WHERE id = $1`, [
       s.r.cooperativeIds[0],
@@ -70,31 +72,45 @@ describe('dispatch', () => {
       `UPDATE transport_organisers SET locale = 'fr', webhook_url = $2 WHERE id = $1`,
       [organiserId, `http://127.0.0.1:${hooks.port}/manifests`],
     );
-    const [truck, van, plane] = await t.dataSource.query(
-      `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg, cost_per_km_minor)
-       VALUES ($1, 'Camion', 'road', 80, 120), ($1, 'Fourgon', 'road', 40, 90), ($1, 'Avion', 'air', 10000, 5000)
-       RETURNING id`,
-      [organiserId],
-    );
-    vehicles = { truck: truck.id, van: van.id, plane: plane.id };
+    vehicles = {
+      truck: await vehicle(t.dataSource, organiserId, {
+        name: 'Camion',
+        capacityKg: 80,
+        costPerKmMinor: 120,
+      }),
+      van: await vehicle(t.dataSource, organiserId, { name: 'Fourgon', capacityKg: 40, costPerKmMinor: 90 }),
+      plane: await vehicle(t.dataSource, organiserId, {
+        name: 'Avion',
+        mode: 'air',
+        capacityKg: 10000,
+        costPerKmMinor: 5000,
+      }),
+    };
     await charterVersion(t.dataSource, s.r.partnershipId, {
       organicRequired: true,
       maxExportShare: 0.5,
       forbiddenTransportModes: ['air'],
       maxEmissionsGramsPerKg: 50,
     });
-    expect((await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`)).status).toBe(202);
-    await waitForStatus(http, admin, s.cycleId, 'confirming');
-    const coop0 = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
-    await http.as(coop0).put(`/api/v1/cycles/${s.cycleId}/confirmations/${s.r.cooperativeIds[0]}`, {
-      lines: [
-        { offerId: s.offers.o1, quantity: s.demand.o1 },
-        { offerId: s.offers.o2, quantity: s.demand.o2 },
-      ],
+    expect((await api.as(admin).post('/cycles/{id}/advance', { params: { id: s.cycleId } })).status).toBe(
+      202,
+    );
+    await waitForStatus(api, admin, s.cycleId, 'confirming');
+    const coop0 = await userToken(api, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
+    await api.as(coop0).put('/cycles/{id}/confirmations/{cooperativeId}', {
+      params: { id: s.cycleId, cooperativeId: s.r.cooperativeIds[0] },
+      body: {
+        lines: [
+          { offerId: s.offers.o1, quantity: s.demand.o1 },
+          { offerId: s.offers.o2, quantity: s.demand.o2 },
+        ],
+      },
     });
-    expect((await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`)).status).toBe(202);
-    await waitForStatus(http, admin, s.cycleId, 'dispatched');
-    shipments = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}/shipments`)).body;
+    expect((await api.as(admin).post('/cycles/{id}/advance', { params: { id: s.cycleId } })).status).toBe(
+      202,
+    );
+    await waitForStatus(api, admin, s.cycleId, 'dispatched');
+    shipments = (await api.as(admin).get('/cycles/{id}/shipments', { params: { id: s.cycleId } })).body;
   }, 60_000);
 
   const pdfOf = async (url: string): Promise<Buffer> => {
@@ -134,7 +150,7 @@ describe('dispatch', () => {
   });
 
   it('reports the forbidden aircraft and the emissions over the charter as violations', async () => {
-    const cycle = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`)).body;
+    const cycle = (await api.as(admin).get('/cycles/{id}', { params: { id: s.cycleId } })).body;
     const mode = cycle.violations.find((v: { rule: string }) => v.rule === 'TRANSPORT_MODE');
     expect(mode).toMatchObject({ subjectType: 'vehicle', subject: vehicles.plane, severity: 'blocking' });
     const emissions = cycle.violations.filter((v: { rule: string }) => v.rule === 'TRANSPORT_EMISSIONS');
@@ -165,30 +181,34 @@ describe('dispatch', () => {
   });
 
   it('shows a transporter its own shipments and nobody else’s', async () => {
-    const own = await userToken(http, admin, 'transporter', {
+    const own = await userToken(api, admin, 'transporter', {
       transportOrganiserId: s.r.transportOrganiserIds[0],
     });
-    const mine = await http.as(own).get(`/api/v1/cycles/${s.cycleId}/shipments`);
+    const mine = await api.as(own).get('/cycles/{id}/shipments', { params: { id: s.cycleId } });
     expect(mine.status).toBe(200);
     expect(mine.body.total).toBe(shipments.total);
     expect(mine.body.unplaced).toEqual([]);
-    const [other] = await t.dataSource.query(
-      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('Autre', 'producers', 'autre@test.example') RETURNING id`,
-    );
-    const stranger = await userToken(http, admin, 'transporter', { transportOrganiserId: other.id });
-    expect((await http.as(stranger).get(`/api/v1/cycles/${s.cycleId}/shipments`)).status).toBe(404);
-    expect((await http.as(stranger).get(`/api/v1/shipments/${shipments.items[0].id}/manifest`)).status).toBe(
+    const stranger = await userToken(api, admin, 'transporter', {
+      transportOrganiserId: await transportOrganiser(t.dataSource, 'producers'),
+    });
+    expect((await api.as(stranger).get('/cycles/{id}/shipments', { params: { id: s.cycleId } })).status).toBe(
       404,
     );
-    const coordinator = await userToken(http, admin, 'coordinator', { consumerGroupId: s.r.groupIds[0] });
     expect(
-      (await http.as(coordinator).get(`/api/v1/shipments/${shipments.items[0].id}/manifest`)).status,
+      (await api.as(stranger).get('/shipments/{id}/manifest', { params: { id: shipments.items[0].id } }))
+        .status,
+    ).toBe(404);
+    const coordinator = await userToken(api, admin, 'coordinator', { consumerGroupId: s.r.groupIds[0] });
+    expect(
+      (await api.as(coordinator).get('/shipments/{id}/manifest', { params: { id: shipments.items[0].id } }))
+        .status,
     ).toBe(403);
   });
 
   it('issues a manifest per shipment whose lines and totals are the shipment’s part of the loading list', async () => {
     for (const shipment of shipments.items) {
-      const manifest = (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body;
+      const manifest = (await api.as(admin).get('/shipments/{id}/manifest', { params: { id: shipment.id } }))
+        .body;
       expect(manifest).toMatchObject({
         number: shipment.manifest.number,
         version: 1,
@@ -201,8 +221,7 @@ describe('dispatch', () => {
            FROM shipment_lines WHERE shipment_id = $1`,
         [shipment.id],
       );
-      const sum = (key: 'units' | 'packages') =>
-        manifest.lines.reduce((acc: number, line: Record<string, number>) => acc + line[key], 0);
+      const sum = (key: 'units' | 'packages') => manifest.lines.reduce((acc, line) => acc + line[key], 0);
       expect({ units: sum('units'), packages: sum('packages') }).toEqual({
         units: expected.units,
         packages: expected.packages,
@@ -224,8 +243,9 @@ describe('dispatch', () => {
 
   it('serves the manifest as CSV rows that add up to its totals, and as a PDF', async () => {
     const shipment = shipments.items[0];
-    const manifest = (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body;
-    const csv = await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest.csv`);
+    const manifest = (await api.as(admin).get('/shipments/{id}/manifest', { params: { id: shipment.id } }))
+      .body;
+    const csv = await api.as(admin).get('/shipments/{id}/manifest.csv', { params: { id: shipment.id } });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const [header, ...rows] = parseCsv(csv.text);
@@ -237,7 +257,7 @@ describe('dispatch', () => {
       .getInstance()
       .inject({
         method: 'GET',
-        url: `/api/v1/shipments/${shipment.id}/manifest.pdf`,
+        url: apiUrl('/shipments/{id}/manifest.pdf', { id: shipment.id }),
         headers: { authorization: `Bearer ${admin}` },
       });
     expect(pdf.statusCode).toBe(200);
@@ -246,7 +266,7 @@ describe('dispatch', () => {
   });
 
   it('sends each manifest to the organiser: a mail with the PDF and a signed webhook with the JSON', async () => {
-    const mails = await waitFor('the manifest mails', async () => {
+    const mails = await until('the manifest mails', 20_000, async () => {
       const found = smtp.mails.filter((mail) => /Manifeste de transport/.test(mail.raw));
       return found.length >= shipments.total ? found : undefined;
     });
@@ -254,7 +274,7 @@ describe('dispatch', () => {
     const mail = mails.find((m) => m.raw.includes(shipment.manifest.number))!;
     const attached = attachmentBytes(mail.raw, `${shipment.manifest.number}-v1.pdf`);
     expect(attached?.subarray(0, 5).toString()).toBe('%PDF-');
-    const requests = await waitFor('the manifest webhooks', async () =>
+    const requests = await until('the manifest webhooks', 20_000, async () =>
       hooks.requests.length >= shipments.total ? hooks.requests : undefined,
     );
     for (const request of requests) {
@@ -267,7 +287,7 @@ describe('dispatch', () => {
     expect(numbers).toEqual(
       shipments.items.map((item: { manifest: { number: string } }) => item.manifest.number).sort(),
     );
-    const outbox = await http.as(admin).get(`/api/v1/notifications?cycleId=${s.cycleId}&limit=100`);
+    const outbox = await api.as(admin).get('/notifications', { query: { cycleId: s.cycleId, limit: 100 } });
     const delivered = outbox.body.items.filter(
       (n: { recipientType: string }) => n.recipientType === 'transport_organiser',
     );
@@ -276,79 +296,108 @@ describe('dispatch', () => {
 
   it('re-issues a manifest as a new version under the same number and keeps the old one', async () => {
     const shipment = shipments.items[0];
-    const reissued = await http.as(admin).post(`/api/v1/shipments/${shipment.id}/manifest/reissue`);
+    const reissued = await api
+      .as(admin)
+      .post('/shipments/{id}/manifest/reissue', { params: { id: shipment.id } });
     expect(reissued.status).toBe(201);
     expect(reissued.body).toMatchObject({ number: shipment.manifest.number, version: 2 });
-    expect((await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body.version).toBe(2);
     expect(
-      (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest?version=1`)).body.version,
+      (await api.as(admin).get('/shipments/{id}/manifest', { params: { id: shipment.id } })).body.version,
+    ).toBe(2);
+    expect(
+      (
+        await api
+          .as(admin)
+          .get('/shipments/{id}/manifest', { params: { id: shipment.id }, query: { version: 1 } })
+      ).body.version,
     ).toBe(1);
-    expect((await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest?version=9`)).status).toBe(
-      404,
-    );
-    await waitFor('the second version by mail', async () =>
+    expect(
+      (
+        await api
+          .as(admin)
+          .get('/shipments/{id}/manifest', { params: { id: shipment.id }, query: { version: 9 } })
+      ).status,
+    ).toBe(404);
+    await until('the second version by mail', 20_000, async () =>
       smtp.mails.some((mail) => attachmentBytes(mail.raw, `${shipment.manifest.number}-v2.pdf`))
         ? true
         : undefined,
     );
-    const transporter = await userToken(http, admin, 'transporter', {
+    const transporter = await userToken(api, admin, 'transporter', {
       transportOrganiserId: s.r.transportOrganiserIds[0],
     });
     expect(
-      (await http.as(transporter).post(`/api/v1/shipments/${shipment.id}/manifest/reissue`)).status,
+      (await api.as(transporter).post('/shipments/{id}/manifest/reissue', { params: { id: shipment.id } }))
+        .status,
     ).toBe(403);
   });
 
   it('lists the documents the route requires, records them through PUT /shipments/:id/documents and re-issues the manifest', async () => {
     const shipment = shipments.items[0];
-    const before = (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body;
+    const before = (await api.as(admin).get('/shipments/{id}/manifest', { params: { id: shipment.id } }))
+      .body;
     // Morocco to Belgium, organic citrus: proof of origin, a COI per line, a phytosanitary certificate.
     expect(new Set(before.documentWarnings.map((w: { code: string }) => w.code))).toEqual(
       new Set(['PROOF_OF_ORIGIN_MISSING', 'COI_MISSING', 'PHYTOSANITARY_MISSING']),
     );
     expect(before.emissions).toMatchObject({ scope: 'well-to-wheel', gramsCo2ePerTonneKm: 133, year: 2023 });
-    const url = `/api/v1/shipments/${shipment.id}/documents`;
     const line = before.lines[0];
-    const bad = await http.as(admin).put(url, {
-      certificates: [
-        {
-          cooperativeId: line.cooperativeId,
-          productId: line.productId,
-          coiNumber: 'COI-123',
-          controlBody: 'MA-BIO-154',
-        },
-      ],
+    const bad = await api.as(admin).put('/shipments/{id}/documents', {
+      params: { id: shipment.id },
+      body: {
+        certificates: [
+          {
+            cooperativeId: line.cooperativeId,
+            productId: line.productId,
+            coiNumber: 'COI-123',
+            controlBody: 'MA-BIO-154',
+          },
+        ],
+      },
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body.message)).toContain('coiNumber');
-    const both = await http.as(admin).put(url, {
-      eur1Number: 'A 1234567',
-      originDeclaration: 'The exporter…',
-      exporterRexNumber: 'MAREX123',
+    const both = await api.as(admin).put('/shipments/{id}/documents', {
+      params: { id: shipment.id },
+      body: {
+        eur1Number: 'A 1234567',
+        originDeclaration: 'The exporter…',
+        exporterRexNumber: 'MAREX123',
+      },
     });
     expect(both.status).toBe(400);
     expect(JSON.stringify(both.body.message)).toContain('eur1Number');
-    const notOnShipment = await http.as(admin).put(url, {
-      certificates: [
-        {
-          cooperativeId: line.cooperativeId,
-          productId: s.r.groupIds[0],
-          coiNumber: 'COI.EU.MA.2026.0001234',
-          controlBody: 'MA-BIO-154',
-        },
-      ],
+    const notOnShipment = await api.as(admin).put('/shipments/{id}/documents', {
+      params: { id: shipment.id },
+      body: {
+        certificates: [
+          {
+            cooperativeId: line.cooperativeId,
+            productId: s.r.groupIds[0],
+            coiNumber: 'COI.EU.MA.2026.0001234',
+            controlBody: 'MA-BIO-154',
+          },
+        ],
+      },
     });
     expect(notOnShipment.status).toBe(400);
-    const [other] = await t.dataSource.query(
-      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('Tiers', 'third_party', 'tiers@test.example') RETURNING id`,
-    );
-    const stranger = await userToken(http, admin, 'transporter', { transportOrganiserId: other.id });
-    expect((await http.as(stranger).put(url, { eur1Number: 'A 1234567' })).status).toBe(404);
+    const stranger = await userToken(api, admin, 'transporter', {
+      transportOrganiserId: await transportOrganiser(t.dataSource),
+    });
     expect(
-      (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}/shipments`)).body.items[0].manifest.version,
+      (
+        await api.as(stranger).put('/shipments/{id}/documents', {
+          params: { id: shipment.id },
+          body: { eur1Number: 'A 1234567' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await api.as(admin).get('/cycles/{id}/shipments', { params: { id: s.cycleId } })).body.items[0]
+        .manifest.version,
     ).toBe(before.version);
 
-    const transporter = await userToken(http, admin, 'transporter', {
+    const transporter = await userToken(api, admin, 'transporter', {
       transportOrganiserId: s.r.transportOrganiserIds[0],
     });
     const certificates = before.lines.map((l: { cooperativeId: string; productId: string }, i: number) => ({
@@ -357,10 +406,13 @@ describe('dispatch', () => {
       coiNumber: `COI.EU.MA.2026.${String(1234 + i).padStart(7, '0')}`,
       controlBody: 'MA-BIO-154',
     }));
-    const put = await http.as(transporter).put(url, {
-      eur1Number: 'A 1234567',
-      phytosanitaryCertificateNumber: 'MA/2026/000123',
-      certificates,
+    const put = await api.as(transporter).put('/shipments/{id}/documents', {
+      params: { id: shipment.id },
+      body: {
+        eur1Number: 'A 1234567',
+        phytosanitaryCertificateNumber: 'MA/2026/000123',
+        certificates,
+      },
     });
     expect(put.status).toBe(200);
     expect(put.body.version).toBe(before.version + 1);
@@ -369,7 +421,7 @@ describe('dispatch', () => {
       phytosanitaryCertificateNumber: 'MA/2026/000123',
     });
     expect(put.body.documentWarnings).toEqual([]);
-    expect(put.body.lines.map((l: { coiNumber: string }) => l.coiNumber)).toEqual(
+    expect(put.body.lines.map((l) => l.coiNumber)).toEqual(
       certificates.map((c: { coiNumber: string }) => c.coiNumber),
     );
     const pdf = async () =>
@@ -379,7 +431,7 @@ describe('dispatch', () => {
           .getInstance()
           .inject({
             method: 'GET',
-            url: `/api/v1/shipments/${shipment.id}/manifest.pdf`,
+            url: apiUrl('/shipments/{id}/manifest.pdf', { id: shipment.id }),
             headers: { authorization: `Bearer ${admin}` },
           })
       ).rawPayload;
@@ -398,8 +450,11 @@ describe('dispatch', () => {
 
   it('prints Arabic, Tifinagh and accented Latin names in the manifest PDF as they were written', async () => {
     for (const shipment of shipments.items) {
-      const manifest = (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body;
-      const text = squash(await pdfToText(await pdfOf(`/api/v1/shipments/${shipment.id}/manifest.pdf`)));
+      const manifest = (await api.as(admin).get('/shipments/{id}/manifest', { params: { id: shipment.id } }))
+        .body;
+      const text = squash(
+        await pdfToText(await pdfOf(apiUrl('/shipments/{id}/manifest.pdf', { id: shipment.id }))),
+      );
       const names = [
         ...manifest.senders.map((sender: { name: string }) => sender.name),
         ...manifest.stops.map((stop: { consignee: { name: string } }) => stop.consignee.name),
@@ -412,9 +467,9 @@ describe('dispatch', () => {
   it('gives a CMR note per consignee that says what the manifest says', async () => {
     const shipment =
       shipments.items.find((item: { stops: unknown[] }) => item.stops.length > 1) ?? shipments.items[0];
-    const manifest = (await http.as(admin).get(`/api/v1/shipments/${shipment.id}/manifest`)).body;
-    const url = `/api/v1/shipments/${shipment.id}/cmr.pdf`;
-    const pdf = await pdfOf(url);
+    const manifest = (await api.as(admin).get('/shipments/{id}/manifest', { params: { id: shipment.id } }))
+      .body;
+    const pdf = await pdfOf(apiUrl('/shipments/{id}/cmr.pdf', { id: shipment.id }));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const pages = (await pdfToText(pdf)).split('\f').filter((page) => page.trim() !== '');
     const french = (value: number) =>
@@ -435,10 +490,10 @@ describe('dispatch', () => {
         const hsCode = manifest.lines.find(
           (line: { cooperativeId: string; productId: string }) =>
             line.cooperativeId === goods.cooperativeId && line.productId === goods.productId,
-        ).hsCode;
+        )!.hsCode;
         const sender = manifest.senders.find(
           (s: { cooperativeId: string }) => s.cooperativeId === goods.cooperativeId,
-        );
+        )!;
         expect(row).toContain(`${goods.packages} colis`);
         expect(row).toContain(goods.productName);
         expect(row).toContain(sender.name);
@@ -450,32 +505,40 @@ describe('dispatch', () => {
         expect(lines.some((line) => line.startsWith(`${manifest.number}-${other.order}/`))).toBe(false);
     }
     // Rendered once per manifest version and kept.
-    expect((await pdfOf(url)).equals(pdf)).toBe(true);
-    const [other] = await t.dataSource.query(
-      `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('Ailleurs', 'third_party', 'ailleurs@test.example') RETURNING id`,
-    );
-    const stranger = await userToken(http, admin, 'transporter', { transportOrganiserId: other.id });
-    expect((await http.as(stranger).get(url)).status).toBe(404);
+    expect((await pdfOf(apiUrl('/shipments/{id}/cmr.pdf', { id: shipment.id }))).equals(pdf)).toBe(true);
+    const stranger = await userToken(api, admin, 'transporter', {
+      transportOrganiserId: await transportOrganiser(t.dataSource),
+    });
+    expect(
+      (await api.as(stranger).get('/shipments/{id}/cmr.pdf', { params: { id: shipment.id } })).status,
+    ).toBe(404);
   });
 
   it('receives, then settles through the clock, with statements that add up to the minor unit', async () => {
     for (const [index, consumerGroupId] of s.r.groupIds.entries()) {
-      const coordinator = await userToken(http, admin, 'coordinator', { consumerGroupId });
-      const url = `/api/v1/cycles/${s.cycleId}/receipts/${consumerGroupId}`;
-      const expected = (await http.as(coordinator).get(url)).body;
+      const coordinator = await userToken(api, admin, 'coordinator', { consumerGroupId });
+      const expected = (
+        await api
+          .as(coordinator)
+          .get('/cycles/{id}/receipts/{consumerGroupId}', { params: { id: s.cycleId, consumerGroupId } })
+      ).body;
       const lines = expected.lines.map((line: { offerId: string; allocated: number }, i: number) => ({
         offerId: line.offerId,
         // The first group is one unit short on its first offer.
         quantity: index === 0 && i === 0 ? line.allocated - 1 : line.allocated,
       }));
-      const reply = await http.as(coordinator).put(url, { lines, version: 0 });
+      const reply = await api.as(coordinator).put('/cycles/{id}/receipts/{consumerGroupId}', {
+        params: { id: s.cycleId, consumerGroupId },
+        body: { lines, version: 0 },
+      });
       expect(reply.status).toBe(200);
       expect(reply.body.cycleStatus).toBe(index === s.r.groupIds.length - 1 ? 'received' : 'dispatched');
     }
-    await waitForStatus(http, admin, s.cycleId, 'settled');
-    const statements = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}/statements`)).body;
-    const total = (rows: Record<string, number>[], key: string) =>
-      rows.reduce((sum, row) => sum + row[key], 0);
+    await waitForStatus(api, admin, s.cycleId, 'settled');
+    const statements = (await api.as(admin).get('/cycles/{id}/statements', { params: { id: s.cycleId } }))
+      .body;
+    const total = (rows: Record<string, unknown>[], key: string) =>
+      rows.reduce((sum, row) => sum + (row[key] as number), 0);
     expect(total(statements.members, 'goodsMinor')).toBe(total(statements.cooperatives, 'dueMinor'));
     const [{ cost }] = await t.dataSource.query(
       'SELECT sum(cost_minor)::float8 AS cost FROM shipments WHERE cycle_id = $1',

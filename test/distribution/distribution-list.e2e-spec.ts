@@ -1,7 +1,8 @@
 import { allocatedCycle, dispatch, fullReport, type AllocatedCycle } from '../settlement/dispatched-cycle';
 import { isolatedDatabase } from '../support/isolated-database';
 import { pdfToText, squash } from '../support/pdftotext';
-import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { Api, apiUrl, type Invalid } from '../support/api';
+import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 
 /**
  * The distribution list (GET /cycles/:id/distribution-list and .pdf): once a group's delivery is
@@ -11,7 +12,7 @@ import { adminToken, Http, startTestApp, userToken, type TestApp } from '../supp
 describe('distribution list', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let s: AllocatedCycle;
   let g0: string;
@@ -19,22 +20,20 @@ describe('distribution list', () => {
   let coordinator0: string;
   let coordinator1: string;
   const ARABIC_NAME = 'فاطمة الزهراء بنعلي';
-  const url = (query = '') => `/api/v1/cycles/${s.cycleId}/distribution-list${query}`;
-  const pdfUrl = (query = '') => `/api/v1/cycles/${s.cycleId}/distribution-list.pdf${query}`;
 
   beforeAll(async () => {
     db = await isolatedDatabase('proxima_accounts_distribution');
     t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix, role: 'api' });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
-    s = await allocatedCycle(t, http, admin);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
+    s = await allocatedCycle(t, api, admin);
     [g0, g1] = s.r.groupIds;
     await t.dataSource.query(`UPDATE members SET name = $2 WHERE id = $1`, [
       s.r.membersByGroup[0][0],
       ARABIC_NAME,
     ]);
-    coordinator0 = await userToken(http, admin, 'coordinator', { consumerGroupId: g0 });
-    coordinator1 = await userToken(http, admin, 'coordinator', { consumerGroupId: g1 });
+    coordinator0 = await userToken(api, admin, 'coordinator', { consumerGroupId: g0 });
+    coordinator1 = await userToken(api, admin, 'coordinator', { consumerGroupId: g1 });
   }, 90_000);
   afterAll(async () => {
     await t?.close();
@@ -42,12 +41,14 @@ describe('distribution list', () => {
   });
 
   it('does not exist before the group has recorded its delivery (422)', async () => {
-    const allocated = await http.as(coordinator0).get(url());
+    const allocated = await api
+      .as(coordinator0)
+      .get('/cycles/{id}/distribution-list', { params: { id: s.cycleId } });
     expect(allocated.status).toBe(422);
     expect(allocated.body.message).toMatch(/delivery is recorded/);
     await dispatch(t.dataSource, s);
-    for (const path of [url(), pdfUrl()]) {
-      const dispatched = await http.as(coordinator0).get(path);
+    for (const path of ['/cycles/{id}/distribution-list', '/cycles/{id}/distribution-list.pdf'] as const) {
+      const dispatched = await api.as(coordinator0).get(path, { params: { id: s.cycleId } });
       expect(dispatched.status).toBe(422);
       expect(dispatched.headers['content-type']).toMatch(/json/);
     }
@@ -61,10 +62,17 @@ describe('distribution list', () => {
       quantity: index === 0 ? line.quantity - 1 : line.quantity,
     }));
     expect(
-      (await http.as(coordinator0).put(`/api/v1/cycles/${s.cycleId}/receipts/${g0}`, { lines })).status,
+      (
+        await api.as(coordinator0).put('/cycles/{id}/receipts/{consumerGroupId}', {
+          params: { id: s.cycleId, consumerGroupId: g0 },
+          body: { lines },
+        })
+      ).status,
     ).toBe(200);
 
-    const reply = await http.as(coordinator0).get(url());
+    const reply = await api
+      .as(coordinator0)
+      .get('/cycles/{id}/distribution-list', { params: { id: s.cycleId } });
     expect(reply.status).toBe(200);
     const list = reply.body;
     expect(list).toMatchObject({
@@ -129,12 +137,43 @@ describe('distribution list', () => {
   });
 
   it('is the group’s alone: another group’s id or cycle answers 404, other roles 403', async () => {
-    expect((await http.as(coordinator0).get(url(`?consumerGroupId=${g1}`))).status).toBe(404);
-    expect((await http.as(coordinator0).get(pdfUrl(`?consumerGroupId=${g1}`))).status).toBe(404);
-    expect((await http.as(coordinator0).get(url(`?consumerGroupId=${g0}`))).status).toBe(200);
+    expect(
+      (
+        await api.as(coordinator0).get('/cycles/{id}/distribution-list', {
+          params: { id: s.cycleId },
+          query: { consumerGroupId: g1 },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api.as(coordinator0).get('/cycles/{id}/distribution-list.pdf', {
+          params: { id: s.cycleId },
+          query: { consumerGroupId: g1 },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api.as(coordinator0).get('/cycles/{id}/distribution-list', {
+          params: { id: s.cycleId },
+          query: { consumerGroupId: g0 },
+        })
+      ).status,
+    ).toBe(200);
     // the other group has not reported: its list does not exist yet, and its coordinator sees only that
-    expect((await http.as(coordinator1).get(url())).status).toBe(422);
-    expect((await http.as(coordinator1).get(url(`?consumerGroupId=${g0}`))).status).toBe(404);
+    expect(
+      (await api.as(coordinator1).get('/cycles/{id}/distribution-list', { params: { id: s.cycleId } }))
+        .status,
+    ).toBe(422);
+    expect(
+      (
+        await api.as(coordinator1).get('/cycles/{id}/distribution-list', {
+          params: { id: s.cycleId },
+          query: { consumerGroupId: g0 },
+        })
+      ).status,
+    ).toBe(404);
     // a coordinator of a group not enrolled in the season does not see the cycle
     const [outsider] = await t.dataSource.query(
       `INSERT INTO consumer_groups (territory_id, name, kind, drop_point_name, drop_point_address, drop_point_latitude, drop_point_longitude, contact_email)
@@ -142,52 +181,96 @@ describe('distribution list', () => {
        RETURNING id`,
       [g0],
     );
-    const stranger = await userToken(http, admin, 'coordinator', { consumerGroupId: outsider.id });
-    expect((await http.as(stranger).get(url())).status).toBe(404);
-    expect((await http.as(stranger).get(url(`?consumerGroupId=${g0}`))).status).toBe(404);
+    const stranger = await userToken(api, admin, 'coordinator', { consumerGroupId: outsider.id });
+    expect(
+      (await api.as(stranger).get('/cycles/{id}/distribution-list', { params: { id: s.cycleId } })).status,
+    ).toBe(404);
     expect(
       (
-        await http
+        await api.as(stranger).get('/cycles/{id}/distribution-list', {
+          params: { id: s.cycleId },
+          query: { consumerGroupId: g0 },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api
           .as(coordinator0)
-          .get('/api/v1/cycles/00000000-0000-4000-8000-000000000000/distribution-list')
+          .get('/cycles/{id}/distribution-list', { params: { id: '00000000-0000-4000-8000-000000000000' } })
       ).status,
     ).toBe(404);
 
-    const member = await userToken(http, admin, 'member', { memberId: s.r.membersByGroup[0][1] });
-    const cooperative = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
+    const member = await userToken(api, admin, 'member', { memberId: s.r.membersByGroup[0][1] });
+    const cooperative = await userToken(api, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
     for (const token of [member, cooperative]) {
-      expect((await http.as(token).get(url())).status).toBe(403);
-      expect((await http.as(token).get(pdfUrl())).status).toBe(403);
+      expect(
+        (await api.as(token).get('/cycles/{id}/distribution-list', { params: { id: s.cycleId } })).status,
+      ).toBe(403);
+      expect(
+        (await api.as(token).get('/cycles/{id}/distribution-list.pdf', { params: { id: s.cycleId } })).status,
+      ).toBe(403);
     }
-    expect((await http.anonymous().get(url())).status).toBe(401);
+    expect(
+      (await api.anonymous().get('/cycles/{id}/distribution-list', { params: { id: s.cycleId } })).status,
+    ).toBe(401);
   });
 
   it('lets an admin read a named group’s list; 400 naming the field otherwise', async () => {
-    const missing = await http.as(admin).get(url());
+    const missing = await api.as(admin).get('/cycles/{id}/distribution-list', { params: { id: s.cycleId } });
     expect(missing.status).toBe(400);
     expect(missing.body.message).toMatch(/consumerGroupId/);
-    const malformed = await http.as(admin).get(url('?consumerGroupId=not-a-uuid'));
+    const malformed = await api.as(admin).get('/cycles/{id}/distribution-list', {
+      params: { id: s.cycleId },
+      query: { consumerGroupId: 'not-a-uuid' },
+    });
     expect(malformed.status).toBe(400);
     expect(JSON.stringify(malformed.body.message)).toMatch(/consumerGroupId/);
     expect(
-      (await http.as(admin).get(url('?consumerGroupId=00000000-0000-4000-8000-000000000000'))).status,
+      (
+        await api.as(admin).get('/cycles/{id}/distribution-list', {
+          params: { id: s.cycleId },
+          query: { consumerGroupId: '00000000-0000-4000-8000-000000000000' },
+        })
+      ).status,
     ).toBe(404);
-    expect((await http.as(admin).get(url(`?consumerGroupId=${g0}&extra=1`))).status).toBe(400);
-    const read = await http.as(admin).get(url(`?consumerGroupId=${g0}`));
+    expect(
+      (
+        await api.as(admin).get('/cycles/{id}/distribution-list', {
+          params: { id: s.cycleId },
+          query: { consumerGroupId: g0, extra: 1 } as Invalid,
+        })
+      ).status,
+    ).toBe(400);
+    const read = await api
+      .as(admin)
+      .get('/cycles/{id}/distribution-list', { params: { id: s.cycleId }, query: { consumerGroupId: g0 } });
     expect(read.status).toBe(200);
     expect(read.body.consumerGroup.id).toBe(g0);
     expect(
-      (await http.as(admin).get(`/api/v1/cycles/not-a-uuid/distribution-list?consumerGroupId=${g0}`)).status,
+      (
+        await api.as(admin).get('/cycles/{id}/distribution-list', {
+          params: { id: 'not-a-uuid' },
+          query: { consumerGroupId: g0 },
+        })
+      ).status,
     ).toBe(400);
   });
 
   it('prints in the coordinator’s language: Arabic right to left, names in any script', async () => {
-    expect((await http.as(coordinator0).patch('/api/v1/me', { locale: 'ar' })).status).toBe(200);
-    expect((await http.as(coordinator0).get(url())).body.locale).toBe('ar');
+    expect((await api.as(coordinator0).patch('/me', { body: { locale: 'ar' } })).status).toBe(200);
+    expect(
+      (await api.as(coordinator0).get('/cycles/{id}/distribution-list', { params: { id: s.cycleId } })).body
+        .locale,
+    ).toBe('ar');
     const reply = await t.app
       .getHttpAdapter()
       .getInstance()
-      .inject({ method: 'GET', url: pdfUrl(), headers: { authorization: `Bearer ${coordinator0}` } });
+      .inject({
+        method: 'GET',
+        url: apiUrl('/cycles/{id}/distribution-list.pdf', { id: s.cycleId }),
+        headers: { authorization: `Bearer ${coordinator0}` },
+      });
     expect(reply.statusCode).toBe(200);
     expect(reply.headers['content-type']).toBe('application/pdf');
     expect(reply.headers['content-disposition']).toMatch(/^attachment; filename="distribution-/);
@@ -196,18 +279,22 @@ describe('distribution list', () => {
     expect(text).toContain('مجاميع المجموعة');
     expect(text).toContain(ARABIC_NAME);
 
-    expect((await http.as(coordinator0).patch('/api/v1/me', { locale: 'nl' })).status).toBe(200);
+    expect((await api.as(coordinator0).patch('/me', { body: { locale: 'nl' } })).status).toBe(200);
     const dutch = await t.app
       .getHttpAdapter()
       .getInstance()
-      .inject({ method: 'GET', url: pdfUrl(), headers: { authorization: `Bearer ${coordinator0}` } });
+      .inject({
+        method: 'GET',
+        url: apiUrl('/cycles/{id}/distribution-list.pdf', { id: s.cycleId }),
+        headers: { authorization: `Bearer ${coordinator0}` },
+      });
     const dutchText = squash(await pdfToText(dutch.rawPayload));
     expect(dutchText).toContain('Verdeellijst');
     expect(dutchText).toContain(ARABIC_NAME);
   });
 
   it('is in the OpenAPI document with its DTO', async () => {
-    const doc = (await http.anonymous().get('/docs-json')).body;
+    const doc = (await api.anonymous().request('GET', '/docs-json')).body;
     const json = doc.paths['/api/v1/cycles/{id}/distribution-list'].get;
     expect(json.responses['200'].content['application/json'].schema.$ref).toMatch(/DistributionListDto$/);
     expect(json.parameters.map((p: { name: string }) => p.name)).toEqual(

@@ -5,11 +5,12 @@ import {
   pledgeWorld,
   report,
   startApi,
-  until,
   type PledgeSeason,
   type RedisServer,
   type TestDatabase,
 } from './support';
+import { until } from '../support/wait';
+import { apiUrl } from '../support/api';
 
 const MEMBERS = 600;
 
@@ -42,14 +43,17 @@ describe('the API process killed with SIGKILL during a burst of pledge writes', 
     const failed = new Set<string>();
     const put = async (base: string, memberId: string, i: number) => {
       try {
-        const reply = await fetch(`${base}/api/v1/seasons/${season.seasonId}/members/${memberId}/pledges`, {
-          method: 'PUT',
-          headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            lines: season.offerIds.map((offerId) => ({ offerId, quantity: marker(i) })),
-          }),
-          signal: AbortSignal.timeout(60_000),
-        });
+        const reply = await fetch(
+          `${base}${apiUrl('/seasons/{id}/members/{memberId}/pledges', { id: season.seasonId, memberId })}`,
+          {
+            method: 'PUT',
+            headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              lines: season.offerIds.map((offerId) => ({ offerId, quantity: marker(i) })),
+            }),
+            signal: AbortSignal.timeout(60_000),
+          },
+        );
         answered.set(memberId, reply.status);
         await reply.arrayBuffer();
       } catch {
@@ -58,7 +62,10 @@ describe('the API process killed with SIGKILL during a burst of pledge writes', 
     };
     const burst = Promise.all(season.memberIds.map((memberId, i) => put(api.base, memberId, i)));
     // Kill once a share of the writes answered, with the rest still in flight.
-    await until('the first 100 answers', 60_000, async () => (answered.size >= 100 ? true : undefined), 5);
+    await until('the first 100 answers', 60_000, async () => (answered.size >= 100 ? true : undefined), {
+      everyMs: 5,
+      ignoreErrors: true,
+    });
     api.proc.child.kill('SIGKILL');
     await api.proc.exited;
     await burst;

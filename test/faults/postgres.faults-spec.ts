@@ -5,13 +5,13 @@ import {
   pledgeBodies,
   pledgeWorld,
   report,
-  sleep,
   startApi,
-  until,
   type PledgeSeason,
   type RedisServer,
   type TestDatabase,
 } from './support';
+import { sleep, until } from '../support/wait';
+import { apiUrl } from '../support/api';
 
 const CLIENTS = 16;
 const MEMBERS = 160; // 10 per client: a member's writes come from one client, in order
@@ -65,13 +65,16 @@ describe('PostgreSQL connections terminated during traffic', () => {
       for (let n = 0; !stop; n += 1) {
         const memberId = mine[n % mine.length];
         if (n % 3 === 2) {
-          await request('GET', `/api/v1/seasons/${season.seasonId}/members/${memberId}/pledges`);
-          await request('GET', '/api/v1/territories?limit=5');
+          await request(
+            'GET',
+            apiUrl('/seasons/{id}/members/{memberId}/pledges', { id: season.seasonId, memberId }),
+          );
+          await request('GET', apiUrl('/territories', {}, { limit: 5 }));
         } else {
           const value = (marker += 1);
           const status = await request(
             'PUT',
-            `/api/v1/seasons/${season.seasonId}/members/${memberId}/pledges`,
+            apiUrl('/seasons/{id}/members/{memberId}/pledges', { id: season.seasonId, memberId }),
             {
               lines: season.offerIds.map((offerId) => ({ offerId, quantity: value })),
             },
@@ -99,10 +102,12 @@ describe('PostgreSQL connections terminated during traffic', () => {
           'a 200 after the fault',
           30_000,
           async () => {
-            const reply = await fetch(`${api.base}/api/v1/territories?limit=1`, { headers: auth });
+            const reply = await fetch(`${api.base}${apiUrl('/territories', {}, { limit: 1 })}`, {
+              headers: auth,
+            });
             return reply.status === 200 ? true : undefined;
           },
-          20,
+          { everyMs: 20, ignoreErrors: true },
         );
         faults.push({ terminated: rows[0].n, recoveredMs: Date.now() - at });
       }
@@ -144,7 +149,7 @@ describe('PostgreSQL connections terminated during traffic', () => {
     expect(broken).toEqual([]);
     expect(await liveCommitmentBreaches(db.pool, season.seasonId)).toBe(0);
 
-    const health = await fetch(`${api.base}/api/v1/health`);
+    const health = await fetch(`${api.base}${apiUrl('/health')}`);
     expect(health.status).toBe(200);
     await api.proc.stop('SIGTERM');
     report('PostgreSQL backends terminated', {

@@ -13,7 +13,6 @@ import {
   report,
   spawnApp,
   startRedis,
-  until,
   waitForHealth,
   waitForStatus,
   writeInFlight,
@@ -21,6 +20,8 @@ import {
   type RedisServer,
   type TestDatabase,
 } from './support';
+import { until } from '../support/wait';
+import { apiUrl } from '../support/api';
 
 const RUN_MS = 120_000;
 
@@ -59,7 +60,10 @@ describe('Redis faults', () => {
       ]);
       if (flush) {
         // Once inside the lock transaction, then again while the cycle waits for confirmations.
-        await until('the lock transaction', RUN_MS, () => writeInFlight(db.pool, db.name), 10);
+        await until('the lock transaction', RUN_MS, () => writeInFlight(db.pool, db.name), {
+          everyMs: 10,
+          ignoreErrors: true,
+        });
         await redis.command('FLUSHALL');
         figures.flushes = 1;
       }
@@ -134,17 +138,17 @@ describe('Redis faults', () => {
         body: { status: 'unhealthy', database: 'up', redis: 'down' },
       });
       // The replica is ready all the same: readiness depends on PostgreSQL only.
-      const ready = await fetch(`${base}/api/v1/health/ready`);
+      const ready = await fetch(`${base}${apiUrl('/health/ready')}`);
       expect({ status: ready.status, body: await ready.json() }).toEqual({
         status: 200,
         body: { status: 'ready', database: 'up' },
       });
       const auth = { authorization: `Bearer ${admin}` };
 
-      const territories = await fetch(`${base}/api/v1/territories`, { headers: auth });
+      const territories = await fetch(`${base}${apiUrl('/territories')}`, { headers: auth });
       expect(territories.status).toBe(200);
       expect(((await territories.json()) as { total: number }).total).toBeGreaterThanOrEqual(2);
-      const cycle = await fetch(`${base}/api/v1/cycles/${cycleId}`, { headers: auth });
+      const cycle = await fetch(`${base}${apiUrl('/cycles/{id}', { id: cycleId })}`, { headers: auth });
       expect(cycle.status).toBe(200);
 
       const timed = async (path: string, init: RequestInit) => {
@@ -156,7 +160,10 @@ describe('Redis faults', () => {
           ms: Date.now() - t0,
         };
       };
-      const advance = await timed(`/api/v1/cycles/${cycleId}/advance`, { method: 'POST', headers: auth });
+      const advance = await timed(apiUrl('/cycles/{id}/advance', { id: cycleId }), {
+        method: 'POST',
+        headers: auth,
+      });
       expect(advance.status).toBe(503);
       expect(advance.body).toMatchObject({ statusCode: 503, error: 'Service Unavailable' });
       expect(advance.ms).toBeLessThan(10_000);
@@ -167,7 +174,7 @@ describe('Redis faults', () => {
       expect(audit[0].n).toBe(0);
       expect(await cycleStatus(db.pool, cycleId)).toBe('open');
 
-      const login = await timed('/api/v1/auth/login', {
+      const login = await timed(apiUrl('/auth/login'), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email: 'nobody@faults.example', password: 'whatever-it-is' }),
@@ -180,7 +187,10 @@ describe('Redis faults', () => {
       const back = Date.now();
       await waitForHealth(base, api, [200], 30_000);
       const recoveryMs = Date.now() - back;
-      const queued = await timed(`/api/v1/cycles/${cycleId}/advance`, { method: 'POST', headers: auth });
+      const queued = await timed(apiUrl('/cycles/{id}/advance', { id: cycleId }), {
+        method: 'POST',
+        headers: auth,
+      });
       expect(queued.status).toBe(202);
       report('Redis down at start', {
         startMs,

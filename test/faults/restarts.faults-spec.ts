@@ -13,7 +13,6 @@ import {
   spawnApp,
   startPostgresCluster,
   startRedis,
-  until,
   waitForHealth,
   waitForStatus,
   writeInFlight,
@@ -23,6 +22,7 @@ import {
   type RedisServer,
   type TestDatabase,
 } from './support';
+import { sleep, until } from '../support/wait';
 
 const RUN_MS = 120_000;
 const DOWN_MS = 3000;
@@ -42,7 +42,10 @@ async function runMonth(
   const faults: string[] = [];
   const inside = async (stage: string) => {
     if (!fault) return;
-    await until(`the ${stage} transaction`, RUN_MS, () => writeInFlight(db.pool, db.name), 10);
+    await until(`the ${stage} transaction`, RUN_MS, () => writeInFlight(db.pool, db.name), {
+      everyMs: 10,
+      ignoreErrors: true,
+    });
     await fault(stage);
     faults.push(stage);
     if (!worker.running()) worker = startWorker(); // a process that gave up is started again
@@ -121,7 +124,7 @@ describe('services stopped and started again in the middle of a stage', () => {
           () => spawnApp('worker', { databaseUrl: db.url, redisUrl: redis.url, queuePrefix: 'rstopped' }),
           async () => {
             await redis.stop();
-            await new Promise((done) => setTimeout(done, DOWN_MS));
+            await sleep(DOWN_MS);
             redis = await startRedis(redis.port);
           },
         );
@@ -264,11 +267,16 @@ describe('SIGTERM while the app starts: during the migrations, during the demo s
 
   /** Waits until the start has migrated, seeded and played the demo's months. */
   async function seeded(db: TestDatabase, proc: Proc): Promise<Record<string, number>> {
-    return until('the demo seed', 90_000, async () => {
-      if (!proc.running()) throw new Error(`the app exited: ${proc.output()}`);
-      const counts = await footprint(db);
-      return counts.played > 0 ? counts : undefined;
-    }).catch((error: Error) => {
+    return until(
+      'the demo seed',
+      90_000,
+      async () => {
+        if (!proc.running()) throw new Error(`the app exited: ${proc.output()}`);
+        const counts = await footprint(db);
+        return counts.played > 0 ? counts : undefined;
+      },
+      { ignoreErrors: true },
+    ).catch((error: Error) => {
       throw new Error(`${error.message}\n${proc.output()}`);
     });
   }
@@ -288,7 +296,10 @@ describe('SIGTERM while the app starts: during the migrations, during the demo s
         // Some session of the database is inside a transaction that wrote: a migration.
         migrations: async (db, spawn) => {
           const proc = await spawn();
-          await until('a migration', 60_000, () => writeInFlight(db.pool, db.name), 5);
+          await until('a migration', 60_000, () => writeInFlight(db.pool, db.name), {
+            everyMs: 5,
+            ignoreErrors: true,
+          });
           return { proc, release: async () => undefined };
         },
         // Half-way through the seed's transaction. The test holds the seed's advisory lock, so
@@ -302,7 +313,7 @@ describe('SIGTERM while the app starts: during the migrations, during the demo s
             'the seed, waiting for its lock',
             90_000,
             () => waiting(db, `l.locktype = 'advisory'`),
-            20,
+            { everyMs: 20, ignoreErrors: true },
           ).catch((error: Error) => {
             holder.release();
             throw new Error(`${error.message}\n${proc.output()}`);
@@ -310,8 +321,11 @@ describe('SIGTERM while the app starts: during the migrations, during the demo s
           await holder.query('BEGIN');
           await holder.query('LOCK TABLE seasons IN EXCLUSIVE MODE');
           await holder.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK_KEY]);
-          await until('the seed, waiting for the seasons table', 60_000, () =>
-            waiting(db, `l.relation = 'seasons'::regclass`),
+          await until(
+            'the seed, waiting for the seasons table',
+            60_000,
+            () => waiting(db, `l.relation = 'seasons'::regclass`),
+            { ignoreErrors: true },
           );
           return {
             proc,
@@ -326,12 +340,18 @@ describe('SIGTERM while the app starts: during the migrations, during the demo s
         // play waits to invite the last two members.
         'demo months': async (db, spawn) => {
           const proc = await spawn();
-          await until('the seeded registry', 90_000, () => seededRegistry(db), 20);
+          await until('the seeded registry', 90_000, () => seededRegistry(db), {
+            everyMs: 20,
+            ignoreErrors: true,
+          });
           const holder = await db.pool.connect();
           await holder.query('BEGIN');
           await holder.query('LOCK TABLE invitations IN EXCLUSIVE MODE');
-          await until('the play, waiting for the invitations table', 90_000, () =>
-            waiting(db, `l.relation = 'invitations'::regclass`),
+          await until(
+            'the play, waiting for the invitations table',
+            90_000,
+            () => waiting(db, `l.relation = 'invitations'::regclass`),
+            { ignoreErrors: true },
           ).catch((error: Error) => {
             holder.release();
             throw new Error(`${error.message}\n${proc.output()}`);

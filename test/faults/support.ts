@@ -10,7 +10,10 @@ import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '../../src/database/data-source';
 import { PERSON_NOTIFICATION_KINDS } from '../../src/notifications/domain/person-notification-kinds';
-import { charterVersion, product, registry } from '../support/season-fixtures';
+import { registry } from '../support/season-fixtures';
+import { charterVersion, product } from '../support/rows';
+import { sleep, until } from '../support/wait';
+import { apiUrl } from '../support/api';
 
 /**
  * Helpers for the fault-injection suite (`npm run test:faults`): real processes
@@ -21,24 +24,6 @@ import { charterVersion, product, registry } from '../support/season-fixtures';
 
 export const MAIN = resolve('dist/main.js');
 export const JWT_SECRET = randomBytes(32).toString('hex');
-
-export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-/** Polls `probe` until it returns a value (not undefined) or the time is up. */
-export async function until<T>(
-  what: string,
-  timeoutMs: number,
-  probe: () => Promise<T | undefined>,
-  everyMs = 200,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
 
 /** A free TCP port on 127.0.0.1 (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -135,11 +120,16 @@ export function spawnApp(role: 'api' | 'worker' | 'all', env: AppEnv): Proc {
 
 /** Waits until the API at `base` answers /health with one of `statuses`. */
 export async function waitForHealth(base: string, proc: Proc, statuses = [200], timeoutMs = 60_000) {
-  return until(`${base}/api/v1/health`, timeoutMs, async () => {
-    if (!proc.running()) throw new Error(`the API exited: ${proc.output()}`);
-    const reply = await fetch(`${base}/api/v1/health`, { signal: AbortSignal.timeout(5000) });
-    return statuses.includes(reply.status) ? { status: reply.status, body: await reply.json() } : undefined;
-  }).catch((error: Error) => {
+  return until(
+    `${base}${apiUrl('/health')}`,
+    timeoutMs,
+    async () => {
+      if (!proc.running()) throw new Error(`the API exited: ${proc.output()}`);
+      const reply = await fetch(`${base}${apiUrl('/health')}`, { signal: AbortSignal.timeout(5000) });
+      return statuses.includes(reply.status) ? { status: reply.status, body: await reply.json() } : undefined;
+    },
+    { ignoreErrors: true },
+  ).catch((error: Error) => {
     throw new Error(`${error.message}\n${proc.output()}`);
   });
 }
@@ -182,8 +172,11 @@ export async function startRedis(onPort?: number): Promise<RedisServer> {
       client.disconnect();
     }
   };
-  await until('redis-server to answer', 10_000, async () =>
-    (await command('PING')) === 'PONG' ? true : undefined,
+  await until(
+    'redis-server to answer',
+    10_000,
+    async () => ((await command('PING')) === 'PONG' ? true : undefined),
+    { ignoreErrors: true },
   );
   return { url, port, proc, command, stop: () => proc.stop('SIGKILL') };
 }
@@ -346,10 +339,15 @@ export async function cycleStatus(pool: Pool, cycleId: string): Promise<string> 
 
 /** Waits until the cycle has reached `status` or gone past it. */
 export async function waitForStatus(pool: Pool, cycleId: string, status: string, timeoutMs: number) {
-  return until(`cycle ${cycleId} to reach ${status}`, timeoutMs, async () => {
-    const current = await cycleStatus(pool, cycleId);
-    return STATUSES.indexOf(current) >= STATUSES.indexOf(status) ? current : undefined;
-  });
+  return until(
+    `cycle ${cycleId} to reach ${status}`,
+    timeoutMs,
+    async () => {
+      const current = await cycleStatus(pool, cycleId);
+      return STATUSES.indexOf(current) >= STATUSES.indexOf(status) ? current : undefined;
+    },
+    { ignoreErrors: true },
+  );
 }
 
 /** Starts the clock on a generated cycle: its lock time and confirmation deadline are past. */

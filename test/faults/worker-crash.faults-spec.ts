@@ -13,16 +13,15 @@ import {
   makeDue,
   releaseTemplate,
   report,
-  sleep,
   spawnApp,
   startRedis,
-  until,
   waitForStatus,
   type GeneratedCycle,
   type Proc,
   type RedisServer,
   type TestDatabase,
 } from './support';
+import { sleep, until } from '../support/wait';
 
 // 25 groups × 2,000 members × 4 offers = 200,000 pledge lines: the lock and the allocation
 // each take a second or more, long enough to kill a worker inside them.
@@ -147,7 +146,7 @@ describe('worker processes under faults (real `node dist/main.js`, APP_ROLE=work
               return undefined;
             return found;
           },
-          10,
+          { everyMs: 10, ignoreErrors: true },
         );
         if (inFlight === 'missed') {
           missed.push(stage); // the stage committed between two polls: no kill inside it
@@ -230,8 +229,11 @@ describe('worker processes under faults (real `node dist/main.js`, APP_ROLE=work
           [gen.cycleId],
         );
         // Every notification is delivered once: one 'sent' attempt each and one mail each.
-        await until('every mail', 60_000, async () =>
-          smtp.mails.length >= emails.length ? true : undefined,
+        await until(
+          'every mail',
+          60_000,
+          async () => (smtp.mails.length >= emails.length ? true : undefined),
+          { ignoreErrors: true },
         );
         const { rows: attempts } = await db.pool.query(
           `SELECT n.status, count(a.*)::int AS attempts FROM notifications n

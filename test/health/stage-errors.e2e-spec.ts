@@ -1,6 +1,8 @@
-import { scenario, waitFor, waitForStatus } from '../cycles/cycle-scenario';
+import { scenario, waitForStatus } from '../cycles/cycle-scenario';
 import { isolatedDatabase } from '../support/isolated-database';
-import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app';
+import { sleep, until } from '../support/wait';
 
 /**
  * A stage that fails for a reason retries cannot cure is reported, not retried in silence:
@@ -12,7 +14,7 @@ import { adminToken, Http, startTestApp, type TestApp } from '../support/test-ap
 describe('a stage that fails for good', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
 
   beforeAll(async () => {
@@ -23,8 +25,8 @@ describe('a stage that fails for good', () => {
       role: 'all',
       clockIntervalMs: 500,
     });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
   });
 
   afterAll(async () => {
@@ -33,15 +35,15 @@ describe('a stage that fails for good', () => {
   });
 
   it('is shown on the cycle and on /health with its cause, and cleared by a run that succeeds', async () => {
-    const s = await scenario(http, admin, t.dataSource);
+    const s = await scenario(api, admin, t.dataSource);
     await t.dataSource.query(
       'ALTER TABLE collective_commitments ADD CONSTRAINT no_commitment_yet CHECK (quantity < 0) NOT VALID',
     );
     await t.dataSource.query(`UPDATE cycles SET locks_at = now() - interval '1 second' WHERE id = $1`, [
       s.cycleId,
     ]);
-    const failed = await waitFor('the lock stage to fail', async () => {
-      const reply = await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`);
+    const failed = await until('the lock stage to fail', 20_000, async () => {
+      const reply = await api.as(admin).get('/cycles/{id}', { params: { id: s.cycleId } });
       return reply.body.lastError ? reply.body : undefined;
     });
     expect(failed.status).toBe('open');
@@ -52,8 +54,8 @@ describe('a stage that fails for good', () => {
       message: expect.stringContaining('no_commitment_yet'),
       at: expect.any(String),
     });
-    const health = await waitFor('/health to list the failed stage', async () => {
-      const reply = await http.get('/api/v1/health');
+    const health = await until('/health to list the failed stage', 20_000, async () => {
+      const reply = await api.get('/health');
       return reply.body.failedStages.length > 0 ? reply.body : undefined;
     });
     expect(health.status).toBe('degraded');
@@ -62,14 +64,16 @@ describe('a stage that fails for good', () => {
     ]);
 
     // Not retried: over several clock ticks the error stays the one recorded, the job is not re-run.
-    await new Promise((done) => setTimeout(done, 2500));
-    const later = await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`);
-    expect(later.body.lastError.at).toBe(failed.lastError.at);
+    await sleep(2500);
+    const later = await api.as(admin).get('/cycles/{id}', { params: { id: s.cycleId } });
+    expect(later.body.lastError!.at).toBe(failed.lastError!.at);
 
     await t.dataSource.query('ALTER TABLE collective_commitments DROP CONSTRAINT no_commitment_yet');
-    expect((await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`)).status).toBe(202);
-    const moved = await waitForStatus(http, admin, s.cycleId, 'confirming');
+    expect((await api.as(admin).post('/cycles/{id}/advance', { params: { id: s.cycleId } })).status).toBe(
+      202,
+    );
+    const moved = await waitForStatus(api, admin, s.cycleId, 'confirming');
     expect(moved.lastError).toBeNull();
-    expect((await http.get('/api/v1/health')).body.failedStages).toEqual([]);
+    expect((await api.get('/health')).body.failedStages).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { scenario, waitFor } from '../cycles/cycle-scenario';
+import { scenario } from '../cycles/cycle-scenario';
 import { isolatedDatabase, startWorker } from '../support/isolated-database';
-import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app';
+import { until } from '../support/wait';
 
 /**
  * Workers are visible: an API replica and worker processes (Nest contexts as APP_ROLE=worker
@@ -13,15 +15,15 @@ describe('workers and stalled cycles on /health', () => {
   const CLOCK_MS = 1000;
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   const workers: INestApplicationContext[] = [];
 
   beforeAll(async () => {
     db = await isolatedDatabase('proxima_health');
     t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix, clockIntervalMs: CLOCK_MS });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
   });
 
   afterAll(async () => {
@@ -31,24 +33,24 @@ describe('workers and stalled cycles on /health', () => {
   });
 
   const health = async () => {
-    const reply = await http.get('/api/v1/health');
+    const reply = await api.get('/health');
     expect(reply.status).toBe(200);
     return reply.body;
   };
 
   it('is ready, and degraded with no worker seen, while no worker runs', async () => {
-    const ready = await http.get('/api/v1/health/ready');
+    const ready = await api.get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body).toEqual({ status: 'ready', database: 'up' });
     expect(await health()).toMatchObject({ status: 'degraded', database: 'up', redis: 'up', workers: [] });
   });
 
   it('reports a cycle due for longer than twice the clock interval, until a worker runs its stage', async () => {
-    const s = await scenario(http, admin, t.dataSource);
+    const s = await scenario(api, admin, t.dataSource);
     await t.dataSource.query(`UPDATE cycles SET locks_at = now() - interval '1 hour' WHERE id = $1`, [
       s.cycleId,
     ]);
-    const stalled = await waitFor('the cycle reported stalled', async () => {
+    const stalled = await until('the cycle reported stalled', 20_000, async () => {
       const body = await health();
       return body.stalledCycles.find((c: { cycleId: string }) => c.cycleId === s.cycleId) ? body : undefined;
     });
@@ -58,7 +60,9 @@ describe('workers and stalled cycles on /health', () => {
       status: 'open',
       dueSince: expect.any(String),
     });
-    const dueSince = stalled.stalledCycles.find((c: { cycleId: string }) => c.cycleId === s.cycleId).dueSince;
+    const dueSince = stalled.stalledCycles.find(
+      (c: { cycleId: string }) => c.cycleId === s.cycleId,
+    )!.dueSince;
     expect(Date.now() - Date.parse(dueSince)).toBeGreaterThan(59 * 60 * 1000);
 
     // A cycle due only a moment ago (less than two intervals) is not stalled.
@@ -73,7 +77,7 @@ describe('workers and stalled cycles on /health', () => {
     workers.push(
       await startWorker({ databaseUrl: db.url, queuePrefix: db.queuePrefix, clockIntervalMs: CLOCK_MS }),
     );
-    await waitFor('the stalled cycle to move on', async () => {
+    await until('the stalled cycle to move on', 20_000, async () => {
       const now = await health();
       return now.stalledCycles.some((c: { cycleId: string }) => c.cycleId === s.cycleId) ? undefined : now;
     });
@@ -83,7 +87,7 @@ describe('workers and stalled cycles on /health', () => {
     workers.push(
       await startWorker({ databaseUrl: db.url, queuePrefix: db.queuePrefix, clockIntervalMs: CLOCK_MS }),
     );
-    const two = await waitFor('two workers seen', async () => {
+    const two = await until('two workers seen', 20_000, async () => {
       const body = await health();
       return body.workers.length === 2 ? body : undefined;
     });
@@ -102,11 +106,11 @@ describe('workers and stalled cycles on /health', () => {
     expect(new Set(two.workers.map((worker: { id: string }) => worker.id)).size).toBe(2);
     // A clean stop removes its heartbeat.
     await workers.pop()!.close();
-    await waitFor('one worker left', async () => {
+    await until('one worker left', 20_000, async () => {
       const body = await health();
       return body.workers.length === 1 ? body : undefined;
     });
-    const ready = await http.get('/api/v1/health/ready');
+    const ready = await api.get('/health/ready');
     expect(ready.status).toBe(200);
   });
 });

@@ -3,9 +3,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createRootLogger } from '../../src/common/logging/logger';
 import { createHttpApp } from '../../src/http-app';
-import { scenario, waitFor, waitForStatus } from '../cycles/cycle-scenario';
+import { scenario, waitForStatus } from '../cycles/cycle-scenario';
 import { isolatedDatabase } from '../support/isolated-database';
-import { adminToken, Http, testConfig } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, testConfig } from '../support/test-app';
+import { until } from '../support/wait';
 
 interface Line {
   level: number;
@@ -38,7 +40,7 @@ describe('request ids in the logs', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let app: NestFastifyApplication;
   let ds: DataSource;
-  let http: Http;
+  let api: Api;
   let admin: string;
 
   beforeAll(async () => {
@@ -54,8 +56,8 @@ describe('request ids in the logs', () => {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     ds = app.get(DataSource);
-    http = new Http(app);
-    admin = await adminToken(http, ds);
+    api = new Api(app);
+    admin = await adminToken(api, ds);
   }, 60_000);
 
   afterAll(async () => {
@@ -66,11 +68,11 @@ describe('request ids in the logs', () => {
   const of = (requestId: string) => lines.filter((line) => line.reqId === requestId);
 
   it('answers with the request id it logs under, keeping a sane incoming one', async () => {
-    const reply = await http.request('GET', '/api/v1/health', undefined, { 'x-request-id': 'edge-7f3a.42' });
+    const reply = await api.get('/health', { headers: { 'x-request-id': 'edge-7f3a.42' } });
     expect(reply.headers['x-request-id']).toBe('edge-7f3a.42');
     expect(of('edge-7f3a.42').map((line) => line.msg)).toEqual(['incoming request', 'request completed']);
 
-    const fresh = await http.get('/api/v1/health');
+    const fresh = await api.get('/health');
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(of(fresh.headers['x-request-id'] as string)).toHaveLength(2);
   });
@@ -81,7 +83,7 @@ describe('request ids in the logs', () => {
     ['with a quote', 'id"; drop'],
     ['empty', ''],
   ])('replaces an incoming id %s by one of its own', async (_, incoming) => {
-    const reply = await http.request('GET', '/api/v1/health', undefined, { 'x-request-id': incoming });
+    const reply = await api.get('/health', { headers: { 'x-request-id': incoming } });
     expect(reply.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(lines.some((line) => line.reqId === incoming)).toBe(false);
   });
@@ -91,11 +93,13 @@ describe('request ids in the logs', () => {
     await ds.query('ALTER TABLE territories RENAME TO territories_hidden');
     let reply;
     try {
-      reply = await http.as(admin).post('/api/v1/territories', {
-        name: 'Nowhere',
-        countryCode: 'BE',
-        timezone: 'Europe/Brussels',
-        currency: 'EUR',
+      reply = await api.as(admin).post('/territories', {
+        body: {
+          name: 'Nowhere',
+          countryCode: 'BE',
+          timezone: 'Europe/Brussels',
+          currency: 'EUR',
+        },
       });
     } finally {
       await ds.query('ALTER TABLE territories_hidden RENAME TO territories');
@@ -112,12 +116,12 @@ describe('request ids in the logs', () => {
   });
 
   it('carries the request id of POST /cycles/:id/advance into the stage job it queues', async () => {
-    const s = await scenario(http, admin, ds);
-    const reply = await http.as(admin).post(`/api/v1/cycles/${s.cycleId}/advance`);
+    const s = await scenario(api, admin, ds);
+    const reply = await api.as(admin).post('/cycles/{id}/advance', { params: { id: s.cycleId } });
     expect(reply.status).toBe(202);
     const requestId = reply.headers['x-request-id'] as string;
-    await waitForStatus(http, admin, s.cycleId, 'confirming');
-    const done = await waitFor('the stage job to log its end', async () =>
+    await waitForStatus(api, admin, s.cycleId, 'confirming');
+    const done = await until('the stage job to log its end', 20_000, async () =>
       of(requestId).find((line) => line.job === 'run-stage' && line.msg.includes('done in')),
     );
     expect(done).toMatchObject({ reqId: requestId, job: 'run-stage', context: 'WorkerHost' });

@@ -15,6 +15,7 @@ import {
   startSmtpServer,
   type ReceivedMail,
 } from './support';
+import { until } from '../support/wait';
 
 describe('email notifications', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -148,8 +149,9 @@ describe('email notifications', () => {
       prefix: queue.opts.prefix,
     });
     try {
-      const deadline = Date.now() + 10_000;
-      while (mailsTo(to).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await until(`a mail to ${to}`, 10_000, async () => (mailsTo(to).length > 0 ? true : undefined), {
+        everyMs: 50,
+      });
     } finally {
       await worker.close();
     }

@@ -1,10 +1,12 @@
 import { NotificationsService } from '../../src/notifications/notifications.service';
-import { adminToken, Http, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+import { Api, type Invalid } from '../support/api';
+import { adminToken, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
 import { anEmail, aWebhook, enqueue, FIRST_TRY, insertCycle, SIGNING_SECRET } from './support';
+import { cooperative, territory } from '../support/rows';
 
 describe('GET /notifications', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let service: NotificationsService;
   let cycleId: string;
@@ -17,8 +19,8 @@ describe('GET /notifications', () => {
       webhookSigningSecret: SIGNING_SECRET,
       queuePrefix: unique('nt'),
     });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
     service = t.app.get(NotificationsService);
     cycleId = await insertCycle(t.dataSource);
     [emailId, webhookId] = await enqueue(t.dataSource, service, [
@@ -31,7 +33,7 @@ describe('GET /notifications', () => {
   afterAll(() => t.close());
 
   it('lists a cycle’s notifications, newest first, each with its attempts', async () => {
-    const reply = await http.as(admin).get(`/api/v1/notifications?cycleId=${cycleId}`);
+    const reply = await api.as(admin).get('/notifications', { query: { cycleId } });
     expect(reply.status).toBe(200);
     expect(reply.body.total).toBe(2);
     const byId = Object.fromEntries(reply.body.items.map((n: { id: string }) => [n.id, n]));
@@ -60,20 +62,20 @@ describe('GET /notifications', () => {
       attemptCount: 1,
       attempts: [{ outcome: 'failed', detail: expect.stringMatching(/^refused: .*10\.0\.0\.1/) }],
     });
-    expect(reply.body.items[0].payload).toBeUndefined(); // attachments stay out of lists
+    expect((reply.body.items[0] as Record<string, unknown>).payload).toBeUndefined(); // attachments stay out of lists
   });
 
   it('filters by status and pages', async () => {
-    const failed = await http.as(admin).get(`/api/v1/notifications?cycleId=${cycleId}&status=failed`);
+    const failed = await api.as(admin).get('/notifications', { query: { cycleId, status: 'failed' } });
     expect(failed.body).toMatchObject({ total: 1, items: [{ id: webhookId }] });
-    const page = await http.as(admin).get(`/api/v1/notifications?cycleId=${cycleId}&limit=1&offset=1`);
+    const page = await api.as(admin).get('/notifications', { query: { cycleId, limit: 1, offset: 1 } });
     expect(page.body.total).toBe(2);
     expect(page.body.items).toHaveLength(1);
-    const other = await http
+    const other = await api
       .as(admin)
-      .get(`/api/v1/notifications?cycleId=00000000-0000-4000-8000-00000000abcd`);
+      .get('/notifications', { query: { cycleId: '00000000-0000-4000-8000-00000000abcd' } });
     expect(other.body).toEqual({ items: [], total: 0 });
-    const all = await http.as(admin).get('/api/v1/notifications?limit=500');
+    const all = await api.as(admin).get('/notifications', { query: { limit: 500 } });
     expect(all.body.total).toBeGreaterThanOrEqual(2);
   });
 
@@ -83,26 +85,28 @@ describe('GET /notifications', () => {
     ['limit=0', 'limit'],
     ['extra=1', 'extra'],
   ])('rejects %s naming %s', async (query, field) => {
-    const reply = await http.as(admin).get(`/api/v1/notifications?${query}`);
+    const reply = await api
+      .as(admin)
+      .get('/notifications', { query: Object.fromEntries(new URLSearchParams(query)) as Invalid });
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(String(reply.body.message)).toContain(field);
   });
 
   it('needs a token and the admin role', async () => {
-    expect((await http.anonymous().get('/api/v1/notifications')).status).toBe(401);
-    const [cooperative] = await t.dataSource.query(
-      `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
-       SELECT id, 'Coop', 'coop@test.example', 0.5 FROM territories LIMIT 1 RETURNING id`,
+    expect((await api.anonymous().get('/notifications')).status).toBe(401);
+    const cooperativeId = await cooperative(
+      t.dataSource,
+      await territory(t.dataSource, 'MA', 'Africa/Casablanca', 'MAD'),
     );
-    const token = await userToken(http, admin, 'cooperative', { cooperativeId: cooperative.id });
-    const reply = await http.as(token).get('/api/v1/notifications');
+    const token = await userToken(api, admin, 'cooperative', { cooperativeId });
+    const reply = await api.as(token).get('/notifications');
     expect(reply.status).toBe(403);
     expect(reply.body.items).toBeUndefined();
   });
 
   it('is described in the OpenAPI document', async () => {
-    const doc = (await http.anonymous().get('/docs-json')).body;
+    const doc = (await api.anonymous().request('GET', '/docs-json')).body;
     const get = doc.paths['/api/v1/notifications'].get;
     expect(get.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(['cycleId', 'status', 'limit', 'offset']),

@@ -8,6 +8,7 @@ import { standardWebhookSecret } from '../../src/notifications/domain/webhook-si
 import type { NewNotification } from '../../src/notifications/notification.types';
 import type { NotificationsService } from '../../src/notifications/notifications.service';
 import { unique } from '../support/test-app';
+import { partnership, pickupPoint, territory } from '../support/rows';
 
 /** What BullMQ passes a handler on the first of its 8 tries, and on the last. */
 export const FIRST_TRY = { attemptsMade: 0, opts: { attempts: 8 } };
@@ -73,16 +74,17 @@ export async function notificationRow(dataSource: DataSource, id: string): Promi
 
 /** A cycle with the least around it that the schema asks for (the outbox's cycle_id refers to one). */
 export async function insertCycle(dataSource: DataSource): Promise<string> {
+  const consumers = await territory(dataSource, 'BE', 'Europe/Brussels', 'EUR');
+  const producers = await territory(dataSource, 'MA', 'Africa/Casablanca', 'MAD');
+  const partnershipId = await partnership(dataSource, consumers, producers);
+  const pickupPointId = await pickupPoint(dataSource, producers);
   const [row] = await dataSource.query(
-    `WITH a AS (INSERT INTO territories (name, country_code, timezone, currency) VALUES ($1, 'BE', 'Europe/Brussels', 'EUR') RETURNING id),
-          b AS (INSERT INTO territories (name, country_code, timezone, currency) VALUES ($1, 'MA', 'Africa/Casablanca', 'MAD') RETURNING id),
-          p AS (INSERT INTO partnerships (name, territory_a_id, territory_b_id) SELECT $1, a.id, b.id FROM a, b RETURNING id),
-          pp AS (INSERT INTO pickup_points (territory_id, name, address, latitude, longitude) SELECT b.id, $1, 'Souk', 31.6, -8 FROM b RETURNING id),
-          s AS (INSERT INTO seasons (partnership_id, name, producer_territory_id, consumer_territory_id, first_month, last_month, currency, exchange_rate, pickup_point_id)
-                SELECT p.id, $1, b.id, a.id, '2031-06', '2031-06', 'EUR', 10.8, pp.id FROM p, a, b, pp RETURNING id)
+    `WITH s AS (INSERT INTO seasons (partnership_id, name, producer_territory_id, consumer_territory_id, first_month,
+                                     last_month, currency, exchange_rate, pickup_point_id)
+                VALUES ($1, $2, $3, $4, '2031-06', '2031-06', 'EUR', 10.8, $5) RETURNING id)
      INSERT INTO cycles (season_id, month, locks_at, confirm_by, loading_date)
      SELECT s.id, '2031-06', '2031-05-10T22:00:00Z', '2031-05-15T22:00:00Z', '2031-06-01' FROM s RETURNING id`,
-    [unique('cycle')],
+    [partnershipId, unique('season'), producers, consumers, pickupPointId],
   );
   return row.id;
 }

@@ -1,6 +1,7 @@
 import { openApiDocument } from '../support/openapi';
 import { registry, seasonWithOffers, type Registry, type SeasonSetup } from '../support/season-fixtures';
-import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 
 interface ParsedEvent {
   uid: string;
@@ -31,7 +32,7 @@ async function parse(text: string): Promise<{ name: string; events: ParsedEvent[
 
 describe('calendar feed: GET /calendar/:feedToken.ics', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let r: Registry;
   let season: SeasonSetup;
@@ -40,27 +41,28 @@ describe('calendar feed: GET /calendar/:feedToken.ics', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
     r = await registry(t.dataSource, { groups: 1, membersPerGroup: 1 });
-    season = await seasonWithOffers(http, admin, r);
-    member = await userToken(http, admin, 'member', { memberId: r.membersByGroup[0][0] });
-    cooperative = await userToken(http, admin, 'cooperative', { cooperativeId: r.cooperativeIds[0] });
+    season = await seasonWithOffers(api, admin, r);
+    member = await userToken(api, admin, 'member', { memberId: r.membersByGroup[0][0] });
+    cooperative = await userToken(api, admin, 'cooperative', { cooperativeId: r.cooperativeIds[0] });
   });
   afterAll(() => t.close());
 
   const feedPath = async (token: string) => {
-    const url: string = (await http.as(token).get('/api/v1/me')).body.calendarUrl;
+    const url: string = (await api.as(token).get('/me')).body.calendarUrl;
     return new URL(url).pathname;
   };
 
   it('serves the member’s seasons’ deadlines, which a real parser reads, in its territory’s language', async () => {
-    const reply = await http.anonymous().get(await feedPath(member));
+    const reply = await api.anonymous().request('GET', await feedPath(member));
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toBe('text/calendar; charset=utf-8');
     const feed = await parse(reply.text);
     expect(feed.name).toBe('Échéances Proxima'); // a Belgian group: French unless the user chose
-    const cycles = (await http.as(admin).get(`/api/v1/seasons/${season.seasonId}/cycles`)).body;
+    const cycles = (await api.as(admin).get('/seasons/{id}/cycles', { params: { id: season.seasonId } }))
+      .body;
     expect(feed.events).toHaveLength(cycles.length * 4);
     const first = cycles[0];
     const byUid = Object.fromEntries(feed.events.map((e) => [e.uid.split('@')[0], e]));
@@ -77,26 +79,32 @@ describe('calendar feed: GET /calendar/:feedToken.ics', () => {
       [r.membersByGroup[0][0]],
     );
     await t.dataSource.query(`UPDATE users SET locale = 'ar' WHERE id = $1`, [id]);
-    const feed = await parse((await http.anonymous().get(await feedPath(member))).text);
+    const feed = await parse((await api.anonymous().request('GET', await feedPath(member))).text);
     expect(feed.name).toBe('مواعيد بروكسيما');
     await t.dataSource.query(`UPDATE users SET locale = NULL WHERE id = $1`, [id]);
   });
 
   it('serves a Moroccan cooperative in Arabic', async () => {
-    const feed = await parse((await http.anonymous().get(await feedPath(cooperative))).text);
+    const feed = await parse((await api.anonymous().request('GET', await feedPath(cooperative))).text);
     expect(feed.name).toBe('مواعيد بروكسيما');
     expect(feed.events.length).toBeGreaterThan(0);
   });
 
   it('stops serving a rotated token at once, and answers 404 for any unknown one', async () => {
     const old = await feedPath(member);
-    const rotated = await http.as(member).post('/api/v1/me/calendar-token');
+    const rotated = await api.as(member).post('/me/calendar-token');
     expect(rotated.status).toBe(200);
-    expect((await http.anonymous().get(old)).status).toBe(404);
-    expect((await http.anonymous().get(new URL(rotated.body.calendarUrl).pathname)).status).toBe(200);
-    const unknown = await http.anonymous().get(`/api/v1/calendar/${'A'.repeat(43)}.ics`);
+    expect((await api.anonymous().request('GET', old)).status).toBe(404);
+    expect((await api.anonymous().request('GET', new URL(rotated.body.calendarUrl).pathname)).status).toBe(
+      200,
+    );
+    const unknown = await api
+      .anonymous()
+      .get('/calendar/{feedToken}.ics', { params: { feedToken: 'A'.repeat(43) } });
     expect(unknown.status).toBe(404);
-    expect((await http.anonymous().get('/api/v1/calendar/short.ics')).status).toBe(404);
+    expect(
+      (await api.anonymous().get('/calendar/{feedToken}.ics', { params: { feedToken: 'short' } })).status,
+    ).toBe(404);
   });
 
   it('is in /docs-json', async () => {

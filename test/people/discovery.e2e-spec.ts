@@ -1,6 +1,7 @@
 import { registry, seasonWithOffers, type SeasonSetup } from '../support/season-fixtures';
 import { openApiDocument } from '../support/openapi';
-import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { Api, type Invalid } from '../support/api';
+import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 import { buildWorld, worldTokens, type World, type WorldTokens } from '../security/world';
 
 const NIL = '00000000-0000-4000-8000-000000000000';
@@ -12,7 +13,7 @@ const NIL = '00000000-0000-4000-8000-000000000000';
  */
 describe('discovery: /me, seasons, offers, cycles and live demand for every role', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let w: World;
   let tokens: WorldTokens;
@@ -21,24 +22,24 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
-    w = await buildWorld(t, http, admin);
-    tokens = await worldTokens(http, admin, w);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
+    w = await buildWorld(t, api, admin);
+    tokens = await worldTokens(api, admin, w);
     const r2 = await registry(t.dataSource, { groups: 1, membersPerGroup: 1, cooperatives: 2 });
-    other = await seasonWithOffers(http, admin, r2);
-    otherMember = await userToken(http, admin, 'member', { memberId: r2.membersByGroup[0][0] });
+    other = await seasonWithOffers(api, admin, r2);
+    otherMember = await userToken(api, admin, 'member', { memberId: r2.membersByGroup[0][0] });
   }, 120_000);
   afterAll(() => t.close());
 
   const me = async (token: string) => {
-    const reply = await http.as(token).get('/api/v1/me');
+    const reply = await api.as(token).get('/me');
     expect(reply.status).toBe(200);
     return reply.body;
   };
   const seasonOf = (body: { seasons: { id: string }[] }) =>
     body.seasons.find((s) => s.id === w.season.seasonId);
-  const cycle = async (id: string) => (await http.as(admin).get(`/api/v1/cycles/${id}`)).body;
+  const cycle = async (id: string) => (await api.as(admin).get('/cycles/{id}', { params: { id } })).body;
 
   describe('GET /me', () => {
     it('tells a member who it is, its group, and to pledge on the open month before it locks', async () => {
@@ -119,7 +120,7 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
     it('keeps the calendar URL until it is rotated, then shows the new one', async () => {
       const first = (await me(tokens.member)).calendarUrl;
       expect((await me(tokens.member)).calendarUrl).toBe(first);
-      const rotated = await http.as(tokens.member).post('/api/v1/me/calendar-token');
+      const rotated = await api.as(tokens.member).post('/me/calendar-token');
       expect(rotated.status).toBe(200);
       expect(rotated.body.calendarUrl).not.toBe(first);
       expect((await me(tokens.member)).calendarUrl).toBe(rotated.body.calendarUrl);
@@ -127,15 +128,15 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
     });
 
     it('answers 401 without a token', async () => {
-      expect((await http.anonymous().get('/api/v1/me')).status).toBe(401);
-      expect((await http.anonymous().post('/api/v1/me/calendar-token')).status).toBe(401);
+      expect((await api.anonymous().get('/me')).status).toBe(401);
+      expect((await api.anonymous().post('/me/calendar-token')).status).toBe(401);
     });
   });
 
   describe('GET /seasons and /seasons/:id', () => {
     it('lists to every role its own seasons only; the admin sees both', async () => {
       for (const token of Object.values(tokens)) {
-        const reply = await http.as(token).get('/api/v1/seasons?limit=100');
+        const reply = await api.as(token).get('/seasons', { query: { limit: 100 } });
         expect(reply.status).toBe(200);
         expect(reply.body.items.map((s: { id: string }) => s.id)).toEqual([w.season.seasonId]);
         expect(reply.body.total).toBe(1);
@@ -144,33 +145,35 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
           calendar: { reminderDays: 3 },
         });
       }
-      const asOther = await http.as(otherMember).get('/api/v1/seasons');
+      const asOther = await api.as(otherMember).get('/seasons');
       expect(asOther.body.items.map((s: { id: string }) => s.id)).toEqual([other.seasonId]);
-      const all = await http.as(admin).get('/api/v1/seasons?limit=100');
+      const all = await api.as(admin).get('/seasons', { query: { limit: 100 } });
       const ids = all.body.items.map((s: { id: string }) => s.id);
       expect(ids).toEqual(expect.arrayContaining([w.season.seasonId, other.seasonId]));
     });
 
     it('answers another organisation’s season exactly as a season that does not exist', async () => {
       for (const path of ['', '/cycles', '/offers', '/demand']) {
-        const foreign = await http.as(tokens.member).get(`/api/v1/seasons/${other.seasonId}${path}`);
-        const missing = await http.as(tokens.member).get(`/api/v1/seasons/${NIL}${path}`);
+        const foreign = await api
+          .as(tokens.member)
+          .get('/seasons/{id}', { params: { id: `${other.seasonId}${path}` } });
+        const missing = await api.as(tokens.member).get('/seasons/{id}', { params: { id: `${NIL}${path}` } });
         expect([foreign.status, foreign.body]).toEqual([404, missing.body]);
         expect(missing.status).toBe(404);
       }
       for (const token of [tokens.cooperative, tokens.transporter, tokens.coordinator]) {
-        const foreign = await http.as(token).get(`/api/v1/seasons/${other.seasonId}`);
+        const foreign = await api.as(token).get('/seasons/{id}', { params: { id: other.seasonId } });
         expect(foreign.status).toBe(404);
       }
     });
 
     it('names a malformed id and a bad page', async () => {
-      const bad = await http.as(tokens.member).get('/api/v1/seasons/not-a-uuid');
+      const bad = await api.as(tokens.member).get('/seasons/{id}', { params: { id: 'not-a-uuid' } });
       expect(bad.status).toBe(400);
-      const page = await http.as(tokens.member).get('/api/v1/seasons?limit=0');
+      const page = await api.as(tokens.member).get('/seasons', { query: { limit: 0 } });
       expect(page.status).toBe(400);
       expect(page.body.message).toEqual(expect.stringContaining('limit'));
-      const unknown = await http.as(tokens.member).get('/api/v1/seasons?colour=red');
+      const unknown = await api.as(tokens.member).get('/seasons', { query: { colour: 'red' } as Invalid });
       expect(unknown.status).toBe(400);
     });
   });
@@ -178,7 +181,7 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
   describe('GET /seasons/:id/offers', () => {
     it('shows the season’s people each offer with product, cooperative, territory, price and pack', async () => {
       for (const token of [tokens.member, tokens.coordinator, tokens.cooperative]) {
-        const reply = await http.as(token).get(`/api/v1/seasons/${w.season.seasonId}/offers`);
+        const reply = await api.as(token).get('/seasons/{id}/offers', { params: { id: w.season.seasonId } });
         expect(reply.status).toBe(200);
         expect(reply.body.total).toBe(3);
         expect(reply.body.items[0]).toEqual({
@@ -212,7 +215,7 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
   describe('GET /seasons/:id/cycles and /cycles/:id', () => {
     it('gives every role of the season the dates and the time zone to show them in', async () => {
       for (const token of Object.values(tokens)) {
-        const list = await http.as(token).get(`/api/v1/seasons/${w.season.seasonId}/cycles`);
+        const list = await api.as(token).get('/seasons/{id}/cycles', { params: { id: w.season.seasonId } });
         expect(list.status).toBe(200);
         expect(list.body.map((c: { status: string }) => c.status)).toEqual([
           'settled',
@@ -220,7 +223,7 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
           'confirming',
           'open',
         ]);
-        const one = await http.as(token).get(`/api/v1/cycles/${w.cycles.open}`);
+        const one = await api.as(token).get('/cycles/{id}', { params: { id: w.cycles.open } });
         expect(one.status).toBe(200);
         expect(one.body).toMatchObject({
           id: w.cycles.open,
@@ -229,7 +232,9 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
           confirmBy: list.body[3].confirmBy,
           loadingDate: list.body[3].loadingDate,
         });
-        const foreign = await http.as(token).get(`/api/v1/cycles/${other.cycleIds[other.months[0]]}`);
+        const foreign = await api
+          .as(token)
+          .get('/cycles/{id}', { params: { id: other.cycleIds[other.months[0]] } });
         expect(foreign.status).toBe(404);
       }
     });
@@ -238,7 +243,7 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
   describe('GET /seasons/:id/demand', () => {
     it('shows members and coordinators the live demand of each open month against the export cap', async () => {
       for (const token of [tokens.member, tokens.coordinator]) {
-        const reply = await http.as(token).get(`/api/v1/seasons/${w.season.seasonId}/demand`);
+        const reply = await api.as(token).get('/seasons/{id}/demand', { params: { id: w.season.seasonId } });
         expect(reply.status).toBe(200);
         // Four members pledged 8 of every offer; offer 3 (capacity 50, export share 0.5) is over its cap of 25.
         expect(reply.body).toEqual(
@@ -254,32 +259,37 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
           })),
         );
       }
-      const asAdmin = await http.as(admin).get(`/api/v1/seasons/${w.season.seasonId}/demand`);
+      const asAdmin = await api.as(admin).get('/seasons/{id}/demand', { params: { id: w.season.seasonId } });
       expect(asAdmin.body[0]).toMatchObject({ demand: 32, groupQuantity: null });
     });
 
     it('moves with a pledge at once', async () => {
-      const put = await http
-        .as(tokens.member)
-        .put(`/api/v1/seasons/${w.season.seasonId}/members/${w.memberId}/pledges/${w.months.open}`, {
+      const put = await api.as(tokens.member).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+        params: { id: w.season.seasonId, memberId: w.memberId, month: w.months.open },
+        body: {
           lines: [{ offerId: w.season.offers[2].id, quantity: 0 }],
-        });
+        },
+      });
       expect(put.status).toBe(200);
-      const reply = await http.as(tokens.member).get(`/api/v1/seasons/${w.season.seasonId}/demand`);
+      const reply = await api
+        .as(tokens.member)
+        .get('/seasons/{id}/demand', { params: { id: w.season.seasonId } });
       const third = reply.body.find((d: { offerId: string }) => d.offerId === w.season.offers[2].id);
       expect(third).toMatchObject({ demand: 24, groupQuantity: 8, exportCap: 25, overCap: false });
     });
 
     it('is not for cooperatives or transporters (403), nor another group (404)', async () => {
       expect(
-        (await http.as(tokens.cooperative).get(`/api/v1/seasons/${w.season.seasonId}/demand`)).status,
+        (await api.as(tokens.cooperative).get('/seasons/{id}/demand', { params: { id: w.season.seasonId } }))
+          .status,
       ).toBe(403);
       expect(
-        (await http.as(tokens.transporter).get(`/api/v1/seasons/${w.season.seasonId}/demand`)).status,
+        (await api.as(tokens.transporter).get('/seasons/{id}/demand', { params: { id: w.season.seasonId } }))
+          .status,
       ).toBe(403);
-      expect((await http.as(otherMember).get(`/api/v1/seasons/${w.season.seasonId}/demand`)).status).toBe(
-        404,
-      );
+      expect(
+        (await api.as(otherMember).get('/seasons/{id}/demand', { params: { id: w.season.seasonId } })).status,
+      ).toBe(404);
     });
   });
 

@@ -5,7 +5,9 @@ import { QueueService } from '../../src/queue/queue.service';
 import { QueueName } from '../../src/queue/jobs';
 import { FIRST_TRY, startSmtpServer, type ReceivedMail } from '../notifications/support';
 import { registry, seasonWithOffers, type Registry, type SeasonSetup } from '../support/season-fixtures';
-import { adminToken, Http, startTestApp, unique, type TestApp } from '../support/test-app';
+import { Api, type Invalid } from '../support/api';
+import { adminToken, startTestApp, unique, type TestApp } from '../support/test-app';
+import { organicCertificate, vehicle } from '../support/rows';
 
 /** The headers and the decoded text of a received mail (nodemailer: quoted-printable or base64). */
 function readMail(mail: ReceivedMail): { headers: Record<string, string>; text: string } {
@@ -56,7 +58,7 @@ function subjectOf(headers: Record<string, string>): string {
 describe('notifications to people', () => {
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let r: Registry;
   let season: SeasonSetup;
@@ -77,32 +79,28 @@ describe('notifications to people', () => {
       queuePrefix: unique('people'),
       publicUrl: 'https://proxima.test',
     });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
     stages = t.app.get(StageRunner);
     people = t.app.get(PeopleNotificationsService);
     outbox = t.app.get(NotificationsService);
     r = await registry(t.dataSource, { groups: 2, membersPerGroup: 2, cooperatives: 2 });
     // Only the first cooperative is certified organic: the second one's offer is excluded.
-    await t.dataSource.query(
-      `INSERT INTO certificates (cooperative_id, kind, body, number, valid_from, valid_to)
-       VALUES ($1, 'organic', 'Ecocert', 'MA-BIO-001', '2020-01-01', '2040-12-31')`,
-      [r.cooperativeIds[0]],
-    );
-    await t.dataSource.query(
-      `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg, cost_per_km_minor)
-       VALUES ($1, 'Truck', 'road', 20000, 100)`,
-      [r.transportOrganiserIds[0]],
-    );
-    season = await seasonWithOffers(http, admin, r);
+    await organicCertificate(t.dataSource, r.cooperativeIds[0]);
+    await vehicle(t.dataSource, r.transportOrganiserIds[0], {
+      name: 'Truck',
+      capacityKg: 20000,
+      costPerKmMinor: 100,
+    });
+    season = await seasonWithOffers(api, admin, r);
     for (const [role, links, email, locale] of [
       ['coordinator', { consumerGroupId: r.groupIds[0] }, emails.coordinator, 'en'],
       ['member', { memberId: r.membersByGroup[0][0] }, emails.arabicMember, 'ar'],
       ['cooperative', { cooperativeId: r.cooperativeIds[0] }, emails.cooperative, null],
     ] as const) {
-      const created = await http
+      const created = await api
         .as(admin)
-        .post('/api/v1/users', { email, password: 'correct horse battery', role, ...links });
+        .post('/users', { body: { email, password: 'correct horse battery', role, ...links } });
       expect(created.status).toBe(201);
       await t.dataSource.query(`UPDATE users SET locale = $2 WHERE id = $1`, [created.body.id, locale]);
     }
@@ -115,12 +113,15 @@ describe('notifications to people', () => {
     // second group's second member pledges nothing.
     const [o1, o2, o3] = season.offers;
     for (const memberId of [...r.membersByGroup[0], r.membersByGroup[1][0]]) {
-      const put = await http.as(admin).put(`/api/v1/seasons/${season.seasonId}/members/${memberId}/pledges`, {
-        lines: [
-          { offerId: o1.id, quantity: 8 },
-          { offerId: o2.id, quantity: 100 },
-          { offerId: o3.id, quantity: 8 },
-        ],
+      const put = await api.as(admin).put('/seasons/{id}/members/{memberId}/pledges', {
+        params: { id: season.seasonId, memberId },
+        body: {
+          lines: [
+            { offerId: o1.id, quantity: 8 },
+            { offerId: o2.id, quantity: 100 },
+            { offerId: o3.id, quantity: 8 },
+          ],
+        },
       });
       expect(put.status).toBe(200);
     }
@@ -156,7 +157,7 @@ describe('notifications to people', () => {
   const cycle1 = () => season.cycleIds[month1()];
 
   it('cycle.closing: reminds each member reminderDays before the lock, once, in its language', async () => {
-    const cycle = (await http.as(admin).get(`/api/v1/cycles/${cycle1()}`)).body;
+    const cycle = (await api.as(admin).get('/cycles/{id}', { params: { id: cycle1() } })).body;
     const locksAt = Date.parse(cycle.locksAt);
     // The clock's tick covers every season in the database (other suites run beside this one):
     // count this cycle's reminders, not the tick's total.
@@ -194,14 +195,14 @@ describe('notifications to people', () => {
     )![1];
     expect(mail.text).toContain(link);
     const path = new URL(link).pathname;
-    const page = await http.anonymous().get(path);
+    const page = await api.anonymous().request('GET', path); // the link as the mail gives it
     expect(page.status).toBe(200);
     expect(page.text).toContain('<form method="post">');
-    const posted = await http.anonymous().request('POST', path, 'List-Unsubscribe=One-Click', {
+    const posted = await api.anonymous().request('POST', path, 'List-Unsubscribe=One-Click', {
       'content-type': 'application/x-www-form-urlencoded',
     });
     expect([posted.status, posted.body]).toEqual([200, { kind: 'cycle.closing', unsubscribed: true }]);
-    const again = await http.anonymous().request('POST', path, 'List-Unsubscribe=One-Click', {
+    const again = await api.anonymous().request('POST', path, 'List-Unsubscribe=One-Click', {
       'content-type': 'application/x-www-form-urlencoded',
     });
     expect(again.status).toBe(200);
@@ -210,7 +211,9 @@ describe('notifications to people', () => {
     ]);
     expect(member.muted_notifications).toEqual(['cycle.closing']);
     // The next month's reminder skips that member, and only that member.
-    const next = (await http.as(admin).get(`/api/v1/cycles/${season.cycleIds[season.months[1]]}`)).body;
+    const next = (
+      await api.as(admin).get('/cycles/{id}', { params: { id: season.cycleIds[season.months[1]] } })
+    ).body;
     await people.tick(new Date(Date.parse(next.locksAt) - 86_400_000));
     const targets = (await mailsOf('cycle.closing', next.id)).map((row: { target: string }) => row.target);
     expect(targets).toHaveLength(3);
@@ -218,10 +221,17 @@ describe('notifications to people', () => {
   });
 
   it('refuses a forged or altered unsubscribe link (404) and form bodies anywhere else (415)', async () => {
-    expect((await http.anonymous().post('/api/v1/unsubscribe/not-a-token')).status).toBe(404);
-    expect((await http.anonymous().get('/api/v1/unsubscribe/abc.def')).status).toBe(404);
-    const form = await http.as(admin).request('POST', '/api/v1/territories', 'name=x', {
-      'content-type': 'application/x-www-form-urlencoded',
+    expect(
+      (await api.anonymous().post('/unsubscribe/{token}', { params: { token: 'not-a-token' } })).status,
+    ).toBe(404);
+    expect((await api.anonymous().get('/unsubscribe/{token}', { params: { token: 'abc.def' } })).status).toBe(
+      404,
+    );
+    const form = await api.as(admin).post('/territories', {
+      body: 'name=x' as Invalid,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+      },
     });
     expect(form.status).toBe(415);
   });
@@ -237,17 +247,19 @@ describe('notifications to people', () => {
 
   it('cycle.allocated: each member learns what it gets and why it is less than pledged', async () => {
     expect(await stages.run(cycle1(), 'locked')).toBe('moved');
-    const demand = await http
-      .as(admin)
-      .get(`/api/v1/cycles/${cycle1()}/demand?cooperativeId=${r.cooperativeIds[0]}`);
+    const demand = await api.as(admin).get('/cycles/{id}/demand', {
+      params: { id: cycle1() },
+      query: { cooperativeId: r.cooperativeIds[0] },
+    });
     const lines = demand.body.map((d: { offerId: string; quantity: number }) => ({
       offerId: d.offerId,
       // the first offer confirmed short (20 of 24), the second in full (above its export cap)
       quantity: d.offerId === season.offers[0].id ? d.quantity - 4 : d.quantity,
     }));
-    const confirmed = await http
-      .as(admin)
-      .put(`/api/v1/cycles/${cycle1()}/confirmations/${r.cooperativeIds[0]}`, { lines });
+    const confirmed = await api.as(admin).put('/cycles/{id}/confirmations/{cooperativeId}', {
+      params: { id: cycle1(), cooperativeId: r.cooperativeIds[0] },
+      body: { lines },
+    });
     expect(confirmed.status).toBe(200);
     expect(await stages.run(cycle1(), 'confirming')).toBe('moved');
     await deliver(cycle1());
@@ -279,7 +291,7 @@ describe('notifications to people', () => {
     await deliver(cycle1());
     const [dispatched] = received(emails.coordinator, 'on their way');
     expect(dispatched.text).toMatch(/Truck \(road\): your group is stop \d of \d\. Expected:/);
-    const cycle = (await http.as(admin).get(`/api/v1/cycles/${cycle1()}`)).body;
+    const cycle = (await api.as(admin).get('/cycles/{id}', { params: { id: cycle1() } })).body;
     const [{ at }] = await t.dataSource.query(
       `SELECT ($1::date::timestamp AT TIME ZONE 'Africa/Casablanca') AS at`,
       [cycle.loadingDate],
@@ -304,9 +316,10 @@ describe('notifications to people', () => {
           WHERE cycle_id = $1 AND consumer_group_id = $2`,
         [cycle1(), consumerGroupId],
       );
-      const put = await http
-        .as(admin)
-        .put(`/api/v1/cycles/${cycle1()}/receipts/${consumerGroupId}`, { lines });
+      const put = await api.as(admin).put('/cycles/{id}/receipts/{consumerGroupId}', {
+        params: { id: cycle1(), consumerGroupId },
+        body: { lines },
+      });
       expect(put.status).toBe(200);
     }
     expect(await stages.run(cycle1(), 'received')).toBe('moved');

@@ -1,12 +1,7 @@
-import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
-import {
-  charterVersion,
-  consumerGroup,
-  registry,
-  seasonWithOffers,
-  type Registry,
-  type SeasonSetup,
-} from '../support/season-fixtures';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { registry, seasonWithOffers, type Registry, type SeasonSetup } from '../support/season-fixtures';
+import { charterVersion, consumerGroup } from '../support/rows';
 
 const NIL = '00000000-0000-4000-8000-000000000000';
 
@@ -19,7 +14,7 @@ interface Commitment {
 
 describe('commitments, delivery pledges and the seasonal plan', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let r: Registry;
   let s: SeasonSetup;
@@ -31,20 +26,20 @@ describe('commitments, delivery pledges and the seasonal plan', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
     r = await registry(t.dataSource, { groups: 2, membersPerGroup: 3 });
-    s = await seasonWithOffers(http, admin, r);
+    s = await seasonWithOffers(api, admin, r);
     tokens = {
-      coordinator: await userToken(http, admin, 'coordinator', { consumerGroupId: r.groupIds[0] }),
-      otherCoordinator: await userToken(http, admin, 'coordinator', { consumerGroupId: r.groupIds[1] }),
-      outsideCoordinator: await userToken(http, admin, 'coordinator', {
+      coordinator: await userToken(api, admin, 'coordinator', { consumerGroupId: r.groupIds[0] }),
+      otherCoordinator: await userToken(api, admin, 'coordinator', { consumerGroupId: r.groupIds[1] }),
+      outsideCoordinator: await userToken(api, admin, 'coordinator', {
         consumerGroupId: await consumerGroup(t.dataSource, r.consumerTerritoryId),
       }),
-      member: await userToken(http, admin, 'member', { memberId: r.membersByGroup[0][0] }),
-      cooperative: await userToken(http, admin, 'cooperative', { cooperativeId: r.cooperativeIds[0] }),
-      otherCooperative: await userToken(http, admin, 'cooperative', { cooperativeId: r.cooperativeIds[1] }),
-      transporter: await userToken(http, admin, 'transporter', {
+      member: await userToken(api, admin, 'member', { memberId: r.membersByGroup[0][0] }),
+      cooperative: await userToken(api, admin, 'cooperative', { cooperativeId: r.cooperativeIds[0] }),
+      otherCooperative: await userToken(api, admin, 'cooperative', { cooperativeId: r.cooperativeIds[1] }),
+      transporter: await userToken(api, admin, 'transporter', {
         transportOrganiserId: r.transportOrganiserIds[0],
       }),
     };
@@ -62,16 +57,18 @@ describe('commitments, delivery pledges and the seasonal plan', () => {
           { offerId: c, quantity: 2 * (m + 1) },
           ...(m === 1 ? [{ offerId: b, quantity: 7 }] : []),
         ];
-        const put = await http
-          .as(admin)
-          .put(`/api/v1/seasons/${s.seasonId}/members/${memberId}/pledges`, { lines: standing });
+        const put = await api.as(admin).put('/seasons/{id}/members/{memberId}/pledges', {
+          params: { id: s.seasonId, memberId },
+          body: { lines: standing },
+        });
         expect(put.status).toBe(200);
         const april = [{ offerId: b, quantity: 3 + g }];
         expect(
           (
-            await http
-              .as(admin)
-              .put(`/api/v1/seasons/${s.seasonId}/members/${memberId}/pledges/2030-04`, { lines: april })
+            await api.as(admin).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+              params: { id: s.seasonId, memberId, month: '2030-04' },
+              body: { lines: april },
+            })
           ).status,
         ).toBe(200);
         for (const month of s.months) {
@@ -87,8 +84,8 @@ describe('commitments, delivery pledges and the seasonal plan', () => {
   });
   afterAll(() => t.close());
 
-  const commitments = (token: string, query = '') =>
-    http.as(token).get(`/api/v1/seasons/${s.seasonId}/commitments${query}`);
+  const commitments = (token: string, query: { month?: string; consumerGroupId?: string } = {}) =>
+    api.as(token).get('/seasons/{id}/commitments', { params: { id: s.seasonId }, query });
 
   describe('collective commitments', () => {
     it('are the sums of the members’ pledges per group, offer and month', async () => {
@@ -104,14 +101,14 @@ describe('commitments, delivery pledges and the seasonal plan', () => {
     });
 
     it('filter by month and by group', async () => {
-      const april = await commitments(admin, '?month=2030-04');
+      const april = await commitments(admin, { month: '2030-04' });
       expect(april.status).toBe(200);
       expect([...april.body].sort(byKey)).toEqual(expected.filter((c) => c.month === '2030-04').sort(byKey));
-      const group = await commitments(admin, `?consumerGroupId=${r.groupIds[1]}&month=2030-05`);
+      const group = await commitments(admin, { consumerGroupId: r.groupIds[1], month: '2030-05' });
       expect([...group.body].sort(byKey)).toEqual(
         expected.filter((c) => c.month === '2030-05' && c.consumerGroupId === r.groupIds[1]).sort(byKey),
       );
-      expect((await commitments(admin, '?month=2031-05')).body).toEqual([]);
+      expect((await commitments(admin, { month: '2031-05' })).body).toEqual([]);
     });
 
     it('a coordinator sees its own group, by default or by id', async () => {
@@ -120,33 +117,35 @@ describe('commitments, delivery pledges and the seasonal plan', () => {
       expect(byDefault.status).toBe(200);
       expect([...byDefault.body].sort(byKey)).toEqual(own);
       expect(
-        [...(await commitments(tokens.coordinator, `?consumerGroupId=${r.groupIds[0]}`)).body].sort(byKey),
+        [...(await commitments(tokens.coordinator, { consumerGroupId: r.groupIds[0] })).body].sort(byKey),
       ).toEqual(own);
     });
 
     it('a coordinator asking for another group, or whose group is not enrolled, gets 404', async () => {
-      expect((await commitments(tokens.coordinator, `?consumerGroupId=${r.groupIds[1]}`)).status).toBe(404);
-      expect((await commitments(tokens.coordinator, `?consumerGroupId=${NIL}`)).status).toBe(404);
+      expect((await commitments(tokens.coordinator, { consumerGroupId: r.groupIds[1] })).status).toBe(404);
+      expect((await commitments(tokens.coordinator, { consumerGroupId: NIL })).status).toBe(404);
       expect((await commitments(tokens.outsideCoordinator)).status).toBe(404);
     });
 
     it('other roles are refused; bad queries are 400; an unknown season 404', async () => {
       for (const who of ['member', 'cooperative', 'transporter'])
         expect((await commitments(tokens[who])).status).toBe(403);
-      expect((await http.anonymous().get(`/api/v1/seasons/${s.seasonId}/commitments`)).status).toBe(401);
-      const badMonth = await commitments(admin, '?month=2030-4');
+      expect(
+        (await api.anonymous().get('/seasons/{id}/commitments', { params: { id: s.seasonId } })).status,
+      ).toBe(401);
+      const badMonth = await commitments(admin, { month: '2030-4' });
       expect(badMonth.status).toBe(400);
       expect(badMonth.body.message).toContain('month');
-      const badGroup = await commitments(admin, '?consumerGroupId=abc');
+      const badGroup = await commitments(admin, { consumerGroupId: 'abc' });
       expect(badGroup.status).toBe(400);
       expect(badGroup.body.message).toContain('consumerGroupId');
-      expect((await http.as(admin).get(`/api/v1/seasons/${NIL}/commitments`)).status).toBe(404);
+      expect((await api.as(admin).get('/seasons/{id}/commitments', { params: { id: NIL } })).status).toBe(
+        404,
+      );
     });
   });
 
   describe('delivery pledges', () => {
-    const path = (cooperativeId: string, seasonId = s.seasonId) =>
-      `/api/v1/seasons/${seasonId}/cooperatives/${cooperativeId}/delivery-pledges`;
     const stored = async (cooperativeId: string) =>
       t.dataSource.query(
         `SELECT dp.offer_id, c.month, dp.quantity FROM delivery_pledges dp JOIN cycles c ON c.id = dp.cycle_id
@@ -156,17 +155,25 @@ describe('commitments, delivery pledges and the seasonal plan', () => {
 
     it('a cooperative upserts its own pledges per offer and month, keeping those not named', async () => {
       const [a, b] = s.offers.map((o) => o.id);
-      const first = await http.as(tokens.cooperative).put(path(r.cooperativeIds[0]), {
-        lines: [
-          { offerId: a, month: '2030-03', quantity: 40 },
-          { offerId: a, month: '2030-04', quantity: 45 },
-          { offerId: b, month: '2030-04', quantity: 10 },
-        ],
-      });
-      expect(first.status).toBe(200);
-      const second = await http
+      const first = await api
         .as(tokens.cooperative)
-        .put(path(r.cooperativeIds[0]), { lines: [{ offerId: a, month: '2030-04', quantity: 50 }] });
+        .put('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+          params: { id: s.seasonId, cooperativeId: r.cooperativeIds[0] },
+          body: {
+            lines: [
+              { offerId: a, month: '2030-03', quantity: 40 },
+              { offerId: a, month: '2030-04', quantity: 45 },
+              { offerId: b, month: '2030-04', quantity: 10 },
+            ],
+          },
+        });
+      expect(first.status).toBe(200);
+      const second = await api
+        .as(tokens.cooperative)
+        .put('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+          params: { id: s.seasonId, cooperativeId: r.cooperativeIds[0] },
+          body: { lines: [{ offerId: a, month: '2030-04', quantity: 50 }] },
+        });
       expect(second.status).toBe(200);
       const want = [
         { offerId: a, month: '2030-03', quantity: 40 },
@@ -174,7 +181,15 @@ describe('commitments, delivery pledges and the seasonal plan', () => {
         { offerId: b, month: '2030-04', quantity: 10 },
       ].sort((x, y) => `${x.month}${x.offerId}`.localeCompare(`${y.month}${y.offerId}`));
       expect(second.body).toEqual(want);
-      expect((await http.as(tokens.cooperative).get(path(r.cooperativeIds[0]))).body).toEqual(want);
+      expect(
+        (
+          await api
+            .as(tokens.cooperative)
+            .get('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+              params: { id: s.seasonId, cooperativeId: r.cooperativeIds[0] },
+            })
+        ).body,
+      ).toEqual(want);
       expect(
         (await stored(r.cooperativeIds[0])).map(
           (row: { offer_id: string; month: string; quantity: number }) => ({
@@ -185,8 +200,11 @@ describe('commitments, delivery pledges and the seasonal plan', () => {
         ),
       ).toEqual(want);
       // an admin may too
-      const byAdmin = await http.as(admin).put(path(r.cooperativeIds[1]), {
-        lines: [{ offerId: s.offers[2].id, month: '2030-02', quantity: 5 }],
+      const byAdmin = await api.as(admin).put('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+        params: { id: s.seasonId, cooperativeId: r.cooperativeIds[1] },
+        body: {
+          lines: [{ offerId: s.offers[2].id, month: '2030-02', quantity: 5 }],
+        },
       });
       expect(byAdmin.status).toBe(200);
       expect(byAdmin.body).toEqual([{ offerId: s.offers[2].id, month: '2030-02', quantity: 5 }]);
@@ -232,7 +250,12 @@ describe('commitments, delivery pledges and the seasonal plan', () => {
       ],
     ])('rejects %s with 400, changing nothing', async (_what, lines, field) => {
       const before = await stored(r.cooperativeIds[0]);
-      const reply = await http.as(tokens.cooperative).put(path(r.cooperativeIds[0]), { lines: lines() });
+      const reply = await api
+        .as(tokens.cooperative)
+        .put('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+          params: { id: s.seasonId, cooperativeId: r.cooperativeIds[0] },
+          body: { lines: lines() },
+        });
       expect(reply.status).toBe(400);
       expect(reply.body.message).toContain(field);
       expect(await stored(r.cooperativeIds[0])).toEqual(before);
@@ -242,12 +265,17 @@ describe('commitments, delivery pledges and the seasonal plan', () => {
       await t.dataSource.query(`UPDATE cycles SET status = 'locked' WHERE id = $1`, [s.cycleIds['2030-02']]);
       try {
         const before = await stored(r.cooperativeIds[0]);
-        const reply = await http.as(tokens.cooperative).put(path(r.cooperativeIds[0]), {
-          lines: [
-            { offerId: s.offers[0].id, month: '2030-05', quantity: 8 },
-            { offerId: s.offers[0].id, month: '2030-02', quantity: 8 },
-          ],
-        });
+        const reply = await api
+          .as(tokens.cooperative)
+          .put('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+            params: { id: s.seasonId, cooperativeId: r.cooperativeIds[0] },
+            body: {
+              lines: [
+                { offerId: s.offers[0].id, month: '2030-05', quantity: 8 },
+                { offerId: s.offers[0].id, month: '2030-02', quantity: 8 },
+              ],
+            },
+          });
         expect(reply.status).toBe(422);
         expect(reply.body.message).toContain('2030-02');
         expect(await stored(r.cooperativeIds[0])).toEqual(before);
@@ -259,25 +287,80 @@ describe('commitments, delivery pledges and the seasonal plan', () => {
     it('another cooperative gets 404; other roles 403; an unknown cooperative or season 404', async () => {
       const before = await stored(r.cooperativeIds[0]);
       const lines = [{ offerId: s.offers[0].id, month: '2030-03', quantity: 999 }];
-      expect((await http.as(tokens.otherCooperative).put(path(r.cooperativeIds[0]), { lines })).status).toBe(
-        404,
-      );
-      expect((await http.as(tokens.otherCooperative).get(path(r.cooperativeIds[0]))).status).toBe(404);
+      expect(
+        (
+          await api
+            .as(tokens.otherCooperative)
+            .put('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+              params: { id: s.seasonId, cooperativeId: r.cooperativeIds[0] },
+              body: { lines },
+            })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await api
+            .as(tokens.otherCooperative)
+            .get('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+              params: { id: s.seasonId, cooperativeId: r.cooperativeIds[0] },
+            })
+        ).status,
+      ).toBe(404);
       for (const who of ['coordinator', 'member', 'transporter']) {
-        expect((await http.as(tokens[who]).put(path(r.cooperativeIds[0]), { lines })).status).toBe(403);
-        expect((await http.as(tokens[who]).get(path(r.cooperativeIds[0]))).status).toBe(403);
+        expect(
+          (
+            await api.as(tokens[who]).put('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+              params: { id: s.seasonId, cooperativeId: r.cooperativeIds[0] },
+              body: { lines },
+            })
+          ).status,
+        ).toBe(403);
+        expect(
+          (
+            await api.as(tokens[who]).get('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+              params: { id: s.seasonId, cooperativeId: r.cooperativeIds[0] },
+            })
+          ).status,
+        ).toBe(403);
       }
-      expect((await http.anonymous().get(path(r.cooperativeIds[0]))).status).toBe(401);
-      expect((await http.as(admin).get(path(NIL))).status).toBe(404);
-      expect((await http.as(admin).put(path(r.cooperativeIds[0], NIL), { lines })).status).toBe(404);
-      expect((await http.as(tokens.cooperative).get(path(r.cooperativeIds[0], NIL))).status).toBe(404);
+      expect(
+        (
+          await api.anonymous().get('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+            params: { id: s.seasonId, cooperativeId: r.cooperativeIds[0] },
+          })
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await api.as(admin).get('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+            params: { id: s.seasonId, cooperativeId: NIL },
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await api.as(admin).put('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+            params: { id: NIL, cooperativeId: r.cooperativeIds[0] },
+            body: { lines },
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await api
+            .as(tokens.cooperative)
+            .get('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
+              params: { id: NIL, cooperativeId: r.cooperativeIds[0] },
+            })
+        ).status,
+      ).toBe(404);
       expect(await stored(r.cooperativeIds[0])).toEqual(before);
     });
   });
 
   describe('the seasonal plan', () => {
     it('gives commitments, delivery pledge, capacity and export cap per offer and month', async () => {
-      const reply = await http.as(admin).get(`/api/v1/seasons/${s.seasonId}/plan`);
+      const reply = await api.as(admin).get('/seasons/{id}/plan', { params: { id: s.seasonId } });
       expect(reply.status).toBe(200);
       expect(reply.body).toHaveLength(s.offers.length * s.months.length);
       const delivery = new Map<string, number>(
@@ -312,37 +395,43 @@ describe('commitments, delivery pledges and the seasonal plan', () => {
           });
         }
       }
-      expect(reply.body.find((p: { offerId: string }) => p.offerId === s.offers[1].id).exportCap).toBe(150);
+      expect(reply.body.find((p: { offerId: string }) => p.offerId === s.offers[1].id)!.exportCap).toBe(150);
     });
 
     it('a cooperative sees its own offers only; others are refused', async () => {
-      const own = await http.as(tokens.cooperative).get(`/api/v1/seasons/${s.seasonId}/plan`);
+      const own = await api.as(tokens.cooperative).get('/seasons/{id}/plan', { params: { id: s.seasonId } });
       expect(own.status).toBe(200);
       expect(own.body).toHaveLength(2 * s.months.length);
       expect(new Set(own.body.map((p: { cooperativeId: string }) => p.cooperativeId))).toEqual(
         new Set([r.cooperativeIds[0]]),
       );
-      const other = await http.as(tokens.otherCooperative).get(`/api/v1/seasons/${s.seasonId}/plan`);
+      const other = await api
+        .as(tokens.otherCooperative)
+        .get('/seasons/{id}/plan', { params: { id: s.seasonId } });
       expect(other.body.map((p: { offerId: string }) => p.offerId)).toEqual(
         s.months.map(() => s.offers[2].id),
       );
-      const stranger = await userToken(http, admin, 'cooperative', {
+      const stranger = await userToken(api, admin, 'cooperative', {
         cooperativeId: r.consumerSideCooperativeId,
       });
-      expect((await http.as(stranger).get(`/api/v1/seasons/${s.seasonId}/plan`)).status).toBe(404);
+      expect((await api.as(stranger).get('/seasons/{id}/plan', { params: { id: s.seasonId } })).status).toBe(
+        404,
+      );
       for (const who of ['coordinator', 'member', 'transporter']) {
-        expect((await http.as(tokens[who]).get(`/api/v1/seasons/${s.seasonId}/plan`)).status).toBe(403);
+        expect(
+          (await api.as(tokens[who]).get('/seasons/{id}/plan', { params: { id: s.seasonId } })).status,
+        ).toBe(403);
       }
-      expect((await http.as(admin).get(`/api/v1/seasons/${NIL}/plan`)).status).toBe(404);
+      expect((await api.as(admin).get('/seasons/{id}/plan', { params: { id: NIL } })).status).toBe(404);
     });
 
     it('takes the export cap from the current charter version, null without maxExportShare', async () => {
       await charterVersion(t.dataSource, r.partnershipId, { maxExportShare: 0.333 });
-      const capped = await http.as(admin).get(`/api/v1/seasons/${s.seasonId}/plan`);
-      expect(capped.body.find((p: { offerId: string }) => p.offerId === s.offers[0].id).exportCap).toBe(333);
-      expect(capped.body.find((p: { offerId: string }) => p.offerId === s.offers[1].id).exportCap).toBe(100);
+      const capped = await api.as(admin).get('/seasons/{id}/plan', { params: { id: s.seasonId } });
+      expect(capped.body.find((p: { offerId: string }) => p.offerId === s.offers[0].id)!.exportCap).toBe(333);
+      expect(capped.body.find((p: { offerId: string }) => p.offerId === s.offers[1].id)!.exportCap).toBe(100);
       await charterVersion(t.dataSource, r.partnershipId, { organicRequired: true });
-      const uncapped = await http.as(admin).get(`/api/v1/seasons/${s.seasonId}/plan`);
+      const uncapped = await api.as(admin).get('/seasons/{id}/plan', { params: { id: s.seasonId } });
       expect(uncapped.body.every((p: { exportCap: number | null }) => p.exportCap === null)).toBe(true);
     });
   });

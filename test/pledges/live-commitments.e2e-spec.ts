@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { fcParameters } from '../support/property';
-import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app';
 import { registry, seasonWithOffers, type Registry, type SeasonSetup } from '../support/season-fixtures';
 
 /**
@@ -10,17 +11,17 @@ import { registry, seasonWithOffers, type Registry, type SeasonSetup } from '../
  */
 describe('live commitments under concurrent pledge PUTs', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let r: Registry;
   let s: SeasonSetup;
 
   beforeAll(async () => {
     t = await startTestApp({ dbPoolSize: 8 });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
     r = await registry(t.dataSource, { groups: 2, membersPerGroup: 4 });
-    s = await seasonWithOffers(http, admin, r);
+    s = await seasonWithOffers(api, admin, r);
   });
 
   afterAll(() => t.close());
@@ -59,14 +60,16 @@ describe('live commitments under concurrent pledge PUTs', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(put, { minLength: 1, maxLength: 12 }), async (puts) => {
         const replies = await Promise.all(
-          puts.map((p) =>
-            http
-              .as(admin)
-              .put(
-                `/api/v1/seasons/${s.seasonId}/members/${members[p.member]}/pledges${p.month ? `/${p.month}` : ''}`,
-                { lines: p.lines },
-              ),
-          ),
+          puts.map((p) => {
+            const params = { id: s.seasonId, memberId: members[p.member] };
+            const body = { lines: p.lines };
+            return p.month
+              ? api.as(admin).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+                  params: { ...params, month: p.month },
+                  body,
+                })
+              : api.as(admin).put('/seasons/{id}/members/{memberId}/pledges', { params, body });
+          }),
         );
         expect(replies.map((reply) => reply.status)).toEqual(puts.map(() => 200));
         expect(await drift()).toBe(0);
@@ -75,7 +78,9 @@ describe('live commitments under concurrent pledge PUTs', () => {
     );
     // And the API answers the same sums as the rows.
     const [month] = s.months;
-    const reply = await http.as(admin).get(`/api/v1/seasons/${s.seasonId}/commitments?month=${month}`);
+    const reply = await api
+      .as(admin)
+      .get('/seasons/{id}/commitments', { params: { id: s.seasonId }, query: { month } });
     const rows: { consumer_group_id: string; offer_id: string; quantity: string }[] =
       await t.dataSource.query(
         `SELECT consumer_group_id, offer_id, sum(quantity) AS quantity FROM member_pledges WHERE cycle_id = $1

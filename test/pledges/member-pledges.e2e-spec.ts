@@ -1,22 +1,21 @@
 import { NO_REACH, type Reach } from '../../src/common/auth/ownership';
 import { MemberPledgesRepository } from '../../src/pledges/member-pledges.repository';
-import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { Api, type Invalid } from '../support/api';
+import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 import {
-  consumerGroup,
-  member,
   registry,
   seasonWithOffers,
   storedPledges,
-  transportOrganiser,
   type Registry,
   type SeasonSetup,
 } from '../support/season-fixtures';
+import { consumerGroup, member, transportOrganiser } from '../support/rows';
 
 const NIL = '00000000-0000-4000-8000-000000000000';
 
 describe('member pledges', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let r: Registry;
   let memberId: string; // r.membersByGroup[0][0]
@@ -24,38 +23,39 @@ describe('member pledges', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
     r = await registry(t.dataSource);
     memberId = r.membersByGroup[0][0];
     tokens = {
-      self: await userToken(http, admin, 'member', { memberId }),
-      sameGroupMember: await userToken(http, admin, 'member', { memberId: r.membersByGroup[0][1] }),
-      coordinator: await userToken(http, admin, 'coordinator', { consumerGroupId: r.groupIds[0] }),
-      otherCoordinator: await userToken(http, admin, 'coordinator', { consumerGroupId: r.groupIds[1] }),
-      cooperative: await userToken(http, admin, 'cooperative', { cooperativeId: r.cooperativeIds[0] }),
-      transporter: await userToken(http, admin, 'transporter', {
+      self: await userToken(api, admin, 'member', { memberId }),
+      sameGroupMember: await userToken(api, admin, 'member', { memberId: r.membersByGroup[0][1] }),
+      coordinator: await userToken(api, admin, 'coordinator', { consumerGroupId: r.groupIds[0] }),
+      otherCoordinator: await userToken(api, admin, 'coordinator', { consumerGroupId: r.groupIds[1] }),
+      cooperative: await userToken(api, admin, 'cooperative', { cooperativeId: r.cooperativeIds[0] }),
+      transporter: await userToken(api, admin, 'transporter', {
         transportOrganiserId: r.transportOrganiserIds[0],
       }),
     };
   });
   afterAll(() => t.close());
 
-  const pledgesPath = (s: SeasonSetup, who = memberId, month?: string) =>
-    `/api/v1/seasons/${s.seasonId}/members/${who}/pledges${month ? `/${month}` : ''}`;
   const setCycle = (s: SeasonSetup, month: string, set: string) =>
     t.dataSource.query(`UPDATE cycles SET ${set} WHERE id = $1`, [s.cycleIds[month]]);
 
   describe('the standing pledge', () => {
     it('fills every open month, storing only quantities above 0', async () => {
-      const s = await seasonWithOffers(http, admin, r);
+      const s = await seasonWithOffers(api, admin, r);
       const [a, b, c] = s.offers.map((o) => o.id);
-      const reply = await http.as(tokens.self).put(pledgesPath(s), {
-        lines: [
-          { offerId: a, quantity: 3 },
-          { offerId: b, quantity: 0 },
-          { offerId: c, quantity: 2 },
-        ],
+      const reply = await api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges', {
+        params: { id: s.seasonId, memberId },
+        body: {
+          lines: [
+            { offerId: a, quantity: 3 },
+            { offerId: b, quantity: 0 },
+            { offerId: c, quantity: 2 },
+          ],
+        },
       });
       expect(reply.status).toBe(200);
       const expected = s.months.flatMap((month) => [
@@ -73,31 +73,39 @@ describe('member pledges', () => {
         [s.seasonId],
       );
       expect(rows).toEqual([{ consumer_group_id: r.groupIds[0] }]);
-      const listed = await http.as(tokens.self).get(pledgesPath(s));
+      const listed = await api
+        .as(tokens.self)
+        .get('/seasons/{id}/members/{memberId}/pledges', { params: { id: s.seasonId, memberId } });
       expect(listed.status).toBe(200);
       expect(listed.body).toEqual(reply.body);
     });
 
     it('replaces the lines (a line left out or set to 0 goes) and skips a locked month and one whose lock time has passed', async () => {
-      const s = await seasonWithOffers(http, admin, r);
+      const s = await seasonWithOffers(api, admin, r);
       const [a, b] = s.offers.map((o) => o.id);
       expect(
         (
-          await http.as(tokens.self).put(pledgesPath(s), {
-            lines: [
-              { offerId: a, quantity: 1 },
-              { offerId: b, quantity: 4 },
-            ],
+          await api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges', {
+            params: { id: s.seasonId, memberId },
+            body: {
+              lines: [
+                { offerId: a, quantity: 1 },
+                { offerId: b, quantity: 4 },
+              ],
+            },
           })
         ).status,
       ).toBe(200);
       await setCycle(s, '2030-03', `status = 'locked'`);
       await setCycle(s, '2030-02', `locks_at = now() - interval '1 minute'`);
-      const reply = await http.as(tokens.self).put(pledgesPath(s), {
-        lines: [
-          { offerId: a, quantity: 5 },
-          { offerId: b, quantity: 0 },
-        ],
+      const reply = await api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges', {
+        params: { id: s.seasonId, memberId },
+        body: {
+          lines: [
+            { offerId: a, quantity: 5 },
+            { offerId: b, quantity: 0 },
+          ],
+        },
       });
       expect(reply.status).toBe(200);
       expect(await storedPledges(t.dataSource, s.seasonId, memberId)).toEqual({
@@ -106,7 +114,10 @@ describe('member pledges', () => {
         '2030-04': { [a]: 5 },
         '2030-05': { [a]: 5 },
       });
-      const cleared = await http.as(tokens.self).put(pledgesPath(s), { lines: [] });
+      const cleared = await api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges', {
+        params: { id: s.seasonId, memberId },
+        body: { lines: [] },
+      });
       expect(cleared.status).toBe(200);
       expect(Object.keys(await storedPledges(t.dataSource, s.seasonId, memberId))).toEqual([
         '2030-02',
@@ -115,7 +126,7 @@ describe('member pledges', () => {
     });
 
     it('writes only the lines that change: a line sent again with its quantity keeps its row and its updated_at', async () => {
-      const s = await seasonWithOffers(http, admin, r);
+      const s = await seasonWithOffers(api, admin, r);
       const [a, b] = s.offers.map((o) => o.id);
       const month = s.months[0];
       const rows = async (): Promise<Record<string, { version: string; updatedAt: string }>> =>
@@ -132,11 +143,14 @@ describe('member pledges', () => {
           ]),
         );
       const put = (quantityOfB: number) =>
-        http.as(tokens.self).put(pledgesPath(s, memberId, month), {
-          lines: [
-            { offerId: a, quantity: 2 },
-            { offerId: b, quantity: quantityOfB },
-          ],
+        api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+          params: { id: s.seasonId, memberId, month },
+          body: {
+            lines: [
+              { offerId: a, quantity: 2 },
+              { offerId: b, quantity: quantityOfB },
+            ],
+          },
         });
       expect((await put(3)).status).toBe(200);
       const before = await rows();
@@ -155,11 +169,12 @@ describe('member pledges', () => {
     });
 
     it('answers 422 when no month is open any more', async () => {
-      const s = await seasonWithOffers(http, admin, r);
+      const s = await seasonWithOffers(api, admin, r);
       await t.dataSource.query(`UPDATE cycles SET status = 'locked' WHERE season_id = $1`, [s.seasonId]);
-      const reply = await http
-        .as(tokens.self)
-        .put(pledgesPath(s), { lines: [{ offerId: s.offers[0].id, quantity: 1 }] });
+      const reply = await api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges', {
+        params: { id: s.seasonId, memberId },
+        body: { lines: [{ offerId: s.offers[0].id, quantity: 1 }] },
+      });
       expect(reply.status).toBe(422);
       expect(reply.body).toMatchObject({ statusCode: 422, error: 'Unprocessable Entity' });
       expect(await storedPledges(t.dataSource, s.seasonId, memberId)).toEqual({});
@@ -168,14 +183,20 @@ describe('member pledges', () => {
 
   describe('a month', () => {
     it('replaces that month only', async () => {
-      const s = await seasonWithOffers(http, admin, r);
+      const s = await seasonWithOffers(api, admin, r);
       const [a, b, c] = s.offers.map((o) => o.id);
-      await http.as(tokens.self).put(pledgesPath(s), { lines: [{ offerId: a, quantity: 2 }] });
-      const reply = await http.as(tokens.self).put(pledgesPath(s, memberId, '2030-04'), {
-        lines: [
-          { offerId: b, quantity: 7 },
-          { offerId: c, quantity: 1 },
-        ],
+      await api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges', {
+        params: { id: s.seasonId, memberId },
+        body: { lines: [{ offerId: a, quantity: 2 }] },
+      });
+      const reply = await api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+        params: { id: s.seasonId, memberId, month: '2030-04' },
+        body: {
+          lines: [
+            { offerId: b, quantity: 7 },
+            { offerId: c, quantity: 1 },
+          ],
+        },
       });
       expect(reply.status).toBe(200);
       expect(await storedPledges(t.dataSource, s.seasonId, memberId)).toEqual({
@@ -187,16 +208,20 @@ describe('member pledges', () => {
     });
 
     it('answers 422 for a locked month and changes nothing', async () => {
-      const s = await seasonWithOffers(http, admin, r);
+      const s = await seasonWithOffers(api, admin, r);
       const [a, b] = s.offers.map((o) => o.id);
-      await http.as(tokens.self).put(pledgesPath(s), { lines: [{ offerId: a, quantity: 2 }] });
+      await api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges', {
+        params: { id: s.seasonId, memberId },
+        body: { lines: [{ offerId: a, quantity: 2 }] },
+      });
       await setCycle(s, '2030-03', `status = 'confirming'`);
       await setCycle(s, '2030-05', `locks_at = now() - interval '1 second'`);
       const before = await storedPledges(t.dataSource, s.seasonId, memberId);
       for (const month of ['2030-03', '2030-05']) {
-        const reply = await http
-          .as(tokens.self)
-          .put(pledgesPath(s, memberId, month), { lines: [{ offerId: b, quantity: 9 }] });
+        const reply = await api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+          params: { id: s.seasonId, memberId, month },
+          body: { lines: [{ offerId: b, quantity: 9 }] },
+        });
         expect(reply.status).toBe(422);
         expect(reply.body.message).toContain(month);
       }
@@ -204,11 +229,17 @@ describe('member pledges', () => {
     });
 
     it('answers 404 for a month outside the season and 400 for a malformed one', async () => {
-      const s = await seasonWithOffers(http, admin, r);
+      const s = await seasonWithOffers(api, admin, r);
       const lines = [{ offerId: s.offers[0].id, quantity: 1 }];
-      const outside = await http.as(tokens.self).put(pledgesPath(s, memberId, '2031-01'), { lines });
+      const outside = await api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+        params: { id: s.seasonId, memberId, month: '2031-01' },
+        body: { lines },
+      });
       expect(outside.status).toBe(404);
-      const malformed = await http.as(tokens.self).put(pledgesPath(s, memberId, '2030-13'), { lines });
+      const malformed = await api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+        params: { id: s.seasonId, memberId, month: '2030-13' },
+        body: { lines },
+      });
       expect(malformed.status).toBe(400);
       expect(malformed.body.message).toContain('month');
       expect(await storedPledges(t.dataSource, s.seasonId, memberId)).toEqual({});
@@ -219,9 +250,12 @@ describe('member pledges', () => {
     let s: SeasonSetup;
     let other: SeasonSetup;
     beforeAll(async () => {
-      s = await seasonWithOffers(http, admin, r);
-      other = await seasonWithOffers(http, admin, r);
-      await http.as(tokens.self).put(pledgesPath(s), { lines: [{ offerId: s.offers[0].id, quantity: 4 }] });
+      s = await seasonWithOffers(api, admin, r);
+      other = await seasonWithOffers(api, admin, r);
+      await api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges', {
+        params: { id: s.seasonId, memberId },
+        body: { lines: [{ offerId: s.offers[0].id, quantity: 4 }] },
+      });
     });
 
     const cases: [string, () => unknown, string][] = [
@@ -292,8 +326,19 @@ describe('member pledges', () => {
     ];
     it.each(cases)('%s', async (_what, body, field) => {
       const before = await storedPledges(t.dataSource, s.seasonId, memberId);
-      for (const path of [pledgesPath(s), pledgesPath(s, memberId, '2030-04')]) {
-        const reply = await http.as(tokens.self).put(path, body());
+      const params = { id: s.seasonId, memberId };
+      for (const send of [
+        () =>
+          api
+            .as(tokens.self)
+            .put('/seasons/{id}/members/{memberId}/pledges', { params, body: body() as Invalid }),
+        () =>
+          api.as(tokens.self).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+            params: { ...params, month: '2030-04' },
+            body: body() as Invalid,
+          }),
+      ]) {
+        const reply = await send();
         expect(reply.status).toBe(400);
         expect(reply.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
         expect(reply.body.message).toContain(field.replace('OTHER', other.offers[0].id));
@@ -306,23 +351,47 @@ describe('member pledges', () => {
     let s: SeasonSetup;
     let body: { lines: { offerId: string; quantity: number }[] };
     beforeAll(async () => {
-      s = await seasonWithOffers(http, admin, r);
+      s = await seasonWithOffers(api, admin, r);
       body = { lines: [{ offerId: s.offers[0].id, quantity: 2 }] };
     });
 
     it.each(['self', 'coordinator'])('the member itself and its coordinator may (%s)', async (who) => {
-      const put = await http.as(tokens[who]).put(pledgesPath(s), body);
+      const put = await api
+        .as(tokens[who])
+        .put('/seasons/{id}/members/{memberId}/pledges', { params: { id: s.seasonId, memberId }, body });
       expect(put.status).toBe(200);
       expect(put.body).toHaveLength(4);
-      const got = await http.as(tokens[who]).get(pledgesPath(s));
+      const got = await api
+        .as(tokens[who])
+        .get('/seasons/{id}/members/{memberId}/pledges', { params: { id: s.seasonId, memberId } });
       expect(got.status).toBe(200);
       expect(got.body).toEqual(put.body);
-      expect((await http.as(tokens[who]).put(pledgesPath(s, memberId, '2030-02'), body)).status).toBe(200);
+      expect(
+        (
+          await api.as(tokens[who]).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+            params: { id: s.seasonId, memberId, month: '2030-02' },
+            body,
+          })
+        ).status,
+      ).toBe(200);
     });
 
     it('an admin may', async () => {
-      expect((await http.as(admin).put(pledgesPath(s, r.membersByGroup[0][2]), body)).status).toBe(200);
-      expect((await http.as(admin).get(pledgesPath(s, r.membersByGroup[0][2]))).body).toHaveLength(4);
+      expect(
+        (
+          await api.as(admin).put('/seasons/{id}/members/{memberId}/pledges', {
+            params: { id: s.seasonId, memberId: r.membersByGroup[0][2] },
+            body,
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (
+          await api.as(admin).get('/seasons/{id}/members/{memberId}/pledges', {
+            params: { id: s.seasonId, memberId: r.membersByGroup[0][2] },
+          })
+        ).body,
+      ).toHaveLength(4);
     });
 
     it.each(['sameGroupMember', 'otherCoordinator'])(
@@ -330,14 +399,26 @@ describe('member pledges', () => {
       async (who) => {
         const target = r.membersByGroup[0][2];
         const before = await storedPledges(t.dataSource, s.seasonId, target);
-        const put = await http
-          .as(tokens[who])
-          .put(pledgesPath(s, target), { lines: [{ offerId: s.offers[1].id, quantity: 9 }] });
+        const put = await api.as(tokens[who]).put('/seasons/{id}/members/{memberId}/pledges', {
+          params: { id: s.seasonId, memberId: target },
+          body: { lines: [{ offerId: s.offers[1].id, quantity: 9 }] },
+        });
         expect(put.status).toBe(404);
         expect(
-          (await http.as(tokens[who]).put(pledgesPath(s, target, '2030-03'), { lines: [] })).status,
+          (
+            await api.as(tokens[who]).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+              params: { id: s.seasonId, memberId: target, month: '2030-03' },
+              body: { lines: [] },
+            })
+          ).status,
         ).toBe(404);
-        expect((await http.as(tokens[who]).get(pledgesPath(s, target))).status).toBe(404);
+        expect(
+          (
+            await api.as(tokens[who]).get('/seasons/{id}/members/{memberId}/pledges', {
+              params: { id: s.seasonId, memberId: target },
+            })
+          ).status,
+        ).toBe(404);
         expect(await storedPledges(t.dataSource, s.seasonId, target)).toEqual(before);
       },
     );
@@ -374,34 +455,86 @@ describe('member pledges', () => {
     });
 
     it.each(['cooperative', 'transporter'])('a %s is refused by role (403)', async (who) => {
-      expect((await http.as(tokens[who]).put(pledgesPath(s), body)).status).toBe(403);
-      expect((await http.as(tokens[who]).put(pledgesPath(s, memberId, '2030-02'), body)).status).toBe(403);
-      expect((await http.as(tokens[who]).get(pledgesPath(s))).status).toBe(403);
+      expect(
+        (
+          await api
+            .as(tokens[who])
+            .put('/seasons/{id}/members/{memberId}/pledges', { params: { id: s.seasonId, memberId }, body })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await api.as(tokens[who]).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+            params: { id: s.seasonId, memberId, month: '2030-02' },
+            body,
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await api
+            .as(tokens[who])
+            .get('/seasons/{id}/members/{memberId}/pledges', { params: { id: s.seasonId, memberId } })
+        ).status,
+      ).toBe(403);
     });
 
     it('needs a token', async () => {
-      expect((await http.anonymous().put(pledgesPath(s), body)).status).toBe(401);
-      expect((await http.anonymous().get(pledgesPath(s))).status).toBe(401);
+      expect(
+        (
+          await api
+            .anonymous()
+            .put('/seasons/{id}/members/{memberId}/pledges', { params: { id: s.seasonId, memberId }, body })
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await api
+            .anonymous()
+            .get('/seasons/{id}/members/{memberId}/pledges', { params: { id: s.seasonId, memberId } })
+        ).status,
+      ).toBe(401);
     });
 
     it('answers 404 for an unknown member or season', async () => {
-      expect((await http.as(admin).put(pledgesPath(s, NIL), body)).status).toBe(404);
-      expect((await http.as(admin).get(`/api/v1/seasons/${NIL}/members/${memberId}/pledges`)).status).toBe(
-        404,
-      );
       expect(
-        (await http.as(tokens.self).put(`/api/v1/seasons/${NIL}/members/${memberId}/pledges`, body)).status,
+        (
+          await api.as(admin).put('/seasons/{id}/members/{memberId}/pledges', {
+            params: { id: s.seasonId, memberId: NIL },
+            body,
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await api
+            .as(admin)
+            .get('/seasons/{id}/members/{memberId}/pledges', { params: { id: NIL, memberId } })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await api
+            .as(tokens.self)
+            .put('/seasons/{id}/members/{memberId}/pledges', { params: { id: NIL, memberId }, body })
+        ).status,
       ).toBe(404);
     });
 
     it('answers an admin 422 when the member’s group is not enrolled in the season', async () => {
       const outsiderGroup = await consumerGroup(t.dataSource, r.consumerTerritoryId);
       const outsider = await member(t.dataSource, outsiderGroup);
-      const reply = await http.as(admin).put(pledgesPath(s, outsider), body);
+      const reply = await api.as(admin).put('/seasons/{id}/members/{memberId}/pledges', {
+        params: { id: s.seasonId, memberId: outsider },
+        body,
+      });
       expect(reply.status).toBe(422);
       expect(reply.body.message).toContain('not enrolled');
       expect(await storedPledges(t.dataSource, s.seasonId, outsider)).toEqual({});
-      const month = await http.as(admin).put(pledgesPath(s, outsider, '2030-03'), body);
+      const month = await api.as(admin).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+        params: { id: s.seasonId, memberId: outsider, month: '2030-03' },
+        body,
+      });
       expect(month.status).toBe(422);
     });
 
@@ -409,16 +542,27 @@ describe('member pledges', () => {
       // F6: "not enrolled" would tell the member that the season exists.
       const outsiderGroup = await consumerGroup(t.dataSource, r.consumerTerritoryId);
       const outsider = await member(t.dataSource, outsiderGroup);
-      const token = await userToken(http, admin, 'member', { memberId: outsider });
+      const token = await userToken(api, admin, 'member', { memberId: outsider });
       const unknown = { ...s, seasonId: NIL };
+      const put = (id: string, month?: string) =>
+        month
+          ? api.as(token).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+              params: { id, memberId: outsider, month },
+              body,
+            })
+          : api
+              .as(token)
+              .put('/seasons/{id}/members/{memberId}/pledges', { params: { id, memberId: outsider }, body });
       for (const month of [undefined, '2030-03']) {
-        const theirs = await http.as(token).put(pledgesPath(s, outsider, month), body);
-        const none = await http.as(token).put(pledgesPath(unknown, outsider, month), body);
+        const theirs = await put(s.seasonId, month);
+        const none = await put(unknown.seasonId, month);
         expect(theirs.status).toBe(404);
         expect(theirs.text).toBe(none.text);
       }
       const list = (seasonId: string) =>
-        http.as(token).get(`/api/v1/seasons/${seasonId}/members/${outsider}/pledges`);
+        api
+          .as(token)
+          .get('/seasons/{id}/members/{memberId}/pledges', { params: { id: seasonId, memberId: outsider } });
       const [theirs, none] = [await list(s.seasonId), await list(NIL)];
       expect(theirs.status).toBe(404);
       expect(theirs.text).toBe(none.text);
@@ -427,7 +571,7 @@ describe('member pledges', () => {
   });
 
   it('concurrent PUTs for one member leave exactly one body in every open month, never a mix', async () => {
-    const s = await seasonWithOffers(http, admin, r);
+    const s = await seasonWithOffers(api, admin, r);
     const [a, b, c] = s.offers.map((o) => o.id);
     await setCycle(s, '2030-02', `status = 'locked'`);
     const bodies = Array.from({ length: 20 }, (_, i) => ({
@@ -447,7 +591,12 @@ describe('member pledges', () => {
     }));
     const replies = await Promise.all(
       bodies.map((lines, i) =>
-        http.as(i % 2 === 0 ? tokens.self : tokens.coordinator).put(pledgesPath(s), lines),
+        api
+          .as(i % 2 === 0 ? tokens.self : tokens.coordinator)
+          .put('/seasons/{id}/members/{memberId}/pledges', {
+            params: { id: s.seasonId, memberId },
+            body: lines,
+          }),
       ),
     );
     expect(replies.map((reply) => reply.status)).toEqual(bodies.map(() => 200));
@@ -464,11 +613,17 @@ describe('member pledges', () => {
   });
 
   it('a transporter of another season and an unrelated one cannot read either (403 by role)', async () => {
-    const token = await userToken(http, admin, 'transporter', {
+    const token = await userToken(api, admin, 'transporter', {
       transportOrganiserId: await transportOrganiser(t.dataSource),
     });
-    const s = await seasonWithOffers(http, admin, r);
-    expect((await http.as(token).get(pledgesPath(s))).status).toBe(403);
+    const s = await seasonWithOffers(api, admin, r);
+    expect(
+      (
+        await api
+          .as(token)
+          .get('/seasons/{id}/members/{memberId}/pledges', { params: { id: s.seasonId, memberId } })
+      ).status,
+    ).toBe(403);
   });
 });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuditService } from '../../src/audit/audit.service';
-import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { Api, type Invalid } from '../support/api';
+import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 import {
   count,
   createGroup,
@@ -12,35 +13,34 @@ import {
 
 describe('audit log', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let adminId: string;
   let partnership: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
     adminId = userIdOf(admin);
-    partnership = await createPartnership(http, admin);
+    partnership = await createPartnership(api, admin);
     for (const share of [0.3, 0.4]) {
-      const reply = await http
-        .as(admin)
-        .put(`/api/v1/partnerships/${partnership}/charter`, { rules: { maxExportShare: share } });
+      const reply = await api.as(admin).put('/partnerships/{id}/charter', {
+        params: { id: partnership },
+        body: { rules: { maxExportShare: share } },
+      });
       expect(reply.status).toBe(200);
     }
   });
   afterAll(() => t.close());
 
-  const url = (query: string) => `/api/v1/audit-log?${query}`;
-
   it("lists a partnership's charter changes newest first, with the actor", async () => {
-    const reply = await http.as(admin).get(url(`subjectType=partnership&subjectId=${partnership}`));
+    const reply = await api
+      .as(admin)
+      .get('/audit-log', { query: { subjectType: 'partnership', subjectId: partnership } });
     expect(reply.status).toBe(200);
     expect(reply.body.total).toBe(3);
-    expect(reply.body.items.map((e: { details: { version: number } }) => e.details.version)).toEqual([
-      3, 2, 1,
-    ]);
+    expect(reply.body.items.map((e) => e.details.version)).toEqual([3, 2, 1]);
     const [newest] = reply.body.items;
     expect(newest).toEqual({
       id: expect.any(String),
@@ -62,18 +62,22 @@ describe('audit log', () => {
   });
 
   it('pages with limit and offset, and lists everything without a filter', async () => {
-    const page = await http.as(admin).get(url(`subjectId=${partnership}&limit=1&offset=1`));
+    const page = await api
+      .as(admin)
+      .get('/audit-log', { query: { subjectId: partnership, limit: 1, offset: 1 } });
     expect(page.status).toBe(200);
     expect(page.body.total).toBe(3);
     expect(page.body.items).toHaveLength(1);
     expect(page.body.items[0].details.version).toBe(2);
     // other test files write entries at the same time: the total lies between two counts
     const before = await count(t.dataSource, 'audit_log');
-    const all = await http.as(admin).get(url('limit=500'));
+    const all = await api.as(admin).get('/audit-log', { query: { limit: 500 } });
     expect(all.status).toBe(200);
     expect(all.body.total).toBeGreaterThanOrEqual(before);
     expect(all.body.total).toBeLessThanOrEqual(await count(t.dataSource, 'audit_log'));
-    const none = await http.as(admin).get(url(`subjectType=cycle&subjectId=${partnership}`));
+    const none = await api
+      .as(admin)
+      .get('/audit-log', { query: { subjectType: 'cycle', subjectId: partnership } });
     expect(none.body).toEqual({ items: [], total: 0 });
   });
 
@@ -85,7 +89,9 @@ describe('audit log', () => {
     ['offset=-1', 'offset'],
     ['actor=me', 'actor'],
   ])('rejects the query %s naming %s', async (query, field) => {
-    const reply = await http.as(admin).get(url(query));
+    const reply = await api
+      .as(admin)
+      .get('/audit-log', { query: Object.fromEntries(new URLSearchParams(query)) as Invalid });
     expect(reply.status).toBe(400);
     expect(reply.body.message).toContain(field);
   });
@@ -110,7 +116,7 @@ describe('audit log', () => {
     expect(await count(t.dataSource, 'audit_log WHERE subject_id = $1', [subjectId])).toBe(0);
 
     await audit.record(null, { ...entry, action: 'test.direct' });
-    const listed = await http.as(admin).get(url(`subjectType=test&subjectId=${subjectId}`));
+    const listed = await api.as(admin).get('/audit-log', { query: { subjectType: 'test', subjectId } });
     expect(listed.body.items).toEqual([
       expect.objectContaining({ action: 'test.direct', actorUserId: adminId, details: { n: 1 } }),
     ]);
@@ -120,20 +126,29 @@ describe('audit log', () => {
     const mine = () => count(t.dataSource, 'audit_log WHERE actor_user_id = $1', [adminId]);
     const before = await mine();
     expect(
-      (await http.as(admin).put(`/api/v1/partnerships/${UNKNOWN_ID}/charter`, { rules: {} })).status,
+      (
+        await api
+          .as(admin)
+          .put('/partnerships/{id}/charter', { params: { id: UNKNOWN_ID }, body: { rules: {} } })
+      ).status,
     ).toBe(404);
-    const bad = await http.as(admin).put(`/api/v1/partnerships/${partnership}/charter`, {
-      rules: { excludedProductIds: [UNKNOWN_ID] },
+    const bad = await api.as(admin).put('/partnerships/{id}/charter', {
+      params: { id: partnership },
+      body: {
+        rules: { excludedProductIds: [UNKNOWN_ID] },
+      },
     });
     expect(bad.status).toBe(400);
     expect(await mine()).toBe(before);
   });
 
   it('needs a token and the admin role', async () => {
-    expect((await http.anonymous().get(url(''))).status).toBe(401);
-    const group = await createGroup(http, admin, await createTerritory(http, admin));
-    const coordinator = await userToken(http, admin, 'coordinator', { consumerGroupId: group });
-    expect((await http.as(coordinator).get(url(''))).status).toBe(403);
-    expect((await http.as(coordinator).get(url(`subjectId=${partnership}`))).status).toBe(403);
+    expect((await api.anonymous().get('/audit-log')).status).toBe(401);
+    const group = await createGroup(api, admin, await createTerritory(api, admin));
+    const coordinator = await userToken(api, admin, 'coordinator', { consumerGroupId: group });
+    expect((await api.as(coordinator).get('/audit-log')).status).toBe(403);
+    expect((await api.as(coordinator).get('/audit-log', { query: { subjectId: partnership } })).status).toBe(
+      403,
+    );
   });
 });

@@ -1,4 +1,5 @@
-import { adminToken, Http, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+import { Api, type Invalid } from '../support/api';
+import { adminToken, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
 import {
   cooperativeId,
   count,
@@ -11,7 +12,7 @@ import {
 
 describe('consumer groups and members', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let jette: string;
   let groupA: string;
@@ -20,13 +21,13 @@ describe('consumer groups and members', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
-    jette = await createTerritory(http, admin);
-    groupA = await createGroup(http, admin, jette);
-    groupB = await createGroup(http, admin, jette);
-    await createMember(http, admin, groupB);
-    coordinatorA = await userToken(http, admin, 'coordinator', { consumerGroupId: groupA });
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
+    jette = await createTerritory(api, admin);
+    groupA = await createGroup(api, admin, jette);
+    groupB = await createGroup(api, admin, jette);
+    await createMember(api, admin, groupB);
+    coordinatorA = await userToken(api, admin, 'coordinator', { consumerGroupId: groupA });
   });
   afterAll(() => t.close());
 
@@ -37,14 +38,14 @@ describe('consumer groups and members', () => {
 
   it('creates a group with its drop point and serves it', async () => {
     const body = groupBody(jette);
-    const created = await http.as(admin).post('/api/v1/consumer-groups', body);
+    const created = await api.as(admin).post('/consumer-groups', { body });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ ...body, id: expect.any(String) });
-    const one = await http.as(admin).get(`/api/v1/consumer-groups/${created.body.id}`);
+    const one = await api.as(admin).get('/consumer-groups/{id}', { params: { id: created.body.id } });
     expect(one.status).toBe(200);
     expect(one.body).toEqual(created.body);
     const countBefore = await allGroups(); // other test files add rows meanwhile
-    const list = await http.as(admin).get('/api/v1/consumer-groups?limit=500');
+    const list = await api.as(admin).get('/consumer-groups', { query: { limit: 500 } });
     expect(list.status).toBe(200);
     expect(list.body.items).toContainEqual(created.body);
     expect(list.body.total).toBeGreaterThanOrEqual(countBefore);
@@ -82,7 +83,9 @@ describe('consumer groups and members', () => {
     [{ members: [] }, 'members'],
   ])('rejects %j naming %s, writing nothing', async (change, field) => {
     const before = await groups();
-    const reply = await http.as(admin).post('/api/v1/consumer-groups', { ...groupBody(jette), ...change });
+    const reply = await api
+      .as(admin)
+      .post('/consumer-groups', { body: { ...groupBody(jette), ...change } as Invalid });
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(reply.body.message).toContain(field);
@@ -90,18 +93,23 @@ describe('consumer groups and members', () => {
   });
 
   it('adds members, lists them, and refuses a second member with the same email (any case)', async () => {
-    const group = await createGroup(http, admin, jette);
+    const group = await createGroup(api, admin, jette);
     const body = { name: 'Amina Benali', email: `${unique('amina')}@test.example` };
-    const created = await http.as(admin).post(`/api/v1/consumer-groups/${group}/members`, body);
+    const created = await api
+      .as(admin)
+      .post('/consumer-groups/{id}/members', { params: { id: group }, body });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ ...body, id: expect.any(String), consumerGroupId: group, active: true });
-    const list = await http.as(admin).get(`/api/v1/consumer-groups/${group}/members`);
+    const list = await api.as(admin).get('/consumer-groups/{id}/members', { params: { id: group } });
     expect(list.status).toBe(200);
     expect(list.body).toEqual({ items: [created.body], total: 1 });
 
-    const again = await http.as(admin).post(`/api/v1/consumer-groups/${group}/members`, {
-      name: 'Amina B.',
-      email: body.email.toUpperCase(),
+    const again = await api.as(admin).post('/consumer-groups/{id}/members', {
+      params: { id: group },
+      body: {
+        name: 'Amina B.',
+        email: body.email.toUpperCase(),
+      },
     });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ statusCode: 409, error: 'Conflict' });
@@ -109,7 +117,9 @@ describe('consumer groups and members', () => {
     expect(await membersOf(group)).toBe(1);
 
     // the same person may belong to another group
-    const elsewhere = await http.as(admin).post(`/api/v1/consumer-groups/${groupA}/members`, body);
+    const elsewhere = await api
+      .as(admin)
+      .post('/consumer-groups/{id}/members', { params: { id: groupA }, body });
     expect(elsewhere.status).toBe(201);
   });
 
@@ -120,10 +130,13 @@ describe('consumer groups and members', () => {
     [{ role: 'coordinator' }, 'role'],
   ])('rejects the member %j naming %s, writing nothing', async (change, field) => {
     const before = await membersOf(groupA);
-    const reply = await http.as(admin).post(`/api/v1/consumer-groups/${groupA}/members`, {
-      name: 'M',
-      email: `${unique('m')}@test.example`,
-      ...change,
+    const reply = await api.as(admin).post('/consumer-groups/{id}/members', {
+      params: { id: groupA },
+      body: {
+        name: 'M',
+        email: `${unique('m')}@test.example`,
+        ...change,
+      },
     });
     expect(reply.status).toBe(400);
     expect(reply.body.message).toContain(field);
@@ -132,32 +145,47 @@ describe('consumer groups and members', () => {
 
   it('answers 404 for unknown groups and 400 for malformed ids', async () => {
     const member = { name: 'M', email: `${unique('m')}@test.example` };
-    expect((await http.as(admin).get(`/api/v1/consumer-groups/${UNKNOWN_ID}`)).status).toBe(404);
-    expect((await http.as(admin).get(`/api/v1/consumer-groups/${UNKNOWN_ID}/members`)).status).toBe(404);
-    expect((await http.as(admin).post(`/api/v1/consumer-groups/${UNKNOWN_ID}/members`, member)).status).toBe(
+    expect((await api.as(admin).get('/consumer-groups/{id}', { params: { id: UNKNOWN_ID } })).status).toBe(
       404,
     );
-    expect((await http.as(admin).get('/api/v1/consumer-groups/nope')).status).toBe(400);
-    expect((await http.as(admin).post('/api/v1/consumer-groups/nope/members', member)).status).toBe(400);
+    expect(
+      (await api.as(admin).get('/consumer-groups/{id}/members', { params: { id: UNKNOWN_ID } })).status,
+    ).toBe(404);
+    expect(
+      (
+        await api
+          .as(admin)
+          .post('/consumer-groups/{id}/members', { params: { id: UNKNOWN_ID }, body: member })
+      ).status,
+    ).toBe(404);
+    expect((await api.as(admin).get('/consumer-groups/{id}', { params: { id: 'nope' } })).status).toBe(400);
+    expect(
+      (await api.as(admin).post('/consumer-groups/{id}/members', { params: { id: 'nope' }, body: member }))
+        .status,
+    ).toBe(400);
   });
 
   describe('a coordinator', () => {
     it('sees only its own group', async () => {
-      const list = await http.as(coordinatorA).get('/api/v1/consumer-groups');
+      const list = await api.as(coordinatorA).get('/consumer-groups');
       expect(list.status).toBe(200);
       expect(list.body.total).toBe(1);
       expect(list.body.items.map((g: { id: string }) => g.id)).toEqual([groupA]);
-      const own = await http.as(coordinatorA).get(`/api/v1/consumer-groups/${groupA}`);
+      const own = await api.as(coordinatorA).get('/consumer-groups/{id}', { params: { id: groupA } });
       expect(own.status).toBe(200);
       expect(own.body.id).toBe(groupA);
     });
 
     it("manages its own group's members", async () => {
       const body = { name: 'Jan Peeters', email: `${unique('jan')}@test.example` };
-      const created = await http.as(coordinatorA).post(`/api/v1/consumer-groups/${groupA}/members`, body);
+      const created = await api
+        .as(coordinatorA)
+        .post('/consumer-groups/{id}/members', { params: { id: groupA }, body });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ ...body, consumerGroupId: groupA });
-      const list = await http.as(coordinatorA).get(`/api/v1/consumer-groups/${groupA}/members?limit=500`);
+      const list = await api
+        .as(coordinatorA)
+        .get('/consumer-groups/{id}/members', { params: { id: groupA }, query: { limit: 500 } });
       expect(list.status).toBe(200);
       expect(list.body.items).toContainEqual(created.body);
       expect(list.body.total).toBe(await membersOf(groupA));
@@ -165,25 +193,32 @@ describe('consumer groups and members', () => {
 
     it('gets 404 for another group, its members, and adding to it, writing nothing', async () => {
       const before = await membersOf(groupB);
-      expect((await http.as(coordinatorA).get(`/api/v1/consumer-groups/${groupB}`)).status).toBe(404);
-      const members = await http.as(coordinatorA).get(`/api/v1/consumer-groups/${groupB}/members`);
+      expect(
+        (await api.as(coordinatorA).get('/consumer-groups/{id}', { params: { id: groupB } })).status,
+      ).toBe(404);
+      const members = await api
+        .as(coordinatorA)
+        .get('/consumer-groups/{id}/members', { params: { id: groupB } });
       expect(members.status).toBe(404);
       expect(members.body.message).toBe('consumer group not found');
-      const add = await http.as(coordinatorA).post(`/api/v1/consumer-groups/${groupB}/members`, {
-        name: 'Intruder',
-        email: `${unique('i')}@test.example`,
+      const add = await api.as(coordinatorA).post('/consumer-groups/{id}/members', {
+        params: { id: groupB },
+        body: {
+          name: 'Intruder',
+          email: `${unique('i')}@test.example`,
+        },
       });
       expect(add.status).toBe(404);
       expect(await membersOf(groupB)).toBe(before);
       // the same answer as for a group that does not exist
-      expect((await http.as(coordinatorA).get(`/api/v1/consumer-groups/${UNKNOWN_ID}`)).body).toEqual(
-        (await http.as(coordinatorA).get(`/api/v1/consumer-groups/${groupB}`)).body,
-      );
+      expect(
+        (await api.as(coordinatorA).get('/consumer-groups/{id}', { params: { id: UNKNOWN_ID } })).body,
+      ).toEqual((await api.as(coordinatorA).get('/consumer-groups/{id}', { params: { id: groupB } })).body);
     });
 
     it('may not create groups', async () => {
       const before = await groups();
-      expect((await http.as(coordinatorA).post('/api/v1/consumer-groups', groupBody(jette))).status).toBe(
+      expect((await api.as(coordinatorA).post('/consumer-groups', { body: groupBody(jette) })).status).toBe(
         403,
       );
       expect(await groups()).toBe(before);
@@ -191,38 +226,45 @@ describe('consumer groups and members', () => {
   });
 
   it('needs a token, and refuses members, cooperatives and others by role', async () => {
-    for (const url of [
-      '/api/v1/consumer-groups',
-      `/api/v1/consumer-groups/${groupA}`,
-      `/api/v1/consumer-groups/${groupA}/members`,
+    const params = { id: groupA };
+    for (const read of [
+      () => api.anonymous().get('/consumer-groups'),
+      () => api.anonymous().get('/consumer-groups/{id}', { params }),
+      () => api.anonymous().get('/consumer-groups/{id}/members', { params }),
     ]) {
-      expect((await http.anonymous().get(url)).status).toBe(401);
+      expect((await read()).status).toBe(401);
     }
-    expect((await http.anonymous().post('/api/v1/consumer-groups', groupBody(jette))).status).toBe(401);
+    expect((await api.anonymous().post('/consumer-groups', { body: groupBody(jette) })).status).toBe(401);
     expect(
       (
-        await http
-          .anonymous()
-          .post(`/api/v1/consumer-groups/${groupA}/members`, { name: 'x', email: 'x@test.example' })
+        await api.anonymous().post('/consumer-groups/{id}/members', {
+          params: { id: groupA },
+          body: { name: 'x', email: 'x@test.example' },
+        })
       ).status,
     ).toBe(401);
 
-    const memberId = await createMember(http, admin, groupA);
-    const member = await userToken(http, admin, 'member', { memberId });
-    const cooperative = await userToken(http, admin, 'cooperative', {
+    const memberId = await createMember(api, admin, groupA);
+    const member = await userToken(api, admin, 'member', { memberId });
+    const cooperative = await userToken(api, admin, 'cooperative', {
       cooperativeId: await cooperativeId(t.dataSource, jette),
     });
     const before = [await groups(), await membersOf(groupA)];
     for (const token of [member, cooperative]) {
-      expect((await http.as(token).get(`/api/v1/consumer-groups/${groupA}/members`)).status).toBe(403);
-      expect((await http.as(token).get('/api/v1/consumer-groups')).status).toBe(403);
-      expect((await http.as(token).get(`/api/v1/consumer-groups/${groupA}`)).status).toBe(403);
-      const add = await http.as(token).post(`/api/v1/consumer-groups/${groupA}/members`, {
-        name: 'x',
-        email: `${unique('x')}@test.example`,
+      expect(
+        (await api.as(token).get('/consumer-groups/{id}/members', { params: { id: groupA } })).status,
+      ).toBe(403);
+      expect((await api.as(token).get('/consumer-groups')).status).toBe(403);
+      expect((await api.as(token).get('/consumer-groups/{id}', { params: { id: groupA } })).status).toBe(403);
+      const add = await api.as(token).post('/consumer-groups/{id}/members', {
+        params: { id: groupA },
+        body: {
+          name: 'x',
+          email: `${unique('x')}@test.example`,
+        },
       });
       expect(add.status).toBe(403);
-      expect((await http.as(token).post('/api/v1/consumer-groups', groupBody(jette))).status).toBe(403);
+      expect((await api.as(token).post('/consumer-groups', { body: groupBody(jette) })).status).toBe(403);
     }
     expect([await groups(), await membersOf(groupA)]).toEqual(before);
   });

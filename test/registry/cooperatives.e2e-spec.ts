@@ -1,40 +1,47 @@
-import { adminToken, Http, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+import { Api, type Invalid, type RequestBody, type Undocumented } from '../support/api';
+import { adminToken, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+import { transportOrganiser } from '../support/rows';
+
+type NewCooperative = RequestBody<'/cooperatives', 'post'>;
+type Certificate = NewCooperative['certificates'][number];
 
 describe('cooperatives', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let territoryId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
-    const territory = await http.as(admin).post('/api/v1/territories', {
-      name: 'Tiznit',
-      countryCode: 'MA',
-      timezone: 'Africa/Casablanca',
-      currency: 'MAD',
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
+    const territory = await api.as(admin).post('/territories', {
+      body: {
+        name: 'Tiznit',
+        countryCode: 'MA',
+        timezone: 'Africa/Casablanca',
+        currency: 'MAD',
+      },
     });
     territoryId = territory.body.id;
   });
   afterAll(() => t.close());
 
-  const organic = {
+  const organic: Certificate = {
     kind: 'organic',
     body: 'Ecocert',
     number: 'MA-BIO-1',
     validFrom: '2026-01-01',
     validTo: '2027-12-31',
   };
-  const pgs = {
+  const pgs: Certificate = {
     kind: 'pgs',
     body: 'Réseau PGS',
     number: 'PGS-7',
     validFrom: '2026-06-01',
     validTo: '2026-06-01',
   };
-  const cooperative = (extra: Record<string, unknown> = {}) => ({
+  const cooperative = (extra: Partial<NewCooperative> = {}): NewCooperative => ({
     territoryId,
     name: unique('Tifawin'),
     contactEmail: 'contact@tifawin.example',
@@ -57,8 +64,8 @@ describe('cooperatives', () => {
     return row;
   }
 
-  async function createCooperative(extra: Record<string, unknown> = {}) {
-    const reply = await http.as(admin).post('/api/v1/cooperatives', cooperative(extra));
+  async function createCooperative(extra: Partial<NewCooperative> = {}) {
+    const reply = await api.as(admin).post('/cooperatives', { body: cooperative(extra) });
     expect(reply.status).toBe(201);
     return reply.body;
   }
@@ -66,7 +73,7 @@ describe('cooperatives', () => {
   it('creates a cooperative with its certificates and reads it back', async () => {
     const before = await counts();
     const body = cooperative();
-    const created = await http.as(admin).post('/api/v1/cooperatives', body);
+    const created = await api.as(admin).post('/cooperatives', { body });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.any(String),
@@ -92,10 +99,10 @@ describe('cooperatives', () => {
       { kind: 'pgs', valid_to: '2026-06-01' },
     ]);
 
-    const one = await http.as(admin).get(`/api/v1/cooperatives/${created.body.id}`);
+    const one = await api.as(admin).get('/cooperatives/{id}', { params: { id: created.body.id } });
     expect(one.status).toBe(200);
     expect(one.body).toEqual(created.body);
-    const list = await http.as(admin).get('/api/v1/cooperatives?limit=500');
+    const list = await api.as(admin).get('/cooperatives', { query: { limit: 500 } });
     expect(list.status).toBe(200);
     expect(list.body.items).toContainEqual(created.body);
     expect(list.body.total).toBeGreaterThanOrEqual(1);
@@ -107,7 +114,8 @@ describe('cooperatives', () => {
     expect(created.localSalesShare).toBe(1);
     const { certificates, ...withoutCertificates } = cooperative();
     expect(certificates).toHaveLength(2);
-    const reply = await http.as(admin).post('/api/v1/cooperatives', withoutCertificates);
+    // The document marks certificates required; the server defaults them to none.
+    const reply = await api.as(admin).post('/cooperatives', { body: withoutCertificates as Undocumented });
     expect(reply.status).toBe(201);
     expect(reply.body.certificates).toEqual([]);
   });
@@ -150,7 +158,7 @@ describe('cooperatives', () => {
     [{ certificates: [{ ...organic, number: undefined }] }, 'certificates.0.number'],
   ])('rejects %j naming %s, writing nothing', async (change, field) => {
     const before = await counts();
-    const reply = await http.as(admin).post('/api/v1/cooperatives', cooperative(change));
+    const reply = await api.as(admin).post('/cooperatives', { body: cooperative(change as Invalid) });
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(reply.body.message).toContain(field);
@@ -159,9 +167,9 @@ describe('cooperatives', () => {
 
   it('rejects an unknown territory with 400 naming territoryId, writing nothing', async () => {
     const before = await counts();
-    const reply = await http
+    const reply = await api
       .as(admin)
-      .post('/api/v1/cooperatives', cooperative({ territoryId: '00000000-0000-4000-8000-000000000000' }));
+      .post('/cooperatives', { body: cooperative({ territoryId: '00000000-0000-4000-8000-000000000000' }) });
     expect(reply.status).toBe(400);
     expect(reply.body.message).toBe('territoryId: no such territory');
     expect(await counts()).toEqual(before);
@@ -169,38 +177,48 @@ describe('cooperatives', () => {
 
   it('adds a certificate to an existing cooperative', async () => {
     const created = await createCooperative({ certificates: [organic] });
-    const added = await http.as(admin).post(`/api/v1/cooperatives/${created.id}/certificates`, pgs);
+    const added = await api
+      .as(admin)
+      .post('/cooperatives/{id}/certificates', { params: { id: created.id }, body: pgs });
     expect(added.status).toBe(201);
     expect(added.body).toEqual({ ...pgs, id: expect.any(String) });
-    const one = await http.as(admin).get(`/api/v1/cooperatives/${created.id}`);
+    const one = await api.as(admin).get('/cooperatives/{id}', { params: { id: created.id } });
     expect(one.body.certificates).toEqual([...created.certificates, added.body]);
 
     const before = await counts();
-    const bad = await http
-      .as(admin)
-      .post(`/api/v1/cooperatives/${created.id}/certificates`, { ...pgs, validFrom: '2026-06-02' });
+    const bad = await api.as(admin).post('/cooperatives/{id}/certificates', {
+      params: { id: created.id },
+      body: { ...pgs, validFrom: '2026-06-02' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('validTo');
-    const missing = await http
-      .as(admin)
-      .post('/api/v1/cooperatives/00000000-0000-4000-8000-000000000000/certificates', pgs);
+    const missing = await api.as(admin).post('/cooperatives/{id}/certificates', {
+      params: { id: '00000000-0000-4000-8000-000000000000' },
+      body: pgs,
+    });
     expect(missing.status).toBe(404);
     expect(await counts()).toEqual(before);
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
     expect(
-      (await http.as(admin).get('/api/v1/cooperatives/00000000-0000-4000-8000-000000000000')).status,
+      (
+        await api
+          .as(admin)
+          .get('/cooperatives/{id}', { params: { id: '00000000-0000-4000-8000-000000000000' } })
+      ).status,
     ).toBe(404);
-    expect((await http.as(admin).get('/api/v1/cooperatives/not-a-uuid')).status).toBe(400);
-    expect((await http.as(admin).get('/api/v1/cooperatives?limit=0')).status).toBe(400);
+    expect((await api.as(admin).get('/cooperatives/{id}', { params: { id: 'not-a-uuid' } })).status).toBe(
+      400,
+    );
+    expect((await api.as(admin).get('/cooperatives', { query: { limit: 0 } })).status).toBe(400);
   });
 
   it('pages the list', async () => {
     await createCooperative();
     await createCooperative();
-    const first = await http.as(admin).get('/api/v1/cooperatives?limit=1&offset=0');
-    const second = await http.as(admin).get('/api/v1/cooperatives?limit=1&offset=1');
+    const first = await api.as(admin).get('/cooperatives', { query: { limit: 1, offset: 0 } });
+    const second = await api.as(admin).get('/cooperatives', { query: { limit: 1, offset: 1 } });
     expect(first.body.items).toHaveLength(1);
     expect(second.body.items).toHaveLength(1);
     expect(first.body.items[0].id).not.toBe(second.body.items[0].id);
@@ -209,8 +227,8 @@ describe('cooperatives', () => {
   });
 
   it('needs a token', async () => {
-    expect((await http.anonymous().get('/api/v1/cooperatives')).status).toBe(401);
-    expect((await http.anonymous().post('/api/v1/cooperatives', cooperative())).status).toBe(401);
+    expect((await api.anonymous().get('/cooperatives')).status).toBe(401);
+    expect((await api.anonymous().post('/cooperatives', { body: cooperative() })).status).toBe(401);
   });
 
   describe('as a cooperative user', () => {
@@ -221,40 +239,42 @@ describe('cooperatives', () => {
     beforeAll(async () => {
       own = await createCooperative();
       other = await createCooperative();
-      token = await userToken(http, admin, 'cooperative', { cooperativeId: own.id });
+      token = await userToken(api, admin, 'cooperative', { cooperativeId: own.id });
     });
 
     it('reads its own cooperative and lists only it', async () => {
-      const one = await http.as(token).get(`/api/v1/cooperatives/${own.id}`);
+      const one = await api.as(token).get('/cooperatives/{id}', { params: { id: own.id } });
       expect(one.status).toBe(200);
       expect(one.body).toEqual(own);
-      const list = await http.as(token).get('/api/v1/cooperatives');
+      const list = await api.as(token).get('/cooperatives');
       expect(list.status).toBe(200);
       expect(list.body).toEqual({ items: [own], total: 1 });
     });
 
     it("gets 404 for another cooperative's id, as for an unknown one", async () => {
-      const reply = await http.as(token).get(`/api/v1/cooperatives/${other.id}`);
+      const reply = await api.as(token).get('/cooperatives/{id}', { params: { id: other.id } });
       expect(reply.status).toBe(404);
       expect(reply.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'cooperative not found' });
     });
 
     it('may not create cooperatives or certificates', async () => {
       const before = await counts();
-      expect((await http.as(token).post('/api/v1/cooperatives', cooperative())).status).toBe(403);
-      expect((await http.as(token).post(`/api/v1/cooperatives/${own.id}/certificates`, pgs)).status).toBe(
-        403,
-      );
+      expect((await api.as(token).post('/cooperatives', { body: cooperative() })).status).toBe(403);
+      expect(
+        (await api.as(token).post('/cooperatives/{id}/certificates', { params: { id: own.id }, body: pgs }))
+          .status,
+      ).toBe(403);
       expect(await counts()).toEqual(before);
     });
 
     it('other roles are refused with 403', async () => {
-      const [organiser] = await t.dataSource.query(
-        `INSERT INTO transport_organisers (name, side, contact_email) VALUES ('T', 'third_party', 't@test.example') RETURNING id`,
+      const transporter = await userToken(api, admin, 'transporter', {
+        transportOrganiserId: await transportOrganiser(t.dataSource),
+      });
+      expect((await api.as(transporter).get('/cooperatives')).status).toBe(403);
+      expect((await api.as(transporter).get('/cooperatives/{id}', { params: { id: own.id } })).status).toBe(
+        403,
       );
-      const transporter = await userToken(http, admin, 'transporter', { transportOrganiserId: organiser.id });
-      expect((await http.as(transporter).get('/api/v1/cooperatives')).status).toBe(403);
-      expect((await http.as(transporter).get(`/api/v1/cooperatives/${own.id}`)).status).toBe(403);
     });
   });
 });

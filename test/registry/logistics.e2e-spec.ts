@@ -1,31 +1,35 @@
-import { adminToken, Http, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+import { Api, type Invalid, type RequestBody, type Undocumented } from '../support/api';
+import { adminToken, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+import { cooperative } from '../support/rows';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
+type NewOrganiser = RequestBody<'/transport-organisers', 'post'>;
+type Vehicle = NewOrganiser['vehicles'][number];
+
 describe('logistics', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let territoryId: string;
   let cooperativeUser: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
-    const territory = await http.as(admin).post('/api/v1/territories', {
-      name: 'Tiznit',
-      countryCode: 'MA',
-      timezone: 'Africa/Casablanca',
-      currency: 'MAD',
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
+    const territory = await api.as(admin).post('/territories', {
+      body: {
+        name: 'Tiznit',
+        countryCode: 'MA',
+        timezone: 'Africa/Casablanca',
+        currency: 'MAD',
+      },
     });
     territoryId = territory.body.id;
-    const [cooperative] = await t.dataSource.query(
-      `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
-       VALUES ($1, 'Coop', 'coop@test.example', 0.5) RETURNING id`,
-      [territoryId],
-    );
-    cooperativeUser = await userToken(http, admin, 'cooperative', { cooperativeId: cooperative.id });
+    cooperativeUser = await userToken(api, admin, 'cooperative', {
+      cooperativeId: await cooperative(t.dataSource, territoryId),
+    });
   });
   afterAll(() => t.close());
 
@@ -51,23 +55,23 @@ describe('logistics', () => {
     it('creates a pickup point, reads and lists it', async () => {
       const before = await pickupPoints();
       const body = point();
-      const created = await http.as(admin).post('/api/v1/pickup-points', body);
+      const created = await api.as(admin).post('/pickup-points', { body });
       expect(created.status).toBe(201);
       expect(created.body).toEqual({ ...body, id: expect.any(String) });
       expect(await pickupPoints()).toBe(before + 1);
-      const one = await http.as(admin).get(`/api/v1/pickup-points/${created.body.id}`);
+      const one = await api.as(admin).get('/pickup-points/{id}', { params: { id: created.body.id } });
       expect(one.status).toBe(200);
       expect(one.body).toEqual(created.body);
-      const list = await http.as(admin).get('/api/v1/pickup-points?limit=500');
+      const list = await api.as(admin).get('/pickup-points', { query: { limit: 500 } });
       expect(list.status).toBe(200);
       expect(list.body.items).toContainEqual(created.body);
       expect(list.body.total).toBeGreaterThanOrEqual(await pickupPoints());
     });
 
     it('accepts the edges of the coordinates', async () => {
-      const created = await http
+      const created = await api
         .as(admin)
-        .post('/api/v1/pickup-points', point({ latitude: -90, longitude: 180 }));
+        .post('/pickup-points', { body: point({ latitude: -90, longitude: 180 }) });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ latitude: -90, longitude: 180 });
     });
@@ -84,7 +88,7 @@ describe('logistics', () => {
       [{ extra: 1 }, 'extra'],
     ])('rejects %j naming %s, writing nothing', async (change, field) => {
       const before = await pickupPoints();
-      const reply = await http.as(admin).post('/api/v1/pickup-points', point(change));
+      const reply = await api.as(admin).post('/pickup-points', { body: point(change) });
       expect(reply.status).toBe(400);
       expect(reply.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
       expect(reply.body.message).toContain(field);
@@ -93,25 +97,31 @@ describe('logistics', () => {
 
     it('rejects an unknown territory with 400 naming territoryId, writing nothing', async () => {
       const before = await pickupPoints();
-      const reply = await http.as(admin).post('/api/v1/pickup-points', point({ territoryId: UNKNOWN_ID }));
+      const reply = await api.as(admin).post('/pickup-points', { body: point({ territoryId: UNKNOWN_ID }) });
       expect(reply.status).toBe(400);
       expect(reply.body.message).toBe('territoryId: no such territory');
       expect(await pickupPoints()).toBe(before);
     });
 
     it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-      expect((await http.as(admin).get(`/api/v1/pickup-points/${UNKNOWN_ID}`)).status).toBe(404);
-      expect((await http.as(admin).get('/api/v1/pickup-points/not-a-uuid')).status).toBe(400);
+      expect((await api.as(admin).get('/pickup-points/{id}', { params: { id: UNKNOWN_ID } })).status).toBe(
+        404,
+      );
+      expect((await api.as(admin).get('/pickup-points/{id}', { params: { id: 'not-a-uuid' } })).status).toBe(
+        400,
+      );
     });
 
     it('needs a token and the admin role', async () => {
       const before = await pickupPoints();
       const [existing] = await t.dataSource.query('SELECT id FROM pickup_points LIMIT 1');
-      expect((await http.anonymous().get('/api/v1/pickup-points')).status).toBe(401);
-      expect((await http.anonymous().post('/api/v1/pickup-points', point())).status).toBe(401);
-      expect((await http.as(cooperativeUser).get('/api/v1/pickup-points')).status).toBe(403);
-      expect((await http.as(cooperativeUser).get(`/api/v1/pickup-points/${existing.id}`)).status).toBe(403);
-      expect((await http.as(cooperativeUser).post('/api/v1/pickup-points', point())).status).toBe(403);
+      expect((await api.anonymous().get('/pickup-points')).status).toBe(401);
+      expect((await api.anonymous().post('/pickup-points', { body: point() })).status).toBe(401);
+      expect((await api.as(cooperativeUser).get('/pickup-points')).status).toBe(403);
+      expect(
+        (await api.as(cooperativeUser).get('/pickup-points/{id}', { params: { id: existing.id } })).status,
+      ).toBe(403);
+      expect((await api.as(cooperativeUser).post('/pickup-points', { body: point() })).status).toBe(403);
       expect(await pickupPoints()).toBe(before);
     });
   });
@@ -119,9 +129,9 @@ describe('logistics', () => {
   describe('transport organisers', () => {
     // This file's organisers all share this address, so that counts can leave out other files' rows.
     const contactEmail = `${unique('dispatch')}@trans-atlas.example`;
-    const truck = { name: 'A truck', mode: 'road', capacityKg: 12000.5, costPerKmMinor: 180 };
-    const ship = { name: 'B reefer container', mode: 'sea', capacityKg: 24000 };
-    const organiser = (extra: Record<string, unknown> = {}) => ({
+    const truck: Vehicle = { name: 'A truck', mode: 'road', capacityKg: 12000.5, costPerKmMinor: 180 };
+    const ship: Vehicle = { name: 'B reefer container', mode: 'sea', capacityKg: 24000 };
+    const organiser = (extra: Partial<NewOrganiser> = {}): NewOrganiser => ({
       name: unique('Trans-Atlas'),
       side: 'third_party',
       contactEmail,
@@ -141,8 +151,8 @@ describe('logistics', () => {
       return row;
     }
 
-    async function createOrganiser(extra: Record<string, unknown> = {}) {
-      const reply = await http.as(admin).post('/api/v1/transport-organisers', organiser(extra));
+    async function createOrganiser(extra: Partial<NewOrganiser> = {}) {
+      const reply = await api.as(admin).post('/transport-organisers', { body: organiser(extra) });
       expect(reply.status).toBe(201);
       return reply.body;
     }
@@ -150,7 +160,7 @@ describe('logistics', () => {
     it('creates an organiser with its vehicles, reads and lists it', async () => {
       const before = await counts();
       const body = organiser();
-      const created = await http.as(admin).post('/api/v1/transport-organisers', body);
+      const created = await api.as(admin).post('/transport-organisers', { body });
       expect(created.status).toBe(201);
       expect(created.body).toEqual({
         ...body,
@@ -161,10 +171,10 @@ describe('logistics', () => {
         ],
       });
       expect(await counts()).toEqual({ organisers: before.organisers + 1, vehicles: before.vehicles + 2 });
-      const one = await http.as(admin).get(`/api/v1/transport-organisers/${created.body.id}`);
+      const one = await api.as(admin).get('/transport-organisers/{id}', { params: { id: created.body.id } });
       expect(one.status).toBe(200);
       expect(one.body).toEqual(created.body);
-      const list = await http.as(admin).get('/api/v1/transport-organisers?limit=500');
+      const list = await api.as(admin).get('/transport-organisers', { query: { limit: 500 } });
       expect(list.status).toBe(200);
       expect(list.body.items).toContainEqual(created.body);
       expect(list.body.total).toBeGreaterThanOrEqual((await counts()).organisers);
@@ -173,11 +183,12 @@ describe('logistics', () => {
     it('defaults locale to en and webhookUrl to null; accepts a public http webhook and 50 vehicles', async () => {
       const { webhookUrl, locale, ...minimal } = organiser();
       expect([webhookUrl, locale]).toEqual(['https://hooks.trans-atlas.example/proxima', 'fr']);
-      const created = await http.as(admin).post('/api/v1/transport-organisers', minimal);
+      // The document marks locale required; the server defaults it to en.
+      const created = await api.as(admin).post('/transport-organisers', { body: minimal as Undocumented });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ locale: 'en', webhookUrl: null });
 
-      const many = Array.from({ length: 50 }, (_, i) => ({
+      const many = Array.from({ length: 50 }, (_, i): Vehicle => ({
         name: `V${String(i).padStart(2, '0')}`,
         mode: 'rail',
         capacityKg: 0.001,
@@ -229,7 +240,7 @@ describe('logistics', () => {
       [{ extra: 1 }, 'extra'],
     ])('rejects %j naming %s, writing nothing', async (change, field) => {
       const before = await counts();
-      const reply = await http.as(admin).post('/api/v1/transport-organisers', organiser(change));
+      const reply = await api.as(admin).post('/transport-organisers', { body: organiser(change as Invalid) });
       expect(reply.status).toBe(400);
       expect(reply.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
       expect(reply.body.message).toContain(field);
@@ -237,15 +248,19 @@ describe('logistics', () => {
     });
 
     it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-      expect((await http.as(admin).get(`/api/v1/transport-organisers/${UNKNOWN_ID}`)).status).toBe(404);
-      expect((await http.as(admin).get('/api/v1/transport-organisers/not-a-uuid')).status).toBe(400);
+      expect(
+        (await api.as(admin).get('/transport-organisers/{id}', { params: { id: UNKNOWN_ID } })).status,
+      ).toBe(404);
+      expect(
+        (await api.as(admin).get('/transport-organisers/{id}', { params: { id: 'not-a-uuid' } })).status,
+      ).toBe(400);
     });
 
     it('pages the list', async () => {
       await createOrganiser();
       await createOrganiser();
-      const first = await http.as(admin).get('/api/v1/transport-organisers?limit=1&offset=0');
-      const second = await http.as(admin).get('/api/v1/transport-organisers?limit=1&offset=1');
+      const first = await api.as(admin).get('/transport-organisers', { query: { limit: 1, offset: 0 } });
+      const second = await api.as(admin).get('/transport-organisers', { query: { limit: 1, offset: 1 } });
       expect(first.body.items).toHaveLength(1);
       expect(second.body.items).toHaveLength(1);
       expect(first.body.items[0].id).not.toBe(second.body.items[0].id);
@@ -254,12 +269,12 @@ describe('logistics', () => {
 
     it('needs a token and the admin role to create', async () => {
       const before = await counts();
-      expect((await http.anonymous().get('/api/v1/transport-organisers')).status).toBe(401);
-      expect((await http.anonymous().post('/api/v1/transport-organisers', organiser())).status).toBe(401);
-      expect((await http.as(cooperativeUser).get('/api/v1/transport-organisers')).status).toBe(403);
-      expect((await http.as(cooperativeUser).post('/api/v1/transport-organisers', organiser())).status).toBe(
-        403,
-      );
+      expect((await api.anonymous().get('/transport-organisers')).status).toBe(401);
+      expect((await api.anonymous().post('/transport-organisers', { body: organiser() })).status).toBe(401);
+      expect((await api.as(cooperativeUser).get('/transport-organisers')).status).toBe(403);
+      expect(
+        (await api.as(cooperativeUser).post('/transport-organisers', { body: organiser() })).status,
+      ).toBe(403);
       expect(await counts()).toEqual(before);
     });
 
@@ -271,20 +286,20 @@ describe('logistics', () => {
       beforeAll(async () => {
         own = await createOrganiser();
         other = await createOrganiser();
-        token = await userToken(http, admin, 'transporter', { transportOrganiserId: own.id });
+        token = await userToken(api, admin, 'transporter', { transportOrganiserId: own.id });
       });
 
       it('reads its own organiser and lists only it', async () => {
-        const one = await http.as(token).get(`/api/v1/transport-organisers/${own.id}`);
+        const one = await api.as(token).get('/transport-organisers/{id}', { params: { id: own.id } });
         expect(one.status).toBe(200);
         expect(one.body).toEqual(own);
-        const list = await http.as(token).get('/api/v1/transport-organisers');
+        const list = await api.as(token).get('/transport-organisers');
         expect(list.status).toBe(200);
         expect(list.body).toEqual({ items: [own], total: 1 });
       });
 
       it("gets 404 for another organiser's id", async () => {
-        const reply = await http.as(token).get(`/api/v1/transport-organisers/${other.id}`);
+        const reply = await api.as(token).get('/transport-organisers/{id}', { params: { id: other.id } });
         expect(reply.status).toBe(404);
         expect(reply.body).toEqual({
           statusCode: 404,
@@ -295,8 +310,8 @@ describe('logistics', () => {
 
       it('may not create organisers nor see pickup points', async () => {
         const before = await counts();
-        expect((await http.as(token).post('/api/v1/transport-organisers', organiser())).status).toBe(403);
-        expect((await http.as(token).get('/api/v1/pickup-points')).status).toBe(403);
+        expect((await api.as(token).post('/transport-organisers', { body: organiser() })).status).toBe(403);
+        expect((await api.as(token).get('/pickup-points')).status).toBe(403);
         expect(await counts()).toEqual(before);
       });
     });

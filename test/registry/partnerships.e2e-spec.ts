@@ -1,4 +1,5 @@
-import { adminToken, Http, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
+import { Api, type Invalid, type RequestBody } from '../support/api';
+import { adminToken, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
 import {
   cooperativeId,
   count,
@@ -8,19 +9,21 @@ import {
   userIdOf,
 } from './registry-fixtures';
 
+type Rules = RequestBody<'/partnerships/{id}/charter', 'put'>['rules'];
+
 describe('partnerships', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let jette: string;
   let aitOurir: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
-    jette = await createTerritory(http, admin);
-    aitOurir = await createTerritory(http, admin);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
+    jette = await createTerritory(api, admin);
+    aitOurir = await createTerritory(api, admin);
   });
   afterAll(() => t.close());
 
@@ -36,10 +39,14 @@ describe('partnerships', () => {
   });
 
   it('creates a partnership with its charter version 1 and an audit entry', async () => {
-    const product = await createProduct(http, admin);
-    const rules = { organicRequired: true, excludedProductIds: [product], forbiddenTransportModes: ['air'] };
+    const product = await createProduct(api, admin);
+    const rules: Rules = {
+      organicRequired: true,
+      excludedProductIds: [product],
+      forbiddenTransportModes: ['air'],
+    };
     const body = { name: unique('Jette – Aït Ourir'), territoryIds: [jette, aitOurir], charter: { rules } };
-    const created = await http.as(admin).post('/api/v1/partnerships', body);
+    const created = await api.as(admin).post('/partnerships', { body });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.any(String),
@@ -48,11 +55,11 @@ describe('partnerships', () => {
       charterVersion: 1,
     });
 
-    const one = await http.as(admin).get(`/api/v1/partnerships/${created.body.id}`);
+    const one = await api.as(admin).get('/partnerships/{id}', { params: { id: created.body.id } });
     expect(one.status).toBe(200);
     expect(one.body).toEqual(created.body);
     const countBefore = await count(t.dataSource, 'partnerships'); // other test files add rows meanwhile
-    const list = await http.as(admin).get('/api/v1/partnerships?limit=500');
+    const list = await api.as(admin).get('/partnerships', { query: { limit: 500 } });
     expect(list.status).toBe(200);
     expect(list.body.items).toContainEqual(created.body);
     expect(list.body.total).toBeGreaterThanOrEqual(countBefore);
@@ -78,12 +85,14 @@ describe('partnerships', () => {
   });
 
   it('gives an empty charter when none is sent', async () => {
-    const created = await http
+    const created = await api
       .as(admin)
-      .post('/api/v1/partnerships', { name: unique('P'), territoryIds: [aitOurir, jette] });
+      .post('/partnerships', { body: { name: unique('P'), territoryIds: [aitOurir, jette] } });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ territoryIds: [aitOurir, jette], charterVersion: 1 });
-    const charter = await http.as(admin).get(`/api/v1/partnerships/${created.body.id}/charter`);
+    const charter = await api
+      .as(admin)
+      .get('/partnerships/{id}/charter', { params: { id: created.body.id } });
     expect(charter.body).toMatchObject({ version: 1, rules: {} });
   });
 
@@ -104,7 +113,7 @@ describe('partnerships', () => {
     [{ colour: 'green' }, 'colour'],
   ])('rejects %j naming %s, writing nothing', async (change, field) => {
     const before = await written();
-    const reply = await http.as(admin).post('/api/v1/partnerships', { ...valid(), ...change });
+    const reply = await api.as(admin).post('/partnerships', { body: { ...valid(), ...change } as Invalid });
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(reply.body.message).toContain(field);
@@ -113,36 +122,38 @@ describe('partnerships', () => {
 
   it('rejects the same territory twice and an unknown territory, naming territoryIds', async () => {
     const before = await written();
-    const same = await http
+    const same = await api
       .as(admin)
-      .post('/api/v1/partnerships', { ...valid(), territoryIds: [jette, jette] });
+      .post('/partnerships', { body: { ...valid(), territoryIds: [jette, jette] } });
     expect(same.status).toBe(400);
     expect(same.body.message).toContain('territoryIds');
-    const unknown = await http
+    const unknown = await api
       .as(admin)
-      .post('/api/v1/partnerships', { ...valid(), territoryIds: [jette, UNKNOWN_ID] });
+      .post('/partnerships', { body: { ...valid(), territoryIds: [jette, UNKNOWN_ID] } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toBe(`territoryIds: no such territory ${UNKNOWN_ID}`);
     expect(await written()).toEqual(before);
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    expect((await http.as(admin).get(`/api/v1/partnerships/${UNKNOWN_ID}`)).status).toBe(404);
-    expect((await http.as(admin).get('/api/v1/partnerships/not-a-uuid')).status).toBe(400);
+    expect((await api.as(admin).get('/partnerships/{id}', { params: { id: UNKNOWN_ID } })).status).toBe(404);
+    expect((await api.as(admin).get('/partnerships/{id}', { params: { id: 'not-a-uuid' } })).status).toBe(
+      400,
+    );
   });
 
   it('needs a token and the admin role', async () => {
     const [any] = await t.dataSource.query('SELECT id FROM partnerships LIMIT 1');
-    expect((await http.anonymous().get('/api/v1/partnerships')).status).toBe(401);
-    expect((await http.anonymous().get(`/api/v1/partnerships/${any.id}`)).status).toBe(401);
-    expect((await http.anonymous().post('/api/v1/partnerships', valid())).status).toBe(401);
-    const token = await userToken(http, admin, 'cooperative', {
+    expect((await api.anonymous().get('/partnerships')).status).toBe(401);
+    expect((await api.anonymous().get('/partnerships/{id}', { params: { id: any.id } })).status).toBe(401);
+    expect((await api.anonymous().post('/partnerships', { body: valid() })).status).toBe(401);
+    const token = await userToken(api, admin, 'cooperative', {
       cooperativeId: await cooperativeId(t.dataSource, jette),
     });
     const before = await written();
-    expect((await http.as(token).post('/api/v1/partnerships', valid())).status).toBe(403);
+    expect((await api.as(token).post('/partnerships', { body: valid() })).status).toBe(403);
     expect(await written()).toEqual(before);
-    expect((await http.as(token).get('/api/v1/partnerships')).status).toBe(403);
-    expect((await http.as(token).get(`/api/v1/partnerships/${any.id}`)).status).toBe(403);
+    expect((await api.as(token).get('/partnerships')).status).toBe(403);
+    expect((await api.as(token).get('/partnerships/{id}', { params: { id: any.id } })).status).toBe(403);
   });
 });

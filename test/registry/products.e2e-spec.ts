@@ -1,15 +1,16 @@
-import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { Api, type Invalid } from '../support/api';
+import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 import { cooperativeId, count, createTerritory, productBody, UNKNOWN_ID } from './registry-fixtures';
 
 describe('products', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
   });
   afterAll(() => t.close());
 
@@ -18,16 +19,16 @@ describe('products', () => {
 
   it('creates a product with numeric weights and lists it', async () => {
     const body = productBody();
-    const created = await http.as(admin).post('/api/v1/products', body);
+    const created = await api.as(admin).post('/products', { body });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ ...body, id: expect.any(String) });
-    const one = await http.as(admin).get(`/api/v1/products/${created.body.id}`);
+    const one = await api.as(admin).get('/products/{id}', { params: { id: created.body.id } });
     expect(one.status).toBe(200);
     expect(one.body).toEqual(created.body);
     expect(typeof one.body.unitNetKg).toBe('number');
     expect(typeof one.body.unitGrossKg).toBe('number');
     const countBefore = await count(t.dataSource, 'products'); // other test files add rows meanwhile
-    const list = await http.as(admin).get('/api/v1/products?limit=500');
+    const list = await api.as(admin).get('/products', { query: { limit: 500 } });
     expect(list.status).toBe(200);
     expect(list.body.items).toContainEqual(created.body);
     expect(list.body.total).toBeGreaterThanOrEqual(countBefore);
@@ -41,7 +42,7 @@ describe('products', () => {
 
   it('accepts equal net and gross weights and a 10-digit HS code', async () => {
     const body = { ...productBody(), hsCode: '0702000010', unitNetKg: 1, unitGrossKg: 1 };
-    const created = await http.as(admin).post('/api/v1/products', body);
+    const created = await api.as(admin).post('/products', { body });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ hsCode: '0702000010', unitNetKg: 1, unitGrossKg: 1 });
   });
@@ -63,7 +64,7 @@ describe('products', () => {
     [{ extra: true }, 'extra'],
   ])('rejects %j naming %s, writing nothing', async (change, field) => {
     const body = { ...productBody(), ...change };
-    const reply = await http.as(admin).post('/api/v1/products', body);
+    const reply = await api.as(admin).post('/products', { body: body as Invalid });
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(reply.body.message).toContain(field);
@@ -71,20 +72,20 @@ describe('products', () => {
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    expect((await http.as(admin).get(`/api/v1/products/${UNKNOWN_ID}`)).status).toBe(404);
-    expect((await http.as(admin).get('/api/v1/products/not-a-uuid')).status).toBe(400);
+    expect((await api.as(admin).get('/products/{id}', { params: { id: UNKNOWN_ID } })).status).toBe(404);
+    expect((await api.as(admin).get('/products/{id}', { params: { id: 'not-a-uuid' } })).status).toBe(400);
   });
 
   it('needs a token and the admin role', async () => {
-    expect((await http.anonymous().get('/api/v1/products')).status).toBe(401);
-    expect((await http.anonymous().post('/api/v1/products', productBody())).status).toBe(401);
-    const coop = await cooperativeId(t.dataSource, await createTerritory(http, admin));
-    const token = await userToken(http, admin, 'cooperative', { cooperativeId: coop });
+    expect((await api.anonymous().get('/products')).status).toBe(401);
+    expect((await api.anonymous().post('/products', { body: productBody() })).status).toBe(401);
+    const coop = await cooperativeId(t.dataSource, await createTerritory(api, admin));
+    const token = await userToken(api, admin, 'cooperative', { cooperativeId: coop });
     const body = productBody();
-    expect((await http.as(token).post('/api/v1/products', body)).status).toBe(403);
+    expect((await api.as(token).post('/products', { body })).status).toBe(403);
     expect(await namedProducts(body.name)).toBe(0);
-    expect((await http.as(token).get('/api/v1/products')).status).toBe(403);
+    expect((await api.as(token).get('/products')).status).toBe(403);
     const [any] = await t.dataSource.query('SELECT id FROM products LIMIT 1');
-    expect((await http.as(token).get(`/api/v1/products/${any.id}`)).status).toBe(403);
+    expect((await api.as(token).get('/products/{id}', { params: { id: any.id } })).status).toBe(403);
   });
 });

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { unique, type Http, type Reply } from '../support/test-app';
+import type { Api, Reply } from '../support/api';
+import { unique } from '../support/test-app';
+import { cooperative } from '../support/rows';
 
 /** Requests that set up the registry records the registry tests build on; each fails loudly. */
 async function created(reply: Promise<Reply<{ id: string }>>, what: string) {
@@ -12,8 +14,8 @@ export function territoryBody() {
   return { name: unique('Territory'), countryCode: 'BE', timezone: 'Europe/Brussels', currency: 'EUR' };
 }
 
-export async function createTerritory(http: Http, admin: string): Promise<string> {
-  return (await created(http.as(admin).post('/api/v1/territories', territoryBody()), 'territory')).id;
+export async function createTerritory(api: Api, admin: string): Promise<string> {
+  return (await created(api.as(admin).post('/territories', { body: territoryBody() }), 'territory')).id;
 }
 
 export function productBody() {
@@ -27,14 +29,14 @@ export function productBody() {
   };
 }
 
-export async function createProduct(http: Http, admin: string): Promise<string> {
-  return (await created(http.as(admin).post('/api/v1/products', productBody()), 'product')).id;
+export async function createProduct(api: Api, admin: string): Promise<string> {
+  return (await created(api.as(admin).post('/products', { body: productBody() }), 'product')).id;
 }
 
-export async function createPartnership(http: Http, admin: string, rules: object = {}): Promise<string> {
-  const territoryIds = [await createTerritory(http, admin), await createTerritory(http, admin)];
+export async function createPartnership(api: Api, admin: string, rules: object = {}): Promise<string> {
+  const territoryIds = [await createTerritory(api, admin), await createTerritory(api, admin)];
   const body = { name: unique('Partnership'), territoryIds, charter: { rules } };
-  return (await created(http.as(admin).post('/api/v1/partnerships', body), 'partnership')).id;
+  return (await created(api.as(admin).post('/partnerships', { body }), 'partnership')).id;
 }
 
 export function groupBody(territoryId: string) {
@@ -52,16 +54,20 @@ export function groupBody(territoryId: string) {
   };
 }
 
-export async function createGroup(http: Http, admin: string, territoryId: string): Promise<string> {
+export async function createGroup(api: Api, admin: string, territoryId: string): Promise<string> {
   return (
-    await created(http.as(admin).post('/api/v1/consumer-groups', groupBody(territoryId)), 'consumer group')
+    await created(api.as(admin).post('/consumer-groups', { body: groupBody(territoryId) }), 'consumer group')
   ).id;
 }
 
-export async function createMember(http: Http, admin: string, groupId: string): Promise<string> {
+export async function createMember(api: Api, admin: string, groupId: string): Promise<string> {
   const body = { name: unique('Member'), email: `${unique('member')}@test.example` };
-  return (await created(http.as(admin).post(`/api/v1/consumer-groups/${groupId}/members`, body), 'member'))
-    .id;
+  return (
+    await created(
+      api.as(admin).post('/consumer-groups/{id}/members', { params: { id: groupId }, body }),
+      'member',
+    )
+  ).id;
 }
 
 export async function count(dataSource: DataSource, sql: string, params: unknown[] = []): Promise<number> {
@@ -69,15 +75,8 @@ export async function count(dataSource: DataSource, sql: string, params: unknown
   return row.n;
 }
 
-/** A cooperative straight into the database: another helper owns the cooperatives API. */
-export async function cooperativeId(dataSource: DataSource, territoryId: string): Promise<string> {
-  const [row] = await dataSource.query(
-    `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share)
-     VALUES ($1, 'Coop', 'coop@test.example', 0.5) RETURNING id`,
-    [territoryId],
-  );
-  return row.id;
-}
+/** A cooperative straight into the database (the row factory's), for the role it lets a user have. */
+export const cooperativeId = cooperative;
 
 /** The user id a token was issued to (its `sub` claim). */
 export function userIdOf(token: string): string {

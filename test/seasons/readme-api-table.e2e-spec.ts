@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { routeTable, type RouteRow } from '../support/api-routes';
-import { Http, startTestApp, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const START = '<!-- api-table:start -->';
 const END = '<!-- api-table:end -->';
@@ -31,7 +32,7 @@ describe('README API table', () => {
   afterAll(() => t?.close());
 
   it('lists exactly the routes of the OpenAPI document, with who may call each', async () => {
-    const doc = (await new Http(t.app).get('/docs-json')).body;
+    const doc = (await new Api(t.app).request('GET', '/docs-json')).body;
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>)
       .flatMap(([path, item]) =>
         Object.keys(item).map((method) => `${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`),

@@ -1,32 +1,26 @@
-import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
-import {
-  consumerGroup,
-  registry,
-  seasonBody,
-  seasonTableCounts,
-  territory,
-  transportOrganiser,
-  type Registry,
-} from '../support/season-fixtures';
+import { Api, type Invalid } from '../support/api';
+import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { registry, seasonBody, seasonTableCounts, type Registry } from '../support/season-fixtures';
+import { consumerGroup, territory, transportOrganiser } from '../support/rows';
 
 const NIL = '00000000-0000-4000-8000-000000000000';
 
 describe('seasons', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let r: Registry;
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
     r = await registry(t.dataSource);
   });
   afterAll(() => t.close());
 
-  const createSeason = async (overrides: Record<string, unknown> = {}) => {
-    const reply = await http.as(admin).post('/api/v1/seasons', seasonBody(r, overrides));
+  const createSeason = async (overrides: Parameters<typeof seasonBody>[1] = {}) => {
+    const reply = await api.as(admin).post('/seasons', { body: seasonBody(r, overrides) });
     if (reply.status !== 201) throw new Error(`season: ${reply.status} ${reply.text}`);
     return reply.body;
   };
@@ -34,7 +28,7 @@ describe('seasons', () => {
   describe('creation', () => {
     it('creates the season with one open cycle per month, dated in the consumer time zone', async () => {
       const body = seasonBody(r);
-      const reply = await http.as(admin).post('/api/v1/seasons', body);
+      const reply = await api.as(admin).post('/seasons', { body });
       expect(reply.status).toBe(201);
       expect(reply.body).toMatchObject({
         ...body,
@@ -73,10 +67,10 @@ describe('seasons', () => {
         r.transportOrganiserIds,
       );
 
-      const one = await http.as(admin).get(`/api/v1/seasons/${reply.body.id}`);
+      const one = await api.as(admin).get('/seasons/{id}', { params: { id: reply.body.id } });
       expect(one.status).toBe(200);
       expect(one.body).toEqual(reply.body);
-      const list = await http.as(admin).get('/api/v1/seasons?limit=500');
+      const list = await api.as(admin).get('/seasons', { query: { limit: 500 } });
       expect(list.status).toBe(200);
       const { cycles: _cycles, ...withoutCycles } = reply.body;
       expect(list.body.items).toContainEqual(withoutCycles);
@@ -186,7 +180,7 @@ describe('seasons', () => {
     ];
     it.each(cases)('%s (400)', async (_what, overrides, field) => {
       const before = await seasonTableCounts(t.dataSource, r.partnershipId);
-      const reply = await http.as(admin).post('/api/v1/seasons', seasonBody(r, overrides()));
+      const reply = await api.as(admin).post('/seasons', { body: seasonBody(r, overrides() as Invalid) });
       expect(reply.status).toBe(400);
       expect(reply.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
       expect(reply.body.message).toContain(field);
@@ -197,9 +191,10 @@ describe('seasons', () => {
   describe('enrolment', () => {
     it('enrols a group of the consumer territory once', async () => {
       const season = await createSeason();
-      const reply = await http
-        .as(admin)
-        .post(`/api/v1/seasons/${season.id}/groups`, { consumerGroupId: r.groupIds[0] });
+      const reply = await api.as(admin).post('/seasons/{id}/groups', {
+        params: { id: season.id },
+        body: { consumerGroupId: r.groupIds[0] },
+      });
       expect(reply.status).toBe(201);
       expect(reply.body).toMatchObject({
         seasonId: season.id,
@@ -207,12 +202,13 @@ describe('seasons', () => {
         name: expect.any(String),
         enrolledAt: expect.any(String),
       });
-      const again = await http
-        .as(admin)
-        .post(`/api/v1/seasons/${season.id}/groups`, { consumerGroupId: r.groupIds[0] });
+      const again = await api.as(admin).post('/seasons/{id}/groups', {
+        params: { id: season.id },
+        body: { consumerGroupId: r.groupIds[0] },
+      });
       expect(again.status).toBe(409);
       expect(again.body.message).toContain('consumerGroupId');
-      const list = await http.as(admin).get(`/api/v1/seasons/${season.id}/groups`);
+      const list = await api.as(admin).get('/seasons/{id}/groups', { params: { id: season.id } });
       expect(list.status).toBe(200);
       expect(list.body).toEqual({ items: [reply.body], total: 1 });
     });
@@ -223,9 +219,9 @@ describe('seasons', () => {
       ['a malformed id', () => 'group-1'],
     ])('rejects %s with 400, enrolling nothing', async (_what, groupId) => {
       const season = await createSeason();
-      const reply = await http
+      const reply = await api
         .as(admin)
-        .post(`/api/v1/seasons/${season.id}/groups`, { consumerGroupId: groupId() });
+        .post('/seasons/{id}/groups', { params: { id: season.id }, body: { consumerGroupId: groupId() } });
       expect(reply.status).toBe(400);
       expect(reply.body.message).toContain('consumerGroupId');
       expect(
@@ -235,10 +231,13 @@ describe('seasons', () => {
 
     it('answers 404 for an unknown season', async () => {
       expect(
-        (await http.as(admin).post(`/api/v1/seasons/${NIL}/groups`, { consumerGroupId: r.groupIds[0] }))
-          .status,
+        (
+          await api
+            .as(admin)
+            .post('/seasons/{id}/groups', { params: { id: NIL }, body: { consumerGroupId: r.groupIds[0] } })
+        ).status,
       ).toBe(404);
-      expect((await http.as(admin).get(`/api/v1/seasons/${NIL}/groups`)).status).toBe(404);
+      expect((await api.as(admin).get('/seasons/{id}/groups', { params: { id: NIL } })).status).toBe(404);
     });
   });
 
@@ -254,22 +253,23 @@ describe('seasons', () => {
 
     it('creates offers, refuses a second one of a cooperative for a product, and lists them', async () => {
       const season = await createSeason();
-      const created = await http.as(admin).post(`/api/v1/seasons/${season.id}/offers`, offerBody());
+      const created = await api
+        .as(admin)
+        .post('/seasons/{id}/offers', { params: { id: season.id }, body: offerBody() });
       expect(created.status).toBe(201);
       expect(created.body).toEqual({ ...offerBody(), id: expect.any(String), seasonId: season.id });
-      const big = await http
-        .as(admin)
-        .post(
-          `/api/v1/seasons/${season.id}/offers`,
-          offerBody({ productId: r.productIds[1], unitPriceMinor: 1_000_000_000_000 }),
-        );
+      const big = await api.as(admin).post('/seasons/{id}/offers', {
+        params: { id: season.id },
+        body: offerBody({ productId: r.productIds[1], unitPriceMinor: 1_000_000_000_000 }),
+      });
       expect(big.status).toBe(201);
       expect(big.body.unitPriceMinor).toBe(1_000_000_000_000);
-      const duplicate = await http
-        .as(admin)
-        .post(`/api/v1/seasons/${season.id}/offers`, offerBody({ unitPriceMinor: 400 }));
+      const duplicate = await api.as(admin).post('/seasons/{id}/offers', {
+        params: { id: season.id },
+        body: offerBody({ unitPriceMinor: 400 }),
+      });
       expect(duplicate.status).toBe(409);
-      const list = await http.as(admin).get(`/api/v1/seasons/${season.id}/offers`);
+      const list = await api.as(admin).get('/seasons/{id}/offers', { params: { id: season.id } });
       expect(list.status).toBe(200);
       expect(list.body).toEqual({
         items: [created.body, big.body].map((offer) => ({
@@ -299,7 +299,9 @@ describe('seasons', () => {
       ['an unknown field', () => ({ organic: true }), 'organic'],
     ])('rejects %s with 400, writing nothing', async (_what, overrides, field) => {
       const season = await createSeason();
-      const reply = await http.as(admin).post(`/api/v1/seasons/${season.id}/offers`, offerBody(overrides()));
+      const reply = await api
+        .as(admin)
+        .post('/seasons/{id}/offers', { params: { id: season.id }, body: offerBody(overrides()) });
       expect(reply.status).toBe(400);
       expect(reply.body.message).toContain(field);
       expect(
@@ -308,8 +310,10 @@ describe('seasons', () => {
     });
 
     it('answers 404 for an unknown season', async () => {
-      expect((await http.as(admin).post(`/api/v1/seasons/${NIL}/offers`, offerBody())).status).toBe(404);
-      expect((await http.as(admin).get(`/api/v1/seasons/${NIL}/offers`)).status).toBe(404);
+      expect(
+        (await api.as(admin).post('/seasons/{id}/offers', { params: { id: NIL }, body: offerBody() })).status,
+      ).toBe(404);
+      expect((await api.as(admin).get('/seasons/{id}/offers', { params: { id: NIL } })).status).toBe(404);
     });
   });
 
@@ -320,27 +324,32 @@ describe('seasons', () => {
     beforeAll(async () => {
       const season = await createSeason();
       seasonId = season.id;
-      await http.as(admin).post(`/api/v1/seasons/${seasonId}/groups`, { consumerGroupId: r.groupIds[0] });
-      const offer = await http.as(admin).post(`/api/v1/seasons/${seasonId}/offers`, {
-        cooperativeId: r.cooperativeIds[0],
-        productId: r.productIds[0],
-        unitPriceMinor: 300,
-        packSize: 5,
-        monthlyCapacity: 100,
+      await api
+        .as(admin)
+        .post('/seasons/{id}/groups', { params: { id: seasonId }, body: { consumerGroupId: r.groupIds[0] } });
+      const offer = await api.as(admin).post('/seasons/{id}/offers', {
+        params: { id: seasonId },
+        body: {
+          cooperativeId: r.cooperativeIds[0],
+          productId: r.productIds[0],
+          unitPriceMinor: 300,
+          packSize: 5,
+          monthlyCapacity: 100,
+        },
       });
       expect(offer.status).toBe(201);
       const strangerGroup = await consumerGroup(t.dataSource, r.consumerTerritoryId);
       tokens = {
-        coordinator: await userToken(http, admin, 'coordinator', { consumerGroupId: r.groupIds[0] }),
-        member: await userToken(http, admin, 'member', { memberId: r.membersByGroup[0][0] }),
-        cooperative: await userToken(http, admin, 'cooperative', { cooperativeId: r.cooperativeIds[0] }),
-        transporter: await userToken(http, admin, 'transporter', {
+        coordinator: await userToken(api, admin, 'coordinator', { consumerGroupId: r.groupIds[0] }),
+        member: await userToken(api, admin, 'member', { memberId: r.membersByGroup[0][0] }),
+        cooperative: await userToken(api, admin, 'cooperative', { cooperativeId: r.cooperativeIds[0] }),
+        transporter: await userToken(api, admin, 'transporter', {
           transportOrganiserId: r.transportOrganiserIds[0],
         }),
-        otherCoordinator: await userToken(http, admin, 'coordinator', { consumerGroupId: strangerGroup }),
-        otherMember: await userToken(http, admin, 'member', { memberId: r.membersByGroup[1][0] }),
-        otherCooperative: await userToken(http, admin, 'cooperative', { cooperativeId: r.cooperativeIds[1] }),
-        otherTransporter: await userToken(http, admin, 'transporter', {
+        otherCoordinator: await userToken(api, admin, 'coordinator', { consumerGroupId: strangerGroup }),
+        otherMember: await userToken(api, admin, 'member', { memberId: r.membersByGroup[1][0] }),
+        otherCooperative: await userToken(api, admin, 'cooperative', { cooperativeId: r.cooperativeIds[1] }),
+        otherTransporter: await userToken(api, admin, 'transporter', {
           transportOrganiserId: await transportOrganiser(t.dataSource),
         }),
       };
@@ -349,14 +358,14 @@ describe('seasons', () => {
     it.each(['coordinator', 'member', 'cooperative', 'transporter'])(
       'a %s taking part reads the season, its cycles and offers',
       async (who) => {
-        const season = await http.as(tokens[who]).get(`/api/v1/seasons/${seasonId}`);
+        const season = await api.as(tokens[who]).get('/seasons/{id}', { params: { id: seasonId } });
         expect(season.status).toBe(200);
         expect(season.body.id).toBe(seasonId);
-        const cycles = await http.as(tokens[who]).get(`/api/v1/seasons/${seasonId}/cycles`);
+        const cycles = await api.as(tokens[who]).get('/seasons/{id}/cycles', { params: { id: seasonId } });
         expect(cycles.status).toBe(200);
         expect(cycles.body).toHaveLength(4);
         expect(cycles.body[0]).toEqual({ ...season.body.cycles[0], seasonId, charterVersion: null });
-        const offers = await http.as(tokens[who]).get(`/api/v1/seasons/${seasonId}/offers`);
+        const offers = await api.as(tokens[who]).get('/seasons/{id}/offers', { params: { id: seasonId } });
         expect(offers.status).toBe(200);
         expect(offers.body.total).toBe(1);
       },
@@ -366,7 +375,9 @@ describe('seasons', () => {
       '%s gets 404',
       async (who) => {
         for (const path of ['', '/cycles', '/offers']) {
-          const reply = await http.as(tokens[who]).get(`/api/v1/seasons/${seasonId}${path}`);
+          const reply = await api
+            .as(tokens[who])
+            .get('/seasons/{id}', { params: { id: `${seasonId}${path}` } });
           expect(reply.status).toBe(404);
           expect(reply.body).toMatchObject({ statusCode: 404, error: 'Not Found' });
         }
@@ -374,30 +385,38 @@ describe('seasons', () => {
     );
 
     it('an admin gets 404 for an unknown season and 400 for a malformed id', async () => {
-      expect((await http.as(admin).get(`/api/v1/seasons/${NIL}`)).status).toBe(404);
-      expect((await http.as(admin).get(`/api/v1/seasons/${NIL}/cycles`)).status).toBe(404);
-      expect((await http.as(admin).get('/api/v1/seasons/nope')).status).toBe(400);
+      expect((await api.as(admin).get('/seasons/{id}', { params: { id: NIL } })).status).toBe(404);
+      expect((await api.as(admin).get('/seasons/{id}/cycles', { params: { id: NIL } })).status).toBe(404);
+      expect((await api.as(admin).get('/seasons/{id}', { params: { id: 'nope' } })).status).toBe(400);
     });
 
     it('needs a token, and the admin role to write or list groups', async () => {
-      expect((await http.anonymous().get(`/api/v1/seasons/${seasonId}`)).status).toBe(401);
-      expect((await http.anonymous().post('/api/v1/seasons', seasonBody(r))).status).toBe(401);
+      expect((await api.anonymous().get('/seasons/{id}', { params: { id: seasonId } })).status).toBe(401);
+      expect((await api.anonymous().post('/seasons', { body: seasonBody(r) })).status).toBe(401);
       for (const who of ['coordinator', 'member', 'cooperative', 'transporter']) {
-        const as = http.as(tokens[who]);
-        expect((await as.post('/api/v1/seasons', seasonBody(r))).status).toBe(403);
-        expect((await as.get('/api/v1/seasons')).status).toBe(200); // their own part: test/people/discovery
-        expect(
-          (await as.post(`/api/v1/seasons/${seasonId}/groups`, { consumerGroupId: r.groupIds[1] })).status,
-        ).toBe(403);
-        expect((await as.get(`/api/v1/seasons/${seasonId}/groups`)).status).toBe(403);
+        const as = api.as(tokens[who]);
+        expect((await as.post('/seasons', { body: seasonBody(r) })).status).toBe(403);
+        expect((await as.get('/seasons')).status).toBe(200); // their own part: test/people/discovery
         expect(
           (
-            await as.post(`/api/v1/seasons/${seasonId}/offers`, {
-              cooperativeId: r.cooperativeIds[1],
-              productId: r.productIds[1],
-              unitPriceMinor: 1,
-              packSize: 1,
-              monthlyCapacity: 1,
+            await as.post('/seasons/{id}/groups', {
+              params: { id: seasonId },
+              body: { consumerGroupId: r.groupIds[1] },
+            })
+          ).status,
+        ).toBe(403);
+        expect((await as.get('/seasons/{id}/groups', { params: { id: seasonId } })).status).toBe(403);
+        expect(
+          (
+            await as.post('/seasons/{id}/offers', {
+              params: { id: seasonId },
+              body: {
+                cooperativeId: r.cooperativeIds[1],
+                productId: r.productIds[1],
+                unitPriceMinor: 1,
+                packSize: 1,
+                monthlyCapacity: 1,
+              },
             })
           ).status,
         ).toBe(403);

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { isolatedDatabase } from '../support/isolated-database';
-import { adminToken, Http, startTestApp, unique, type Reply, type TestApp } from '../support/test-app';
+import { Api, API_PREFIX, type Reply } from '../support/api';
+import { adminToken, startTestApp, unique, type TestApp } from '../support/test-app';
 import { buildWorld, siblingView, worldTokens, type World, type WorldTokens } from './world';
 
 /**
@@ -898,7 +899,7 @@ const NAMING_SEASONS = (own: World) =>
 describe('authorization matrix', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let tokens: Record<Exclude<Role, 'anonymous'>, string>;
   let worlds: Record<Context, World>;
   let foreignIds: string[];
@@ -907,23 +908,25 @@ describe('authorization matrix', () => {
   beforeAll(async () => {
     db = await isolatedDatabase('proxima_matrix');
     t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix });
-    http = new Http(t.app);
-    const admin = await adminToken(http, t.dataSource);
-    const own = await buildWorld(t, http, admin);
+    api = new Api(t.app);
+    const admin = await adminToken(api, t.dataSource);
+    const own = await buildWorld(t, api, admin);
     worlds = {
       own,
-      foreign: await buildWorld(t, http, admin),
+      foreign: await buildWorld(t, api, admin),
       sibling: await siblingView(t.dataSource, own),
     };
-    const users: WorldTokens = await worldTokens(http, admin, own);
+    const users: WorldTokens = await worldTokens(api, admin, own);
     tokens = { admin, ...users };
     foreignIds = idsOf(worlds.foreign);
     LOGIN.email = `${unique('matrix-login')}@test.example`;
-    const created = await http.as(admin).post('/api/v1/users', {
-      email: LOGIN.email,
-      password: LOGIN.password,
-      role: 'member',
-      memberId: worlds.own.r.membersByGroup[0][1],
+    const created = await api.as(admin).post('/users', {
+      body: {
+        email: LOGIN.email,
+        password: LOGIN.password,
+        role: 'member',
+        memberId: worlds.own.r.membersByGroup[0][1],
+      },
     });
     expect(created.status).toBe(201);
   }, 120_000);
@@ -937,11 +940,11 @@ describe('authorization matrix', () => {
     '%s as %s (%s) → %i',
     async (_, role, context, status, cell) => {
       const w = worlds[context];
-      const client = role === 'anonymous' ? http.anonymous() : http.as(tokens[role]);
+      const client = role === 'anonymous' ? api.anonymous() : api.as(tokens[role]);
       const body = cell.row.body?.(w);
       const reply: Reply = await client.request(
         cell.row.method,
-        `/api/v1${cell.row.path(w)}`,
+        `${API_PREFIX}${cell.row.path(w)}`,
         cell.row.method === 'GET' ? undefined : (body ?? {}),
       );
       outcome.cells += 1;
@@ -978,11 +981,11 @@ describe('authorization matrix', () => {
         for (const role of NOT_ADMIN) {
           for (const pair of Object.keys(pairs) as Pair[]) {
             const [theirs, random] = pairs[pair];
-            const client = role === 'anonymous' ? http.anonymous() : http.as(tokens[role]);
+            const client = role === 'anonymous' ? api.anonymous() : api.as(tokens[role]);
             const ask = (w: World) =>
               client.request(
                 row.method,
-                `/api/v1${row.path(w)}`,
+                `${API_PREFIX}${row.path(w)}`,
                 row.method === 'GET' ? undefined : (row.body?.(w) ?? {}),
               );
             const [a, aStatements] = await statementsOf(() => ask(theirs));

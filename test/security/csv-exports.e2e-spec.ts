@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { isolatedDatabase } from '../support/isolated-database';
 import { openApiDocument } from '../support/openapi';
-import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
+import { Api, type Invalid, type Reply } from '../support/api';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app';
 import { vanCycle, type VanCycle } from './van-cycle';
 
 // A cell a spreadsheet runs as a formula: one of these first, past any spaces or quotes it skips.
@@ -23,17 +24,18 @@ const HOSTILE = {
 describe('every CSV export, under either delimiter', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let s: VanCycle;
-  let exports: string[];
+  /** Each CSV export, read as the admin (with the query given). */
+  let exports: ((query?: { bom: 'true' | 'false' }) => Promise<Reply>)[];
 
   beforeAll(async () => {
     db = await isolatedDatabase('proxima_security_csv');
     t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix, role: 'api' });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
-    s = await vanCycle(t, http, admin, async (cycle) => {
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
+    s = await vanCycle(t, api, admin, async (cycle) => {
       const ds = t.dataSource;
       await ds.query(`UPDATE products SET name = $2 WHERE id = ANY($1)`, [
         cycle.r.productIds,
@@ -54,15 +56,24 @@ describe('every CSV export, under either delimiter', () => {
         .filter((l) => l.consumerGroupId === groupId)
         .map((l) => ({ offerId: l.offerId, quantity: l.units }));
       expect(
-        (await http.as(admin).put(`/api/v1/cycles/${s.cycleId}/receipts/${groupId}`, { lines })).status,
+        (
+          await api.as(admin).put('/cycles/{id}/receipts/{consumerGroupId}', {
+            params: { id: s.cycleId, consumerGroupId: groupId },
+            body: { lines },
+          })
+        ).status,
       ).toBe(200);
     }
     expect(await t.app.get(StageRunner).run(s.cycleId, 'received')).toBe('moved');
-    const shipments = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}/shipments`)).body.items;
+    const shipments = (await api.as(admin).get('/cycles/{id}/shipments', { params: { id: s.cycleId } })).body
+      .items;
     expect(shipments.length).toBeGreaterThan(0);
     exports = [
-      `/api/v1/cycles/${s.cycleId}/statements.csv`,
-      ...shipments.map((shipment: { id: string }) => `/api/v1/shipments/${shipment.id}/manifest.csv`),
+      (query) => api.as(admin).get('/cycles/{id}/statements.csv', { params: { id: s.cycleId }, query }),
+      ...shipments.map(
+        (shipment) => (query?: { bom: 'true' | 'false' }) =>
+          api.as(admin).get('/shipments/{id}/manifest.csv', { params: { id: shipment.id }, query }),
+      ),
     ];
   }, 120_000);
   afterAll(async () => {
@@ -79,7 +90,7 @@ describe('every CSV export, under either delimiter', () => {
   });
 
   it('carries the hostile names into the manifests (the premise)', async () => {
-    const manifest = await http.as(admin).get(exports[1]);
+    const manifest = await exports[1]();
     expect(manifest.status).toBe(200);
     // The names as written, the guard's apostrophes aside.
     const cells: string[] = parse(manifest.text, { bom: true })
@@ -90,8 +101,8 @@ describe('every CSV export, under either delimiter', () => {
   });
 
   it.each([',', ';'] as const)('shows no formula to a reader splitting on "%s"', async (delimiter) => {
-    for (const url of exports) {
-      const reply = await http.as(admin).get(url);
+    for (const read of exports) {
+      const reply = await read();
       expect(reply.status).toBe(200);
       expect(reply.headers['content-type']).toBe('text/csv; charset=utf-8');
       const records: string[][] = parse(reply.text, {
@@ -106,14 +117,14 @@ describe('every CSV export, under either delimiter', () => {
   });
 
   it('starts with a UTF-8 byte-order mark, or none with ?bom=false', async () => {
-    for (const url of exports) {
-      const withBom = await http.as(admin).get(url);
-      const without = await http.as(admin).get(`${url}${url.includes('?') ? '&' : '?'}bom=false`);
+    for (const read of exports) {
+      const withBom = await read();
+      const without = await read({ bom: 'false' });
       expect(withBom.text.startsWith('\uFEFF')).toBe(true);
       expect(without.status).toBe(200);
       expect(without.text.startsWith('\uFEFF')).toBe(false);
       expect(`\uFEFF${without.text}`).toBe(withBom.text);
-      expect((await http.as(admin).get(`${url}?bom=maybe`)).status).toBe(400);
+      expect((await read({ bom: 'maybe' } as Invalid)).status).toBe(400);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app';
 
 const STRICT_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
@@ -15,38 +16,43 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
  */
 describe('hardening', () => {
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
 
   beforeAll(async () => {
     t = await startTestApp();
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
   });
   afterAll(() => t.close());
 
   it('answers an authenticated request with Cache-Control: no-store, errors included', async () => {
-    for (const url of ['/api/v1/territories', '/api/v1/cycles/00000000-0000-4000-8000-000000000000']) {
-      expect((await http.as(admin).get(url)).headers['cache-control']).toBe('no-store');
+    const territories = await api.as(admin).get('/territories');
+    const unknownCycle = await api
+      .as(admin)
+      .get('/cycles/{id}', { params: { id: '00000000-0000-4000-8000-000000000000' } });
+    for (const reply of [territories, unknownCycle]) {
+      expect(reply.headers['cache-control']).toBe('no-store');
     }
     expect(
       (
-        await http
+        await api
           .anonymous()
-          .post('/api/v1/auth/login', { email: 'x@y.example', password: 'wrong password' })
+          .post('/auth/login', { body: { email: 'x@y.example', password: 'wrong password' } })
       ).headers['cache-control'],
     ).toBe('no-store');
   });
 
   it('serves the API and the web app under the strict CSP', async () => {
+    // Raw URLs: the web app's page and the document are not API paths.
     for (const url of ['/api/v1/health', '/api/v1/territories', '/', '/docs-json']) {
-      const reply = await http.as(admin).get(url);
+      const reply = await api.as(admin).request('GET', url);
       expect(reply.headers['content-security-policy']).toBe(STRICT_CSP);
     }
   });
 
   it("gives /docs the strict CSP plus the hashes of its page's own inline styles, no 'unsafe-inline'", async () => {
-    const page = await http.anonymous().get('/docs');
+    const page = await api.anonymous().request('GET', '/docs');
     expect(page.status).toBe(200);
     const csp = page.headers['content-security-policy'] as string;
     expect(csp).not.toContain('unsafe-inline');
@@ -58,7 +64,7 @@ describe('hardening', () => {
     // No inline script: every script of the page is a file the server serves, under 'self'.
     expect(page.text).not.toMatch(/<script>(?!\s*<\/script>)/);
     for (const [, src] of page.text.matchAll(/<script src=["']([^"']+)["']/g)) {
-      const script = await http.anonymous().get(new URL(src, 'http://x/docs').pathname);
+      const script = await api.anonymous().request('GET', new URL(src, 'http://x/docs').pathname);
       expect(script.status).toBe(200);
     }
   });

@@ -1,8 +1,10 @@
 import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { MAX_MEMBER_PLEDGE_QUANTITY } from '../../src/pledges/dto/member-pledge.dto';
 import { isolatedDatabase } from '../support/isolated-database';
-import { charterVersion, registry, seasonBody, type Registry } from '../support/season-fixtures';
-import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
+import { registry, seasonBody, type Registry } from '../support/season-fixtures';
+import { charterVersion } from '../support/rows';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app';
 
 const MEMBERS = 3000;
 const CONFIRMED = 1_000_000_000; // the largest confirmation a cooperative may give for an offer
@@ -15,7 +17,7 @@ const CONFIRMED = 1_000_000_000; // the largest confirmation a cooperative may g
 describe('a month of the largest valid pledges', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let r: Registry;
   let cycleId: string;
@@ -25,36 +27,41 @@ describe('a month of the largest valid pledges', () => {
   beforeAll(async () => {
     db = await isolatedDatabase('proxima_security_largest');
     t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix, role: 'api' });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
     r = await registry(t.dataSource, { groups: 1, membersPerGroup: 1, cooperatives: 1 });
     await charterVersion(t.dataSource, r.partnershipId, {}); // no rule caps or excludes the offer
-    const season = await http.as(admin).post('/api/v1/seasons', seasonBody(r));
+    const season = await api.as(admin).post('/seasons', { body: seasonBody(r) });
     expect(season.status).toBe(201);
     cycleId = season.body.cycles[0].id;
     const [groupId] = r.groupIds;
     expect(
-      (await http.as(admin).post(`/api/v1/seasons/${season.body.id}/groups`, { consumerGroupId: groupId }))
-        .status,
+      (
+        await api.as(admin).post('/seasons/{id}/groups', {
+          params: { id: season.body.id },
+          body: { consumerGroupId: groupId },
+        })
+      ).status,
     ).toBe(201);
-    const offer = await http.as(admin).post(`/api/v1/seasons/${season.body.id}/offers`, {
-      cooperativeId: r.cooperativeIds[0],
-      productId: r.productIds[0],
-      unitPriceMinor: 450,
-      packSize: 1,
-      monthlyCapacity: 1_000_000_000,
+    const offer = await api.as(admin).post('/seasons/{id}/offers', {
+      params: { id: season.body.id },
+      body: {
+        cooperativeId: r.cooperativeIds[0],
+        productId: r.productIds[0],
+        unitPriceMinor: 450,
+        packSize: 1,
+        monthlyCapacity: 1_000_000_000,
+      },
     });
     expect(offer.status).toBe(201);
     offerId = offer.body.id;
     // One member through the API (the largest line it takes), the others set-based.
-    const put = await http
-      .as(admin)
-      .put(
-        `/api/v1/seasons/${season.body.id}/members/${r.membersByGroup[0][0]}/pledges/${season.body.cycles[0].month}`,
-        {
-          lines: [{ offerId, quantity: MAX_MEMBER_PLEDGE_QUANTITY }],
-        },
-      );
+    const put = await api.as(admin).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
+      params: { id: season.body.id, memberId: r.membersByGroup[0][0], month: season.body.cycles[0].month },
+      body: {
+        lines: [{ offerId, quantity: MAX_MEMBER_PLEDGE_QUANTITY }],
+      },
+    });
     expect(put.status).toBe(200);
     await t.dataSource.query(
       `INSERT INTO members (consumer_group_id, name, email)
@@ -92,22 +99,23 @@ describe('a month of the largest valid pledges', () => {
     const stages = t.app.get(StageRunner);
     expect(await stages.run(cycleId, 'open')).toBe('moved');
     expect(await stages.run(cycleId, 'locked')).toBe('moved');
-    const demand = await http
+    const demand = await api
       .as(admin)
-      .get(`/api/v1/cycles/${cycleId}/demand?cooperativeId=${r.cooperativeIds[0]}`);
+      .get('/cycles/{id}/demand', { params: { id: cycleId }, query: { cooperativeId: r.cooperativeIds[0] } });
     expect(demand.status).toBe(200);
     expect(demand.body).toEqual([expect.objectContaining({ offerId, quantity: total })]);
   });
 
   it('allocates the confirmed units across the 3,000 members and loads them', async () => {
-    const confirmed = await http
-      .as(admin)
-      .put(`/api/v1/cycles/${cycleId}/confirmations/${r.cooperativeIds[0]}`, {
+    const confirmed = await api.as(admin).put('/cycles/{id}/confirmations/{cooperativeId}', {
+      params: { id: cycleId, cooperativeId: r.cooperativeIds[0] },
+      body: {
         lines: [{ offerId, quantity: CONFIRMED }],
-      });
+      },
+    });
     expect(confirmed.status).toBe(200);
     expect(await t.app.get(StageRunner).run(cycleId, 'confirming')).toBe('moved');
-    const cycle = await http.as(admin).get(`/api/v1/cycles/${cycleId}`);
+    const cycle = await api.as(admin).get('/cycles/{id}', { params: { id: cycleId } });
     expect(cycle.body.status).toBe('allocated');
     const [row] = await t.dataSource.query(
       `SELECT (SELECT sum(allocated)::text FROM member_allocations WHERE cycle_id = $1) AS members,
@@ -122,7 +130,7 @@ describe('a month of the largest valid pledges', () => {
       committed: String(total),
       units: String(CONFIRMED),
     });
-    const loading = await http.as(admin).get(`/api/v1/cycles/${cycleId}/loading-list`);
+    const loading = await api.as(admin).get('/cycles/{id}/loading-list', { params: { id: cycleId } });
     expect(loading.status).toBe(200);
     expect(JSON.stringify(loading.body)).toContain(`${CONFIRMED}`);
     expect(JSON.stringify(loading.body)).not.toContain(`"${CONFIRMED}"`); // a number, not a string

@@ -2,7 +2,8 @@ import { changedTables, snapshot, snapshotQuery, tableNames, type Snapshot } fro
 import { applicationDtos, badShapes, nestedPaths, type Dto, type NestedPath } from '../support/dto-metadata';
 import { isolatedDatabase } from '../support/isolated-database';
 import { openApiDocument } from '../support/openapi';
-import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
+import { Api, API_PREFIX } from '../support/api';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, type World } from './world';
 import { endpointKey, routeKey, writeEndpoints, type WriteEndpoint } from './write-endpoints';
 
@@ -34,7 +35,7 @@ function at(body: unknown, path: (string | number)[]): any {
 describe('nested properties of every write endpoint refuse every other shape', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let w: World;
   let sql: string;
@@ -44,9 +45,9 @@ describe('nested properties of every write endpoint refuse every other shape', (
   beforeAll(async () => {
     db = await isolatedDatabase('proxima_nested');
     t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
-    w = await buildWorld(t, http, admin);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
+    w = await buildWorld(t, api, admin);
     sql = snapshotQuery(await tableNames(t.dataSource));
 
     const dtos = new Map((await applicationDtos()).map((dto) => [dto.name, dto]));
@@ -101,7 +102,7 @@ describe('nested properties of every write endpoint refuse every other shape', (
         const body = endpoint.body(w);
         at(body, property.path.slice(0, -1))[property.path[property.path.length - 1]] = value;
         const before: Snapshot = await snapshot(t.dataSource, sql);
-        const reply = await http.as(admin).request(endpoint.method, `/api/v1${endpoint.path(w)}`, body);
+        const reply = await api.as(admin).request(endpoint.method, `${API_PREFIX}${endpoint.path(w)}`, body);
         const after = await snapshot(t.dataSource, sql);
         figures.requests += 1;
         const what = `${endpoint.name} with ${field} = ${shape} answered ${reply.status}: ${reply.text}`;

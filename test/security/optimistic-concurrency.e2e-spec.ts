@@ -1,5 +1,6 @@
 import { isolatedDatabase } from '../support/isolated-database';
-import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
+import { Api, type Reply } from '../support/api';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app';
 import { buildWorld, worldTokens, type World, type WorldTokens } from './world';
 
 /**
@@ -14,17 +15,17 @@ const ROUNDS = 3;
 describe('optimistic concurrency under a race', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let w: World;
   let tokens: WorldTokens;
 
   beforeAll(async () => {
     db = await isolatedDatabase('proxima_race');
     t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix, dbPoolSize: 10 });
-    http = new Http(t.app);
-    const admin = await adminToken(http, t.dataSource);
-    w = await buildWorld(t, http, admin);
-    tokens = await worldTokens(http, admin, w);
+    api = new Api(t.app);
+    const admin = await adminToken(api, t.dataSource);
+    w = await buildWorld(t, api, admin);
+    tokens = await worldTokens(api, admin, w);
   }, 120_000);
 
   afterAll(async () => {
@@ -32,9 +33,12 @@ describe('optimistic concurrency under a race', () => {
     await db?.drop();
   });
 
-  async function race(url: string, token: string, version: number, quantities: number[], offerId: string) {
+  /** One versioned write (a confirmation, a receipt) of the same lines shape. */
+  type Write = (body: { lines: { offerId: string; quantity: number }[]; version: number }) => Promise<Reply>;
+
+  async function race(write: Write, version: number, quantities: number[], offerId: string) {
     const replies = await Promise.all(
-      quantities.map((quantity) => http.as(token).put(url, { lines: [{ offerId, quantity }], version })),
+      quantities.map((quantity) => write({ lines: [{ offerId, quantity }], version })),
     );
     const statuses = replies.map((r) => r.status).sort();
     const winners = replies.filter((r) => r.status === 200);
@@ -47,13 +51,25 @@ describe('optimistic concurrency under a race', () => {
   }
 
   it(`confirmations: of ${RACERS} writes of the same version exactly one wins, ${ROUNDS} rounds running`, async () => {
-    const url = `/api/v1/cycles/${w.cycles.confirming}/confirmations/${w.cooperativeId}`;
     const offerId = w.season.offers[0].id;
-    let version = (await http.as(tokens.cooperative).put(url, { lines: [{ offerId, quantity: 1 }] })).body
-      .version;
+    let version = (
+      await api.as(tokens.cooperative).put('/cycles/{id}/confirmations/{cooperativeId}', {
+        params: { id: w.cycles.confirming, cooperativeId: w.cooperativeId },
+        body: { lines: [{ offerId, quantity: 1 }] },
+      })
+    ).body.version;
     for (let round = 0; round < ROUNDS; round += 1) {
       const quantities = Array.from({ length: RACERS }, (_, i) => i + 1);
-      const outcome = await race(url, tokens.cooperative, version, quantities, offerId);
+      const outcome = await race(
+        (body) =>
+          api.as(tokens.cooperative).put('/cycles/{id}/confirmations/{cooperativeId}', {
+            params: { id: w.cycles.confirming, cooperativeId: w.cooperativeId },
+            body,
+          }),
+        version,
+        quantities,
+        offerId,
+      );
       expect({ winners: outcome.winners, conflicts: outcome.conflicts }).toEqual({
         winners: 1,
         conflicts: RACERS - 1,
@@ -71,12 +87,20 @@ describe('optimistic concurrency under a race', () => {
   });
 
   it(`receipts: of ${RACERS} reports of the same version exactly one wins, ${ROUNDS} rounds running`, async () => {
-    const url = `/api/v1/cycles/${w.cycles.dispatched}/receipts/${w.groupId}`;
     const { offerId, quantity: allocated } = w.receiptLines[0];
     let version = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
       const quantities = Array.from({ length: RACERS }, (_, i) => Math.max(0, allocated - i));
-      const outcome = await race(url, tokens.coordinator, version, quantities, offerId);
+      const outcome = await race(
+        (body) =>
+          api.as(tokens.coordinator).put('/cycles/{id}/receipts/{consumerGroupId}', {
+            params: { id: w.cycles.dispatched, consumerGroupId: w.groupId },
+            body,
+          }),
+        version,
+        quantities,
+        offerId,
+      );
       expect({ winners: outcome.winners, conflicts: outcome.conflicts }).toEqual({
         winners: 1,
         conflicts: RACERS - 1,

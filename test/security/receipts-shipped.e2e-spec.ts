@@ -1,6 +1,7 @@
 import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { isolatedDatabase } from '../support/isolated-database';
-import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app';
 import { vanCycle, type VanCycle } from './van-cycle';
 
 /**
@@ -11,18 +12,17 @@ import { vanCycle, type VanCycle } from './van-cycle';
 describe('receipts cap at what was shipped', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let s: VanCycle;
-  const url = (groupId: string) => `/api/v1/cycles/${s.cycleId}/receipts/${groupId}`;
   const key = (l: { consumerGroupId: string; offerId: string }) => `${l.consumerGroupId}:${l.offerId}`;
 
   beforeAll(async () => {
     db = await isolatedDatabase('proxima_security_shipped');
     t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix, role: 'api' });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
-    s = await vanCycle(t, http, admin);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
+    s = await vanCycle(t, api, admin);
   }, 90_000);
   afterAll(async () => {
     await t?.close();
@@ -36,7 +36,9 @@ describe('receipts cap at what was shipped', () => {
 
   it('lists only what was shipped to the group as receivable', async () => {
     for (const groupId of s.r.groupIds) {
-      const reply = await http.as(admin).get(url(groupId));
+      const reply = await api.as(admin).get('/cycles/{id}/receipts/{consumerGroupId}', {
+        params: { id: s.cycleId, consumerGroupId: groupId },
+      });
       expect(reply.status).toBe(200);
       const shipped = s.shipped.filter((l) => l.consumerGroupId === groupId);
       expect(
@@ -51,8 +53,11 @@ describe('receipts cap at what was shipped', () => {
   it('refuses a receipt of goods no vehicle took, writing nothing', async () => {
     for (const unplaced of s.unplaced) {
       const units = s.allocations.find((a) => key(a) === key(unplaced))!.allocated;
-      const reply = await http.as(admin).put(url(unplaced.consumerGroupId), {
-        lines: [{ offerId: unplaced.offerId, quantity: units }],
+      const reply = await api.as(admin).put('/cycles/{id}/receipts/{consumerGroupId}', {
+        params: { id: s.cycleId, consumerGroupId: unplaced.consumerGroupId },
+        body: {
+          lines: [{ offerId: unplaced.offerId, quantity: units }],
+        },
       });
       // 400 naming the line when something else was shipped to the group, 422 when nothing was.
       if (s.shipped.some((l) => l.consumerGroupId === unplaced.consumerGroupId)) {
@@ -76,14 +81,18 @@ describe('receipts cap at what was shipped', () => {
       const lines = s.shipped
         .filter((l) => l.consumerGroupId === groupId)
         .map((l) => ({ offerId: l.offerId, quantity: l.units }));
-      const reply = await http.as(admin).put(url(groupId), { lines });
+      const reply = await api.as(admin).put('/cycles/{id}/receipts/{consumerGroupId}', {
+        params: { id: s.cycleId, consumerGroupId: groupId },
+        body: { lines },
+      });
       expect(reply.status).toBe(200);
     }
     // A group that got nothing shipped has nothing to report: the cycle does not wait for it.
     const [{ status }] = await t.dataSource.query(`SELECT status FROM cycles WHERE id = $1`, [s.cycleId]);
     expect(status).toBe('received');
     expect(await t.app.get(StageRunner).run(s.cycleId, 'received')).toBe('moved');
-    const statements = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}/statements`)).body;
+    const statements = (await api.as(admin).get('/cycles/{id}/statements', { params: { id: s.cycleId } }))
+      .body;
     const shippedUnits = s.shipped.reduce((total, l) => total + l.units, 0);
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     // Every offer costs 450 minor units.

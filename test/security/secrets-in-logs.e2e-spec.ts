@@ -2,8 +2,9 @@ import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { createRootLogger } from '../../src/common/logging/logger';
 import { createHttpApp } from '../../src/http-app';
-import { consumerGroup, territory } from '../support/season-fixtures';
-import { adminToken, Http, login, testConfig, unique } from '../support/test-app';
+import { consumerGroup, territory } from '../support/rows';
+import { Api, type Invalid } from '../support/api';
+import { adminToken, login, testConfig, unique } from '../support/test-app';
 
 /**
  * Passwords, their hashes and bearer tokens never reach the logs, even at the most verbose
@@ -25,61 +26,66 @@ describe('secrets in the logs', () => {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     const ds = app.get(DataSource);
-    const http = new Http(app);
+    const api = new Api(app);
     try {
-      const admin = await adminToken(http, ds);
+      const admin = await adminToken(api, ds);
       const groupId = await consumerGroup(ds, await territory(ds, 'BE', 'Europe/Brussels', 'EUR'));
       const passwords = [0, 1, 2].map(() => `pw-${unique('secret')}-Zq9`);
       const emails = passwords.map(() => `${unique('logged')}@test.example`);
       const tokens = [admin];
       for (const [i, password] of passwords.entries()) {
-        const created = await http.as(admin).post('/api/v1/users', {
-          email: emails[i],
-          password,
-          role: 'coordinator',
-          consumerGroupId: groupId,
+        const created = await api.as(admin).post('/users', {
+          body: {
+            email: emails[i],
+            password,
+            role: 'coordinator',
+            consumerGroupId: groupId,
+          },
         });
         expect(created.status).toBe(201);
-        tokens.push(await login(http, emails[i], password));
+        tokens.push(await login(api, emails[i], password));
       }
       // a wrong password, an unknown email, a refused body holding a password, a duplicate user
       expect(
-        (await http.post('/api/v1/auth/login', { email: emails[0], password: passwords[1] })).status,
+        (await api.post('/auth/login', { body: { email: emails[0], password: passwords[1] } })).status,
       ).toBe(401);
       expect(
-        (await http.post('/api/v1/auth/login', { email: 'nobody@test.example', password: passwords[2] }))
+        (await api.post('/auth/login', { body: { email: 'nobody@test.example', password: passwords[2] } }))
           .status,
       ).toBe(401);
       expect(
         (
-          await http.post('/api/v1/auth/login', {
-            email: emails[1],
-            password: passwords[1],
-            extra: passwords[2],
+          await api.post('/auth/login', {
+            body: {
+              email: emails[1],
+              password: passwords[1],
+              extra: passwords[2],
+            } as Invalid,
           })
         ).status,
       ).toBe(400);
       expect(
         (
-          await http.as(admin).post('/api/v1/users', {
-            email: emails[2],
-            password: passwords[2],
-            role: 'coordinator',
-            consumerGroupId: groupId,
+          await api.as(admin).post('/users', {
+            body: {
+              email: emails[2],
+              password: passwords[2],
+              role: 'coordinator',
+              consumerGroupId: groupId,
+            },
           })
         ).status,
       ).toBe(409);
       expect(
         (
-          await http
-            .as(admin)
-            .post('/api/v1/users', { email: 'not an email', password: passwords[0], role: 'boss' })
+          await api.as(admin).post('/users', {
+            body: { email: 'not an email', password: passwords[0], role: 'boss' } as Invalid,
+          })
         ).status,
       ).toBe(400);
-      for (const token of tokens)
-        expect((await http.as(token).get('/api/v1/consumer-groups')).status).toBe(200);
+      for (const token of tokens) expect((await api.as(token).get('/consumer-groups')).status).toBe(200);
       // a token that is refused is a secret too (it may be one character away from a good one)
-      expect((await http.as(`${tokens[1]}x`).get('/api/v1/consumer-groups')).status).toBe(401);
+      expect((await api.as(`${tokens[1]}x`).get('/consumer-groups')).status).toBe(401);
 
       const hashes: string[] = (
         await ds.query(`SELECT password_hash FROM users WHERE email = ANY($1)`, [emails])

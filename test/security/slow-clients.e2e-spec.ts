@@ -1,13 +1,13 @@
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { adminToken, Http, startTestApp, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, type TestApp } from '../support/test-app';
+import { sleep } from '../support/wait';
 
 const TIMEOUTS = { requestMs: 1000, headersMs: 500, connectionMs: 60_000, keepAliveMs: 500 };
 /** How long a client keeps trickling at most: ten times the request timeout. */
 const TRICKLE_STEPS = 100;
 const STEP_MS = 100;
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 interface Trickle {
   /** Bytes written before the server closed the connection (all of them if it never did). */
@@ -58,7 +58,7 @@ describe('slow clients are cut off', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ httpTimeouts: TIMEOUTS });
-    token = await adminToken(new Http(t.app), t.dataSource);
+    token = await adminToken(new Api(t.app), t.dataSource);
     await t.app.listen(0, '127.0.0.1');
     port = (t.app.getHttpServer().address() as AddressInfo).port;
   });

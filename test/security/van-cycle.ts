@@ -1,6 +1,8 @@
 import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { allocatedCycle, type AllocatedCycle } from '../settlement/dispatched-cycle';
-import type { Http, TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { TestApp } from '../support/test-app';
+import { vehicle } from '../support/rows';
 
 export const VAN_CAPACITY_KG = 30;
 
@@ -19,16 +21,16 @@ export interface VanCycle extends AllocatedCycle {
  */
 export async function vanCycle(
   t: TestApp,
-  http: Http,
+  api: Api,
   admin: string,
   beforeDispatch: (s: AllocatedCycle) => Promise<void> = async () => {},
 ): Promise<VanCycle> {
-  const s = await allocatedCycle(t, http, admin);
-  await t.dataSource.query(
-    `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg, cost_per_km_minor)
-     VALUES ($1, 'Van', 'road', $2, 100)`,
-    [s.r.transportOrganiserIds[0], VAN_CAPACITY_KG],
-  );
+  const s = await allocatedCycle(t, api, admin);
+  await vehicle(t.dataSource, s.r.transportOrganiserIds[0], {
+    name: 'Van',
+    capacityKg: VAN_CAPACITY_KG,
+    costPerKmMinor: 100,
+  });
   await beforeDispatch(s);
   expect(await t.app.get(StageRunner).run(s.cycleId, 'allocated')).toBe('moved');
   const shipped = await t.dataSource.query(

@@ -1,13 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { StageRunner } from '../../src/cycles/stages/stage-runner';
-import {
-  consumerGroup,
-  registry,
-  seasonWithOffers,
-  type Registry,
-  type SeasonSetup,
-} from '../support/season-fixtures';
-import { userToken, type Http, type TestApp } from '../support/test-app';
+import { registry, seasonWithOffers, type Registry, type SeasonSetup } from '../support/season-fixtures';
+import { consumerGroup, organicCertificate, vehicle } from '../support/rows';
+import type { Api } from '../support/api';
+import { userToken, type TestApp } from '../support/test-app';
 
 /**
  * One complete partnership with a season of four months whose cycles stand at the four states
@@ -59,32 +55,24 @@ async function expectStatus(reply: Promise<{ status: number; text: string }>, st
   if (r.status !== status) throw new Error(`${what}: ${r.status} ${r.text}`);
 }
 
-export async function buildWorld(t: TestApp, http: Http, admin: string): Promise<World> {
+export async function buildWorld(t: TestApp, api: Api, admin: string): Promise<World> {
   const ds = t.dataSource;
   const stages = t.app.get(StageRunner);
   const r = await registry(ds, { groups: 2, membersPerGroup: 2, cooperatives: 2 });
-  for (const cooperativeId of r.cooperativeIds) {
-    await ds.query(
-      `INSERT INTO certificates (cooperative_id, kind, body, number, valid_from, valid_to)
-       VALUES ($1, 'organic', 'Ecocert', 'MA-BIO-001', '2020-01-01', '2040-12-31')`,
-      [cooperativeId],
-    );
-  }
+  for (const cooperativeId of r.cooperativeIds) await organicCertificate(ds, cooperativeId);
   const organiserId = r.transportOrganiserIds[0];
-  const vehicle = await one(
-    ds,
-    `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg, cost_per_km_minor)
-     VALUES ($1, 'Truck', 'road', 20000, 100) RETURNING id`,
-    [organiserId],
-  );
-  const season = await seasonWithOffers(http, admin, r);
+  const truck = await vehicle(ds, organiserId, { name: 'Truck', capacityKg: 20000, costPerKmMinor: 100 });
+  const season = await seasonWithOffers(api, admin, r);
   const [m1, m2, m3, m4] = season.months;
   // Standing pledges: every member on every offer, every month (offer 3's capacity of 50 at a
   // 0.5 export share makes an EXPORT_SHARE violation in every month).
   for (const memberId of r.membersByGroup.flat()) {
     await expectStatus(
-      http.as(admin).put(`/api/v1/seasons/${season.seasonId}/members/${memberId}/pledges`, {
-        lines: season.offers.map((o) => ({ offerId: o.id, quantity: 8 })),
+      api.as(admin).put('/seasons/{id}/members/{memberId}/pledges', {
+        params: { id: season.seasonId, memberId },
+        body: {
+          lines: season.offers.map((o) => ({ offerId: o.id, quantity: 8 })),
+        },
       }),
       200,
       'standing pledge',
@@ -99,15 +87,18 @@ export async function buildWorld(t: TestApp, http: Http, admin: string): Promise
   const toDispatched = async (month: string) => {
     const cycleId = await toConfirming(month);
     for (const cooperativeId of r.cooperativeIds) {
-      const demand = await http
+      const demand = await api
         .as(admin)
-        .get(`/api/v1/cycles/${cycleId}/demand?cooperativeId=${cooperativeId}`);
+        .get('/cycles/{id}/demand', { params: { id: cycleId }, query: { cooperativeId } });
       const lines = demand.body.map((d: { offerId: string; quantity: number }) => ({
         offerId: d.offerId,
         quantity: d.quantity,
       }));
       await expectStatus(
-        http.as(admin).put(`/api/v1/cycles/${cycleId}/confirmations/${cooperativeId}`, { lines }),
+        api.as(admin).put('/cycles/{id}/confirmations/{cooperativeId}', {
+          params: { id: cycleId, cooperativeId },
+          body: { lines },
+        }),
         200,
         'confirmation',
       );
@@ -124,7 +115,10 @@ export async function buildWorld(t: TestApp, http: Http, admin: string): Promise
       [settled, consumerGroupId],
     );
     await expectStatus(
-      http.as(admin).put(`/api/v1/cycles/${settled}/receipts/${consumerGroupId}`, { lines: allocated }),
+      api.as(admin).put('/cycles/{id}/receipts/{consumerGroupId}', {
+        params: { id: settled, consumerGroupId },
+        body: { lines: allocated },
+      }),
       200,
       'receipt',
     );
@@ -143,7 +137,7 @@ export async function buildWorld(t: TestApp, http: Http, admin: string): Promise
     season,
     cycles: { settled, dispatched, confirming, open: season.cycleIds[m4] },
     months: { settled: m1, dispatched: m2, confirming: m3, open: m4 },
-    vehicleId: vehicle.id,
+    vehicleId: truck,
     shipments: { settled: await shipmentOf(settled), dispatched: await shipmentOf(dispatched) },
     violationId: violation.id,
     memberId: r.membersByGroup[0][0],
@@ -180,11 +174,11 @@ export async function siblingView(ds: DataSource, w: World): Promise<World> {
 }
 
 /** One login per non-admin role, each linked to the world's first organisation of its kind. */
-export async function worldTokens(http: Http, admin: string, w: World): Promise<WorldTokens> {
+export async function worldTokens(api: Api, admin: string, w: World): Promise<WorldTokens> {
   return {
-    coordinator: await userToken(http, admin, 'coordinator', { consumerGroupId: w.groupId }),
-    member: await userToken(http, admin, 'member', { memberId: w.memberId }),
-    cooperative: await userToken(http, admin, 'cooperative', { cooperativeId: w.cooperativeId }),
-    transporter: await userToken(http, admin, 'transporter', { transportOrganiserId: w.organiserId }),
+    coordinator: await userToken(api, admin, 'coordinator', { consumerGroupId: w.groupId }),
+    member: await userToken(api, admin, 'member', { memberId: w.memberId }),
+    cooperative: await userToken(api, admin, 'cooperative', { cooperativeId: w.cooperativeId }),
+    transporter: await userToken(api, admin, 'transporter', { transportOrganiserId: w.organiserId }),
   };
 }

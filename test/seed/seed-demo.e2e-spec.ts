@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 import { runMigrations } from '../../src/database/data-source';
 import { DEMO_PASSWORD, seedDemoIfWanted } from '../../src/database/seed/seed-demo';
 import { recreateDatabase } from '../../src/infra/probe';
-import { Http, login, startTestApp, testConfig, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { login, startTestApp, testConfig, type TestApp } from '../support/test-app';
 
 // The demo seed wants a database without territories, and the test database is shared with
 // other test files: it runs in a database of its own on the same server, dropped at the end.
@@ -42,13 +43,13 @@ describe('demo seed', () => {
   let dataSource: DataSource;
   // The API application on the seed's own database: the demo's months are played by its stages.
   let t: TestApp;
-  let http: Http;
+  let api: Api;
 
   beforeAll(async () => {
     databaseUrl = await recreateDatabase(serverUrl, ownDatabase);
     await runMigrations(databaseUrl);
     t = await startTestApp({ databaseUrl, role: 'api', queuePrefix: `${testConfig().queuePrefix}-seed` });
-    http = new Http(t.app);
+    api = new Api(t.app);
     dataSource = t.dataSource;
   }, 60_000);
   afterAll(async () => {
@@ -200,19 +201,17 @@ describe('demo seed', () => {
     let seasonId: string;
     let cycles: { id: string; month: string; status: string }[];
     beforeAll(async () => {
-      admin = await login(http, 'admin@proxima.demo', DEMO_PASSWORD);
-      const seasons = (await http.as(admin).get('/api/v1/seasons')).body;
+      admin = await login(api, 'admin@proxima.demo', DEMO_PASSWORD);
+      const seasons = (await api.as(admin).get('/seasons')).body;
       seasonId = (Array.isArray(seasons) ? seasons : seasons.items)[0].id;
-      const listed = (await http.as(admin).get(`/api/v1/seasons/${seasonId}/cycles`)).body;
-      cycles = [...(Array.isArray(listed) ? listed : listed.items)].sort((a, b) =>
-        a.month.localeCompare(b.month),
-      );
+      const listed = (await api.as(admin).get('/seasons/{id}/cycles', { params: { id: seasonId } })).body;
+      cycles = [...listed].sort((a, b) => a.month.localeCompare(b.month));
     });
     const first = () => cycles[0].id;
     const second = () => cycles[1].id;
 
     it('lets the demo admin log in and see the demo territories', async () => {
-      const territories = await http.as(admin).get('/api/v1/territories');
+      const territories = await api.as(admin).get('/territories');
       expect(territories.status).toBe(200);
       expect(territories.body.items.map((territory: { name: string }) => territory.name).sort()).toEqual([
         'Aït Ourir',
@@ -221,18 +220,23 @@ describe('demo seed', () => {
     });
 
     it('settled the first month by its stages: a shortfall, a shipment and manifest, one item missing, statements', async () => {
-      const allocations = (await http.as(admin).get(`/api/v1/cycles/${first()}/allocations?limit=500`)).body
-        .items;
+      const allocations = (
+        await api
+          .as(admin)
+          .get('/cycles/{id}/allocations', { params: { id: first() }, query: { limit: 500 } })
+      ).body.items;
       const short = allocations.filter(
         (a: { pledged: number; allocated: number }) => a.allocated < a.pledged,
       );
       expect(short.length).toBeGreaterThan(0);
       expect(allocations.some((a: { allocated: number }) => a.allocated > 0)).toBe(true);
 
-      const shipments = (await http.as(admin).get(`/api/v1/cycles/${first()}/shipments`)).body;
+      const shipments = (await api.as(admin).get('/cycles/{id}/shipments', { params: { id: first() } })).body;
       const shipmentList = Array.isArray(shipments) ? shipments : shipments.items;
       expect(shipmentList.length).toBeGreaterThan(0);
-      const manifest = await http.as(admin).get(`/api/v1/shipments/${shipmentList[0].id}/manifest`);
+      const manifest = await api
+        .as(admin)
+        .get('/shipments/{id}/manifest', { params: { id: shipmentList[0].id } });
       expect(manifest.status).toBe(200);
       expect(manifest.body.number).toMatch(/^MAN-\d{6}-\d{4}$/);
 
@@ -244,28 +248,33 @@ describe('demo seed', () => {
       );
       expect(missing[0].n).toBe(1);
 
-      const statements = (await http.as(admin).get(`/api/v1/cycles/${first()}/statements`)).body;
+      const statements = (await api.as(admin).get('/cycles/{id}/statements', { params: { id: first() } }))
+        .body;
       expect(statements.members).toHaveLength(10);
       expect(statements.cooperatives).toHaveLength(2);
       expect(statements.totals.goodsMinor).toBeGreaterThan(0);
     });
 
     it('leaves the second month confirming, Zitoun Ourika still to confirm', async () => {
-      const cooperatives = (await http.as(admin).get('/api/v1/cooperatives?limit=50')).body.items;
-      const id = (name: RegExp) => cooperatives.find((c: { name: string }) => name.test(c.name)).id;
+      const cooperatives = (await api.as(admin).get('/cooperatives', { query: { limit: 50 } })).body.items;
+      const id = (name: RegExp) => cooperatives.find((c: { name: string }) => name.test(c.name))!.id;
       const confirmation = async (cooperativeId: string) =>
-        (await http.as(admin).get(`/api/v1/cycles/${second()}/confirmations/${cooperativeId}`)).body;
+        (
+          await api
+            .as(admin)
+            .get('/cycles/{id}/confirmations/{cooperativeId}', { params: { id: second(), cooperativeId } })
+        ).body;
       expect(await confirmation(id(/Tighanimine/))).toMatchObject({ cycleStatus: 'confirming' });
       expect((await confirmation(id(/Tighanimine/))).confirmedAt).not.toBeNull();
       expect((await confirmation(id(/Zitoun/))).confirmedAt).toBeNull();
     });
 
     it('has two members invited and not yet accepted', async () => {
-      const invitations = (await http.as(admin).get('/api/v1/invitations')).body;
+      const invitations = (await api.as(admin).get('/invitations')).body;
       const items = Array.isArray(invitations) ? invitations : invitations.items;
       expect(items.filter((i: { status: string }) => i.status === 'pending')).toHaveLength(2);
-      const gasap = await login(http, 'coordinator.gasap@proxima.demo', DEMO_PASSWORD);
-      const own = (await http.as(gasap).get('/api/v1/invitations')).body;
+      const gasap = await login(api, 'coordinator.gasap@proxima.demo', DEMO_PASSWORD);
+      const own = (await api.as(gasap).get('/invitations')).body;
       expect((Array.isArray(own) ? own : own.items).map((i: { email: string }) => i.email)).toEqual([
         'karim.elamrani@proxima.demo',
       ]);
@@ -280,13 +289,13 @@ describe('demo seed', () => {
       ['zitoun.ourika@proxima.demo', 'cooperative', 'confirm'],
       ['transport@proxima.demo', 'transporter', 'prepare_transport'],
     ])('lets %s log in as %s and find its next step (%s) on GET /me', async (email, role, action) => {
-      const reply = await http.post('/api/v1/auth/login', { email, password: DEMO_PASSWORD });
+      const reply = await api.post('/auth/login', { body: { email, password: DEMO_PASSWORD } });
       expect(reply.status).toBe(200);
       expect(reply.body.user).toMatchObject({ email, role });
-      const me = (await http.as(reply.body.accessToken).get('/api/v1/me')).body;
+      const me = (await api.as(reply.body.accessToken).get('/me')).body;
       expect(me.seasons).toHaveLength(1);
       expect(me.seasons[0].next).toMatchObject({ action });
-      const wrong = await http.post('/api/v1/auth/login', { email, password: 'not-the-demo-password' });
+      const wrong = await api.post('/auth/login', { body: { email, password: 'not-the-demo-password' } });
       expect(wrong.status).toBe(401);
     });
   });

@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { scenario, type Scenario } from '../cycles/cycle-scenario';
-import type { Http, TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { TestApp } from '../support/test-app';
+import { vehicle } from '../support/rows';
 
 export interface GroupAllocation {
   consumerGroupId: string;
@@ -20,28 +22,30 @@ export interface AllocatedCycle extends Scenario {
  * and both cooperatives confirm their whole demand, so two cooperatives have goods (o1 capped
  * at 50 by the export share, o2 and o4 in full) for both groups.
  */
-export async function allocatedCycle(t: TestApp, http: Http, admin: string): Promise<AllocatedCycle> {
-  const s = await scenario(http, admin, t.dataSource);
+export async function allocatedCycle(t: TestApp, api: Api, admin: string): Promise<AllocatedCycle> {
+  const s = await scenario(api, admin, t.dataSource);
   const stages = t.app.get(StageRunner);
   expect(await stages.run(s.cycleId, 'open')).toBe('moved');
   expect(await stages.run(s.cycleId, 'locked')).toBe('moved');
-  const cycle = (await http.as(admin).get(`/api/v1/cycles/${s.cycleId}`)).body;
-  const violation = cycle.violations.find((v: { subject: string }) => v.subject === s.offers.o4);
-  const waived = await http
-    .as(admin)
-    .post(`/api/v1/cycles/${s.cycleId}/violations/${violation.id}/waive`, { reason: 'seen on paper' });
+  const cycle = (await api.as(admin).get('/cycles/{id}', { params: { id: s.cycleId } })).body;
+  const violation = cycle.violations.find((v: { subject: string }) => v.subject === s.offers.o4)!;
+  const waived = await api.as(admin).post('/cycles/{id}/violations/{violationId}/waive', {
+    params: { id: s.cycleId, violationId: violation.id },
+    body: { reason: 'seen on paper' },
+  });
   expect(waived.status).toBe(200);
   for (const cooperativeId of s.r.cooperativeIds) {
-    const demand = await http
+    const demand = await api
       .as(admin)
-      .get(`/api/v1/cycles/${s.cycleId}/demand?cooperativeId=${cooperativeId}`);
+      .get('/cycles/{id}/demand', { params: { id: s.cycleId }, query: { cooperativeId } });
     const lines = demand.body.map((d: { offerId: string; quantity: number }) => ({
       offerId: d.offerId,
       quantity: d.quantity,
     }));
-    const reply = await http
-      .as(admin)
-      .put(`/api/v1/cycles/${s.cycleId}/confirmations/${cooperativeId}`, { lines });
+    const reply = await api.as(admin).put('/cycles/{id}/confirmations/{cooperativeId}', {
+      params: { id: s.cycleId, cooperativeId },
+      body: { lines },
+    });
     expect(reply.status).toBe(200);
   }
   expect(await stages.run(s.cycleId, 'confirming')).toBe('moved');
@@ -63,15 +67,12 @@ export async function dispatch(ds: DataSource, s: AllocatedCycle): Promise<strin
   const organiserId = s.r.transportOrganiserIds[0];
   const shipmentIds: string[] = [];
   for (const [index, cost] of SHIPMENT_COSTS.entries()) {
-    const [vehicle] = await ds.query(
-      `INSERT INTO vehicles (transport_organiser_id, name, mode, capacity_kg) VALUES ($1, $2, 'road', 20000) RETURNING id`,
-      [organiserId, `truck ${index}`],
-    );
+    const vehicleId = await vehicle(ds, organiserId, { name: `truck ${index}`, capacityKg: 20000 });
     const [shipment] = await ds.query(
       `INSERT INTO shipments (cycle_id, transport_organiser_id, vehicle_id, mode, net_kg, gross_kg, distance_km,
                               tonne_km, co2e_kg, cost_minor)
        VALUES ($1, $2, $3, 'road', 0, 0, 2900, 0, 0, $4) RETURNING id`,
-      [s.cycleId, organiserId, vehicle.id, cost],
+      [s.cycleId, organiserId, vehicleId, cost],
     );
     shipmentIds.push(shipment.id);
   }

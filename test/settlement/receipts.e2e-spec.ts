@@ -1,6 +1,7 @@
 import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { isolatedDatabase } from '../support/isolated-database';
-import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { Api, type Invalid } from '../support/api';
+import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 import { allocatedCycle, allocationOf, dispatch, fullReport, type AllocatedCycle } from './dispatched-cycle';
 
 /**
@@ -11,14 +12,13 @@ import { allocatedCycle, allocationOf, dispatch, fullReport, type AllocatedCycle
 describe('receipts', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let s: AllocatedCycle;
   let g0: string;
   let g1: string;
   let coordinator0: string;
   let coordinator1: string;
-  const url = (groupId: string) => `/api/v1/cycles/${s.cycleId}/receipts/${groupId}`;
 
   const counts = async () => {
     const [row] = await t.dataSource.query(
@@ -37,12 +37,12 @@ describe('receipts', () => {
   beforeAll(async () => {
     db = await isolatedDatabase('proxima_receipts');
     t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix, role: 'api' });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
-    s = await allocatedCycle(t, http, admin);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
+    s = await allocatedCycle(t, api, admin);
     [g0, g1] = s.r.groupIds;
-    coordinator0 = await userToken(http, admin, 'coordinator', { consumerGroupId: g0 });
-    coordinator1 = await userToken(http, admin, 'coordinator', { consumerGroupId: g1 });
+    coordinator0 = await userToken(api, admin, 'coordinator', { consumerGroupId: g0 });
+    coordinator1 = await userToken(api, admin, 'coordinator', { consumerGroupId: g1 });
   }, 60_000);
   afterAll(async () => {
     await t?.close();
@@ -55,10 +55,19 @@ describe('receipts', () => {
   });
 
   it('takes no receipt before the cycle is dispatched (422, nothing written)', async () => {
-    const reply = await http.as(coordinator0).put(url(g0), { lines: fullReport(s, g0) });
+    const reply = await api.as(coordinator0).put('/cycles/{id}/receipts/{consumerGroupId}', {
+      params: { id: s.cycleId, consumerGroupId: g0 },
+      body: { lines: fullReport(s, g0) },
+    });
     expect(reply.status).toBe(422);
     expect(reply.body.message).toMatch(/dispatched/);
-    expect((await http.as(coordinator0).get(url(g0))).body).toMatchObject({
+    expect(
+      (
+        await api
+          .as(coordinator0)
+          .get('/cycles/{id}/receipts/{consumerGroupId}', { params: { id: s.cycleId, consumerGroupId: g0 } })
+      ).body,
+    ).toMatchObject({
       version: 0,
       cycleStatus: 'allocated',
     });
@@ -67,30 +76,90 @@ describe('receipts', () => {
   });
 
   it('answers 401 without a token, 403 to other roles, 404 for another group or cycle', async () => {
-    expect((await http.anonymous().put(url(g0), { lines: [] })).status).toBe(401);
-    expect((await http.anonymous().get(url(g0))).status).toBe(401);
-    const member = await userToken(http, admin, 'member', { memberId: s.r.membersByGroup[0][0] });
-    const cooperative = await userToken(http, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
+    expect(
+      (
+        await api.anonymous().put('/cycles/{id}/receipts/{consumerGroupId}', {
+          params: { id: s.cycleId, consumerGroupId: g0 },
+          body: { lines: [] },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await api
+          .anonymous()
+          .get('/cycles/{id}/receipts/{consumerGroupId}', { params: { id: s.cycleId, consumerGroupId: g0 } })
+      ).status,
+    ).toBe(401);
+    const member = await userToken(api, admin, 'member', { memberId: s.r.membersByGroup[0][0] });
+    const cooperative = await userToken(api, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[0] });
     for (const token of [member, cooperative]) {
-      expect((await http.as(token).put(url(g0), { lines: fullReport(s, g0) })).status).toBe(403);
-      expect((await http.as(token).get(url(g0))).status).toBe(403);
+      expect(
+        (
+          await api.as(token).put('/cycles/{id}/receipts/{consumerGroupId}', {
+            params: { id: s.cycleId, consumerGroupId: g0 },
+            body: { lines: fullReport(s, g0) },
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await api.as(token).get('/cycles/{id}/receipts/{consumerGroupId}', {
+            params: { id: s.cycleId, consumerGroupId: g0 },
+          })
+        ).status,
+      ).toBe(403);
     }
     // another group's coordinator: 404, as if the group did not exist
-    const foreign = await http.as(coordinator1).put(url(g0), { lines: fullReport(s, g0) });
+    const foreign = await api.as(coordinator1).put('/cycles/{id}/receipts/{consumerGroupId}', {
+      params: { id: s.cycleId, consumerGroupId: g0 },
+      body: { lines: fullReport(s, g0) },
+    });
     expect(foreign.status).toBe(404);
-    expect((await http.as(coordinator1).get(url(g0))).status).toBe(404);
+    expect(
+      (
+        await api
+          .as(coordinator1)
+          .get('/cycles/{id}/receipts/{consumerGroupId}', { params: { id: s.cycleId, consumerGroupId: g0 } })
+      ).status,
+    ).toBe(404);
     // a coordinator whose group is not enrolled does not see the cycle
-    const outsider = await userToken(http, admin, 'coordinator', {
+    const outsider = await userToken(api, admin, 'coordinator', {
       consumerGroupId: s.r.producerSideGroupId,
     });
-    expect((await http.as(outsider).put(url(s.r.producerSideGroupId), { lines: [] })).status).toBe(404);
+    expect(
+      (
+        await api.as(outsider).put('/cycles/{id}/receipts/{consumerGroupId}', {
+          params: { id: s.cycleId, consumerGroupId: s.r.producerSideGroupId },
+          body: { lines: [] },
+        })
+      ).status,
+    ).toBe(404);
     // an admin naming a group outside the season, or a cycle that does not exist
-    expect((await http.as(admin).put(url(s.r.producerSideGroupId), { lines: [] })).status).toBe(404);
-    const missing = `/api/v1/cycles/00000000-0000-4000-8000-000000000000/receipts/${g0}`;
-    expect((await http.as(admin).put(missing, { lines: [] })).status).toBe(404);
-    expect((await http.as(admin).put(`/api/v1/cycles/not-a-uuid/receipts/${g0}`, { lines: [] })).status).toBe(
-      400,
-    );
+    expect(
+      (
+        await api.as(admin).put('/cycles/{id}/receipts/{consumerGroupId}', {
+          params: { id: s.cycleId, consumerGroupId: s.r.producerSideGroupId },
+          body: { lines: [] },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api.as(admin).put('/cycles/{id}/receipts/{consumerGroupId}', {
+          params: { id: '00000000-0000-4000-8000-000000000000', consumerGroupId: g0 },
+          body: { lines: [] },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api.as(admin).put('/cycles/{id}/receipts/{consumerGroupId}', {
+          params: { id: 'not-a-uuid', consumerGroupId: g0 },
+          body: { lines: [] },
+        })
+      ).status,
+    ).toBe(400);
     expect(await counts()).toMatchObject({ reports: 0, lines: 0, members: 0 });
   });
 
@@ -108,7 +177,10 @@ describe('receipts', () => {
       [{}, /lines/],
     ];
     for (const [body, message] of cases) {
-      const reply = await http.as(coordinator0).put(url(g0), body);
+      const reply = await api.as(coordinator0).put('/cycles/{id}/receipts/{consumerGroupId}', {
+        params: { id: s.cycleId, consumerGroupId: g0 },
+        body: body as Invalid,
+      });
       expect(reply.status).toBe(400);
       expect([reply.body.message].flat().join(' | ')).toMatch(message);
     }
@@ -116,7 +188,10 @@ describe('receipts', () => {
   });
 
   it('records a full report, then a correction with the right version, and refuses a stale one (409)', async () => {
-    const full = await http.as(coordinator0).put(url(g0), { lines: fullReport(s, g0) });
+    const full = await api.as(coordinator0).put('/cycles/{id}/receipts/{consumerGroupId}', {
+      params: { id: s.cycleId, consumerGroupId: g0 },
+      body: { lines: fullReport(s, g0) },
+    });
     expect(full.status).toBe(200);
     expect(full.body).toEqual({
       cycleId: s.cycleId,
@@ -130,22 +205,41 @@ describe('receipts', () => {
       })),
       cycleStatus: 'dispatched',
     });
-    expect((await http.as(coordinator0).get(url(g0))).body).toEqual(full.body);
+    expect(
+      (
+        await api
+          .as(coordinator0)
+          .get('/cycles/{id}/receipts/{consumerGroupId}', { params: { id: s.cycleId, consumerGroupId: g0 } })
+      ).body,
+    ).toEqual(full.body);
 
     // a second first report (version 0) is stale now
-    expect((await http.as(coordinator0).put(url(g0), { lines: [], version: 0 })).status).toBe(409);
+    expect(
+      (
+        await api.as(coordinator0).put('/cycles/{id}/receipts/{consumerGroupId}', {
+          params: { id: s.cycleId, consumerGroupId: g0 },
+          body: { lines: [], version: 0 },
+        })
+      ).status,
+    ).toBe(409);
 
     const short = fullReport(s, g0).map((l) =>
       l.offerId === s.offers.o1 ? { ...l, quantity: l.quantity - 3 } : l,
     );
-    const corrected = await http.as(coordinator0).put(url(g0), { lines: short, version: 1 });
+    const corrected = await api.as(coordinator0).put('/cycles/{id}/receipts/{consumerGroupId}', {
+      params: { id: s.cycleId, consumerGroupId: g0 },
+      body: { lines: short, version: 1 },
+    });
     expect(corrected.status).toBe(200);
     expect(corrected.body.version).toBe(2);
-    expect(corrected.body.lines.find((l: { offerId: string }) => l.offerId === s.offers.o1).received).toBe(
+    expect(corrected.body.lines.find((l: { offerId: string }) => l.offerId === s.offers.o1)!.received).toBe(
       allocationOf(s, g0, s.offers.o1) - 3,
     );
     const before = await counts();
-    const stale = await http.as(coordinator0).put(url(g0), { lines: fullReport(s, g0), version: 1 });
+    const stale = await api.as(coordinator0).put('/cycles/{id}/receipts/{consumerGroupId}', {
+      params: { id: s.cycleId, consumerGroupId: g0 },
+      body: { lines: fullReport(s, g0), version: 1 },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.message).toMatch(/stale/);
     expect(await counts()).toEqual(before);
@@ -153,7 +247,9 @@ describe('receipts', () => {
   });
 
   it('shows another group as not reported, and moves the cycle to received after the last group', async () => {
-    const pending = await http.as(coordinator1).get(url(g1));
+    const pending = await api
+      .as(coordinator1)
+      .get('/cycles/{id}/receipts/{consumerGroupId}', { params: { id: s.cycleId, consumerGroupId: g1 } });
     expect(pending.status).toBe(200);
     expect(pending.body.version).toBe(0);
     expect(pending.body.lines.every((l: { received: number | null }) => l.received === null)).toBe(true);
@@ -162,7 +258,10 @@ describe('receipts', () => {
     const lines = fullReport(s, g1)
       .filter((l) => l.offerId !== s.offers.o2)
       .map((l) => (l.offerId === s.offers.o1 ? { ...l, quantity: l.quantity - 1 } : l));
-    const reply = await http.as(coordinator1).put(url(g1), { lines });
+    const reply = await api.as(coordinator1).put('/cycles/{id}/receipts/{consumerGroupId}', {
+      params: { id: s.cycleId, consumerGroupId: g1 },
+      body: { lines },
+    });
     expect(reply.status).toBe(200);
     expect(reply.body.cycleStatus).toBe('received');
     expect(reply.body.lines.find((l: { offerId: string }) => l.offerId === s.offers.o2)).toEqual({
@@ -214,7 +313,10 @@ describe('receipts', () => {
   });
 
   it('takes corrections while received (admin too, no version), none once settled', async () => {
-    const corrected = await http.as(admin).put(url(g1), { lines: fullReport(s, g1) });
+    const corrected = await api.as(admin).put('/cycles/{id}/receipts/{consumerGroupId}', {
+      params: { id: s.cycleId, consumerGroupId: g1 },
+      body: { lines: fullReport(s, g1) },
+    });
     expect(corrected.status).toBe(200);
     expect(corrected.body).toMatchObject({ version: 2, cycleStatus: 'received' });
 
@@ -222,11 +324,20 @@ describe('receipts', () => {
     const settlement = { settle: (cycleId: string) => runner.run(cycleId, 'received') };
     expect(await settlement.settle(s.cycleId)).toBe('moved');
     const before = await counts();
-    const late = await http.as(coordinator0).put(url(g0), { lines: fullReport(s, g0), version: 2 });
+    const late = await api.as(coordinator0).put('/cycles/{id}/receipts/{consumerGroupId}', {
+      params: { id: s.cycleId, consumerGroupId: g0 },
+      body: { lines: fullReport(s, g0), version: 2 },
+    });
     expect(late.status).toBe(422);
     expect(late.body.message).toMatch(/settled/);
     expect(await counts()).toEqual(before);
-    expect((await http.as(coordinator0).get(url(g0))).body).toMatchObject({
+    expect(
+      (
+        await api
+          .as(coordinator0)
+          .get('/cycles/{id}/receipts/{consumerGroupId}', { params: { id: s.cycleId, consumerGroupId: g0 } })
+      ).body,
+    ).toMatchObject({
       version: 2,
       cycleStatus: 'settled',
     });

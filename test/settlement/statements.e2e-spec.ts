@@ -1,6 +1,7 @@
 import { StageRunner } from '../../src/cycles/stages/stage-runner';
 import { isolatedDatabase } from '../support/isolated-database';
-import { adminToken, Http, startTestApp, userToken, type TestApp } from '../support/test-app';
+import { Api } from '../support/api';
+import { adminToken, startTestApp, userToken, type TestApp } from '../support/test-app';
 import {
   allocatedCycle,
   allocationOf,
@@ -20,11 +21,10 @@ const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
 describe('settlement and statements', () => {
   let db: Awaited<ReturnType<typeof isolatedDatabase>>;
   let t: TestApp;
-  let http: Http;
+  let api: Api;
   let admin: string;
   let s: AllocatedCycle;
   let shipmentIds: string[];
-  const statementsUrl = () => `/api/v1/cycles/${s.cycleId}/statements`;
 
   const statementCounts = async () => {
     const [row] = await t.dataSource.query(
@@ -39,9 +39,9 @@ describe('settlement and statements', () => {
   beforeAll(async () => {
     db = await isolatedDatabase('proxima_statements');
     t = await startTestApp({ databaseUrl: db.url, queuePrefix: db.queuePrefix, role: 'api' });
-    http = new Http(t.app);
-    admin = await adminToken(http, t.dataSource);
-    s = await allocatedCycle(t, http, admin);
+    api = new Api(t.app);
+    admin = await adminToken(api, t.dataSource);
+    s = await allocatedCycle(t, api, admin);
     shipmentIds = await dispatch(t.dataSource, s);
     const [g0, g1] = s.r.groupIds;
     // g0: everything arrived; g1: o1 short by 5 (shared among its members). Both report at
@@ -50,8 +50,14 @@ describe('settlement and statements', () => {
       l.offerId === s.offers.o1 ? { ...l, quantity: l.quantity - 5 } : l,
     );
     const replies = await Promise.all([
-      http.as(admin).put(`/api/v1/cycles/${s.cycleId}/receipts/${g0}`, { lines: fullReport(s, g0) }),
-      http.as(admin).put(`/api/v1/cycles/${s.cycleId}/receipts/${g1}`, { lines: short }),
+      api.as(admin).put('/cycles/{id}/receipts/{consumerGroupId}', {
+        params: { id: s.cycleId, consumerGroupId: g0 },
+        body: { lines: fullReport(s, g0) },
+      }),
+      api.as(admin).put('/cycles/{id}/receipts/{consumerGroupId}', {
+        params: { id: s.cycleId, consumerGroupId: g1 },
+        body: { lines: short },
+      }),
     ]);
     expect(replies.map((r) => r.status)).toEqual([200, 200]);
     expect(replies.map((r) => r.body.cycleStatus).sort()).toEqual(['dispatched', 'received']);
@@ -64,10 +70,12 @@ describe('settlement and statements', () => {
   });
 
   it('answers 422 before the cycle is settled', async () => {
-    const reply = await http.as(admin).get(statementsUrl());
+    const reply = await api.as(admin).get('/cycles/{id}/statements', { params: { id: s.cycleId } });
     expect(reply.status).toBe(422);
     expect(reply.body.message).toMatch(/settled/);
-    expect((await http.as(admin).get(`${statementsUrl()}.csv`)).status).toBe(422);
+    expect(
+      (await api.as(admin).get('/cycles/{id}/statements.csv', { params: { id: s.cycleId } })).status,
+    ).toBe(422);
   });
 
   it('settles once: a second run finds nothing to do and writes nothing', async () => {
@@ -88,7 +96,7 @@ describe('settlement and statements', () => {
   });
 
   it('adds up to the minor unit (admin sees everything)', async () => {
-    const reply = await http.as(admin).get(statementsUrl());
+    const reply = await api.as(admin).get('/cycles/{id}/statements', { params: { id: s.cycleId } });
     expect(reply.status).toBe(200);
     const { members, cooperatives, totals } = reply.body;
     expect(members).toHaveLength(6);
@@ -150,11 +158,11 @@ describe('settlement and statements', () => {
   });
 
   it('shows a member its own line, a coordinator its group, a cooperative its own line', async () => {
-    const all = (await http.as(admin).get(statementsUrl())).body;
+    const all = (await api.as(admin).get('/cycles/{id}/statements', { params: { id: s.cycleId } })).body;
     const [g0] = s.r.groupIds;
     const memberId = s.r.membersByGroup[0][1];
-    const member = await userToken(http, admin, 'member', { memberId });
-    const mine = await http.as(member).get(statementsUrl());
+    const member = await userToken(api, admin, 'member', { memberId });
+    const mine = await api.as(member).get('/cycles/{id}/statements', { params: { id: s.cycleId } });
     expect(mine.status).toBe(200);
     expect(mine.body.members).toEqual(
       all.members.filter((m: { memberId: string }) => m.memberId === memberId),
@@ -167,8 +175,9 @@ describe('settlement and statements', () => {
       unassignedTransportMinor: null,
     });
 
-    const coordinator = await userToken(http, admin, 'coordinator', { consumerGroupId: g0 });
-    const group = (await http.as(coordinator).get(statementsUrl())).body;
+    const coordinator = await userToken(api, admin, 'coordinator', { consumerGroupId: g0 });
+    const group = (await api.as(coordinator).get('/cycles/{id}/statements', { params: { id: s.cycleId } }))
+      .body;
     expect(group.members).toEqual(
       all.members.filter((m: { consumerGroupId: string }) => m.consumerGroupId === g0),
     );
@@ -176,8 +185,9 @@ describe('settlement and statements', () => {
     expect(group.cooperatives).toEqual([]);
 
     const cooperativeId = s.r.cooperativeIds[1];
-    const cooperative = await userToken(http, admin, 'cooperative', { cooperativeId });
-    const coop = (await http.as(cooperative).get(statementsUrl())).body;
+    const cooperative = await userToken(api, admin, 'cooperative', { cooperativeId });
+    const coop = (await api.as(cooperative).get('/cycles/{id}/statements', { params: { id: s.cycleId } }))
+      .body;
     expect(coop.members).toEqual([]);
     expect(coop.cooperatives).toEqual(
       all.cooperatives.filter((c: { cooperativeId: string }) => c.cooperativeId === cooperativeId),
@@ -186,29 +196,45 @@ describe('settlement and statements', () => {
   });
 
   it('answers 401, 403 to a transporter, 404 to parties outside the season', async () => {
-    expect((await http.anonymous().get(statementsUrl())).status).toBe(401);
-    expect((await http.anonymous().get(`${statementsUrl()}.csv`)).status).toBe(401);
-    const transporter = await userToken(http, admin, 'transporter', {
+    expect((await api.anonymous().get('/cycles/{id}/statements', { params: { id: s.cycleId } })).status).toBe(
+      401,
+    );
+    expect(
+      (await api.anonymous().get('/cycles/{id}/statements.csv', { params: { id: s.cycleId } })).status,
+    ).toBe(401);
+    const transporter = await userToken(api, admin, 'transporter', {
       transportOrganiserId: s.r.transportOrganiserIds[0],
     });
-    expect((await http.as(transporter).get(statementsUrl())).status).toBe(403);
-    expect((await http.as(transporter).get(`${statementsUrl()}.csv`)).status).toBe(403);
+    expect(
+      (await api.as(transporter).get('/cycles/{id}/statements', { params: { id: s.cycleId } })).status,
+    ).toBe(403);
+    expect(
+      (await api.as(transporter).get('/cycles/{id}/statements.csv', { params: { id: s.cycleId } })).status,
+    ).toBe(403);
     const outsiders = [
-      await userToken(http, admin, 'coordinator', { consumerGroupId: s.r.producerSideGroupId }),
-      await userToken(http, admin, 'cooperative', { cooperativeId: s.r.consumerSideCooperativeId }),
+      await userToken(api, admin, 'coordinator', { consumerGroupId: s.r.producerSideGroupId }),
+      await userToken(api, admin, 'cooperative', { cooperativeId: s.r.consumerSideCooperativeId }),
     ];
     for (const token of outsiders) {
-      expect((await http.as(token).get(statementsUrl())).status).toBe(404);
-      expect((await http.as(token).get(`${statementsUrl()}.csv`)).status).toBe(404);
+      expect((await api.as(token).get('/cycles/{id}/statements', { params: { id: s.cycleId } })).status).toBe(
+        404,
+      );
+      expect(
+        (await api.as(token).get('/cycles/{id}/statements.csv', { params: { id: s.cycleId } })).status,
+      ).toBe(404);
     }
     expect(
-      (await http.as(admin).get('/api/v1/cycles/00000000-0000-4000-8000-000000000000/statements')).status,
+      (
+        await api
+          .as(admin)
+          .get('/cycles/{id}/statements', { params: { id: '00000000-0000-4000-8000-000000000000' } })
+      ).status,
     ).toBe(404);
   });
 
   it('serves the same statements as CSV: a header, members then cooperatives, amounts twice', async () => {
-    const json = (await http.as(admin).get(statementsUrl())).body;
-    const reply = await http.as(admin).get(`${statementsUrl()}.csv`);
+    const json = (await api.as(admin).get('/cycles/{id}/statements', { params: { id: s.cycleId } })).body;
+    const reply = await api.as(admin).get('/cycles/{id}/statements.csv', { params: { id: s.cycleId } });
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toBe('text/csv; charset=utf-8');
     const [header, ...rows] = parseCsv(reply.text);
@@ -246,14 +272,16 @@ describe('settlement and statements', () => {
       expect(r[col('producerCurrency')]).toBe('MAD');
     }
 
-    const member = await userToken(http, admin, 'member', { memberId: s.r.membersByGroup[1][0] });
-    const own = parseCsv((await http.as(member).get(`${statementsUrl()}.csv`)).text);
+    const member = await userToken(api, admin, 'member', { memberId: s.r.membersByGroup[1][0] });
+    const own = parseCsv(
+      (await api.as(member).get('/cycles/{id}/statements.csv', { params: { id: s.cycleId } })).text,
+    );
     expect(own).toHaveLength(2);
     expect(own[1][col('id')]).toBe(s.r.membersByGroup[1][0]);
   });
 
   it('documents the endpoints in OpenAPI', async () => {
-    const doc = (await http.anonymous().get('/docs-json')).body;
+    const doc = (await api.anonymous().request('GET', '/docs-json')).body;
     const csv = doc.paths['/api/v1/cycles/{id}/statements.csv'].get;
     expect(Object.keys(csv.responses['200'].content)).toEqual(['text/csv']);
     expect(doc.paths['/api/v1/cycles/{id}/statements'].get.responses['200']).toBeDefined();

@@ -3,6 +3,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from '../../src/infra/free-port';
+import { until } from '../support/wait';
+import { apiUrl } from '../support/api';
 
 // The real process as `npm start` runs it (dist/ is built by `npm test`): embedded PostgreSQL
 // and redis-server in a fresh data directory, the demo seeded, then a clean stop on SIGTERM.
@@ -57,15 +59,6 @@ function pidFrom(file: string): number {
   return Number.parseInt(readFileSync(file, 'utf8').split('\n')[0], 10);
 }
 
-async function until<T>(what: string, deadline: number, probe: () => Promise<T | undefined>): Promise<T> {
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 250));
-  }
-}
-
 describe('the process (node dist/main.js)', () => {
   let dataDir: string;
   let running: Running | undefined;
@@ -94,14 +87,22 @@ describe('the process (node dist/main.js)', () => {
     const failedEarly = running.exited.then(({ code }) => {
       throw new Error(`exited early with ${code}: ${running!.stderr()}`);
     });
-    const ready = until('/api/v1/health', deadline, async () => {
-      const reply = await fetch(`${base}/api/v1/health`);
-      return reply.status === 200 ? reply : undefined;
-    });
+    const ready = until(
+      apiUrl('/health'),
+      deadline - Date.now(),
+      async () => {
+        const reply = await fetch(`${base}${apiUrl('/health')}`);
+        return reply.status === 200 ? reply : undefined;
+      },
+      { everyMs: 250, ignoreErrors: true },
+    );
     await Promise.race([ready, failedEarly]);
     await Promise.race([
-      until('the demo logins on stdout', deadline, async () =>
-        running!.stdout().includes('admin@proxima.demo') ? true : undefined,
+      until(
+        'the demo logins on stdout',
+        deadline - Date.now(),
+        async () => (running!.stdout().includes('admin@proxima.demo') ? true : undefined),
+        { everyMs: 250, ignoreErrors: true },
       ),
       failedEarly,
     ]);
@@ -117,7 +118,7 @@ describe('the process (node dist/main.js)', () => {
     const password = /admin@proxima\.demo\s+(\S+)\s+admin/.exec(running.stdout())?.[1];
     expect(password).toBe('proxima-demo-2026');
     expect(running.stdout()).toMatch(/coordinator\.gasap@proxima\.demo\s+\S+\s+coordinator/);
-    const login = await fetch(`${base}/api/v1/auth/login`, {
+    const login = await fetch(`${base}${apiUrl('/auth/login')}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'admin@proxima.demo', password }),
@@ -125,7 +126,7 @@ describe('the process (node dist/main.js)', () => {
     expect(login.status).toBe(200);
     const { accessToken, user } = (await login.json()) as { accessToken: string; user: { role: string } };
     expect(user.role).toBe('admin');
-    const territories = await fetch(`${base}/api/v1/territories`, {
+    const territories = await fetch(`${base}${apiUrl('/territories')}`, {
       headers: { authorization: `Bearer ${accessToken}` },
     });
     expect(territories.status).toBe(200);
@@ -153,8 +154,11 @@ describe('the process (node dist/main.js)', () => {
     // Nest re-raises the signal once closed: 143 (128 + SIGTERM) or the signal itself.
     expect([0, 143, 'SIGTERM']).toContain(exit.code ?? exit.signal);
     expect(running.stderr()).not.toMatch(/error/i);
-    await until('the embedded servers to stop', Date.now() + 10_000, async () =>
-      serverPids.some(alive) ? undefined : true,
+    await until(
+      'the embedded servers to stop',
+      Date.now() + 10_000 - Date.now(),
+      async () => (serverPids.some(alive) ? undefined : true),
+      { everyMs: 250, ignoreErrors: true },
     );
     expect(serverPids.filter(alive)).toEqual([]);
   }, 120_000);

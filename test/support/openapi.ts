@@ -1,4 +1,5 @@
-import { Http, type TestApp } from './test-app';
+import { Api } from './api';
+import { type TestApp } from './test-app';
 
 /** The parts of the OpenAPI document (/docs-json) the tests look at. */
 export interface OpenApiDocument {
@@ -8,7 +9,7 @@ export interface OpenApiDocument {
 
 /** The app's OpenAPI document, as anyone may fetch it. */
 export async function openApiDocument(t: TestApp): Promise<OpenApiDocument> {
-  const reply = await new Http(t.app).anonymous().get('/docs-json');
+  const reply = await new Api(t.app).anonymous().request('GET', '/docs-json');
   if (reply.status !== 200) throw new Error(`/docs-json answered ${reply.status}`);
   return reply.body;
 }

@@ -1,5 +1,17 @@
 import type { DataSource } from 'typeorm';
-import { unique, type Http } from './test-app';
+import type { Api, RequestBody } from './api';
+import {
+  charterVersion,
+  consumerGroup,
+  cooperative,
+  member,
+  partnership,
+  pickupPoint,
+  product,
+  territory,
+  transportOrganiser,
+} from './rows';
+import { unique } from './test-app';
 
 /**
  * Registry records for season and pledge tests, inserted straight into the tables (the
@@ -22,100 +34,13 @@ export interface Registry {
   transportOrganiserIds: string[];
 }
 
-async function one(ds: DataSource, sql: string, params: unknown[]): Promise<string> {
-  const rows = await ds.query(sql, params);
-  return rows[0].id;
-}
-
-export async function territory(
-  ds: DataSource,
-  countryCode: string,
-  timezone: string,
-  currency: string,
-): Promise<string> {
-  return one(
-    ds,
-    `INSERT INTO territories (name, country_code, timezone, currency) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [unique(countryCode), countryCode, timezone, currency],
-  );
-}
-
-export async function consumerGroup(ds: DataSource, territoryId: string): Promise<string> {
-  return one(
-    ds,
-    `INSERT INTO consumer_groups (territory_id, name, kind, drop_point_name, drop_point_address, drop_point_latitude,
-                                  drop_point_longitude, contact_email)
-     VALUES ($1, $2, 'GASAP', 'Hall', 'Place Cardinal Mercier 1, Jette', 50.88, 4.33, $3) RETURNING id`,
-    [territoryId, unique('group'), `${unique('group')}@test.example`],
-  );
-}
-
-export async function member(ds: DataSource, consumerGroupId: string): Promise<string> {
-  return one(ds, `INSERT INTO members (consumer_group_id, name, email) VALUES ($1, $2, $3) RETURNING id`, [
-    consumerGroupId,
-    unique('member'),
-    `${unique('member')}@test.example`,
-  ]);
-}
-
-export async function cooperative(ds: DataSource, territoryId: string): Promise<string> {
-  return one(
-    ds,
-    `INSERT INTO cooperatives (territory_id, name, contact_email, local_sales_share) VALUES ($1, $2, $3, 0.6) RETURNING id`,
-    [territoryId, unique('coop'), `${unique('coop')}@test.example`],
-  );
-}
-
-export async function product(ds: DataSource): Promise<string> {
-  return one(
-    ds,
-    `INSERT INTO products (name, hs_code, unit, unit_net_kg, unit_gross_kg, category)
-     VALUES ($1, '080510', '1 kg bag', 1, 1.05, 'fruit') RETURNING id`,
-    [unique('oranges')],
-  );
-}
-
-export async function pickupPoint(ds: DataSource, territoryId: string): Promise<string> {
-  return one(
-    ds,
-    `INSERT INTO pickup_points (territory_id, name, address, latitude, longitude) VALUES ($1, $2, 'Route de Taroudant', 30.4, -9.5)
-     RETURNING id`,
-    [territoryId, unique('pickup')],
-  );
-}
-
-export async function transportOrganiser(ds: DataSource): Promise<string> {
-  return one(
-    ds,
-    `INSERT INTO transport_organisers (name, side, contact_email) VALUES ($1, 'third_party', $2) RETURNING id`,
-    [unique('carrier'), `${unique('carrier')}@test.example`],
-  );
-}
-
-/** A new charter version for the partnership (the highest version is the current one). */
-export async function charterVersion(
-  ds: DataSource,
-  partnershipId: string,
-  rules: Record<string, unknown>,
-): Promise<void> {
-  await ds.query(
-    `INSERT INTO charter_versions (partnership_id, version, rules)
-     SELECT $1, coalesce(max(version), 0) + 1, $2::jsonb FROM charter_versions WHERE partnership_id = $1`,
-    [partnershipId, JSON.stringify(rules)],
-  );
-}
-
 export async function registry(
   ds: DataSource,
   options: { groups?: number; membersPerGroup?: number; cooperatives?: number } = {},
 ): Promise<Registry> {
   const consumerTerritoryId = await territory(ds, 'BE', 'Europe/Brussels', 'EUR');
   const producerTerritoryId = await territory(ds, 'MA', 'Africa/Casablanca', 'MAD');
-  const partnershipId = await one(
-    ds,
-    `INSERT INTO partnerships (name, territory_a_id, territory_b_id) VALUES ($1, $2, $3) RETURNING id`,
-    [unique('partnership'), producerTerritoryId, consumerTerritoryId],
-  );
+  const partnershipId = await partnership(ds, producerTerritoryId, consumerTerritoryId);
   await charterVersion(ds, partnershipId, { organicRequired: true, maxExportShare: 0.5 });
   const groupIds: string[] = [];
   const membersByGroup: string[][] = [];
@@ -146,7 +71,10 @@ export async function registry(
 }
 
 /** A valid season body for the registry, to be varied by each test. */
-export function seasonBody(r: Registry, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function seasonBody(
+  r: Registry,
+  overrides: Partial<RequestBody<'/seasons', 'post'>> = {},
+): RequestBody<'/seasons', 'post'> {
   return {
     partnershipId: r.partnershipId,
     name: unique('season'),
@@ -195,16 +123,18 @@ export interface SeasonSetup {
 }
 
 export async function seasonWithOffers(
-  http: Http,
+  api: Api,
   admin: string,
   r: Registry,
-  options: { enrol?: string[]; season?: Record<string, unknown> } = {},
+  options: { enrol?: string[]; season?: Partial<RequestBody<'/seasons', 'post'>> } = {},
 ): Promise<SeasonSetup> {
-  const season = await http.as(admin).post('/api/v1/seasons', seasonBody(r, options.season));
+  const season = await api.as(admin).post('/seasons', { body: seasonBody(r, options.season) });
   if (season.status !== 201) throw new Error(`season: ${season.status} ${season.text}`);
   const seasonId: string = season.body.id;
   for (const consumerGroupId of options.enrol ?? r.groupIds) {
-    const enrolled = await http.as(admin).post(`/api/v1/seasons/${seasonId}/groups`, { consumerGroupId });
+    const enrolled = await api
+      .as(admin)
+      .post('/seasons/{id}/groups', { params: { id: seasonId }, body: { consumerGroupId } });
     if (enrolled.status !== 201) throw new Error(`enrol: ${enrolled.status} ${enrolled.text}`);
   }
   const offers: SeasonSetup['offers'] = [];
@@ -214,9 +144,10 @@ export async function seasonWithOffers(
     { cooperativeId: r.cooperativeIds[1], productId: r.productIds[0], monthlyCapacity: 50 },
   ];
   for (const spec of specs) {
-    const offer = await http
-      .as(admin)
-      .post(`/api/v1/seasons/${seasonId}/offers`, { ...spec, unitPriceMinor: 250, packSize: 6 });
+    const offer = await api.as(admin).post('/seasons/{id}/offers', {
+      params: { id: seasonId },
+      body: { ...spec, unitPriceMinor: 250, packSize: 6 },
+    });
     if (offer.status !== 201) throw new Error(`offer: ${offer.status} ${offer.text}`);
     offers.push({ id: offer.body.id, ...spec });
   }

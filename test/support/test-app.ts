@@ -5,6 +5,7 @@ import type { AppConfig } from '../../src/config/app-config';
 import { loadEnvironment, type AppRole } from '../../src/config/environment';
 import { createHttpApp } from '../../src/http-app';
 import { hashPassword } from '../../src/users/password';
+import type { Api } from './api';
 
 /**
  * The configuration tests run with: DATABASE_URL and REDIS_URL come from
@@ -51,79 +52,6 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   return { app, dataSource: app.get(DataSource), close: () => app.close() };
 }
 
-export interface Reply<T = any> {
-  status: number;
-  body: T;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-}
-
-/** A small HTTP client over Fastify's inject: `http.as(token).post('/api/v1/…', body)`. */
-export class Http {
-  constructor(
-    private readonly app: NestFastifyApplication,
-    private readonly token?: string,
-  ) {}
-
-  as(token: string): Http {
-    return new Http(this.app, token);
-  }
-
-  anonymous(): Http {
-    return new Http(this.app);
-  }
-
-  async request<T = any>(
-    method: string,
-    url: string,
-    payload?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Reply<T>> {
-    const response = await this.app
-      .getHttpAdapter()
-      .getInstance()
-      .inject({
-        method: method as 'GET',
-        url,
-        payload:
-          payload === undefined ? undefined : typeof payload === 'string' ? payload : JSON.stringify(payload),
-        headers: {
-          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
-          ...headers,
-        },
-      });
-    let body: unknown = response.body;
-    try {
-      body = JSON.parse(response.body);
-    } catch {
-      // not JSON (CSV, PDF, HTML): the raw text stays in body
-    }
-    return {
-      status: response.statusCode,
-      body: body as T,
-      headers: response.headers as Reply['headers'],
-      text: response.body,
-    };
-  }
-
-  get<T = any>(url: string) {
-    return this.request<T>('GET', url);
-  }
-  post<T = any>(url: string, payload?: unknown) {
-    return this.request<T>('POST', url, payload ?? {});
-  }
-  put<T = any>(url: string, payload?: unknown) {
-    return this.request<T>('PUT', url, payload ?? {});
-  }
-  patch<T = any>(url: string, payload?: unknown) {
-    return this.request<T>('PATCH', url, payload ?? {});
-  }
-  delete<T = any>(url: string) {
-    return this.request<T>('DELETE', url);
-  }
-}
-
 let counter = 0;
 /** A value unique across this test run (emails, names). */
 export function unique(prefix = 'x'): string {
@@ -132,25 +60,25 @@ export function unique(prefix = 'x'): string {
 }
 
 /** Inserts an admin straight into the database and logs it in: the starting point of most tests. */
-export async function adminToken(http: Http, dataSource: DataSource): Promise<string> {
+export async function adminToken(api: Api, dataSource: DataSource): Promise<string> {
   const email = `${unique('admin')}@test.example`;
   const password = 'correct horse battery';
   await dataSource.query(`INSERT INTO users (email, password_hash, role) VALUES ($1, $2, 'admin')`, [
     email,
     await hashPassword(password),
   ]);
-  return login(http, email, password);
+  return login(api, email, password);
 }
 
-export async function login(http: Http, email: string, password: string): Promise<string> {
-  const reply = await http.anonymous().post('/api/v1/auth/login', { email, password });
+export async function login(api: Api, email: string, password: string): Promise<string> {
+  const reply = await api.anonymous().post('/auth/login', { body: { email, password } });
   if (reply.status !== 200) throw new Error(`login of ${email} failed: ${reply.status} ${reply.text}`);
   return reply.body.accessToken;
 }
 
 /** Creates a user of a role through the API (as admin) and returns its token. */
 export async function userToken(
-  http: Http,
+  api: Api,
   admin: string,
   role: AppRoleUser,
   links: {
@@ -162,9 +90,9 @@ export async function userToken(
 ): Promise<string> {
   const email = `${unique(role)}@test.example`;
   const password = 'correct horse battery';
-  const created = await http.as(admin).post('/api/v1/users', { email, password, role, ...links });
+  const created = await api.as(admin).post('/users', { body: { email, password, role, ...links } });
   if (created.status !== 201) throw new Error(`creating ${role} failed: ${created.status} ${created.text}`);
-  return login(http, email, password);
+  return login(api, email, password);
 }
 
 export interface Account {
@@ -176,16 +104,16 @@ export interface Account {
 
 /** Creates a user of a role through the API (as admin), logs it in, and returns what a test needs of it. */
 export async function account(
-  http: Http,
+  api: Api,
   admin: string,
   role: AppRoleUser,
   links: Parameters<typeof userToken>[3] = {},
 ): Promise<Account> {
   const email = `${unique(role)}@test.example`;
   const password = 'correct horse battery';
-  const created = await http.as(admin).post('/api/v1/users', { email, password, role, ...links });
+  const created = await api.as(admin).post('/users', { body: { email, password, role, ...links } });
   if (created.status !== 201) throw new Error(`creating ${role} failed: ${created.status} ${created.text}`);
-  return { id: created.body.id, email, password, token: await login(http, email, password) };
+  return { id: created.body.id, email, password, token: await login(api, email, password) };
 }
 
 export type AppRoleUser = 'admin' | 'coordinator' | 'member' | 'cooperative' | 'transporter';

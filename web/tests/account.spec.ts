@@ -10,6 +10,7 @@ import {
   test,
   DEMO,
 } from './support/fixtures';
+import { apiPath } from './support/api-path';
 
 test('everyone: signs in, sees the organisation and seasons, chooses a language kept on the account, signs out', async ({
   page,
@@ -31,7 +32,7 @@ test('everyone: signs in, sees the organisation and seasons, chooses a language 
   await page.getByLabel(text.common.language).selectOption(other);
   await expectLanguage(page, other);
   const api = await as(member.email, member.password);
-  await expect.poll(async () => (await json(api.get('/api/v1/me'))).user.locale).toBe(other);
+  await expect.poll(async () => (await json(api.get(apiPath('/me')))).user.locale).toBe(other);
   await api.dispose();
   await page.getByLabel(other === 'fr' ? 'Langue' : 'اللغة').selectOption(language);
   await expectLanguage(page, language);
@@ -81,10 +82,10 @@ test('everyone: accepts an invitation from the mail, chooses a password and land
   text,
 }, testInfo) => {
   const coordinator = await as(DEMO.coordinator);
-  const me = await json(coordinator.get('/api/v1/me'));
+  const me = await json(coordinator.get(apiPath('/me')));
   const email = `invited-${test.info().project.name}-${Date.now().toString(36)}@members.example`;
   await json(
-    coordinator.post('/api/v1/invitations', {
+    coordinator.post(apiPath('/invitations'), {
       data: { email, role: 'member', consumerGroupId: me.organisation.id, name: 'Invited Person' },
     }),
     201,

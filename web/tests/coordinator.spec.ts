@@ -11,6 +11,7 @@ import {
   signIn,
   test,
 } from './support/fixtures';
+import { apiPath } from './support/api-path';
 
 test('coordinator: invites a member, sees the invitation pending, and lets a member leave', async ({
   page,
@@ -81,7 +82,9 @@ test('coordinator: sees the commitments per offer and who has not pledged, and p
   await expect(form.getByRole('status')).toHaveText(say(text.pledge.saved, { month }));
   const api = await as(DEMO.coordinator);
   const pledges: { month: string; offerId: string; quantity: number }[] = await json(
-    api.get(`/api/v1/seasons/${season.seasonId}/members/${member.memberId}/pledges`),
+    api.get(
+      apiPath('/seasons/{id}/members/{memberId}/pledges', { id: season.seasonId, memberId: member.memberId }),
+    ),
   );
   await api.dispose();
   expect(
@@ -142,12 +145,15 @@ test('coordinator: opens and prints the distribution list of a delivered month',
   ).toBeVisible();
   await expect(page.getByRole('button', { name: text.distribution.print })).toBeVisible();
   const pdfLink = page.getByRole('link', { name: text.distribution.pdf });
-  await expect(pdfLink).toHaveAttribute('href', `/api/v1/cycles/${delivered!.id}/distribution-list.pdf`);
+  await expect(pdfLink).toHaveAttribute(
+    'href',
+    apiPath('/cycles/{id}/distribution-list.pdf', { id: delivered!.id }),
+  );
   const table = page.getByRole('table', { name: say(text.distribution.caption, { month }) });
   await expect(table).toBeVisible();
   await expect(table.getByRole('rowheader', { name: /Lucie Peeters/ })).toBeVisible();
   // The PDF answers to the browser's own session (the httpOnly cookie), as the link will.
-  const pdf = await page.request.get(`/api/v1/cycles/${delivered!.id}/distribution-list.pdf`);
+  const pdf = await page.request.get(apiPath('/cycles/{id}/distribution-list.pdf', { id: delivered!.id }));
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   await expectAccessible(page);

@@ -13,6 +13,7 @@ import {
   signIn,
   test,
 } from './support/fixtures';
+import { apiPath } from './support/api-path';
 
 test('member: pledges for an open month and for the rest of the season, with the deadline in sight and the demand against the cap', async ({
   page,
@@ -84,11 +85,13 @@ test('member: pledges for an open month and for the rest of the season, with the
   );
 
   const api = await as(member.email, member.password);
-  const stillOpen = (await json(api.get(`/api/v1/seasons/${season.seasonId}/cycles`))).filter(
+  const stillOpen = (await json(api.get(apiPath('/seasons/{id}/cycles', { id: season.seasonId })))).filter(
     (cycle: { status: string }) => cycle.status === 'open',
   );
   const pledges: { month: string; offerId: string; quantity: number }[] = await json(
-    api.get(`/api/v1/seasons/${season.seasonId}/members/${member.memberId}/pledges`),
+    api.get(
+      apiPath('/seasons/{id}/members/{memberId}/pledges', { id: season.seasonId, memberId: member.memberId }),
+    ),
   );
   await api.dispose();
   const quantity = (offerId: string, of: string) =>

@@ -11,6 +11,7 @@ import {
   signIn,
   test,
 } from './support/fixtures';
+import { apiPath } from './support/api-path';
 
 type Line = { month: string; offerId: string; quantity: number };
 
@@ -27,7 +28,9 @@ async function pledgesOf(
   memberId: string,
 ): Promise<Line[]> {
   const api = await as(email, password);
-  const lines: Line[] = await json(api.get(`/api/v1/seasons/${seasonId}/members/${memberId}/pledges`));
+  const lines: Line[] = await json(
+    api.get(apiPath('/seasons/{id}/members/{memberId}/pledges', { id: seasonId, memberId })),
+  );
   await api.dispose();
   return lines;
 }
@@ -46,7 +49,11 @@ test('offline after one visit: the pledge page opens from the cache, with the sa
   const member = await freshMember('one-visit');
   const api = await as(member.email, member.password);
   const put = await api.put(
-    `/api/v1/seasons/${season.seasonId}/members/${member.memberId}/pledges/${open[0].month}`,
+    apiPath('/seasons/{id}/members/{memberId}/pledges/{month}', {
+      id: season.seasonId,
+      memberId: member.memberId,
+      month: open[0].month,
+    }),
     {
       data: { lines: [{ offerId: offer.id, quantity: 4 }] },
     },
@@ -55,7 +62,7 @@ test('offline after one visit: the pledge page opens from the cache, with the sa
   await api.dispose();
   // The session cookie without a page: the one visit is the pledge page itself, as a member
   // who opens the app from the home screen, signed in before.
-  const login = await context.request.post('/api/v1/auth/login', {
+  const login = await context.request.post(apiPath('/auth/login'), {
     data: { email: member.email, password: member.password },
   });
   expect(login.status()).toBe(200);

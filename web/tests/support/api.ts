@@ -1,6 +1,7 @@
 import { expect, request, type APIRequestContext } from '@playwright/test';
 import { FOLLOWED_BY_ITSELF, STAGES, type Stage } from './cycle-fixture';
 import { DEMO, DEMO_PASSWORD } from './fixtures';
+import { apiPath } from './api-path';
 
 /**
  * The API as the tests' own client (Bearer tokens, as any API client), for the data a journey
@@ -11,7 +12,7 @@ export const baseURL = `http://127.0.0.1:${process.env.WEB_TEST_PORT ?? '3106'}`
 
 export async function as(email: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
   const anonymous = await request.newContext({ baseURL });
-  const login = await anonymous.post('/api/v1/auth/login', { data: { email, password } });
+  const login = await anonymous.post(apiPath('/auth/login'), { data: { email, password } });
   expect(login.status(), `login of ${email}`).toBe(200);
   const { accessToken } = await login.json();
   await anonymous.dispose();
@@ -37,13 +38,13 @@ export interface DemoSeason {
 /** The demo's season, its GASAP Jette Centre group, its cycles and offers. */
 export async function demoSeason(): Promise<DemoSeason> {
   const admin = await as(DEMO.admin);
-  const seasons = await json(admin.get('/api/v1/seasons'));
+  const seasons = await json(admin.get(apiPath('/seasons')));
   const seasonId = seasons.items[0].id as string;
-  const groups = await json(admin.get('/api/v1/consumer-groups'));
+  const groups = await json(admin.get(apiPath('/consumer-groups')));
   const groupId = groups.items.find((group: { name: string }) => group.name === 'GASAP Jette Centre')
     .id as string;
-  const cycles = await json(admin.get(`/api/v1/seasons/${seasonId}/cycles`));
-  const offers = await json(admin.get(`/api/v1/seasons/${seasonId}/offers`));
+  const cycles = await json(admin.get(apiPath('/seasons/{id}/cycles', { id: seasonId })));
+  const offers = await json(admin.get(apiPath('/seasons/{id}/offers', { id: seasonId })));
   await admin.dispose();
   return { seasonId, groupId, cycles, offers: offers.items };
 }
@@ -61,12 +62,12 @@ export async function freshMember(
   const email = `${tag}@members.example`;
   const name = `Test ${label} ${counter}`;
   const member = await json(
-    admin.post(`/api/v1/consumer-groups/${groupId}/members`, { data: { name, email } }),
+    admin.post(apiPath('/consumer-groups/{id}/members', { id: groupId }), { data: { name, email } }),
     201,
   );
   const password = 'a-long-test-password-2026';
   await json(
-    admin.post('/api/v1/users', { data: { email, password, role: 'member', memberId: member.id } }),
+    admin.post(apiPath('/users'), { data: { email, password, role: 'member', memberId: member.id } }),
     201,
   );
   await admin.dispose();
@@ -81,12 +82,13 @@ export async function freshMember(
  * past it needs them recorded first.
  */
 export async function walk(admin: APIRequestContext, cycleId: string, target: Stage): Promise<void> {
-  const statusOf = async () => (await json(admin.get(`/api/v1/cycles/${cycleId}`))).status as Stage;
+  const statusOf = async () =>
+    (await json(admin.get(apiPath('/cycles/{id}', { id: cycleId })))).status as Stage;
   let status: Stage = await statusOf();
   while (STAGES.indexOf(status) < STAGES.indexOf(target)) {
     const from = status;
     if (!FOLLOWED_BY_ITSELF.includes(from)) {
-      const advanced = await admin.post(`/api/v1/cycles/${cycleId}/advance`);
+      const advanced = await admin.post(apiPath('/cycles/{id}/advance', { id: cycleId }));
       // The clock may have run this very stage meanwhile (its date passed): then the cycle is
       // past `from` and nothing was queued (422), or the job queued runs from where it is now.
       if (advanced.status() === 422 && (await statusOf()) !== from) {
@@ -103,7 +105,7 @@ export async function walk(admin: APIRequestContext, cycleId: string, target: St
 /** A cycle's status, read until it is the one wanted (stages run on the worker, after a 202). */
 export async function waitForStatus(api: APIRequestContext, cycleId: string, status: string): Promise<void> {
   await expect
-    .poll(async () => (await json(api.get(`/api/v1/cycles/${cycleId}`))).status, {
+    .poll(async () => (await json(api.get(apiPath('/cycles/{id}', { id: cycleId })))).status, {
       timeout: 60_000,
       message: `cycle ${cycleId} ${status}`,
     })

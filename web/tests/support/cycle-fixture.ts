@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { DEMO, DEMO_PASSWORD } from './fixtures';
+import { apiPath } from './api-path';
 
 /**
  * A season of its own for one test, made through the API as the demo admin: a new cooperative
@@ -37,7 +38,7 @@ export class Api {
     email = DEMO.admin,
     password = DEMO_PASSWORD,
   ): Promise<Api> {
-    const reply = await request.post('/api/v1/auth/login', { data: { email, password } });
+    const reply = await request.post(apiPath('/auth/login'), { data: { email, password } });
     expect(reply.status(), await reply.text()).toBe(200);
     return new Api(request, (await reply.json()).accessToken);
   }
@@ -84,7 +85,7 @@ export class Api {
         status = await statusOf();
         continue;
       }
-      const reply = await this.request.post(`/api/v1/cycles/${cycleId}/advance`, {
+      const reply = await this.request.post(apiPath('/cycles/{id}/advance', { id: cycleId }), {
         headers: { authorization: `Bearer ${this.token}` },
       });
       // A stage that started by itself meanwhile has already moved the cycle: 422, and no harm.

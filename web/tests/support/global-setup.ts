@@ -1,19 +1,25 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { as, demoSeason, json, walk, waitForStatus } from './api';
 import { DEMO } from './fixtures';
+import { apiPath } from './api-path';
 
 /** Each group's coordinator records what arrived: everything, but one unit short on the first line. */
 async function receiveEverywhere(cycleId: string): Promise<void> {
   for (const coordinator of ['coordinator.gasap@proxima.demo', 'coordinator.amap@proxima.demo']) {
     const api = await as(coordinator);
-    const me = await json(api.get('/api/v1/me'));
+    const me = await json(api.get(apiPath('/me')));
     const groupId = me.organisation.id as string;
-    const receipt = await json(api.get(`/api/v1/cycles/${cycleId}/receipts/${groupId}`));
+    const receipt = await json(
+      api.get(apiPath('/cycles/{id}/receipts/{consumerGroupId}', { id: cycleId, consumerGroupId: groupId })),
+    );
     const lines = receipt.lines.map((line: { offerId: string; allocated: number }, index: number) => ({
       offerId: line.offerId,
       quantity: index === 0 ? Math.max(0, line.allocated - 1) : line.allocated,
     }));
-    const put = await api.put(`/api/v1/cycles/${cycleId}/receipts/${groupId}`, { data: { lines } });
+    const put = await api.put(
+      apiPath('/cycles/{id}/receipts/{consumerGroupId}', { id: cycleId, consumerGroupId: groupId }),
+      { data: { lines } },
+    );
     expect([200, 201], await put.text()).toContain(put.status());
     await api.dispose();
   }
@@ -23,7 +29,9 @@ async function settle(admin: APIRequestContext, cycleId: string): Promise<void> 
   await walk(admin, cycleId, 'dispatched');
   await receiveEverywhere(cycleId);
   await expect
-    .poll(async () => (await json(admin.get(`/api/v1/cycles/${cycleId}`))).status, { timeout: 60_000 })
+    .poll(async () => (await json(admin.get(apiPath('/cycles/{id}', { id: cycleId })))).status, {
+      timeout: 60_000,
+    })
     .toMatch(/^(received|settled)$/);
   await walk(admin, cycleId, 'settled');
   await waitForStatus(admin, cycleId, 'settled');
