@@ -87,7 +87,8 @@ describe('the cycle clock', () => {
     const keys = await redis.keys(`${db.queuePrefix}:*`);
     expect(keys.length).toBeGreaterThan(0);
     await redis.del(...keys);
-    expect(await redis.keys(`${db.queuePrefix}:clock:*`)).toEqual([]);
+    // (No check that the clock's keys stay gone: the app's clock, ticking every second, may
+    // write its key again at once, which is what this test is about.)
     redis.disconnect();
     await due('confirm_by', s.cycleId);
     await waitForStatus(api, admin, s.cycleId, 'allocated');
