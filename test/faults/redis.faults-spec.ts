@@ -2,6 +2,7 @@ import { invariantBreaches } from '../cycles/cycle-invariants';
 import {
   adminToken,
   createDatabase,
+  generatedTemplate,
   cycleDigest,
   cycleStatus,
   fixtureDataSource,
@@ -9,7 +10,6 @@ import {
   generateCycle,
   killAll,
   makeDue,
-  releaseTemplate,
   report,
   spawnApp,
   startRedis,
@@ -41,12 +41,13 @@ describe('Redis faults', () => {
 
     beforeAll(async () => {
       redis = await startRedis();
-      template = await createDatabase(`${tag}_gen`);
+      ({ template, gen } = await generatedTemplate(`${tag}_gen`, {
+        groups: 8,
+        membersPerGroup: 2500,
+        trucks: 4,
+        truckKg: 100_000,
+      }));
       databases.push(template);
-      const ds = await fixtureDataSource(template.url);
-      gen = await generateCycle(ds, { groups: 8, membersPerGroup: 2500, trucks: 4, truckKg: 100_000 });
-      await ds.destroy();
-      await releaseTemplate(template);
     }, 120_000);
 
     async function run(suffix: string, flush: boolean) {

@@ -2,13 +2,12 @@ import { SEED_LOCK_KEY } from '../../src/database/seed/seed-demo';
 import { invariantBreaches } from '../cycles/cycle-invariants';
 import {
   createDatabase,
+  generatedTemplate,
   cycleDigest,
   fixtureDataSource,
   freePort,
-  generateCycle,
   killAll,
   makeDue,
-  releaseTemplate,
   report,
   spawnApp,
   startPostgresCluster,
@@ -97,12 +96,8 @@ describe('services stopped and started again in the middle of a stage', () => {
 
     beforeAll(async () => {
       redis = await startRedis();
-      template = await createDatabase(`${tag}_gen`);
+      ({ template, gen } = await generatedTemplate(`${tag}_gen`, MONTH));
       databases.push(template);
-      const ds = await fixtureDataSource(template.url);
-      gen = await generateCycle(ds, MONTH);
-      await ds.destroy();
-      await releaseTemplate(template);
     }, 120_000);
 
     it(
@@ -152,11 +147,7 @@ describe('services stopped and started again in the middle of a stage', () => {
     beforeAll(async () => {
       redis = await startRedis();
       cluster = await startPostgresCluster();
-      template = await createDatabase(`${tag}_pgen`, undefined, cluster.url);
-      const ds = await fixtureDataSource(template.url);
-      gen = await generateCycle(ds, MONTH);
-      await ds.destroy();
-      await releaseTemplate(template);
+      ({ template, gen } = await generatedTemplate(`${tag}_pgen`, MONTH, cluster.url));
     }, 180_000);
 
     afterAll(async () => {

@@ -301,6 +301,24 @@ export async function releaseTemplate(db: TestDatabase): Promise<void> {
   await db.pool.end();
 }
 
+/**
+ * A template database holding one generated month (`generateCycle`): each run of a fault test
+ * copies it (`createDatabase(name, template.name)`), so a fault run and a clean run start from
+ * the same rows and ids. Its pool is released, as a template must be unused.
+ */
+export async function generatedTemplate(
+  name: string,
+  options: Parameters<typeof generateCycle>[1],
+  serverUrl?: string,
+): Promise<{ template: TestDatabase; gen: GeneratedCycle }> {
+  const template = await createDatabase(name, undefined, serverUrl);
+  const ds = await fixtureDataSource(template.url);
+  const gen = await generateCycle(ds, options);
+  await ds.destroy();
+  await releaseTemplate(template);
+  return { template, gen };
+}
+
 /** A TypeORM data source on the database, for the shared fixtures in test/support. */
 export async function fixtureDataSource(url: string): Promise<DataSource> {
   const ds = new DataSource(dataSourceOptions(url, 2));

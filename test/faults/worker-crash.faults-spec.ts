@@ -5,13 +5,12 @@ import { invariantBreaches } from '../cycles/cycle-invariants';
 import { startSmtpServer } from '../notifications/support';
 import {
   createDatabase,
+  generatedTemplate,
   cycleDigest,
   cycleStatus,
   fixtureDataSource,
-  generateCycle,
   killAll,
   makeDue,
-  releaseTemplate,
   report,
   spawnApp,
   startRedis,
@@ -76,9 +75,7 @@ describe('worker processes under faults (real `node dist/main.js`, APP_ROLE=work
   beforeAll(async () => {
     redis = await startRedis();
     const started = Date.now();
-    template = await createDatabase(`${tag}_gen`);
-    const ds = await fixtureDataSource(template.url);
-    gen = await generateCycle(ds, {
+    ({ template, gen } = await generatedTemplate(`${tag}_gen`, {
       groups: GROUPS,
       membersPerGroup: MEMBERS_PER_GROUP,
       trucks: 10,
@@ -86,9 +83,7 @@ describe('worker processes under faults (real `node dist/main.js`, APP_ROLE=work
       // Each member is told what was allocated: 50,000 mails would measure the SMTP server, not
       // the duplicated jobs. 200 members keep theirs, so the people's fan-out is tested too.
       notifiedMembers: 200,
-    });
-    await ds.destroy();
-    await releaseTemplate(template);
+    }));
     report('generated cycle', { ...gen, offers: gen.offers.length, ms: Date.now() - started });
   }, 180_000);
 
