@@ -66,7 +66,7 @@ export function ServerMessage({
             {label && (
               <>
                 {label}
-                {t('server.colon')}
+                {t('common.colon')}
               </>
             )}
             {path && (
@@ -74,7 +74,7 @@ export function ServerMessage({
                 <bdi lang="en" dir="ltr">
                   {path}
                 </bdi>
-                {t('server.colon')}
+                {t('common.colon')}
               </>
             )}
             {say(part, !label && !path)}

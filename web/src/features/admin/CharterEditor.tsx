@@ -202,7 +202,8 @@ export default function CharterEditor({ partnershipId }: { partnershipId: string
               <ul>
                 {Object.entries(entry.rules).map(([key, value]) => (
                   <li key={key}>
-                    {t(`rules.${key}`)}:{' '}
+                    {t(`rules.${key}`)}
+                    {t('common.colon')}
                     <strong>
                       {key === 'excludedProductIds'
                         ? (value as string[]).map(productName).join(', ')

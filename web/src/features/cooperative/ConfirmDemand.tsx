@@ -212,7 +212,8 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
             <ul>
               {counts.map((line) => (
                 <li key={line.offerId}>
-                  {name(line.offerId)}:{' '}
+                  {name(line.offerId)}
+                  {t('common.colon')}
                   <strong className="number">
                     {format.number(line.quantity)} <bdi>{unit(line.offerId)}</bdi>
                   </strong>

@@ -137,7 +137,8 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
                       />
                     ) : (
                       <p>
-                        {t('cooperative.deliveryPledge')}:{' '}
+                        {t('cooperative.deliveryPledge')}
+                        {t('common.colon')}
                         <strong className="number">{format.number(row.deliveryPledge ?? 0)}</strong>{' '}
                         <bdi className="unit">{unit}</bdi>
                       </p>
