@@ -34,13 +34,14 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
   const client = useQueryClient();
   const cooperativeId = me.organisation?.id ?? '';
   const key = `confirm:${cycleId}`;
-  const cycle = useCycle(cycleId);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  // After a 422 the cycle has moved on: asked again while the cache still says it is confirming.
+  const cycle = useCycle(cycleId, (data) => refusal?.status === 422 && data?.status === 'confirming');
   const offers = useOffers(cycle.data?.seasonId);
   const demand = useQuery({
     queryKey: ['demand', cycleId],
     queryFn: () => data(api.GET('/cycles/{id}/demand', { params: { path: { id: cycleId } } })),
   });
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const state = useQuery({
     queryKey: ['confirmation', cycleId, cooperativeId],
     // After a 409 the confirmation that won must be shown, not the one the cache still holds

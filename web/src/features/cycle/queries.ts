@@ -21,10 +21,18 @@ export function reached(status: string, stage: (typeof CYCLE_STAGES)[number]): b
   return CYCLE_STAGES.indexOf(status as never) >= CYCLE_STAGES.indexOf(stage);
 }
 
-export function useCycle(cycleId: string) {
+type CycleData = Awaited<ReturnType<typeof fetchCycle>>;
+
+function fetchCycle(cycleId: string) {
+  return data(api.GET('/cycles/{id}', { params: { path: { id: cycleId } } }));
+}
+
+/** A cycle; `askAgainWhile` keeps asking every 2 s while it holds (news the cache may not have yet). */
+export function useCycle(cycleId: string, askAgainWhile?: (cycle: CycleData | undefined) => boolean) {
   return useQuery({
     queryKey: ['cycle', cycleId],
-    queryFn: () => data(api.GET('/cycles/{id}', { params: { path: { id: cycleId } } })),
+    queryFn: () => fetchCycle(cycleId),
+    refetchInterval: askAgainWhile ? (query) => (askAgainWhile(query.state.data) ? 2_000 : false) : undefined,
   });
 }
 
