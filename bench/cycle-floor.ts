@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
 import { largestRemainderSql } from '../src/cycles/largest-remainder.sql';
+import { atLeastWorkMem } from '../src/common/database/work-mem';
 import { ALLOCATE_WORK_MEM } from '../src/cycles/stages.repository';
 import { say } from './bench-support';
 
@@ -42,7 +43,7 @@ export async function runFloor(
   await client.query('COMMIT');
   let allocateMs = 0;
   await client.query('BEGIN');
-  await client.query(`SET LOCAL work_mem = '${ALLOCATE_WORK_MEM}'`); // as the stage has it
+  await atLeastWorkMem(client, ALLOCATE_WORK_MEM); // as the stage has it
   // The bench's cycle has no confirmation and no violation: supply = min(delivery pledge, demand).
   allocateMs += await timedSql(
     client,

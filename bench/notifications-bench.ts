@@ -5,12 +5,13 @@ import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrations } from '../src/database/data-source';
 import { EmailSender } from '../src/notifications/email-sender';
-import type { PersonEmailPayload } from '../src/notifications/domain/person-messages';
-import { withSharedFacts, type SharedFacts } from '../src/notifications/domain/shared-facts';
+import { isPersonEmailPayload } from '../src/notifications/domain/person-messages';
+import { withSharedFacts } from '../src/notifications/domain/shared-facts';
+import { NotificationsRepository } from '../src/notifications/notifications.repository';
+import { atLeastWorkMem } from '../src/common/database/work-mem';
 import {
   FAN_OUT_WORK_MEM,
   PeopleNotificationsRepository,
-  WORK_MEM_AT_LEAST,
 } from '../src/notifications/people/people-notifications.repository';
 import { PersonMessageRenderer } from '../src/notifications/people/person-message-renderer';
 import { benchConfig, intArg, say, timed } from './bench-support';
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
     const { sql, parameters } = repository.fanOutStatement('cycle.allocated', cycleId);
     const runner = ds.createQueryRunner();
     await runner.startTransaction();
-    await runner.query(WORK_MEM_AT_LEAST, [FAN_OUT_WORK_MEM]);
+    await atLeastWorkMem(runner, FAN_OUT_WORK_MEM);
     const plan: { 'QUERY PLAN': string }[] = await runner.query(
       `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
       parameters,
@@ -141,11 +142,16 @@ async function main(): Promise<void> {
   const mailConfig = { ...config, smtpUrl: `smtp://127.0.0.1:${port}?pool=true&maxConnections=4` };
   const renderer = new PersonMessageRenderer(mailConfig);
   const sender = new EmailSender(mailConfig);
-  const rows: { target: string; payload: PersonEmailPayload; facts: SharedFacts | null }[] = await ds.query(
-    `SELECT n.target, n.payload, f.facts FROM notifications n
-       LEFT JOIN notification_facts f ON f.cycle_id = n.cycle_id AND f.kind = n.payload ->> 'kind'
-      WHERE n.cycle_id = $1 ORDER BY n.id LIMIT $2`,
+  // Read as the worker reads each one before sending it (findForDelivery), ahead of the timing.
+  const outbox = new NotificationsRepository(ds);
+  const ids: { id: string }[] = await ds.query(
+    `SELECT id FROM notifications WHERE cycle_id = $1 ORDER BY id LIMIT $2`,
     [cycleId, send],
+  );
+  const rows = (await Promise.all(ids.map(({ id }) => outbox.findForDelivery(id)))).flatMap((n) =>
+    n && isPersonEmailPayload(n.payload)
+      ? [{ target: n.target, payload: n.payload, facts: n.sharedFacts }]
+      : [],
   );
   // The messages hold only the members' figures: the rendered text must still name the goods.
   const sample = renderer.render(withSharedFacts(rows[0].payload, rows[0].facts));

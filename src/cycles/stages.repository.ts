@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { withIntegers } from '../common/database/integers';
+import { atLeastWorkMem } from '../common/database/work-mem';
 import { returningRows } from '../common/database/returning';
 import type { CharterCheckInput, CharterRules } from '../charter/domain/charter-rules.types';
 import { largestRemainderSql } from './largest-remainder.sql';
@@ -157,7 +158,7 @@ export class StagesRepository {
     );
     if (moved.length === 0) return false;
     // The members' split sorts one row per pledge line (a million a month): in memory, not on disk.
-    await m.query(`SET LOCAL work_mem = '${ALLOCATE_WORK_MEM}'`);
+    await atLeastWorkMem(m, ALLOCATE_WORK_MEM);
     await this.computeSupply(m, cycleId);
     await m.query(
       `WITH source AS (

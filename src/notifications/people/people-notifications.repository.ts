@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { returningRows } from '../../common/database/returning';
+import { atLeastWorkMem } from '../../common/database/work-mem';
 import { COUNTRY_LOCALES } from '../domain/person-locale';
 import type { PersonNotificationKind } from '../domain/person-notification-kinds';
 
@@ -287,20 +288,16 @@ const LOCALE_MAP = JSON.stringify(COUNTRY_LOCALES);
 
 /**
  * A fan-out's transaction sorts and hashes one row per recipient: at 100,000 members the default
- * 4 MB spilled both to disk. docs/PERFORMANCE.md, decision on cycle.allocated.
+ * 4 MB spilled both to disk. docs/PERFORMANCE.md, decision 17.
  */
 export const FAN_OUT_WORK_MEM = '64MB';
-/** Raises work_mem for the rest of the transaction, never lowers it (the allocate stage sets more). */
-export const WORK_MEM_AT_LEAST = `
-  SELECT CASE WHEN pg_size_bytes(current_setting('work_mem')) < pg_size_bytes($1)
-              THEN set_config('work_mem', $1, true) END`;
 
 @Injectable()
 export class PeopleNotificationsRepository {
   /** Writes the messages of a cycle event (lock, allocation, dispatch, settlement); returns the new ids. */
   async fanOut(m: EntityManager, kind: keyof typeof SQL, cycleId: string): Promise<string[]> {
     const { sql, parameters } = this.fanOutStatement(kind, cycleId);
-    await m.query(WORK_MEM_AT_LEAST, [FAN_OUT_WORK_MEM]);
+    await atLeastWorkMem(m, FAN_OUT_WORK_MEM);
     const rows: { id: string }[] = await m.query(sql, parameters);
     return rows.map((row) => row.id);
   }

@@ -35,6 +35,9 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
   const cooperativeId = me.organisation?.id ?? '';
   const key = `confirm:${cycleId}`;
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  // A 409 says someone confirmed: until a confirmation newer than the refused one has arrived,
+  // nothing is shown as counting.
+  const winnerUnknown = (version = 0) => refusal?.status === 409 && version <= refusal.sentVersion;
   // After a 422 the cycle has moved on: asked again while the cache still says it is confirming.
   const cycle = useCycle(cycleId, (data) => refusal?.status === 422 && data?.status === 'confirming');
   const offers = useOffers(cycle.data?.seasonId);
@@ -46,8 +49,7 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
     queryKey: ['confirmation', cycleId, cooperativeId],
     // After a 409 the confirmation that won must be shown, not the one the cache still holds
     // (a slow network answers from the cache): asked again until it is newer.
-    refetchInterval: (query) =>
-      refusal?.status === 409 && (query.state.data?.version ?? 0) <= refusal.sentVersion ? 2_000 : false,
+    refetchInterval: (query) => (winnerUnknown(query.state.data?.version) ? 2_000 : false),
     queryFn: () =>
       data(
         api.GET('/cycles/{id}/confirmations/{cooperativeId}', {
@@ -140,8 +142,7 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
   };
 
   const counts = state.data?.lines ?? [];
-  // A 409 says someone confirmed: until that confirmation has arrived, nothing is shown as counting.
-  const winnerUnknown = refusal?.status === 409 && (state.data?.version ?? 0) <= refusal.sentVersion;
+  const waitingForWinner = winnerUnknown(state.data?.version);
   const unit = (offerId: string) => offers.data.get(offerId)?.product.unit ?? '';
   const name = (offerId: string) => offers.data.get(offerId)?.product.name ?? offerId;
 
@@ -207,9 +208,9 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
         <section className="card" aria-labelledby="what-counts">
           <h2 id="what-counts">{t('cooperative.whatCounts')}</h2>
           {/* Nobody confirmed: the month's delivery pledge counts, as allocation recorded it. */}
-          {winnerUnknown && <p className="loading">{t('common.loading')}</p>}
-          {!winnerUnknown && !state.data?.confirmedAt && <p>{t('cooperative.heldToPledge')}</p>}
-          {!winnerUnknown && counts.length > 0 && (
+          {waitingForWinner && <p className="loading">{t('common.loading')}</p>}
+          {!waitingForWinner && !state.data?.confirmedAt && <p>{t('cooperative.heldToPledge')}</p>}
+          {!waitingForWinner && counts.length > 0 && (
             <ul>
               {counts.map((line) => (
                 <li key={line.offerId}>
