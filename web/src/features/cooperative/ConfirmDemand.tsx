@@ -214,7 +214,8 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
             <ul>
               {counts.map((line) => (
                 <li key={line.offerId}>
-                  {name(line.offerId)}
+                  {/* isolated: a Latin product name inside an Arabic line would take the colon and figure with it */}
+                  <bdi>{name(line.offerId)}</bdi>
                   {t('common.colon')}
                   <strong className="number">
                     {format.number(line.quantity)} <bdi>{unit(line.offerId)}</bdi>
