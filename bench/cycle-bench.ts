@@ -3,7 +3,7 @@ import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
-import { readAllocateTimings, type AllocateTimings } from '../src/cycles/stages/allocate.stage';
+import { readEventWritten, type CycleEventKind } from '../src/notifications/people/people-events';
 import { QueueService } from '../src/queue/queue.service';
 import { JobName } from '../src/queue/jobs';
 import { generateBenchData, type BenchData } from './bench-data';
@@ -28,17 +28,28 @@ async function waitForStatus(client: Client, cycleId: string, status: string): P
 }
 
 /**
- * Errors and warnings go to stderr; of the rest only the allocate stage's line is kept, which
- * splits its time into the allocation and the members' cycle.allocated messages.
+ * Errors and warnings go to stderr; of the rest only the lines of the events written are kept:
+ * the messages to people that follow the stages, each written by its own job (the members'
+ * cycle.allocated beside dispatch).
  */
-let allocateParts: AllocateTimings | null = null;
+const eventsWritten = new Map<CycleEventKind, { messages: number; ms: number; doneAt: number }>();
 const stageLog: LoggerService = {
   error: (message: unknown) => process.stderr.write(`[error] ${String(message)}\n`),
   warn: (message: unknown) => process.stderr.write(`[warn] ${String(message)}\n`),
   log: (message: unknown) => {
-    allocateParts = readAllocateTimings(String(message)) ?? allocateParts;
+    const written = readEventWritten(String(message));
+    if (written) eventsWritten.set(written.kind, { ...written, doneAt: performance.now() });
   },
 };
+
+async function eventsDone(kinds: CycleEventKind[], timeoutMs = 120_000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (!kinds.every((kind) => eventsWritten.has(kind))) {
+    if (performance.now() > until)
+      throw new Error(`events not written in ${timeoutMs} ms: ${kinds.join(', ')}`);
+    await sleep(5);
+  }
+}
 
 async function runCycle(client: Client, data: BenchData, rss: RssSampler) {
   const context = await NestFactory.createApplicationContext(AppModule.forRole(benchConfig('worker')), {
@@ -65,6 +76,15 @@ async function runCycle(client: Client, data: BenchData, rss: RssSampler) {
     say(`  allocated after ${Math.round(allocated - confirming)} ms; dispatch follows`);
     const dispatched = await waitForStatus(client, data.cycleId, 'dispatched');
     say(`  dispatched after ${Math.round(dispatched - allocated)} ms`);
+    const events: CycleEventKind[] = ['cycle.locked', 'cycle.allocated', 'cycle.dispatched'];
+    await eventsDone(events);
+    const messages = Object.fromEntries(
+      events.map((kind) => {
+        const { messages: count, ms, doneAt } = eventsWritten.get(kind)!;
+        return [kind, { count, ms, doneAfterMs: Math.round(doneAt - t0) }];
+      }),
+    );
+    say(`  messages to people: ${JSON.stringify(messages)}`);
     const peakRssMb = rss.peakMb();
     return {
       lock: Math.round(locked - t0),
@@ -72,6 +92,7 @@ async function runCycle(client: Client, data: BenchData, rss: RssSampler) {
       allocate: Math.round(allocated - confirming),
       dispatch: Math.round(dispatched - allocated),
       total: Math.round(dispatched - t0),
+      messages,
       peakRssMb,
     };
   } finally {
@@ -98,8 +119,6 @@ async function main(): Promise<void> {
     await timed('VACUUM ANALYZE', () => client.query('VACUUM ANALYZE'));
     const cpuBefore = cpuReferenceMs('before');
     const cycle = await runCycle(client, data, rss);
-    const parts = allocateParts as AllocateTimings | null;
-    if (!parts) throw new Error('the allocate stage logged no timings (allocateTimingsLine)');
     say('floor: the same rows by bare SQL into temporary tables (after the cycle, same warm cache)');
     const floor = await runFloor(client, data.cycleId);
     say(`cycle stages: ${JSON.stringify(cycle)}; floor: ${JSON.stringify(floor)}`);
@@ -110,12 +129,12 @@ async function main(): Promise<void> {
         allocate: {
           ms: cycle.allocate,
           floorMs: floor.allocateMs,
-          // inside the stage's transaction: the allocation itself, then the members' messages
-          ...parts,
         },
         dispatch: { ms: cycle.dispatch },
       },
       totalMs: cycle.total,
+      // each event's messages, written by its own job after its stage (time from the lock's start)
+      messages: cycle.messages,
       peakRssMb: cycle.peakRssMb,
       cpuReferenceMs: { before: cpuBefore, after: cpuReferenceMs('after') },
     };

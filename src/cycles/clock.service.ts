@@ -77,6 +77,11 @@ export class ClockService implements OnApplicationBootstrap, OnApplicationShutdo
     await this.people
       .tick()
       .catch((error: Error) => this.logger.warn(`people notifications: ${error.message}`));
+    // Events whose job was lost (Redis lost it, or the worker died before queueing it). One
+    // interval is enough: an event's job and the sweep meeting on it write it once.
+    await this.people
+      .sweepEvents(Math.ceil(this.config.clockIntervalMs / 1000))
+      .catch((error: Error) => this.logger.warn(`cycle events to people: ${error.message}`));
     await this.notifications.sweepPending();
     return { queued: due.length };
   }

@@ -3,16 +3,15 @@ import type { EntityManager } from 'typeorm';
 import type { CycleStage, StageMoved } from '../cycles/stages/cycle-stage';
 import { ViolationsRepository } from '../cycles/violations.repository';
 import { ManifestsService } from '../manifests/manifests.service';
-import { PeopleNotificationsService } from '../notifications/people/people-notifications.service';
 import { DispatchRepository } from './dispatch.repository';
 import { planShipments } from './shipment-plan';
 
 /**
  * The dispatch stage (allocated → dispatched): in the stage's transaction, plans the shipments,
  * stores them with their stops, goods, unplaced goods and transport violations, issues one
- * manifest per shipment and puts its delivery in the outbox, with each coordinator's
- * cycle.dispatched message. The mails and webhooks leave
- * after the commit; the cycle then waits for the groups' receipts.
+ * manifest per shipment and puts its delivery in the outbox; each coordinator's
+ * cycle.dispatched message follows. The mails and webhooks leave after the commit; the cycle
+ * then waits for the groups' receipts.
  */
 @Injectable()
 export class DispatchStage implements CycleStage {
@@ -23,7 +22,6 @@ export class DispatchStage implements CycleStage {
     private readonly dispatch: DispatchRepository,
     private readonly violations: ViolationsRepository,
     private readonly manifests: ManifestsService,
-    private readonly people: PeopleNotificationsService,
   ) {}
 
   async run(m: EntityManager, cycleId: string): Promise<StageMoved | null> {
@@ -40,7 +38,6 @@ export class DispatchStage implements CycleStage {
     for (const [index, shipment] of plan.shipments.entries()) {
       notificationIds.push(...(await this.manifests.issue(m, cycleId, shipment.id, numbers[index], 1, null)));
     }
-    notificationIds.push(...(await this.people.inTransaction(m, 'cycle.dispatched', cycleId)));
-    return { notificationIds };
+    return { notificationIds, events: ['cycle.dispatched'] };
   }
 }

@@ -1,6 +1,6 @@
 import type { JobsOptions } from 'bullmq';
 
-/** The queues: one per kind of work, so that slow mail never delays a cycle stage. */
+/** The queues: one per kind of work, so that slow mail never delays a cycle stage (nor the messages that follow one). */
 export enum QueueName {
   Clock = 'clock',
   Cycle = 'cycle',
@@ -13,6 +13,7 @@ export enum JobName {
   RunStage = 'run-stage',
   SendEmail = 'send-email',
   SendWebhook = 'send-webhook',
+  WritePeopleEvent = 'write-people-event',
 }
 
 export interface JobPayloads {
@@ -21,6 +22,8 @@ export interface JobPayloads {
   [JobName.RunStage]: { cycleId: string; fromStatus: string; requestedBy?: string };
   [JobName.SendEmail]: { notificationId: string };
   [JobName.SendWebhook]: { notificationId: string };
+  /** Writes the messages to people of a cycle event a stage recorded; a no-op once written. */
+  [JobName.WritePeopleEvent]: { cycleId: string; kind: string };
 }
 
 /** Added to a job's data by QueueService: the request that queued it, for the worker's log lines. */
@@ -33,6 +36,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RunStage]: QueueName.Cycle,
   [JobName.SendEmail]: QueueName.Notifications,
   [JobName.SendWebhook]: QueueName.Notifications,
+  [JobName.WritePeopleEvent]: QueueName.Cycle,
 };
 
 const keep = { removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } };
@@ -43,6 +47,7 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.RunStage]: { ...keep, attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
   [JobName.SendEmail]: { ...keep, attempts: 8, backoff: { type: 'exponential', delay: 5000 } },
   [JobName.SendWebhook]: { ...keep, attempts: 8, backoff: { type: 'exponential', delay: 5000 } },
+  [JobName.WritePeopleEvent]: { ...keep, attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
 };
 
 /**

@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CycleStage, StageMoved } from '../cycles/stages/cycle-stage';
-import { PeopleNotificationsService } from '../notifications/people/people-notifications.service';
 import { settle } from './domain/settlement';
 import { SettlementRepository } from './settlement.repository';
 
 /**
  * The settle stage (received → settled): the statements of every member and cooperative of
- * the cycle, computed by the pure `settle` (src/settlement/domain/settlement.ts), and the
- * statement.ready message to each of them. Run twice, or
+ * the cycle, computed by the pure `settle` (src/settlement/domain/settlement.ts); the
+ * statement.ready message to each of them follows. Run twice, or
  * by two workers at once, the second finds the cycle settled and writes nothing; the
  * statements' primary keys (ON CONFLICT DO NOTHING) are the second line of defence.
  */
@@ -18,10 +17,7 @@ export class SettleStage implements CycleStage {
   readonly followedAtOnce = false;
   private readonly logger = new Logger(SettleStage.name);
 
-  constructor(
-    private readonly repository: SettlementRepository,
-    private readonly people: PeopleNotificationsService,
-  ) {}
+  constructor(private readonly repository: SettlementRepository) {}
 
   async run(m: EntityManager, cycleId: string): Promise<StageMoved | null> {
     const context = await this.repository.moveToSettled(m, cycleId);
@@ -47,6 +43,6 @@ export class SettleStage implements CycleStage {
         `cycle ${cycleId}: ${result.totals.unassignedTransportMinor} minor units of transport carried no member's goods and are not shared`,
       );
     }
-    return { notificationIds: await this.people.inTransaction(m, 'statement.ready', cycleId) };
+    return { events: ['statement.ready'] };
   }
 }

@@ -4,6 +4,7 @@ import {
   createDatabase,
   generatedTemplate,
   cycleDigest,
+  eventsWritten,
   cycleStatus,
   fixtureDataSource,
   freePort,
@@ -80,6 +81,7 @@ describe('Redis faults', () => {
       await waitForStatus(db.pool, gen.cycleId, 'dispatched', RUN_MS).catch((error: Error) => {
         throw new Error(`${error.message}\n${worker.output()}`);
       });
+      await eventsWritten(db.pool, gen.cycleId, RUN_MS);
       figures.dueToDispatchedMs = Date.now() - due;
       await worker.stop('SIGTERM');
       const ds = await fixtureDataSource(db.url);

@@ -4,6 +4,7 @@ import {
   createDatabase,
   generatedTemplate,
   cycleDigest,
+  eventsWritten,
   fixtureDataSource,
   freePort,
   killAll,
@@ -61,6 +62,7 @@ async function runMonth(
   await waitForStatus(db.pool, gen.cycleId, 'dispatched', RUN_MS).catch((error: Error) => {
     throw new Error(`${error.message}\n${worker.output()}`);
   });
+  await eventsWritten(db.pool, gen.cycleId, RUN_MS);
   const dueToDispatchedMs = Date.now() - due;
   const exitedBy = worker.running() ? 'still running' : 'exited';
   await worker.stop('SIGTERM');

@@ -567,6 +567,7 @@ export async function cycleDigest(
                   FROM manifests mf JOIN shipments sh ON sh.id = mf.shipment_id WHERE sh.cycle_id = $1`,
     notifications: `SELECT channel, recipient_type, recipient_id, target, count(*)
                       FROM notifications WHERE cycle_id = $1 GROUP BY 1, 2, 3, 4`,
+    eventsNotWritten: `SELECT kind FROM people_events WHERE cycle_id = $1`,
   };
   const digests: Record<string, string> = {};
   const rows: Record<string, number> = {};
@@ -582,6 +583,21 @@ export async function cycleDigest(
     rows[name] = row.n;
   }
   return { digests, rows };
+}
+
+/**
+ * Waits until the messages of every event the cycle's stages recorded are written (their jobs,
+ * or the clock's sweep): call it before stopping the worker, then take the digest.
+ */
+export async function eventsWritten(pool: Pool, cycleId: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query(`SELECT kind FROM people_events WHERE cycle_id = $1`, [cycleId]);
+    if (rows.length === 0) return;
+    if (Date.now() > until)
+      throw new Error(`events of cycle ${cycleId} still not written: ${rows.map((r) => r.kind).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** The figures a test measured, printed at the end of the file for docs/RELIABILITY.md. */

@@ -7,6 +7,7 @@ import {
   createDatabase,
   generatedTemplate,
   cycleDigest,
+  eventsWritten,
   cycleStatus,
   fixtureDataSource,
   killAll,
@@ -103,6 +104,7 @@ describe('worker processes under faults (real `node dist/main.js`, APP_ROLE=work
       await waitForStatus(db.pool, gen.cycleId, 'dispatched', RUN_MS).catch((error: Error) => {
         throw new Error(`${error.message}\n${worker.output()}`);
       });
+      await eventsWritten(db.pool, gen.cycleId, RUN_MS);
       const ms = Date.now() - started;
       await worker.stop('SIGTERM');
       clean = await digestOf(db, gen.cycleId);
@@ -167,6 +169,7 @@ describe('worker processes under faults (real `node dist/main.js`, APP_ROLE=work
       await waitForStatus(db.pool, gen.cycleId, 'dispatched', RUN_MS).catch((error: Error) => {
         throw new Error(`${error.message}\n${worker.output()}`);
       });
+      await eventsWritten(db.pool, gen.cycleId, RUN_MS);
       const ms = Date.now() - started;
       await worker.stop('SIGTERM');
       const crashed = await digestOf(db, gen.cycleId);

@@ -133,8 +133,17 @@ describe('notifications to people', () => {
     await smtp.close();
   });
 
-  /** Sends every pending notification of the cycle (what the notifications worker does). */
+  /** The events a stage recorded for the cycle and not yet written. */
+  const recordedEvents = async (cycleId: string): Promise<string[]> =>
+    (
+      await t.dataSource.query(`SELECT kind FROM people_events WHERE cycle_id = $1 ORDER BY kind`, [cycleId])
+    ).map((row: { kind: string }) => row.kind);
+  /**
+   * What the workers do after a stage: the messages of the events it recorded written (their
+   * jobs), then every pending notification of the cycle sent.
+   */
   const deliver = async (cycleId: string) => {
+    for (const kind of await recordedEvents(cycleId)) await people.writeEvent({ cycleId, kind });
     const pending: { id: string }[] = await t.dataSource.query(
       `SELECT id FROM notifications WHERE cycle_id = $1 AND status = 'pending' ORDER BY created_at, id`,
       [cycleId],
@@ -262,6 +271,14 @@ describe('notifications to people', () => {
     });
     expect(confirmed.status).toBe(200);
     expect(await stages.run(cycle1(), 'confirming')).toBe('moved');
+    // Recorded with the allocation, written after it by the event's job: once, even when two
+    // workers run that job at the same time.
+    expect(await recordedEvents(cycle1())).toEqual(['cycle.allocated']);
+    expect(await mailsOf('cycle.allocated', cycle1())).toEqual([]);
+    const twice = await Promise.all(
+      [1, 2].map(() => people.writeEvent({ cycleId: cycle1(), kind: 'cycle.allocated' })),
+    );
+    expect(twice.sort()).toEqual([0, 3]);
     await deliver(cycle1());
     const rows = await mailsOf('cycle.allocated', cycle1());
     expect(rows).toHaveLength(3); // the three members who pledged
@@ -280,6 +297,8 @@ describe('notifications to people', () => {
 
   it('writes each event once however often it runs, and one statement per event', async () => {
     const before = smtp.mails.length;
+    expect(await recordedEvents(cycle1())).toEqual([]); // taken by the jobs that wrote them
+    expect(await people.writeEvent({ cycleId: cycle1(), kind: 'cycle.allocated' })).toBe(0);
     expect(await people.notify('cycle.allocated', cycle1())).toBe(0);
     expect(await people.notify('cycle.locked', cycle1())).toBe(0);
     await deliver(cycle1());
@@ -323,6 +342,14 @@ describe('notifications to people', () => {
       expect(put.status).toBe(200);
     }
     expect(await stages.run(cycle1(), 'received')).toBe('moved');
+    // Its job lost (Redis lost it, or the worker died after the commit): the clock's sweep
+    // writes it. (Aged past what the other suites sharing the database leave recorded.)
+    await t.dataSource.query(
+      `UPDATE people_events SET created_at = now() - interval '3 hours' WHERE cycle_id = $1`,
+      [cycle1()],
+    );
+    expect(await people.sweepEvents(2 * 3600)).toBeGreaterThanOrEqual(4); // 3 members, 1 cooperative user
+    expect(await recordedEvents(cycle1())).toEqual([]);
     await deliver(cycle1());
     const rows = await mailsOf('statement.ready', cycle1());
     const byType = rows.reduce(

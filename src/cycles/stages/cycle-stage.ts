@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { CycleEventKind } from '../../notifications/people/people-events';
 import type { CycleStatus } from '../../seasons/domain/cycle-status';
 
 export type StageOutcome = 'moved' | 'nothing-to-do';
@@ -7,6 +8,11 @@ export type StageOutcome = 'moved' | 'nothing-to-do';
 export interface StageMoved {
   /** Notifications the stage put in the outbox in its transaction: sent once it has committed. */
   notificationIds?: string[];
+  /**
+   * The events whose messages to people follow the stage: recorded in its transaction, their
+   * messages written after it, once, by a job of their own (PeopleNotificationsService.writeEvent).
+   */
+  events?: CycleEventKind[];
 }
 
 /**
@@ -15,8 +21,9 @@ export interface StageMoved {
  * The stage runner opens one transaction and calls `run` in it. `run` starts by moving the status
  * it expects (`UPDATE cycles SET status = <next> WHERE id = $1 AND status = <from>`) and returns
  * null when that moved nothing: the job ran before, or runs on another worker now, and the stage
- * writes nothing. Mails and webhooks leave after the commit (`notificationIds`), and when
- * `followedAtOnce` the runner queues the next stage then too.
+ * writes nothing. The runner records the stage's `events` in the same transaction. After the
+ * commit, when `followedAtOnce`, it queues the next stage, then the events' messages and the
+ * mails and webhooks the stage wrote (`notificationIds`).
  */
 export interface CycleStage {
   readonly from: CycleStatus;

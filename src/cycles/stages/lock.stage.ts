@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { checkCharter } from '../../charter/domain/check-charter';
-import { PeopleNotificationsService } from '../../notifications/people/people-notifications.service';
 import { StagesRepository } from '../stages.repository';
 import { ViolationsRepository } from '../violations.repository';
 import type { CycleStage, StageMoved } from './cycle-stage';
@@ -18,7 +17,6 @@ export class LockStage implements CycleStage {
   constructor(
     private readonly stages: StagesRepository,
     private readonly violations: ViolationsRepository,
-    private readonly people: PeopleNotificationsService,
   ) {}
 
   async run(m: EntityManager, cycleId: string): Promise<StageMoved | null> {
@@ -30,6 +28,6 @@ export class LockStage implements CycleStage {
       cycleId,
       violations.map((v) => ({ ...v, capUnits: v.capUnits ?? null })),
     );
-    return { notificationIds: await this.people.inTransaction(m, 'cycle.locked', cycleId) };
+    return { events: ['cycle.locked'] };
   }
 }

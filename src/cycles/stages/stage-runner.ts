@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { NotificationsService } from '../../notifications/notifications.service';
+import { PeopleNotificationsService } from '../../notifications/people/people-notifications.service';
 import { JobName, stageJobId } from '../../queue/jobs';
 import { QueueService } from '../../queue/queue.service';
 import { nextStatus, type CycleStatus } from '../../seasons/domain/cycle-status';
@@ -16,9 +17,10 @@ import { incurableCode, stageName, StageErrorsRepository } from './stage-errors'
 
 /**
  * Runs the stage that moves a cycle on from a status: one transaction around the stage (which
- * starts by moving the status it expects), then, after the commit, the stage's notifications
- * and, for a stage followed at once, the next stage's job. When the cycle has already moved (the
- * job ran before, or runs on another worker now) the stage finds nothing to do.
+ * starts by moving the status it expects) and the recording of its events; then, after the
+ * commit, for a stage followed at once, the next stage's job, then the events' jobs and the
+ * stage's notifications. When the cycle has already moved (the job ran before, or runs on
+ * another worker now) the stage finds nothing to do.
  */
 @Injectable()
 export class StageRunner {
@@ -28,6 +30,7 @@ export class StageRunner {
     private readonly dataSource: DataSource,
     @Inject(CYCLE_STAGES) private readonly stages: CycleStages,
     private readonly notifications: NotificationsService,
+    private readonly people: PeopleNotificationsService,
     private readonly queue: QueueService,
     private readonly errors: StageErrorsRepository,
   ) {}
@@ -50,14 +53,15 @@ export class StageRunner {
     const moved = await this.inTransaction(stage, cycleId);
     if (!moved) return 'nothing-to-do';
     await this.errors.clear(cycleId);
-    // The next stage first: queueing 100,000 members' messages takes seconds, and the
-    // organisers' manifests should not wait for it. The messages are queued even when the
-    // next stage could not be (dispatch never throws; the clock queues the stage again).
+    // The next stage first: the organisers' manifests should not wait for 100,000 members'
+    // messages. The events and notifications are queued even when the next stage could not be
+    // (neither throws: the clock queues the stage again and catches up the events).
     const next = nextStatus(fromStatus);
     try {
       if (stage.followedAtOnce && next)
         await this.queue.enqueue(JobName.RunStage, { cycleId, fromStatus: next }, stageJobId(cycleId, next));
     } finally {
+      if (moved.events) await this.people.queueEvents(cycleId, moved.events);
       if (moved.notificationIds) await this.notifications.dispatch(moved.notificationIds);
     }
     return 'moved';
@@ -72,7 +76,11 @@ export class StageRunner {
    */
   private async inTransaction(stage: CycleStage, cycleId: string): Promise<StageMoved | null> {
     try {
-      return await this.dataSource.transaction((m) => stage.run(m, cycleId));
+      return await this.dataSource.transaction(async (m) => {
+        const moved = await stage.run(m, cycleId);
+        if (moved?.events) await this.people.recordEvents(m, cycleId, moved.events);
+        return moved;
+      });
     } catch (error) {
       const code = incurableCode(error);
       if (!code) throw error;

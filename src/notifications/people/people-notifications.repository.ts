@@ -4,6 +4,7 @@ import { returningRows } from '../../common/database/returning';
 import { atLeastWorkMem } from '../../common/database/work-mem';
 import { COUNTRY_LOCALES } from '../domain/person-locale';
 import type { PersonNotificationKind } from '../domain/person-notification-kinds';
+import type { CycleEventKind } from './people-events';
 
 /**
  * The fan-outs of the notifications to people: each event is ONE `INSERT … SELECT` into the
@@ -305,6 +306,40 @@ export class PeopleNotificationsRepository {
   /** The one statement of an event's fan-out, for fanOut and for the benchmark's EXPLAIN ANALYZE. */
   fanOutStatement(kind: keyof typeof SQL, cycleId: string): { sql: string; parameters: unknown[] } {
     return { sql: SQL[kind], parameters: [kind, LOCALE_MAP, cycleId] };
+  }
+
+  /** Records a stage's events in its transaction (people_events); recording one twice is a no-op. */
+  async recordEvents(m: EntityManager, cycleId: string, kinds: readonly CycleEventKind[]): Promise<void> {
+    if (kinds.length === 0) return;
+    await m.query(
+      `INSERT INTO people_events (cycle_id, kind) SELECT $1, unnest($2::varchar[]) ON CONFLICT DO NOTHING`,
+      [cycleId, kinds],
+    );
+  }
+
+  /**
+   * Takes a recorded event in the transaction that writes its messages: true when it was still
+   * to write. A second job for the same event waits for the first's commit and finds nothing.
+   */
+  async takeEvent(m: EntityManager, cycleId: string, kind: CycleEventKind): Promise<boolean> {
+    const rows = await returningRows(
+      m,
+      `DELETE FROM people_events WHERE cycle_id = $1 AND kind = $2 RETURNING kind`,
+      [cycleId, kind],
+    );
+    return rows.length > 0;
+  }
+
+  /** Events recorded more than `olderThanSeconds` ago and still not written, oldest first. */
+  staleEvents(
+    m: EntityManager,
+    olderThanSeconds: number,
+  ): Promise<{ cycleId: string; kind: CycleEventKind }[]> {
+    return m.query(
+      `SELECT cycle_id AS "cycleId", kind FROM people_events
+        WHERE created_at < now() - make_interval(secs => $1) ORDER BY created_at, cycle_id, kind`,
+      [olderThanSeconds],
+    );
   }
 
   /** The reminders due at `now` (cycle.closing), for every cycle at once. */

@@ -1,19 +1,21 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { OnJob } from '../../queue/job-handler.decorator';
+import { JobName, type JobPayloads } from '../../queue/jobs';
+import { QueueService } from '../../queue/queue.service';
 import { RECEIPT_DUE_DAYS } from '../../seasons/domain/calendar';
 import type { PersonNotificationKind } from '../domain/person-notification-kinds';
 import { NotificationsService } from '../notifications.service';
+import { eventWrittenLine, isCycleEventKind, peopleEventJobId, type CycleEventKind } from './people-events';
 import { PersonMessageRenderer } from './person-message-renderer';
 import { PeopleNotificationsRepository } from './people-notifications.repository';
 
-/** Kinds written by a cycle stage (the others come from the clock). */
-export type CycleEventKind = 'cycle.locked' | 'cycle.allocated' | 'cycle.dispatched' | 'statement.ready';
-
 /**
- * Notifications to people (docs/NOTIFICATIONS.md): a stage writes its event's
- * messages in its own transaction (`inTransaction`), queues them once committed (`dispatch`);
- * the clock writes the time-based ones (`tick`); the notifications queue sends them, their
- * text written in the recipient's language at sending (PersonMessageRenderer).
+ * Notifications to people (docs/NOTIFICATIONS.md): a stage records its events in its
+ * transaction (`recordEvents`), and once it has committed a job writes each event's messages in
+ * a transaction of its own (`writeEvent`) and queues them; the clock writes the time-based ones
+ * (`tick`) and catches up the events whose job was lost (`sweepEvents`); the notifications queue
+ * sends them, their text written in the recipient's language at sending (PersonMessageRenderer).
  */
 @Injectable()
 export class PeopleNotificationsService {
@@ -24,23 +26,72 @@ export class PeopleNotificationsService {
     private readonly people: PeopleNotificationsRepository,
     private readonly notifications: NotificationsService,
     private readonly renderer: PersonMessageRenderer,
+    private readonly queue: QueueService,
   ) {}
 
-  /** One set-based insert of the event's messages; returns the ids of the new ones. */
-  inTransaction(m: EntityManager, kind: CycleEventKind, cycleId: string): Promise<string[]> {
-    return this.people.fanOut(m, kind, cycleId);
+  /** Records a stage's events in the stage's transaction; their messages are written after it. */
+  recordEvents(m: EntityManager, cycleId: string, kinds: readonly CycleEventKind[]): Promise<void> {
+    return this.people.recordEvents(m, cycleId, kinds);
+  }
+
+  /** Queues the writing of events once the stage has committed; never throws (sweepEvents catches up). */
+  async queueEvents(cycleId: string, kinds: readonly CycleEventKind[]): Promise<void> {
+    for (const kind of kinds) {
+      try {
+        await this.queue.enqueueOnce(
+          JobName.WritePeopleEvent,
+          { cycleId, kind },
+          peopleEventJobId(cycleId, kind),
+        );
+      } catch (error) {
+        this.logger.warn(
+          `could not queue ${kind} of cycle ${cycleId}, the clock will: ${(error as Error).message}`,
+        );
+      }
+    }
+  }
+
+  /**
+   * Writes a recorded event's messages, one set-based insert, in the transaction that takes the
+   * event, and queues them once committed. An event already written (the job ran before, or runs
+   * on another worker now) writes nothing. Returns how many messages were written.
+   */
+  @OnJob(JobName.WritePeopleEvent)
+  async writeEvent({ cycleId, kind }: JobPayloads[JobName.WritePeopleEvent]): Promise<number> {
+    if (!isCycleEventKind(kind)) throw new Error(`unknown cycle event ${kind}`);
+    const started = performance.now();
+    const ids = await this.dataSource.transaction(async (m) =>
+      (await this.people.takeEvent(m, cycleId, kind)) ? this.people.fanOut(m, kind, cycleId) : null,
+    );
+    if (ids === null) return 0;
+    this.logger.log(
+      eventWrittenLine({ cycleId, kind, messages: ids.length, ms: Math.round(performance.now() - started) }),
+    );
+    await this.dispatch(ids);
+    return ids.length;
+  }
+
+  /**
+   * Writes the events recorded more than `olderThanSeconds` ago: their job was lost, or is late.
+   * Where the job runs too, whichever takes the event first writes it.
+   */
+  async sweepEvents(olderThanSeconds: number): Promise<number> {
+    let written = 0;
+    for (const event of await this.people.staleEvents(this.dataSource.manager, olderThanSeconds))
+      written += await this.writeEvent(event);
+    return written;
+  }
+
+  /** Writes and queues one cycle event's messages again, recorded or not: the outbox's dedupe keys refuse a second copy. */
+  async notify(kind: CycleEventKind, cycleId: string): Promise<number> {
+    const ids = await this.dataSource.transaction((m) => this.people.fanOut(m, kind, cycleId));
+    await this.dispatch(ids);
+    return ids.length;
   }
 
   /** Queues delivery after commit; never throws (the outbox sweep catches up). */
   async dispatch(ids: string[]): Promise<void> {
     await this.notifications.dispatch(ids);
-  }
-
-  /** Writes and queues one cycle event's messages in a transaction of their own. */
-  async notify(kind: CycleEventKind, cycleId: string): Promise<number> {
-    const ids = await this.dataSource.transaction((m) => this.inTransaction(m, kind, cycleId));
-    await this.dispatch(ids);
-    return ids.length;
   }
 
   /** The time-based notifications due at `now`: reminders before a lock, receipts overdue. */
