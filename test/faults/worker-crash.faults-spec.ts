@@ -202,6 +202,7 @@ describe('worker processes under faults (real `node dist/main.js`, APP_ROLE=work
       const workers = [spawnApp('worker', env), spawnApp('worker', env)];
       const queue = new Queue(QueueName.Cycle, { connection: { url: redis.url }, prefix });
       const duplicated: string[] = [];
+      const eventsDuplicated: string[] = [];
       try {
         await makeDue(db.pool, gen.cycleId);
         // Whenever the cycle shows a status, two more copies of its stage job go in under ids of
@@ -218,10 +219,26 @@ describe('worker processes under faults (real `node dist/main.js`, APP_ROLE=work
               );
             }
           }
+          // The same for the events the stages record: each event's job three times too.
+          const { rows: events } = await db.pool.query(`SELECT kind FROM people_events WHERE cycle_id = $1`, [
+            gen.cycleId,
+          ]);
+          for (const { kind } of events as { kind: string }[]) {
+            if (eventsDuplicated.includes(kind)) continue;
+            eventsDuplicated.push(kind);
+            for (const copyNumber of [1, 2]) {
+              await queue.add(
+                JobName.WritePeopleEvent,
+                { cycleId: gen.cycleId, kind },
+                { ...JOB_OPTIONS[JobName.WritePeopleEvent], jobId: `copy-${kind}-${copyNumber}` },
+              );
+            }
+          }
           if (status === 'dispatched') break;
           if (!workers.every((w) => w.running())) throw new Error(`a worker exited: ${workers[0].output()}`);
           await sleep(50);
         }
+        await eventsWritten(db.pool, gen.cycleId, RUN_MS);
         const { rows: emails } = await db.pool.query(
           `SELECT id, target FROM notifications WHERE cycle_id = $1 AND channel = 'email'`,
           [gen.cycleId],
@@ -257,6 +274,7 @@ describe('worker processes under faults (real `node dist/main.js`, APP_ROLE=work
         report('two workers, stage jobs ×3', {
           lines: gen.lines,
           statusesDuplicated: duplicated,
+          eventsDuplicated,
           extraJobs: duplicated.length * 2,
           notifications: attempts.length,
           mails: smtp.mails.length,
