@@ -77,8 +77,9 @@ describe('the monthly cycle through the queues', () => {
         [s.offers.o1, s.r.cooperativeIds[1]],
       );
       const facts = (rule: string, subject: string) =>
-        cycle.violations.find((v: { rule: string; subject: string }) => v.rule === rule && v.subject === subject)
-          .facts;
+        cycle.violations.find(
+          (v: { rule: string; subject: string }) => v.rule === rule && v.subject === subject,
+        ).facts;
       expect(facts('EXPORT_SHARE', s.offers.o1)).toEqual({
         offerId: s.offers.o1,
         product: names.product,

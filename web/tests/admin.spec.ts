@@ -4,9 +4,13 @@ import {
   dateTimeIn,
   expect,
   expectAccessible,
+  expectDataIsolated,
   expectLanguage,
   expectNoSidewaysScroll,
+  figure,
   monthName,
+  percent,
+  pluralForm,
   say,
   screenshot,
   signIn,
@@ -150,7 +154,28 @@ test('admin: the cycle dashboard (timeline, violations waived with a reason, the
   await expect(timeline.locator('[aria-current="step"]')).toContainText(text.stages.confirming);
   await expect(timeline).toContainText(dateTimeIn(language, cycle.locksAt, 'Europe/Brussels'));
 
-  const card = page.getByRole('listitem').filter({ hasText: violation.message });
+  // The violation said in the page's language from its facts: figures and the share through Intl,
+  // the product and the cooperative isolated, nothing left in the server's English.
+  const { facts } = violation;
+  expect(facts).toMatchObject({ offerId: c.offerIds[0], product: c.productName, capacity: 10 });
+  expect(facts.capUnits).toBe(Math.floor(facts.share * 10));
+  const units = (count: number) =>
+    say(pluralForm(text.violation, 'units', count, language), { formatted: figure(language, count) });
+  const sentence = say(text.violation.EXPORT_SHARE, {
+    product: facts.product,
+    cooperative: facts.cooperative,
+    demand: units(facts.demand),
+    share: percent(language, facts.share),
+    capacity: units(facts.capacity),
+    cap: units(facts.capUnits),
+  });
+  const card = page.getByRole('listitem').filter({ hasText: sentence });
+  await expect(card).toBeVisible();
+  await expect(card).not.toContainText(violation.message);
+  await expect(card.locator('[lang="en"]')).toHaveCount(0);
+  await expect(card.locator('bdi').filter({ hasText: facts.product })).toHaveCount(1);
+  await expect(card.locator('bdi').filter({ hasText: facts.cooperative })).toHaveCount(1);
+  await expectDataIsolated(page, facts.product);
   await card.getByRole('button', { name: text.admin.waive }).click();
   await expect(card.getByLabel(text.admin.waiveReason)).toHaveAccessibleDescription(
     text.admin.reasonRequired,

@@ -18,7 +18,10 @@ export class ViolationFactsDto {
   offerId?: string;
   @ApiProperty({ required: false, type: String, nullable: true, description: 'the offer’s product name' })
   product?: string | null;
-  @ApiProperty({ required: false, description: 'the offer’s cooperative (LOCAL_SALES_SHARE: the one concerned)' })
+  @ApiProperty({
+    required: false,
+    description: 'the offer’s cooperative (LOCAL_SALES_SHARE: the one concerned)',
+  })
   cooperativeId?: string;
   @ApiProperty({ required: false, type: String, nullable: true, description: 'the cooperative’s name' })
   cooperative?: string | null;
@@ -42,18 +45,36 @@ export class ViolationFactsDto {
   offers?: number;
   @ApiProperty({ required: false, type: 'integer', description: 'FAIR_PRICE: the unit price, minor units' })
   priceMinor?: number;
-  @ApiProperty({ required: false, type: 'integer', description: 'FAIR_PRICE: the charter’s floor, minor units' })
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'FAIR_PRICE: the charter’s floor, minor units',
+  })
   floorMinor?: number;
-  @ApiProperty({ required: false, type: String, nullable: true, description: 'FAIR_PRICE: the season’s currency' })
+  @ApiProperty({
+    required: false,
+    type: String,
+    nullable: true,
+    description: 'FAIR_PRICE: the season’s currency',
+  })
   currency?: string | null;
   @ApiProperty({ required: false, type: 'integer', description: 'EXPORT_SHARE: units the groups committed' })
   demand?: number;
-  @ApiProperty({ required: false, type: 'integer', description: 'EXPORT_SHARE: the offer’s monthly capacity' })
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'EXPORT_SHARE: the offer’s monthly capacity',
+  })
   capacity?: number;
   @ApiProperty({ required: false, type: 'integer', description: 'EXPORT_SHARE: the most units supplied' })
   capUnits?: number;
   @ApiProperty({ required: false, description: 'COMMITMENT_STABILITY' }) consumerGroupId?: string;
-  @ApiProperty({ required: false, type: String, nullable: true, description: 'COMMITMENT_STABILITY: its name' })
+  @ApiProperty({
+    required: false,
+    type: String,
+    nullable: true,
+    description: 'COMMITMENT_STABILITY: its name',
+  })
   group?: string | null;
   @ApiProperty({
     required: false,
@@ -99,7 +120,9 @@ export class ViolationDto {
   @ApiProperty({ enum: ['offer', 'cooperative', 'group_offer', 'vehicle', 'shipment'] }) subjectType!: string;
   @ApiProperty({ description: 'offer id, cooperative id, `consumerGroupId:offerId`, vehicle or shipment id' })
   subject!: string;
-  @ApiProperty({ description: 'the sentence in English, with its numbers; `facts` hold them for a translation' })
+  @ApiProperty({
+    description: 'the sentence in English, with its numbers; `facts` hold them for a translation',
+  })
   message!: string;
   @ApiProperty({ type: ViolationFactsDto }) facts!: ViolationFactsDto;
   @ApiProperty({
