@@ -240,3 +240,31 @@ test('admin: the cycle dashboard (timeline, violations waived with a reason, the
   await expectAccessible(page);
   await screenshot(page, testInfo, '43-admin-logs');
 });
+
+test.describe('the violations the app cannot say itself', () => {
+  // The page's reads go to the network, where the test answers them, not to the service worker.
+  test.use({ serviceWorkers: 'block' });
+
+  test('admin: a violation of a rule the app does not know, or stored without its facts, shows the server’s English sentence, marked as such', async ({
+    page,
+    request,
+    text,
+  }) => {
+    const c = await testCycle(request, { monthlyCapacity: 10 });
+    await c.admin.advanceTo(c.cycleId, 'confirming');
+    const cycle = await c.admin.get(`/cycles/${c.cycleId}`);
+    const capped = cycle.violations.find((v: { rule: string }) => v.rule === 'EXPORT_SHARE');
+    const older = { ...capped, facts: {}, message: 'Offer X: demand of 28 units is above the cap.' };
+    const unknown = { ...capped, id: crypto.randomUUID(), rule: 'NEW_RULE', message: 'A rule of tomorrow.' };
+    await page.route(`**/api/v1/cycles/${c.cycleId}`, (route) =>
+      route.fulfill({ json: { ...cycle, violations: [older, unknown] } }),
+    );
+    await signIn(page, text, DEMO.admin);
+    await page.goto(`/admin/cycles/${c.cycleId}`);
+    for (const { message } of [older, unknown]) {
+      const said = page.getByRole('listitem').locator('p[lang="en"]').filter({ hasText: message });
+      await expect(said).toBeVisible();
+      await expect(said).toHaveAttribute('dir', 'auto');
+    }
+  });
+});
