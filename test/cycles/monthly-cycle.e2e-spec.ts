@@ -79,7 +79,7 @@ describe('the monthly cycle through the queues', () => {
       const facts = (rule: string, subject: string) =>
         cycle.violations.find(
           (v: { rule: string; subject: string }) => v.rule === rule && v.subject === subject,
-        ).facts;
+        )!.facts;
       expect(facts('EXPORT_SHARE', s.offers.o1)).toEqual({
         offerId: s.offers.o1,
         product: names.product,

@@ -153,7 +153,7 @@ describe('dispatch', () => {
     const cycle = (await api.as(admin).get('/cycles/{id}', { params: { id: s.cycleId } })).body;
     const mode = cycle.violations.find((v: { rule: string }) => v.rule === 'TRANSPORT_MODE');
     expect(mode).toMatchObject({ subjectType: 'vehicle', subject: vehicles.plane, severity: 'blocking' });
-    expect(mode.facts).toEqual({ mode: 'air', forbiddenModes: ['air'] });
+    expect(mode!.facts).toEqual({ mode: 'air', forbiddenModes: ['air'] });
     const emissions = cycle.violations.filter((v: { rule: string }) => v.rule === 'TRANSPORT_EMISSIONS');
     expect(emissions.length).toBe(shipments.total);
     expect(emissions.every((v: { severity: string }) => v.severity === 'warning')).toBe(true);

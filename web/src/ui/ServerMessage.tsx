@@ -109,8 +109,8 @@ export function withNodes(
   sentence: (marks: Record<string, string>) => string,
   nodes: Record<string, ReactNode>,
 ): ReactNode {
-  const marks = Object.fromEntries(Object.keys(nodes).map((name) => [name, `\u0000${name}\u0000`]));
-  const pieces = sentence(marks).split(/\u0000(\w+)\u0000/);
+  const marks = Object.fromEntries(Object.keys(nodes).map((name) => [name, `\uE000${name}\uE001`]));
+  const pieces = sentence(marks).split(/\uE000(\w+)\uE001/);
   return (
     <>
       {pieces.map((piece, index) =>
