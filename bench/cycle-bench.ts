@@ -3,6 +3,7 @@ import type { LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
+import { readAllocateTimings, type AllocateTimings } from '../src/cycles/stages/allocate.stage';
 import { QueueService } from '../src/queue/queue.service';
 import { JobName } from '../src/queue/jobs';
 import { generateBenchData, type BenchData } from './bench-data';
@@ -30,16 +31,12 @@ async function waitForStatus(client: Client, cycleId: string, status: string): P
  * Errors and warnings go to stderr; of the rest only the allocate stage's line is kept, which
  * splits its time into the allocation and the members' cycle.allocated messages.
  */
-const allocateParts = { allocationMs: NaN, messagesMs: NaN, messages: 0 };
+let allocateParts: AllocateTimings | null = null;
 const stageLog: LoggerService = {
   error: (message: unknown) => process.stderr.write(`[error] ${String(message)}\n`),
   warn: (message: unknown) => process.stderr.write(`[warn] ${String(message)}\n`),
   log: (message: unknown) => {
-    const parts = /allocated in (\d+) ms, (\d+) member message\(s\) written in (\d+) ms/.exec(
-      String(message),
-    );
-    if (parts)
-      Object.assign(allocateParts, { allocationMs: +parts[1], messages: +parts[2], messagesMs: +parts[3] });
+    allocateParts = readAllocateTimings(String(message)) ?? allocateParts;
   },
 };
 
@@ -101,6 +98,8 @@ async function main(): Promise<void> {
     await timed('VACUUM ANALYZE', () => client.query('VACUUM ANALYZE'));
     const cpuBefore = cpuReferenceMs('before');
     const cycle = await runCycle(client, data, rss);
+    const parts = allocateParts as AllocateTimings | null;
+    if (!parts) throw new Error('the allocate stage logged no timings (allocateTimingsLine)');
     say('floor: the same rows by bare SQL into temporary tables (after the cycle, same warm cache)');
     const floor = await runFloor(client, data.cycleId);
     say(`cycle stages: ${JSON.stringify(cycle)}; floor: ${JSON.stringify(floor)}`);
@@ -112,9 +111,7 @@ async function main(): Promise<void> {
           ms: cycle.allocate,
           floorMs: floor.allocateMs,
           // inside the stage's transaction: the allocation itself, then the members' messages
-          allocationMs: allocateParts.allocationMs,
-          messages: allocateParts.messages,
-          messagesMs: allocateParts.messagesMs,
+          ...parts,
         },
         dispatch: { ms: cycle.dispatch },
       },

@@ -48,6 +48,12 @@ export interface NotificationFilter {
  */
 const KIND = `regexp_replace(dedupe_key, '(:|-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-).*$', '')`;
 
+/** A notification still to deliver, and how. */
+export interface PendingNotification {
+  id: string;
+  channel: NotificationChannel;
+}
+
 @Injectable()
 export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -74,7 +80,7 @@ export class NotificationsRepository {
   }
 
   /** The channels of those of `ids` still waiting for delivery. */
-  pendingChannels(ids: string[]): Promise<{ id: string; channel: NotificationChannel }[]> {
+  pendingChannels(ids: string[]): Promise<PendingNotification[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.dataSource.query(
       `SELECT id, channel FROM notifications WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
@@ -83,10 +89,7 @@ export class NotificationsRepository {
   }
 
   /** Pending notifications created more than `olderThanSeconds` ago, oldest first. */
-  stalePending(
-    olderThanSeconds: number,
-    limit: number,
-  ): Promise<{ id: string; channel: NotificationChannel }[]> {
+  stalePending(olderThanSeconds: number, limit: number): Promise<PendingNotification[]> {
     return this.dataSource.query(
       `SELECT id, channel FROM notifications
        WHERE status = 'pending' AND created_at < now() - make_interval(secs => $1)

@@ -17,7 +17,12 @@ import type {
   NotificationChannel,
   WebhookPayload,
 } from './notification.types';
-import { NotificationsRepository, type AttemptRow, type NotificationRow } from './notifications.repository';
+import {
+  NotificationsRepository,
+  type AttemptRow,
+  type NotificationRow,
+  type PendingNotification,
+} from './notifications.repository';
 import { postWebhook, type WebhookResponse } from './webhook-sender';
 import { webhookHeaders } from './domain/webhook-signature';
 import { resolveWebhookTarget, WebhookTargetRefused, type WebhookTarget } from './webhook-target';
@@ -83,29 +88,8 @@ export class NotificationsService {
 
   private async dispatchBatch(ids: string[]): Promise<number> {
     try {
-      const pending = await this.notifications.pendingChannels(ids);
-      // Without SMTP an e-mail can only be skipped: one statement for the batch, not a job each.
-      const unsendable = this.email.configured ? [] : pending.filter((n) => n.channel === 'email');
-      if (unsendable.length > 0)
-        await this.notifications.recordAttempts(
-          unsendable.map((n) => n.id),
-          'skipped',
-          SMTP_NOT_SET,
-          'skipped',
-        );
-      const deliverable = this.email.configured ? pending : pending.filter((n) => n.channel !== 'email');
-      if (deliverable.length === 0) return 0;
-      const queue = await this.queues.ready(QueueName.Notifications);
-      await queue.addBulk(
-        deliverable.map(({ id, channel }) => {
-          const name = JOB_FOR_CHANNEL[channel];
-          return {
-            name,
-            data: { notificationId: id },
-            opts: { ...JOB_OPTIONS[name], jobId: notificationJobId(id) },
-          };
-        }),
-      );
+      const deliverable = await this.skipUnsendable(await this.notifications.pendingChannels(ids));
+      await this.queueJobs(deliverable);
       return deliverable.length;
     } catch (error) {
       this.logger.warn(
@@ -121,22 +105,52 @@ export class NotificationsService {
    * retry, or running is left alone. Returns how many were queued.
    */
   async sweepPending(olderThanSeconds = 60): Promise<number> {
+    const stale = await this.notifications.stalePending(olderThanSeconds, SWEEP_BATCH);
+    const deliverable = await this.skipUnsendable(stale);
     const queue = this.queues.queue(QueueName.Notifications);
-    let queued = 0;
-    for (const { id, channel } of await this.notifications.stalePending(olderThanSeconds, SWEEP_BATCH)) {
-      const jobId = notificationJobId(id);
-      const job = await queue.getJob(jobId);
-      if (job) {
+    // The jobs' states asked all at once (one connection carries them in a row, not a round trip each).
+    const lost = await Promise.all(
+      deliverable.map(async (notification) => {
+        const job = await queue.getJob(notificationJobId(notification.id));
+        if (!job) return notification;
         const state = await job.getState();
-        if (state !== 'completed' && state !== 'failed' && state !== 'unknown') continue;
+        if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return null;
         await job.remove();
-      }
-      const name = JOB_FOR_CHANNEL[channel];
-      await queue.add(name, { notificationId: id }, { ...JOB_OPTIONS[name], jobId });
-      queued += 1;
-    }
-    if (queued > 0) this.logger.log(`queued again ${queued} pending notification(s)`);
-    return queued;
+        return notification;
+      }),
+    );
+    const requeued = lost.filter((n) => n !== null);
+    await this.queueJobs(requeued);
+    if (requeued.length > 0) this.logger.log(`queued again ${requeued.length} pending notification(s)`);
+    return requeued.length;
+  }
+
+  /**
+   * Without SMTP an e-mail can only be skipped: one statement for all of them, not a job each.
+   * Returns the notifications left to deliver.
+   */
+  private async skipUnsendable(pending: PendingNotification[]): Promise<PendingNotification[]> {
+    if (this.email.configured) return pending;
+    const unsendable = pending.filter((n) => n.channel === 'email').map((n) => n.id);
+    if (unsendable.length > 0)
+      await this.notifications.recordAttempts(unsendable, 'skipped', SMTP_NOT_SET, 'skipped');
+    return pending.filter((n) => n.channel !== 'email');
+  }
+
+  /** One Redis round trip for the batch's delivery jobs. */
+  private async queueJobs(notifications: PendingNotification[]): Promise<void> {
+    if (notifications.length === 0) return;
+    const queue = await this.queues.ready(QueueName.Notifications);
+    await queue.addBulk(
+      notifications.map(({ id, channel }) => {
+        const name = JOB_FOR_CHANNEL[channel];
+        return {
+          name,
+          data: { notificationId: id },
+          opts: { ...JOB_OPTIONS[name], jobId: notificationJobId(id) },
+        };
+      }),
+    );
   }
 
   @OnJob(JobName.SendEmail)

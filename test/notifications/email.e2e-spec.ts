@@ -253,4 +253,25 @@ describe('email notifications without SMTP_URL', () => {
     expect(await service.dispatch(ids)).toBe(0); // no longer pending: no second attempt
     expect((await notificationRow(t.dataSource, ids[0])).attempts).toBe(1);
   });
+
+  it('skips the mails the sweep finds, without queueing a job for each', async () => {
+    const ids = await enqueue(
+      t.dataSource,
+      service,
+      Array.from({ length: 3 }, () => anEmail(`${unique('swept')}@test.example`)),
+    );
+    // Older than anything the other suites sharing this database have still to send.
+    await t.dataSource.query(
+      `UPDATE notifications SET created_at = now() - interval '3 hours' WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(await service.sweepPending(2 * 3600)).toBe(0); // nothing queued
+    const queue = t.app.get(QueueService).queue(QueueName.Notifications);
+    for (const id of ids) {
+      expect(await queue.getJob(`notify-${id}`)).toBeUndefined();
+      const row = await notificationRow(t.dataSource, id);
+      expect(row).toMatchObject({ status: 'skipped', attempts: 1 });
+      expect(row.attemptRows).toEqual([{ outcome: 'skipped', detail: 'SMTP_URL not set' }]);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { Api, type Invalid, type RequestBody, type Undocumented } from '../support/api';
+import { Api, type Invalid, type RequestBody } from '../support/api';
 import { adminToken, startTestApp, unique, userToken, type TestApp } from '../support/test-app';
 import { cooperative } from '../support/rows';
 
@@ -183,8 +183,7 @@ describe('logistics', () => {
     it('defaults locale to en and webhookUrl to null; accepts a public http webhook and 50 vehicles', async () => {
       const { webhookUrl, locale, ...minimal } = organiser();
       expect([webhookUrl, locale]).toEqual(['https://hooks.trans-atlas.example/proxima', 'fr']);
-      // The document marks locale required; the server defaults it to en.
-      const created = await api.as(admin).post('/transport-organisers', { body: minimal as Undocumented });
+      const created = await api.as(admin).post('/transport-organisers', { body: minimal });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ locale: 'en', webhookUrl: null });
 

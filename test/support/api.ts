@@ -79,12 +79,6 @@ type Answer<T> = [T] extends [never] ? any : [T] extends [undefined] ? any : T &
  */
 export type Invalid = never;
 
-/**
- * A body the server takes though the document says otherwise (it marks a field required that
- * the server defaults): say at the use which field, so the document can be fixed.
- */
-export type Undocumented = never;
-
 type Init<O> = ([Parameters<O, 'path'>] extends [never]
   ? { params?: never }
   : { params: { [K in keyof Parameters<O, 'path'>]: string } }) & {

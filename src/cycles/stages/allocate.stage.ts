@@ -4,6 +4,23 @@ import { PeopleNotificationsService } from '../../notifications/people/people-no
 import { StagesRepository } from '../stages.repository';
 import type { CycleStage, StageMoved } from './cycle-stage';
 
+/** The allocate stage's two parts, as its log line gives them (read back by npm run bench). */
+export interface AllocateTimings {
+  allocationMs: number;
+  messages: number;
+  messagesMs: number;
+}
+
+export function allocateTimingsLine(cycleId: string, t: AllocateTimings): string {
+  return `cycle ${cycleId}: allocated in ${t.allocationMs} ms, ${t.messages} member message(s) written in ${t.messagesMs} ms`;
+}
+
+/** The timings of a line written by allocateTimingsLine; null for any other line. */
+export function readAllocateTimings(line: string): AllocateTimings | null {
+  const parts = /: allocated in (\d+) ms, (\d+) member message\(s\) written in (\d+) ms$/.exec(line);
+  return parts && { allocationMs: +parts[1], messages: +parts[2], messagesMs: +parts[3] };
+}
+
 /**
  * confirming → allocated: supply, shares by largest remainder, loading list, each member told
  * what it gets and why (cycle.allocated). Dispatch is queued
@@ -27,8 +44,11 @@ export class AllocateStage implements CycleStage {
     const notificationIds = await this.people.inTransaction(m, 'cycle.allocated', cycleId);
     // The two parts of the stage's time, for operators and for npm run bench.
     this.logger.log(
-      `cycle ${cycleId}: allocated in ${Math.round(allocated - started)} ms, ` +
-        `${notificationIds.length} member message(s) written in ${Math.round(performance.now() - allocated)} ms`,
+      allocateTimingsLine(cycleId, {
+        allocationMs: Math.round(allocated - started),
+        messages: notificationIds.length,
+        messagesMs: Math.round(performance.now() - allocated),
+      }),
     );
     return { notificationIds };
   }

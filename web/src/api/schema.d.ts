@@ -1476,7 +1476,7 @@ export interface components {
             /** @description share of its production sold locally, 0..1 */
             localSalesShare: number;
             /** @default [] */
-            certificates: components["schemas"]["CreateCertificateDto"][];
+            certificates?: components["schemas"]["CreateCertificateDto"][];
         };
         CertificateDto: {
             /**
@@ -1572,7 +1572,7 @@ export interface components {
              * @default en
              * @enum {string}
              */
-            locale: "en" | "fr";
+            locale?: "en" | "fr";
             vehicles: components["schemas"]["CreateVehicleDto"][];
         };
         VehicleDto: {
