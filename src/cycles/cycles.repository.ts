@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ViolationFacts } from '../charter/domain/violation-facts';
 import type { Actor } from '../common/auth/actor';
 import { withIntegers } from '../common/database/integers';
 import type { CycleStatus } from '../seasons/domain/cycle-status';
@@ -29,6 +30,8 @@ export interface ViolationView {
   message: string;
   effect: string;
   capUnits: number | null;
+  /** The values the message is built from, by rule; {} on a row written before they were kept. */
+  facts: ViolationFacts | Record<string, never>;
   waived: boolean;
   waivedAt: Date | null;
   waiveReason: string | null;
@@ -61,7 +64,7 @@ export class CyclesRepository {
   async violations(cycleId: string, actor: Actor): Promise<ViolationView[]> {
     const rows: ViolationView[] = await this.dataSource.query(
       `SELECT v.id, v.rule, v.severity, v.subject_type AS "subjectType", v.subject_id AS subject, v.message,
-              v.effect, v.cap_units AS "capUnits", v.waived, v.waived_at AS "waivedAt", v.waive_reason AS "waiveReason"
+              v.effect, v.cap_units AS "capUnits", v.facts, v.waived, v.waived_at AS "waivedAt", v.waive_reason AS "waiveReason"
          FROM cycle_violations v
         WHERE v.cycle_id = $1 AND (
           $2::text = 'admin'

@@ -116,9 +116,11 @@ export class StagesRepository {
         WHERE cc.cycle_id = $1`,
       [cycleId],
     );
+    const [season] = await m.query('SELECT currency FROM seasons WHERE id = $1', [locked.seasonId]);
     return {
       rules: charter.rules as CharterRules,
       loadingDate: locked.loadingDate,
+      currency: season?.currency,
       offers: withIntegers(offers as CharterCheckInput['offers'][number][], ['demand', 'monthlyCapacity']),
       cooperatives,
       groupCommitments: withIntegers(groupCommitments as CharterCheckInput['groupCommitments'][number][], [

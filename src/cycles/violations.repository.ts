@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { ViolationFacts } from '../charter/domain/violation-facts';
 
 export interface ViolationRow {
   rule: string;
@@ -10,6 +11,8 @@ export interface ViolationRow {
   /** skip_vehicle: a TRANSPORT_MODE violation at dispatch (the vehicle is not used). */
   effect: 'exclude' | 'cap' | 'none' | 'skip_vehicle';
   capUnits: number | null;
+  /** The values the message is built from (charter-rules.types.ts, transport-rules.ts). */
+  facts: ViolationFacts;
 }
 
 /** A cycle's violations as the stages store them: the charter's at lock, the transport rules' at dispatch. */
@@ -18,8 +21,8 @@ export class ViolationsRepository {
   async insert(m: EntityManager, cycleId: string, violations: ViolationRow[]): Promise<void> {
     if (violations.length === 0) return;
     await m.query(
-      `INSERT INTO cycle_violations (cycle_id, rule, severity, subject_type, subject_id, message, effect, cap_units)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[])
+      `INSERT INTO cycle_violations (cycle_id, rule, severity, subject_type, subject_id, message, effect, cap_units, facts)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::jsonb[])
        ON CONFLICT DO NOTHING`,
       [
         cycleId,
@@ -30,6 +33,7 @@ export class ViolationsRepository {
         violations.map((v) => v.message),
         violations.map((v) => v.effect),
         violations.map((v) => v.capUnits),
+        violations.map((v) => JSON.stringify(v.facts)),
       ],
     );
   }

@@ -68,6 +68,36 @@ describe('the monthly cycle through the queues', () => {
         ]),
       );
       expect(cycle.violations.find((v: { rule: string }) => v.rule === 'EXPORT_SHARE')!.capUnits).toBe(50);
+      // Each violation carries the values of its sentence, for a client to say it in its language.
+      const [names] = await t.dataSource.query(
+        `SELECT p.name AS product, c.name AS cooperative, c2.name AS "uncertified"
+           FROM offers o JOIN products p ON p.id = o.product_id JOIN cooperatives c ON c.id = o.cooperative_id,
+                cooperatives c2
+          WHERE o.id = $1 AND c2.id = $2`,
+        [s.offers.o1, s.r.cooperativeIds[1]],
+      );
+      const facts = (rule: string, subject: string) =>
+        cycle.violations.find(
+          (v: { rule: string; subject: string }) => v.rule === rule && v.subject === subject,
+        )!.facts;
+      expect(facts('EXPORT_SHARE', s.offers.o1)).toEqual({
+        offerId: s.offers.o1,
+        product: names.product,
+        cooperativeId: s.r.cooperativeIds[0],
+        cooperative: names.cooperative,
+        demand: s.demand.o1,
+        share: 0.5,
+        capacity: 100,
+        capUnits: 50,
+      });
+      expect(facts('ORGANIC_CERTIFICATE', s.offers.o3)).toMatchObject({
+        offerId: s.offers.o3,
+        product: names.product,
+        cooperativeId: s.r.cooperativeIds[1],
+        cooperative: names.uncertified,
+        loadingDate: cycle.loadingDate,
+        certificates: 0,
+      });
       // Pledges are frozen from lock on.
       const late = await api.as(admin).put('/seasons/{id}/members/{memberId}/pledges/{month}', {
         params: { id: s.seasonId, memberId: s.r.membersByGroup[0][0], month: s.month },

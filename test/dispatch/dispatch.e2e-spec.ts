@@ -153,9 +153,15 @@ describe('dispatch', () => {
     const cycle = (await api.as(admin).get('/cycles/{id}', { params: { id: s.cycleId } })).body;
     const mode = cycle.violations.find((v: { rule: string }) => v.rule === 'TRANSPORT_MODE');
     expect(mode).toMatchObject({ subjectType: 'vehicle', subject: vehicles.plane, severity: 'blocking' });
+    expect(mode!.facts).toEqual({ mode: 'air', forbiddenModes: ['air'] });
     const emissions = cycle.violations.filter((v: { rule: string }) => v.rule === 'TRANSPORT_EMISSIONS');
     expect(emissions.length).toBe(shipments.total);
     expect(emissions.every((v: { severity: string }) => v.severity === 'warning')).toBe(true);
+    for (const { facts, message } of emissions) {
+      expect(facts).toEqual({ gramsPerKg: expect.any(Number), maxGramsPerKg: 50 });
+      expect(facts.gramsPerKg).toBeGreaterThan(50);
+      expect(message).toContain(`emits ${facts.gramsPerKg} g CO2e`);
+    }
   });
 
   it('lists shipments with ordered stops, distances, tonne-km, CO2e and cost', async () => {

@@ -4,9 +4,13 @@ import {
   dateTimeIn,
   expect,
   expectAccessible,
+  expectDataIsolated,
   expectLanguage,
   expectNoSidewaysScroll,
+  figure,
   monthName,
+  percent,
+  pluralForm,
   say,
   screenshot,
   signIn,
@@ -150,7 +154,28 @@ test('admin: the cycle dashboard (timeline, violations waived with a reason, the
   await expect(timeline.locator('[aria-current="step"]')).toContainText(text.stages.confirming);
   await expect(timeline).toContainText(dateTimeIn(language, cycle.locksAt, 'Europe/Brussels'));
 
-  const card = page.getByRole('listitem').filter({ hasText: violation.message });
+  // The violation said in the page's language from its facts: figures and the share through Intl,
+  // the product and the cooperative isolated, nothing left in the server's English.
+  const { facts } = violation;
+  expect(facts).toMatchObject({ offerId: c.offerIds[0], product: c.productName, capacity: 10 });
+  expect(facts.capUnits).toBe(Math.floor(facts.share * 10));
+  const units = (count: number) =>
+    say(pluralForm(text.violation, 'units', count, language), { formatted: figure(language, count) });
+  const sentence = say(text.violation.EXPORT_SHARE, {
+    product: facts.product,
+    cooperative: facts.cooperative,
+    demand: units(facts.demand),
+    share: percent(language, facts.share),
+    capacity: units(facts.capacity),
+    cap: units(facts.capUnits),
+  });
+  const card = page.getByRole('listitem').filter({ hasText: sentence });
+  await expect(card).toBeVisible();
+  await expect(card).not.toContainText(violation.message);
+  await expect(card.locator('[lang="en"]')).toHaveCount(0);
+  await expect(card.locator('bdi').filter({ hasText: facts.product })).toHaveCount(1);
+  await expect(card.locator('bdi').filter({ hasText: facts.cooperative })).toHaveCount(1);
+  await expectDataIsolated(page, facts.product);
   await card.getByRole('button', { name: text.admin.waive }).click();
   await expect(card.getByLabel(text.admin.waiveReason)).toHaveAccessibleDescription(
     text.admin.reasonRequired,
@@ -214,4 +239,32 @@ test('admin: the cycle dashboard (timeline, violations waived with a reason, the
   expect(shown.every((one) => one.startsWith(kind))).toBe(true);
   await expectAccessible(page);
   await screenshot(page, testInfo, '43-admin-logs');
+});
+
+test.describe('the violations the app cannot say itself', () => {
+  // The page's reads go to the network, where the test answers them, not to the service worker.
+  test.use({ serviceWorkers: 'block' });
+
+  test('admin: a violation of a rule the app does not know, or stored without its facts, shows the server’s English sentence, marked as such', async ({
+    page,
+    request,
+    text,
+  }) => {
+    const c = await testCycle(request, { monthlyCapacity: 10 });
+    await c.admin.advanceTo(c.cycleId, 'confirming');
+    const cycle = await c.admin.get(`/cycles/${c.cycleId}`);
+    const capped = cycle.violations.find((v: { rule: string }) => v.rule === 'EXPORT_SHARE');
+    const older = { ...capped, facts: {}, message: 'Offer X: demand of 28 units is above the cap.' };
+    const unknown = { ...capped, id: crypto.randomUUID(), rule: 'NEW_RULE', message: 'A rule of tomorrow.' };
+    await page.route(`**/api/v1/cycles/${c.cycleId}`, (route) =>
+      route.fulfill({ json: { ...cycle, violations: [older, unknown] } }),
+    );
+    await signIn(page, text, DEMO.admin);
+    await page.goto(`/admin/cycles/${c.cycleId}`);
+    for (const { message } of [older, unknown]) {
+      const said = page.getByRole('listitem').locator('p[lang="en"]').filter({ hasText: message });
+      await expect(said).toBeVisible();
+      await expect(said).toHaveAttribute('dir', 'auto');
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { fcParameters } from '../../../test/support/property';
-import { checkInput } from '../../../test/fixtures/charter-check-input';
+import { checkInput, cooperative, offer } from '../../../test/fixtures/charter-check-input';
 import type { CharterCommitment } from './charter-rules.types';
 import { checkCommitmentStability } from './commitment-stability.rule';
 
@@ -28,10 +28,39 @@ describe('COMMITMENT_STABILITY', () => {
           "Group gasap-jette's commitment on offer offer-oil moved from 100 units in the first month to 121 units " +
           "(+21%), more than the charter's maximum variation of 20%.",
         effect: 'none',
+        facts: {
+          offerId: 'offer-oil',
+          product: null,
+          cooperative: null,
+          consumerGroupId: 'gasap-jette',
+          group: null,
+          firstMonth: 100,
+          quantity: 121,
+          variation: 0.21,
+          maxVariation: 0.2,
+        },
       },
     ]);
     const down = checkCommitmentStability(checkInput({ rules, groupCommitments: [commitment(3, 7)] }));
     expect(down[0].message).toContain('(−57.15%)'); // 4/7 = 57.142…%, shown rounded up
+    expect(down[0].facts).toMatchObject({ firstMonth: 7, quantity: 3, variation: -0.5715 });
+  });
+
+  it('names the group, the product and the cooperative in its facts when the input does', () => {
+    const [violation] = checkCommitmentStability(
+      checkInput({
+        rules,
+        offers: [offer({ productName: 'Argan oil' })],
+        cooperatives: [cooperative({ name: 'Tifawin' })],
+        groupCommitments: [{ ...commitment(50, 100), consumerGroupName: 'GASAP Jette' }],
+      }),
+    );
+    expect(violation.facts).toMatchObject({
+      product: 'Argan oil',
+      cooperative: 'Tifawin',
+      group: 'GASAP Jette',
+      variation: -0.5,
+    });
   });
 
   it('does not warn at exactly the maximum', () => {

@@ -8,13 +8,14 @@
  * still confirms the whole demand at step 3, so growth from nothing is never lost sight of.
  */
 import type { CharterCheckInput, Violation } from './charter-rules.types';
-import { formatShare, SHARE_SCALE, toTenThousandths } from './share';
-import { groupOfferSubjectId } from './subjects';
+import { formatShare, fromTenThousandths, SHARE_SCALE, toTenThousandths } from './share';
+import { groupOfferSubjectId, offerFacts } from './subjects';
 
 export function checkCommitmentStability(input: CharterCheckInput): Violation[] {
   const { maxMonthlyVariation } = input.rules;
   if (maxMonthlyVariation === undefined) return [];
   const maximum = toTenThousandths(maxMonthlyVariation, 'maxMonthlyVariation');
+  const offers = new Map(input.offers.map((offer) => [offer.offerId, offer]));
   return input.groupCommitments.flatMap((commitment) => {
     const first = commitment.firstMonthQuantity;
     if (first === null || first === 0) return [];
@@ -22,10 +23,12 @@ export function checkCommitmentStability(input: CharterCheckInput): Violation[] 
     if (BigInt(Math.abs(change)) * BigInt(SHARE_SCALE) <= BigInt(maximum) * BigInt(first)) return [];
     const group = commitment.consumerGroupName ?? commitment.consumerGroupId;
     // Rounded up to the hundredth of a percent, so the figure shown is never at or below the maximum.
-    const percent = Number(ceilDiv(BigInt(Math.abs(change)) * BigInt(SHARE_SCALE), BigInt(first))) / 100;
+    const tenThousandths = Number(ceilDiv(BigInt(Math.abs(change)) * BigInt(SHARE_SCALE), BigInt(first)));
+    const percent = tenThousandths / 100;
+    const offer = offers.get(commitment.offerId);
     return [
       {
-        rule: 'COMMITMENT_STABILITY',
+        rule: 'COMMITMENT_STABILITY' as const,
         severity: 'warning',
         subjectType: 'group_offer',
         subjectId: groupOfferSubjectId(commitment.consumerGroupId, commitment.offerId),
@@ -34,6 +37,17 @@ export function checkCommitmentStability(input: CharterCheckInput): Violation[] 
           `to ${commitment.quantity} units (${change > 0 ? '+' : '−'}${percent}%), more than the charter's ` +
           `maximum variation of ${formatShare(maximum)}.`,
         effect: 'none',
+        facts: {
+          offerId: commitment.offerId,
+          product: offer?.productName ?? null,
+          cooperative: offer ? offerFacts(offer, input).cooperative : null,
+          consumerGroupId: commitment.consumerGroupId,
+          group: commitment.consumerGroupName ?? null,
+          firstMonth: first,
+          quantity: commitment.quantity,
+          variation: fromTenThousandths(Math.sign(change) * tenThousandths),
+          maxVariation: fromTenThousandths(maximum),
+        },
       },
     ];
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { fcParameters } from '../../../test/support/property';
-import type { Violation } from './charter-rules.types';
+import type { ViolationCore } from './charter-rules.types';
 import { effectiveExclusions, type RecordedViolation } from './effective-exclusions';
 
 const offers = [
@@ -9,7 +9,7 @@ const offers = [
   { offerId: 'o3', cooperativeId: 'c2' },
 ];
 
-const violation = (id: string, fields: Partial<Violation>): RecordedViolation => ({
+const violation = (id: string, fields: Partial<ViolationCore>): RecordedViolation => ({
   id,
   rule: 'EXCLUDED_PRODUCT',
   severity: 'blocking',

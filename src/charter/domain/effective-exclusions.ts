@@ -4,9 +4,9 @@
  * exclusion (LOCAL_SALES_SHARE) excludes each of the cooperative's offers. Several caps on one
  * offer: the lowest applies.
  */
-import type { Violation } from './charter-rules.types';
+import type { ViolationCore } from './charter-rules.types';
 
-export interface RecordedViolation extends Violation {
+export interface RecordedViolation extends ViolationCore {
   id: string;
 }
 

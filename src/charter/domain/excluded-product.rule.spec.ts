@@ -17,6 +17,13 @@ describe('EXCLUDED_PRODUCT', () => {
           'Offer offer-wheat (Durum wheat) is excluded: the charter keeps product wheat out of the partnership ' +
           '(grown in the consumer territory, or a staple the producer territory needs).',
         effect: 'exclude',
+        facts: {
+          offerId: 'offer-wheat',
+          product: 'Durum wheat',
+          cooperativeId: 'coop-atlas',
+          cooperative: null,
+          productId: 'wheat',
+        },
       },
     ]);
   });

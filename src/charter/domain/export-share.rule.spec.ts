@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { fcParameters } from '../../../test/support/property';
-import { checkInput, offer } from '../../../test/fixtures/charter-check-input';
+import { checkInput, cooperative, offer } from '../../../test/fixtures/charter-check-input';
 import { checkExportShare, exportCapUnits } from './export-share.rule';
 
 describe('EXPORT_SHARE', () => {
@@ -30,8 +30,38 @@ describe('EXPORT_SHARE', () => {
           'capacity of 10000 units; supply is capped at 3333 units.',
         effect: 'cap',
         capUnits: 3333,
+        facts: {
+          offerId: 'offer-oil',
+          product: null,
+          cooperativeId: 'coop-atlas',
+          cooperative: null,
+          demand: 3334,
+          share: 0.3333,
+          capacity: 10000,
+          capUnits: 3333,
+        },
       },
     ]);
+  });
+
+  it('gives the names, the demand, the share, the capacity and the cap in its facts', () => {
+    const [violation] = checkExportShare(
+      checkInput({
+        rules: { maxExportShare: 0.8 },
+        offers: [offer({ productName: 'Argan oil', monthlyCapacity: 40, demand: 41 })],
+        cooperatives: [cooperative({ name: 'Tifawin' })],
+      }),
+    );
+    expect(violation.facts).toEqual({
+      offerId: 'offer-oil',
+      product: 'Argan oil',
+      cooperativeId: 'coop-atlas',
+      cooperative: 'Tifawin',
+      demand: 41,
+      share: 0.8,
+      capacity: 40,
+      capUnits: 32,
+    });
   });
 
   it('never fires without the parameter', () => {

@@ -5,8 +5,8 @@
  * product ⇔ demand > its floor, so the rule fires exactly when demand > capUnits.
  */
 import type { CharterCheckInput, Violation } from './charter-rules.types';
-import { formatShare, SHARE_SCALE, toTenThousandths } from './share';
-import { describeOffer } from './subjects';
+import { formatShare, fromTenThousandths, SHARE_SCALE, toTenThousandths } from './share';
+import { describeOffer, offerFacts } from './subjects';
 
 /** floor(share × monthlyCapacity), exactly. */
 export function exportCapUnits(maxExportShare: number, monthlyCapacity: number): number {
@@ -26,7 +26,7 @@ export function checkExportShare(input: CharterCheckInput): Violation[] {
     if (offer.demand <= capUnits) return [];
     return [
       {
-        rule: 'EXPORT_SHARE',
+        rule: 'EXPORT_SHARE' as const,
         severity: 'blocking',
         subjectType: 'offer',
         subjectId: offer.offerId,
@@ -36,6 +36,13 @@ export function checkExportShare(input: CharterCheckInput): Violation[] {
           `supply is capped at ${capUnits} units.`,
         effect: 'cap',
         capUnits,
+        facts: {
+          ...offerFacts(offer, input),
+          demand: offer.demand,
+          share: fromTenThousandths(share),
+          capacity: offer.monthlyCapacity,
+          capUnits,
+        },
       },
     ];
   });

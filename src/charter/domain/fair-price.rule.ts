@@ -4,7 +4,7 @@
  * season's currency.
  */
 import type { CharterCheckInput, Violation } from './charter-rules.types';
-import { describeOffer } from './subjects';
+import { describeOffer, offerFacts } from './subjects';
 
 export function checkFairPrice(input: CharterCheckInput): Violation[] {
   const floors = new Map<string, number>();
@@ -16,7 +16,7 @@ export function checkFairPrice(input: CharterCheckInput): Violation[] {
     if (floor === undefined || offer.unitPriceMinor >= floor) return [];
     return [
       {
-        rule: 'FAIR_PRICE',
+        rule: 'FAIR_PRICE' as const,
         severity: 'blocking',
         subjectType: 'offer',
         subjectId: offer.offerId,
@@ -24,6 +24,12 @@ export function checkFairPrice(input: CharterCheckInput): Violation[] {
           `${describeOffer(offer)} is excluded: its price of ${offer.unitPriceMinor} (minor units) per unit is ` +
           `below the charter's fair-price floor of ${floor} for this product.`,
         effect: 'exclude',
+        facts: {
+          ...offerFacts(offer, input),
+          priceMinor: offer.unitPriceMinor,
+          floorMinor: floor,
+          currency: input.currency ?? null,
+        },
       },
     ];
   });

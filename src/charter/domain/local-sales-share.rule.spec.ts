@@ -20,6 +20,7 @@ describe('LOCAL_SALES_SHARE', () => {
           "Cooperative Atlas sells 35% of its production locally, below the charter's minimum of 50%; " +
           'its 2 offer(s) are excluded (o1, o2).',
         effect: 'exclude',
+        facts: { cooperativeId: 'coop-atlas', cooperative: 'Atlas', share: 0.35, minShare: 0.5, offers: 2 },
       },
     ]);
   });

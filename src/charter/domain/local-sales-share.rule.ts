@@ -8,7 +8,7 @@
  * Shares are compared in integer ten-thousandths (see share.ts).
  */
 import type { CharterCheckInput, CharterOffer, Violation } from './charter-rules.types';
-import { formatShare, toTenThousandths } from './share';
+import { formatShare, fromTenThousandths, toTenThousandths } from './share';
 import { describeCooperative } from './subjects';
 
 export function checkLocalSalesShare(input: CharterCheckInput): Violation[] {
@@ -32,7 +32,7 @@ export function checkLocalSalesShare(input: CharterCheckInput): Violation[] {
     const who = describeCooperative(cooperative.cooperativeId, cooperative);
     return [
       {
-        rule: 'LOCAL_SALES_SHARE',
+        rule: 'LOCAL_SALES_SHARE' as const,
         severity: 'blocking',
         subjectType: 'cooperative',
         subjectId: cooperative.cooperativeId,
@@ -41,6 +41,13 @@ export function checkLocalSalesShare(input: CharterCheckInput): Violation[] {
           `charter's minimum of ${formatShare(minimum)}; its ${offerIds.length} offer(s) are excluded ` +
           `(${offerIds.join(', ')}).`,
         effect: 'exclude',
+        facts: {
+          cooperativeId: cooperative.cooperativeId,
+          cooperative: cooperative.name ?? null,
+          share: fromTenThousandths(share),
+          minShare: fromTenThousandths(minimum),
+          offers: offerIds.length,
+        },
       },
     ];
   });

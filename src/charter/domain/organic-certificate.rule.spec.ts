@@ -39,12 +39,21 @@ describe('ORGANIC_CERTIFICATE', () => {
         'Offer offer-oil is excluded: the charter requires organic production and cooperative coop-atlas has no ' +
         'organic or PGS certificate valid on the loading date 2026-01-01 (certificates on file: 2025-01-01 to 2025-12-31).',
       effect: 'exclude',
+      facts: {
+        offerId: 'offer-oil',
+        product: null,
+        cooperativeId: 'coop-atlas',
+        cooperative: null,
+        loadingDate: '2026-01-01',
+        certificates: 1,
+      },
     });
   });
 
   it('treats an unknown cooperative as holding no certificate', () => {
     const violations = checkOrganicCertificate(checkInput({ rules, cooperatives: [] }));
     expect(violations).toHaveLength(1);
+    expect(violations[0].facts).toMatchObject({ cooperative: null, certificates: 0 });
     expect(violations[0].message).toContain(
       'has no organic or PGS certificate valid on the loading date 2025-06-01.',
     );

@@ -10,7 +10,7 @@ import type {
   CharterCooperative,
   Violation,
 } from './charter-rules.types';
-import { describeCooperative, describeOffer } from './subjects';
+import { describeCooperative, describeOffer, offerFacts } from './subjects';
 
 export function isCertificateValidOn(certificate: CharterCertificate, date: string): boolean {
   const day = date.slice(0, 10);
@@ -37,7 +37,7 @@ export function checkOrganicCertificate(input: CharterCheckInput): Violation[] {
     if (hasValidOrganicCertificate(cooperative, input.loadingDate)) return [];
     return [
       {
-        rule: 'ORGANIC_CERTIFICATE',
+        rule: 'ORGANIC_CERTIFICATE' as const,
         severity: 'blocking',
         subjectType: 'offer',
         subjectId: offer.offerId,
@@ -46,6 +46,11 @@ export function checkOrganicCertificate(input: CharterCheckInput): Violation[] {
           `${describeCooperative(offer.cooperativeId, cooperative)} has no organic or PGS certificate valid on ` +
           `the loading date ${input.loadingDate}${certificatesOnFile(cooperative)}.`,
         effect: 'exclude',
+        facts: {
+          ...offerFacts(offer, input),
+          loadingDate: input.loadingDate,
+          certificates: cooperative?.certificates.length ?? 0,
+        },
       },
     ];
   });

@@ -12,6 +12,11 @@ export function toTenThousandths(share: number, what: string): number {
   return Math.round(share * SHARE_SCALE);
 }
 
+/** 3333 → 0.3333, the share the facts give. */
+export function fromTenThousandths(tenThousandths: number): number {
+  return tenThousandths / SHARE_SCALE;
+}
+
 /** 3333 → "33.33%". */
 export function formatShare(tenThousandths: number): string {
   return `${tenThousandths / 100}%`;

@@ -12,6 +12,11 @@ describe('transport rules', () => {
       message:
         'Transport by air is forbidden by the charter (forbidden modes: air); this vehicle is not used.',
       effect: 'skip_vehicle',
+      facts: { mode: 'air', forbiddenModes: ['air'] },
+    });
+    expect(checkTransportMode({ forbiddenTransportModes: ['sea', 'air'] }, 'sea')?.facts).toEqual({
+      mode: 'sea',
+      forbiddenModes: ['air', 'sea'],
     });
   });
 
@@ -25,6 +30,7 @@ describe('transport rules', () => {
       message:
         "This shipment emits 250.1 g CO2e per kg of goods, above the charter's maximum of 250 g per kg.",
       effect: 'none',
+      facts: { gramsPerKg: 250.1, maxGramsPerKg: 250 },
     });
   });
 });

@@ -3,7 +3,103 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
 import { PaginationQuery } from '../../common/pagination/pagination.dto';
 import { IntField, TextField, UuidField } from '../../common/validation/validators';
+import { TRANSPORT_MODES } from '../../logistics/domain/transport-modes';
 import { CYCLE_STATUSES } from '../../seasons/domain/cycle-status';
+
+const SHARE = 'a share, 0..1';
+
+/**
+ * The plain values a violation's message is built from, for a client to say it in its reader's
+ * language: which of them a violation carries depends on its rule (charter-rules.types.ts,
+ * transport-rules.ts); a violation recorded before they were kept has none ({}).
+ */
+export class ViolationFactsDto {
+  @ApiProperty({ required: false, description: 'all but LOCAL_SALES_SHARE and the transport rules' })
+  offerId?: string;
+  @ApiProperty({ required: false, type: String, nullable: true, description: 'the offer’s product name' })
+  product?: string | null;
+  @ApiProperty({
+    required: false,
+    description: 'the offer’s cooperative (LOCAL_SALES_SHARE: the one concerned)',
+  })
+  cooperativeId?: string;
+  @ApiProperty({ required: false, type: String, nullable: true, description: 'the cooperative’s name' })
+  cooperative?: string | null;
+  @ApiProperty({ required: false, format: 'date', description: 'ORGANIC_CERTIFICATE' })
+  loadingDate?: string;
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'ORGANIC_CERTIFICATE: certificates on file, none valid on the loading date',
+  })
+  certificates?: number;
+  @ApiProperty({ required: false, description: 'EXCLUDED_PRODUCT' }) productId?: string;
+  @ApiProperty({
+    required: false,
+    description: `${SHARE}. LOCAL_SALES_SHARE: the cooperative’s local sales; EXPORT_SHARE: the charter’s export share`,
+  })
+  share?: number;
+  @ApiProperty({ required: false, description: `${SHARE}. LOCAL_SALES_SHARE: the charter’s minimum` })
+  minShare?: number;
+  @ApiProperty({ required: false, type: 'integer', description: 'LOCAL_SALES_SHARE: the offers excluded' })
+  offers?: number;
+  @ApiProperty({ required: false, type: 'integer', description: 'FAIR_PRICE: the unit price, minor units' })
+  priceMinor?: number;
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'FAIR_PRICE: the charter’s floor, minor units',
+  })
+  floorMinor?: number;
+  @ApiProperty({
+    required: false,
+    type: String,
+    nullable: true,
+    description: 'FAIR_PRICE: the season’s currency',
+  })
+  currency?: string | null;
+  @ApiProperty({ required: false, type: 'integer', description: 'EXPORT_SHARE: units the groups committed' })
+  demand?: number;
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'EXPORT_SHARE: the offer’s monthly capacity',
+  })
+  capacity?: number;
+  @ApiProperty({ required: false, type: 'integer', description: 'EXPORT_SHARE: the most units supplied' })
+  capUnits?: number;
+  @ApiProperty({ required: false, description: 'COMMITMENT_STABILITY' }) consumerGroupId?: string;
+  @ApiProperty({
+    required: false,
+    type: String,
+    nullable: true,
+    description: 'COMMITMENT_STABILITY: its name',
+  })
+  group?: string | null;
+  @ApiProperty({
+    required: false,
+    type: 'integer',
+    description: 'COMMITMENT_STABILITY: units in the season’s first month',
+  })
+  firstMonth?: number;
+  @ApiProperty({ required: false, type: 'integer', description: 'COMMITMENT_STABILITY: units this month' })
+  quantity?: number;
+  @ApiProperty({
+    required: false,
+    description: 'COMMITMENT_STABILITY: (quantity − firstMonth) / firstMonth, rounded away from zero',
+  })
+  variation?: number;
+  @ApiProperty({ required: false, description: `${SHARE}. COMMITMENT_STABILITY: the charter’s maximum` })
+  maxVariation?: number;
+  @ApiProperty({ required: false, enum: TRANSPORT_MODES, description: 'TRANSPORT_MODE: the vehicle’s' })
+  mode?: string;
+  @ApiProperty({ required: false, enum: TRANSPORT_MODES, isArray: true, description: 'TRANSPORT_MODE' })
+  forbiddenModes?: string[];
+  @ApiProperty({ required: false, description: 'TRANSPORT_EMISSIONS: g CO2e per kg, rounded up to 0.1' })
+  gramsPerKg?: number;
+  @ApiProperty({ required: false, description: 'TRANSPORT_EMISSIONS: the charter’s maximum, g per kg' })
+  maxGramsPerKg?: number;
+}
 
 export class ViolationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -15,14 +111,24 @@ export class ViolationDto {
       'FAIR_PRICE',
       'EXPORT_SHARE',
       'COMMITMENT_STABILITY',
+      'TRANSPORT_MODE',
+      'TRANSPORT_EMISSIONS',
     ],
   })
   rule!: string;
   @ApiProperty({ enum: ['blocking', 'warning'] }) severity!: string;
-  @ApiProperty({ enum: ['offer', 'cooperative', 'group_offer'] }) subjectType!: string;
-  @ApiProperty({ description: 'offer id, cooperative id, or `consumerGroupId:offerId`' }) subject!: string;
-  @ApiProperty() message!: string;
-  @ApiProperty({ enum: ['exclude', 'cap', 'none'], description: 'what the violation does while not waived' })
+  @ApiProperty({ enum: ['offer', 'cooperative', 'group_offer', 'vehicle', 'shipment'] }) subjectType!: string;
+  @ApiProperty({ description: 'offer id, cooperative id, `consumerGroupId:offerId`, vehicle or shipment id' })
+  subject!: string;
+  @ApiProperty({
+    description: 'the sentence in English, with its numbers; `facts` hold them for a translation',
+  })
+  message!: string;
+  @ApiProperty({ type: ViolationFactsDto }) facts!: ViolationFactsDto;
+  @ApiProperty({
+    enum: ['exclude', 'cap', 'none', 'skip_vehicle'],
+    description: 'what the violation does while not waived',
+  })
   effect!: string;
   @ApiProperty({ type: Number, nullable: true }) capUnits!: number | null;
   @ApiProperty() waived!: boolean;

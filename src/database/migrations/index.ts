@@ -22,6 +22,7 @@ import { PledgesOfMembersWhoLeft1763800016000 } from './1763800016000-pledges-of
 import { SessionChangeNotices1763800017000 } from './1763800017000-session-change-notices';
 import { DemoSeedProgress1763800018000 } from './1763800018000-demo-seed-progress';
 import { NotificationSharedFacts1763800019000 } from './1763800019000-notification-shared-facts';
+import { ViolationFacts1763800020000 } from './1763800020000-violation-facts';
 import { PeopleEvents1763800021000 } from './1763800021000-people-events';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
@@ -50,5 +51,6 @@ export const migrations = [
   SessionChangeNotices1763800017000,
   DemoSeedProgress1763800018000,
   NotificationSharedFacts1763800019000,
+  ViolationFacts1763800020000,
   PeopleEvents1763800021000,
 ];

@@ -2210,23 +2210,85 @@ export interface components {
             month: string;
             quantity: number;
         };
+        ViolationFactsDto: {
+            /** @description all but LOCAL_SALES_SHARE and the transport rules */
+            offerId?: string;
+            /** @description the offer’s product name */
+            product?: string | null;
+            /** @description the offer’s cooperative (LOCAL_SALES_SHARE: the one concerned) */
+            cooperativeId?: string;
+            /** @description the cooperative’s name */
+            cooperative?: string | null;
+            /**
+             * Format: date
+             * @description ORGANIC_CERTIFICATE
+             */
+            loadingDate?: string;
+            /** @description ORGANIC_CERTIFICATE: certificates on file, none valid on the loading date */
+            certificates?: number;
+            /** @description EXCLUDED_PRODUCT */
+            productId?: string;
+            /** @description a share, 0..1. LOCAL_SALES_SHARE: the cooperative’s local sales; EXPORT_SHARE: the charter’s export share */
+            share?: number;
+            /** @description a share, 0..1. LOCAL_SALES_SHARE: the charter’s minimum */
+            minShare?: number;
+            /** @description LOCAL_SALES_SHARE: the offers excluded */
+            offers?: number;
+            /** @description FAIR_PRICE: the unit price, minor units */
+            priceMinor?: number;
+            /** @description FAIR_PRICE: the charter’s floor, minor units */
+            floorMinor?: number;
+            /** @description FAIR_PRICE: the season’s currency */
+            currency?: string | null;
+            /** @description EXPORT_SHARE: units the groups committed */
+            demand?: number;
+            /** @description EXPORT_SHARE: the offer’s monthly capacity */
+            capacity?: number;
+            /** @description EXPORT_SHARE: the most units supplied */
+            capUnits?: number;
+            /** @description COMMITMENT_STABILITY */
+            consumerGroupId?: string;
+            /** @description COMMITMENT_STABILITY: its name */
+            group?: string | null;
+            /** @description COMMITMENT_STABILITY: units in the season’s first month */
+            firstMonth?: number;
+            /** @description COMMITMENT_STABILITY: units this month */
+            quantity?: number;
+            /** @description COMMITMENT_STABILITY: (quantity − firstMonth) / firstMonth, rounded away from zero */
+            variation?: number;
+            /** @description a share, 0..1. COMMITMENT_STABILITY: the charter’s maximum */
+            maxVariation?: number;
+            /**
+             * @description TRANSPORT_MODE: the vehicle’s
+             * @enum {string}
+             */
+            mode?: "road" | "rail" | "sea" | "air";
+            /** @description TRANSPORT_MODE */
+            forbiddenModes?: ("road" | "rail" | "sea" | "air")[];
+            /** @description TRANSPORT_EMISSIONS: g CO2e per kg, rounded up to 0.1 */
+            gramsPerKg?: number;
+            /** @description TRANSPORT_EMISSIONS: the charter’s maximum, g per kg */
+            maxGramsPerKg?: number;
+        };
         ViolationDto: {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            rule: "ORGANIC_CERTIFICATE" | "EXCLUDED_PRODUCT" | "LOCAL_SALES_SHARE" | "FAIR_PRICE" | "EXPORT_SHARE" | "COMMITMENT_STABILITY";
+            rule: "ORGANIC_CERTIFICATE" | "EXCLUDED_PRODUCT" | "LOCAL_SALES_SHARE" | "FAIR_PRICE" | "EXPORT_SHARE" | "COMMITMENT_STABILITY" | "TRANSPORT_MODE" | "TRANSPORT_EMISSIONS";
             /** @enum {string} */
             severity: "blocking" | "warning";
             /** @enum {string} */
-            subjectType: "offer" | "cooperative" | "group_offer";
-            /** @description offer id, cooperative id, or `consumerGroupId:offerId` */
+            subjectType: "offer" | "cooperative" | "group_offer" | "vehicle" | "shipment";
+            /** @description offer id, cooperative id, `consumerGroupId:offerId`, vehicle or shipment id */
             subject: string;
+            /** @description the sentence in English, with its numbers; `facts` hold them for a translation */
             message: string;
+            facts: components["schemas"]["ViolationFactsDto"];
             /**
              * @description what the violation does while not waived
              * @enum {string}
              */
-            effect: "exclude" | "cap" | "none";
+            effect: "exclude" | "cap" | "none" | "skip_vehicle";
             capUnits: number | null;
             waived: boolean;
             /** Format: date-time */

@@ -100,3 +100,22 @@ export function withNode(sentence: (slot: string) => string, node: ReactNode): R
     </>
   );
 }
+
+/**
+ * A sentence of the catalogue with a node at each of its named slots (names isolated in a
+ * `<bdi>` inside a translated sentence): `sentence` gets a mark per slot to put where the node goes.
+ */
+export function withNodes(
+  sentence: (marks: Record<string, string>) => string,
+  nodes: Record<string, ReactNode>,
+): ReactNode {
+  const marks = Object.fromEntries(Object.keys(nodes).map((name) => [name, `\uE000${name}\uE001`]));
+  const pieces = sentence(marks).split(/\uE000(\w+)\uE001/);
+  return (
+    <>
+      {pieces.map((piece, index) =>
+        index % 2 === 0 ? piece : <Fragment key={index}>{nodes[piece] ?? piece}</Fragment>,
+      )}
+    </>
+  );
+}

@@ -166,6 +166,16 @@ export const kg = (language: Language, value: number) =>
     maximumFractionDigits: 2,
   }).format(value);
 
+/** A share (0..1) as the app writes it, to the hundredth of a percent ("80 %", "80٪"). */
+export const percent = (language: Language, share: number) =>
+  new Intl.NumberFormat(intlLocaleOf(language), { style: 'percent', maximumFractionDigits: 2 }).format(share);
+
+/** The text of the plural form of a message a count takes in a language, its placeholders left. */
+export function pluralForm(messages: object, key: string, count: number, language: Language): string {
+  const texts = messages as Record<string, string>;
+  return texts[`${key}_${new Intl.PluralRules(language).select(count)}`] ?? texts[`${key}_other`];
+}
+
 /** The plural form of a message a count takes in a language (Arabic has six). */
 export function plural(messages: object, key: string, count: number, language: Language): string {
   const form = new Intl.PluralRules(language).select(count);

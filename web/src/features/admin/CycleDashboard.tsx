@@ -10,6 +10,7 @@ import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { commonExplanation } from '../account/useForm';
 import { CYCLE_STAGES, reached, useCycle, useOffers, type Cycle, type Schemas } from '../cycle/queries';
 import { ShipmentCard } from '../transporter/CycleShipments';
+import { ViolationSentence } from './ViolationSentence';
 
 type Violation = Schemas['ViolationDto'];
 
@@ -105,8 +106,7 @@ function Violations({ cycle }: { cycle: Cycle }) {
               (<bdi>{violation.rule}</bdi>, {t(`severity.${violation.severity}`)})
             </span>
           </h3>
-          {/* The server's words, in its language: their own direction inside an Arabic page. */}
-          <p dir="auto">{violation.message}</p>
+          <ViolationSentence violation={violation} />
           <p className="muted" dir="auto">
             {t('admin.subject', { type: violation.subjectType, id: violation.subject })}
           </p>
