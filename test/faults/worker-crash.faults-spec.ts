@@ -275,7 +275,7 @@ describe('worker processes under faults (real `node dist/main.js`, APP_ROLE=work
           lines: gen.lines,
           statusesDuplicated: duplicated,
           eventsDuplicated,
-          extraJobs: duplicated.length * 2,
+          extraJobs: (duplicated.length + eventsDuplicated.length) * 2,
           notifications: attempts.length,
           mails: smtp.mails.length,
           rowsCompared: Object.values(twice.rows).reduce((a, b) => a + b, 0),
