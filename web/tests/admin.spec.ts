@@ -175,6 +175,9 @@ test('admin: the cycle dashboard (timeline, violations waived with a reason, the
   await expect(card.locator('[lang="en"]')).toHaveCount(0);
   await expect(card.locator('bdi').filter({ hasText: facts.product })).toHaveCount(1);
   await expect(card.locator('bdi').filter({ hasText: facts.cooperative })).toHaveCount(1);
+  await expect(card).toContainText(
+    say(text.admin.subject, { type: text.admin.subjectTypes.offer, id: violation.subject }),
+  );
   await expectDataIsolated(page, facts.product);
   await card.getByRole('button', { name: text.admin.waive }).click();
   await expect(card.getByLabel(text.admin.waiveReason)).toHaveAccessibleDescription(

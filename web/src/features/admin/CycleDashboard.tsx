@@ -108,7 +108,10 @@ function Violations({ cycle }: { cycle: Cycle }) {
           </h3>
           <ViolationSentence violation={violation} />
           <p className="muted" dir="auto">
-            {t('admin.subject', { type: violation.subjectType, id: violation.subject })}
+            {t('admin.subject', {
+              type: t(`admin.subjectTypes.${violation.subjectType}`, { defaultValue: violation.subjectType }),
+              id: violation.subject,
+            })}
           </p>
           {violation.waived ? (
             <p>
