@@ -244,6 +244,75 @@ test('admin: the cycle dashboard (timeline, violations waived with a reason, the
   await screenshot(page, testInfo, '43-admin-logs');
 });
 
+test.describe('every rule the app says itself', () => {
+  // The page's reads go to the network, where the test answers them, not to the service worker.
+  test.use({ serviceWorkers: 'block' });
+
+  test('admin: each rule of the charter and of transport is said in the page’s language from its facts, names isolated', async ({
+    page,
+    request,
+    text,
+  }, testInfo) => {
+    const c = await testCycle(request, { monthlyCapacity: 10 });
+    await c.admin.advanceTo(c.cycleId, 'confirming');
+    const cycle = await c.admin.get(`/cycles/${c.cycleId}`);
+    const [template] = cycle.violations;
+    const offer = { offerId: crypto.randomUUID(), product: 'Amlou', cooperative: 'Taitmatine' };
+    const cooperative = { cooperativeId: crypto.randomUUID(), cooperative: 'Tighanimine' };
+    const facts: Record<string, Record<string, unknown>> = {
+      ORGANIC_CERTIFICATE: { ...offer, loadingDate: '2027-02-01', certificates: 2 },
+      EXCLUDED_PRODUCT: { ...offer, productId: crypto.randomUUID() },
+      LOCAL_SALES_SHARE: { ...cooperative, share: 0.25, minShare: 0.5, offers: 3 },
+      FAIR_PRICE: { ...offer, priceMinor: 450, floorMinor: 900, currency: 'EUR' },
+      EXPORT_SHARE: { ...offer, demand: 28, share: 0.5, capacity: 10, capUnits: 5 },
+      COMMITMENT_STABILITY: {
+        ...offer,
+        consumerGroupId: crypto.randomUUID(),
+        group: 'GASAP Ixelles',
+        firstMonth: 40,
+        quantity: 12,
+        variation: -0.7,
+        maxVariation: 0.3,
+      },
+      TRANSPORT_MODE: { mode: 'air', forbiddenModes: ['air', 'road'] },
+      TRANSPORT_EMISSIONS: { gramsPerKg: 812.5, maxGramsPerKg: 500 },
+    };
+    const violations = Object.entries(facts).map(([rule, ruleFacts]) => ({
+      ...template,
+      id: crypto.randomUUID(),
+      rule,
+      facts: ruleFacts,
+      message: `English sentence of ${rule}.`,
+    }));
+    await page.route(`**/api/v1/cycles/${c.cycleId}`, (route) =>
+      route.fulfill({ json: { ...cycle, violations } }),
+    );
+    await signIn(page, text, DEMO.admin);
+    await page.goto(`/admin/cycles/${c.cycleId}`);
+    const titles: Record<string, string> = text.rules;
+    const sentences: Record<string, string> = text.violation;
+    for (const violation of violations) {
+      const card = page
+        .getByRole('listitem')
+        .filter({ has: page.locator('bdi', { hasText: new RegExp(`^${violation.rule}$`) }) });
+      await expect(card).toBeVisible();
+      await expect(card.getByRole('heading')).toContainText(titles[violation.rule]);
+      // Said by the app, not the server's English, with no placeholder or key left unfilled.
+      await expect(card).not.toContainText(violation.message);
+      await expect(card.locator('[lang="en"]')).toHaveCount(0);
+      await expect(card).not.toContainText('{{');
+      await expect(card).not.toContainText('violation.');
+      const sentence = sentences[violation.rule] ?? sentences[`${violation.rule}_other`];
+      for (const name of ['product', 'cooperative', 'group']) {
+        const value = violation.facts[name];
+        if (typeof value === 'string' && sentence.includes(`{{${name}}}`))
+          await expect(card.locator('bdi').filter({ hasText: value })).toHaveCount(1);
+      }
+    }
+    await screenshot(page, testInfo, '44-admin-violations');
+  });
+});
+
 test.describe('the violations the app cannot say itself', () => {
   // The page's reads go to the network, where the test answers them, not to the service worker.
   test.use({ serviceWorkers: 'block' });

@@ -6,6 +6,7 @@ import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { Money } from '../../ui/Money';
+import { withNodes } from '../../ui/ServerMessage';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { commonExplanation } from '../account/useForm';
 import { CYCLE_STAGES, reached, useCycle, useOffers, type Cycle, type Schemas } from '../cycle/queries';
@@ -103,15 +104,26 @@ function Violations({ cycle }: { cycle: Cycle }) {
             <Icon name={violation.waived ? 'check' : 'warning'} />{' '}
             {t(`rules.${violation.rule}`, { defaultValue: violation.rule })}{' '}
             <span className="muted">
-              (<bdi>{violation.rule}</bdi>, {t(`severity.${violation.severity}`)})
+              {withNodes(
+                (marks) =>
+                  t('admin.ruleAndSeverity', { ...marks, severity: t(`severity.${violation.severity}`) }),
+                { rule: <bdi>{violation.rule}</bdi> },
+              )}
             </span>
           </h3>
           <ViolationSentence violation={violation} />
           <p className="muted" dir="auto">
-            {t('admin.subject', {
-              type: t(`admin.subjectTypes.${violation.subjectType}`, { defaultValue: violation.subjectType }),
-              id: violation.subject,
-            })}
+            {/* The id as the API gives it, left to right inside an Arabic sentence. */}
+            {withNodes(
+              (marks) =>
+                t('admin.subject', {
+                  ...marks,
+                  type: t(`admin.subjectTypes.${violation.subjectType}`, {
+                    defaultValue: violation.subjectType,
+                  }),
+                }),
+              { id: <bdi dir="ltr">{violation.subject}</bdi> },
+            )}
           </p>
           {violation.waived ? (
             <p>
