@@ -299,8 +299,15 @@ describe('notifications to people', () => {
     const before = smtp.mails.length;
     expect(await recordedEvents(cycle1())).toEqual([]); // taken by the jobs that wrote them
     expect(await people.writeEvent({ cycleId: cycle1(), kind: 'cycle.allocated' })).toBe(0);
-    expect(await people.notify('cycle.allocated', cycle1())).toBe(0);
-    expect(await people.notify('cycle.locked', cycle1())).toBe(0);
+    // Recorded again (a stage that ran twice could not, but a restored backup could): the
+    // fan-out itself writes nothing it wrote before.
+    await t.dataSource.query(
+      `INSERT INTO people_events (cycle_id, kind) VALUES ($1, 'cycle.allocated'), ($1, 'cycle.locked')`,
+      [cycle1()],
+    );
+    expect(await people.writeEvent({ cycleId: cycle1(), kind: 'cycle.allocated' })).toBe(0);
+    expect(await people.writeEvent({ cycleId: cycle1(), kind: 'cycle.locked' })).toBe(0);
+    expect(await recordedEvents(cycle1())).toEqual([]);
     await deliver(cycle1());
     expect(smtp.mails.length).toBe(before);
   });

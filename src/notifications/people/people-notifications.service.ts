@@ -82,13 +82,6 @@ export class PeopleNotificationsService {
     return written;
   }
 
-  /** Writes and queues one cycle event's messages again, recorded or not: the outbox's dedupe keys refuse a second copy. */
-  async notify(kind: CycleEventKind, cycleId: string): Promise<number> {
-    const ids = await this.dataSource.transaction((m) => this.people.fanOut(m, kind, cycleId));
-    await this.dispatch(ids);
-    return ids.length;
-  }
-
   /** Queues delivery after commit; never throws (the outbox sweep catches up). */
   async dispatch(ids: string[]): Promise<void> {
     await this.notifications.dispatch(ids);
