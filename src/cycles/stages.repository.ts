@@ -12,10 +12,12 @@ export interface LockedCycle {
   month: string;
   loadingDate: string;
   charterVersionId: string | null;
+  /** The season's currency: the offers' prices and the charter's price floors are in it. */
+  currency: string;
 }
 
 /**
- * work_mem of the allocate stage's transaction (SET LOCAL): the members' largest-remainder
+ * work_mem of the allocate stage's transaction (at least): the members' largest-remainder
  * split sorts every pledge line of the month; at 1M lines the default 4MB spills to disk.
  */
 export const ALLOCATE_WORK_MEM = '256MB';
@@ -40,7 +42,7 @@ export class StagesRepository {
          ) cv ON true
         WHERE c.id = $1 AND c.status = 'open' AND s.id = c.season_id
       RETURNING c.season_id AS "seasonId", c.month, to_char(c.loading_date, 'YYYY-MM-DD') AS "loadingDate",
-                cv.id AS "charterVersionId"`,
+                cv.id AS "charterVersionId", s.currency`,
       [cycleId],
     );
     if (!cycle) return null;
@@ -116,11 +118,10 @@ export class StagesRepository {
         WHERE cc.cycle_id = $1`,
       [cycleId],
     );
-    const [season] = await m.query('SELECT currency FROM seasons WHERE id = $1', [locked.seasonId]);
     return {
       rules: charter.rules as CharterRules,
       loadingDate: locked.loadingDate,
-      currency: season?.currency,
+      currency: locked.currency,
       offers: withIntegers(offers as CharterCheckInput['offers'][number][], ['demand', 'monthlyCapacity']),
       cooperatives,
       groupCommitments: withIntegers(groupCommitments as CharterCheckInput['groupCommitments'][number][], [
