@@ -1,5 +1,8 @@
+import type { PersonNotificationKind } from '../domain/person-notification-kinds';
+
 /**
- * The cycle events whose messages to people follow a stage. A stage names them; the stage
+ * The cycle events whose messages to people follow a stage (the kinds of notification the
+ * stages cause; the clock causes the others). A stage names them; the stage
  * runner records them in the stage's transaction (people_events); a job writes each one's
  * messages in a transaction of its own, once (PeopleNotificationsService.writeEvent).
  */
@@ -8,7 +11,7 @@ export const CYCLE_EVENT_KINDS = [
   'cycle.allocated',
   'cycle.dispatched',
   'statement.ready',
-] as const;
+] as const satisfies readonly PersonNotificationKind[];
 export type CycleEventKind = (typeof CYCLE_EVENT_KINDS)[number];
 
 export function isCycleEventKind(kind: string): kind is CycleEventKind {

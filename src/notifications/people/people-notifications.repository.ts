@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import { returningRows } from '../../common/database/returning';
 import { atLeastWorkMem } from '../../common/database/work-mem';
 import { COUNTRY_LOCALES } from '../domain/person-locale';
-import type { PersonNotificationKind } from '../domain/person-notification-kinds';
 import type { CycleEventKind } from './people-events';
 
 /**
@@ -63,7 +62,7 @@ const CYCLE = `
   cy AS (SELECT c.id, c.month, c.season_id, s.name AS season, to_char(c.loading_date, 'YYYY-MM-DD') AS loading_date
            FROM cycles c JOIN seasons s ON s.id = c.season_id WHERE c.id = $3::uuid)`;
 
-const SQL: Record<Exclude<PersonNotificationKind, 'cycle.closing' | 'cycle.receipt_due'>, string> = {
+const SQL: Record<CycleEventKind, string> = {
   'cycle.locked': `
     WITH ${CYCLE}, ${TERRITORY_LOCALES},
     commitments AS (
@@ -296,7 +295,7 @@ export const FAN_OUT_WORK_MEM = '64MB';
 @Injectable()
 export class PeopleNotificationsRepository {
   /** Writes the messages of a cycle event (lock, allocation, dispatch, settlement); returns the new ids. */
-  async fanOut(m: EntityManager, kind: keyof typeof SQL, cycleId: string): Promise<string[]> {
+  async fanOut(m: EntityManager, kind: CycleEventKind, cycleId: string): Promise<string[]> {
     const { sql, parameters } = this.fanOutStatement(kind, cycleId);
     await atLeastWorkMem(m, FAN_OUT_WORK_MEM);
     const rows: { id: string }[] = await m.query(sql, parameters);
@@ -304,7 +303,7 @@ export class PeopleNotificationsRepository {
   }
 
   /** The one statement of an event's fan-out, for fanOut and for the benchmark's EXPLAIN ANALYZE. */
-  fanOutStatement(kind: keyof typeof SQL, cycleId: string): { sql: string; parameters: unknown[] } {
+  fanOutStatement(kind: CycleEventKind, cycleId: string): { sql: string; parameters: unknown[] } {
     return { sql: SQL[kind], parameters: [kind, LOCALE_MAP, cycleId] };
   }
 
