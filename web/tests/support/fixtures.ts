@@ -178,9 +178,7 @@ export function pluralForm(messages: object, key: string, count: number, languag
 
 /** The plural form of a message a count takes in a language (Arabic has six). */
 export function plural(messages: object, key: string, count: number, language: Language): string {
-  const form = new Intl.PluralRules(language).select(count);
-  const texts = messages as Record<string, string>;
-  return say(texts[`${key}_${form}`] ?? texts[`${key}_other`], { count });
+  return say(pluralForm(messages, key, count, language), { count });
 }
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
