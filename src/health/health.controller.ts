@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
 import { ALIVE_WITHIN_MS, FORGET_AFTER_MS, heartbeatsKey, type Heartbeat } from './heartbeat';
 import { StageErrorDto } from '../cycles/dto/cycle.dto';
-import { HealthRepository, type FailedStage, type StalledCycle } from './health.repository';
+import { HealthRepository, type FailedStage, type LateEvent, type StalledCycle } from './health.repository';
 
 type Probe = 'up' | 'down';
 
@@ -34,11 +34,28 @@ export class FailedStageDto {
   @ApiProperty({ type: StageErrorDto }) lastError!: StageErrorDto;
 }
 
+export class PeopleEventFailureDto {
+  @ApiProperty() message!: string;
+  @ApiProperty({ required: false, description: "PostgreSQL's SQLSTATE, when the database refused" })
+  code?: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class LateEventDto {
+  @ApiProperty({ format: 'uuid' }) cycleId!: string;
+  @ApiProperty({ example: 'cycle.allocated' }) kind!: string;
+  @ApiProperty({ format: 'date-time', description: 'when the stage that caused it recorded it' })
+  recordedAt!: string;
+  @ApiProperty({ description: 'attempts at writing its messages that failed' }) failures!: number;
+  @ApiProperty({ type: PeopleEventFailureDto, nullable: true, description: 'the last cause' })
+  lastError!: PeopleEventFailureDto | null;
+}
+
 export class HealthDto {
   @ApiProperty({
     enum: ['ok', 'degraded', 'unhealthy'],
     description:
-      'unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, a cycle stalled or a stage failed',
+      'unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, a cycle stalled, a stage failed or messages to people late',
   })
   status!: 'ok' | 'degraded' | 'unhealthy';
   @ApiProperty({ enum: ['up', 'down'] }) database!: Probe;
@@ -55,6 +72,12 @@ export class HealthDto {
     description: 'cycles whose stage failed for a reason retries cannot cure, with the cause',
   })
   failedStages!: FailedStageDto[];
+  @ApiProperty({
+    type: [LateEventDto],
+    description:
+      'cycle events whose messages to people are still not written twice the clock interval after the stage, with the last cause',
+  })
+  lateEvents!: LateEventDto[];
 }
 
 export class ReadinessDto {
@@ -122,22 +145,36 @@ export class HealthController {
   }
 
   private async read(): Promise<HealthDto> {
-    const [database, redis, stalled, failed] = await Promise.all([
+    const lateAfterMs = 2 * this.config.clockIntervalMs;
+    const [database, redis, stalled, failed, late] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.hgetall(heartbeatsKey(this.config.queuePrefix))),
-      probe(() => this.health.stalledCycles(2 * this.config.clockIntervalMs)),
+      probe(() => this.health.stalledCycles(lateAfterMs)),
       probe(() => this.health.failedStages()),
+      probe(() => this.health.lateEvents(lateAfterMs)),
     ]);
     const workers = await this.workersSeen(redis.value ?? {});
     const stalledCycles: StalledCycle[] = stalled.value ?? [];
     const failedStages: FailedStage[] = failed.value ?? [];
+    const lateEvents: LateEvent[] = late.value ?? [];
     const status =
       database.probe === 'down' || redis.probe === 'down'
         ? 'unhealthy'
-        : !workers.some((worker) => worker.alive) || stalledCycles.length > 0 || failedStages.length > 0
+        : !workers.some((worker) => worker.alive) ||
+            stalledCycles.length > 0 ||
+            failedStages.length > 0 ||
+            lateEvents.length > 0
           ? 'degraded'
           : 'ok';
-    return { status, database: database.probe, redis: redis.probe, workers, stalledCycles, failedStages };
+    return {
+      status,
+      database: database.probe,
+      redis: redis.probe,
+      workers,
+      stalledCycles,
+      failedStages,
+      lateEvents,
+    };
   }
 
   /** The heartbeats, newest first; those not heard of for an hour are forgotten. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { StageError } from '../cycles/stages/stage-errors';
+import type { PeopleEventFailure } from '../notifications/people/people-events';
 
 /** A cycle whose next stage is due and has not run. */
 export interface StalledCycle {
@@ -15,6 +16,17 @@ export interface FailedStage {
   cycleId: string;
   status: string;
   lastError: StageError;
+}
+
+/** A cycle event whose messages to people are still not written after the stage that caused it. */
+export interface LateEvent {
+  cycleId: string;
+  kind: string;
+  /** when the stage recorded it */
+  recordedAt: string;
+  /** attempts at writing it that failed */
+  failures: number;
+  lastError: PeopleEventFailure | null;
 }
 
 @Injectable()
@@ -61,5 +73,21 @@ export class HealthRepository {
         LIMIT $1`,
       [limit],
     );
+  }
+
+  /**
+   * Events recorded more than `olderThanMs` ago whose messages are not written (people_events):
+   * their job and the clock's sweep keep failing, or no worker runs. Oldest first.
+   */
+  async lateEvents(olderThanMs: number, limit = 20): Promise<LateEvent[]> {
+    const rows: (Omit<LateEvent, 'recordedAt'> & { recordedAt: Date })[] = await this.dataSource.query(
+      `SELECT cycle_id AS "cycleId", kind, created_at AS "recordedAt", failures, last_error AS "lastError"
+         FROM people_events
+        WHERE created_at <= now() - make_interval(secs => $1::float8 / 1000)
+        ORDER BY created_at, cycle_id, kind
+        LIMIT $2`,
+      [olderThanMs, limit],
+    );
+    return rows.map((row) => ({ ...row, recordedAt: new Date(row.recordedAt).toISOString() }));
   }
 }

@@ -24,6 +24,7 @@ import { DemoSeedProgress1763800018000 } from './1763800018000-demo-seed-progres
 import { NotificationSharedFacts1763800019000 } from './1763800019000-notification-shared-facts';
 import { ViolationFacts1763800020000 } from './1763800020000-violation-facts';
 import { PeopleEvents1763800021000 } from './1763800021000-people-events';
+import { PeopleEventFailures1763800022000 } from './1763800022000-people-event-failures';
 
 /** Listed explicitly (not globbed) so the same list serves the built app, the CLI and the tests. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   NotificationSharedFacts1763800019000,
   ViolationFacts1763800020000,
   PeopleEvents1763800021000,
+  PeopleEventFailures1763800022000,
 ];

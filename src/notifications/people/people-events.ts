@@ -23,6 +23,27 @@ export function peopleEventJobId(cycleId: string, kind: CycleEventKind): string 
   return `people-${cycleId}-${kind}`;
 }
 
+/** Why writing an event's messages failed, as people_events.last_error and GET /health keep it. */
+export interface PeopleEventFailure {
+  message: string;
+  /** PostgreSQL's SQLSTATE, when the database refused */
+  code?: string;
+  at: string;
+}
+
+const FAILURE_MESSAGE_CHARS = 300;
+
+/** The failure of an attempt at `at`: the error's message (cut short) and SQLSTATE if any. */
+export function peopleEventFailure(error: unknown, at: Date): PeopleEventFailure {
+  const driverCode = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    message: message.slice(0, FAILURE_MESSAGE_CHARS),
+    ...(typeof driverCode === 'string' ? { code: driverCode } : {}),
+    at: at.toISOString(),
+  };
+}
+
 /** The line a written event logs: how many messages and how long (read back by npm run bench). */
 export interface EventWritten {
   cycleId: string;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { returningRows } from '../../common/database/returning';
 import { atLeastWorkMem } from '../../common/database/work-mem';
 import { COUNTRY_LOCALES } from '../domain/person-locale';
-import type { CycleEventKind } from './people-events';
+import type { CycleEventKind, PeopleEventFailure } from './people-events';
 
 /**
  * The fan-outs of the notifications to people: each event is ONE `INSERT … SELECT` into the
@@ -329,15 +329,29 @@ export class PeopleNotificationsRepository {
     return rows.length > 0;
   }
 
-  /** Events recorded more than `olderThanSeconds` ago and still not written, oldest first. */
-  staleEvents(
-    m: EntityManager,
-    olderThanSeconds: number,
-  ): Promise<{ cycleId: string; kind: CycleEventKind }[]> {
+  /**
+   * Events recorded more than `olderThanSeconds` ago and still not written, oldest first. Their
+   * kind is as stored: a worker of an older version may not know it (writeEvent refuses it).
+   */
+  staleEvents(m: EntityManager, olderThanSeconds: number): Promise<{ cycleId: string; kind: string }[]> {
     return m.query(
       `SELECT cycle_id AS "cycleId", kind FROM people_events
         WHERE created_at < now() - make_interval(secs => $1) ORDER BY created_at, cycle_id, kind`,
       [olderThanSeconds],
+    );
+  }
+
+  /** Counts a failed attempt at writing an event's messages and keeps its cause. */
+  async recordEventFailure(
+    m: EntityManager,
+    cycleId: string,
+    kind: string,
+    failure: PeopleEventFailure,
+  ): Promise<void> {
+    await m.query(
+      `UPDATE people_events SET failures = failures + 1, last_error = $3::jsonb
+        WHERE cycle_id = $1 AND kind = $2`,
+      [cycleId, kind, JSON.stringify(failure)],
     );
   }
 

@@ -6,7 +6,13 @@ import { QueueService } from '../../queue/queue.service';
 import { RECEIPT_DUE_DAYS } from '../../seasons/domain/calendar';
 import type { PersonNotificationKind } from '../domain/person-notification-kinds';
 import { NotificationsService } from '../notifications.service';
-import { eventWrittenLine, isCycleEventKind, peopleEventJobId, type CycleEventKind } from './people-events';
+import {
+  eventWrittenLine,
+  isCycleEventKind,
+  peopleEventFailure,
+  peopleEventJobId,
+  type CycleEventKind,
+} from './people-events';
 import { PersonMessageRenderer } from './person-message-renderer';
 import { PeopleNotificationsRepository } from './people-notifications.repository';
 
@@ -54,31 +60,54 @@ export class PeopleNotificationsService {
   /**
    * Writes a recorded event's messages, one set-based insert, in the transaction that takes the
    * event, and queues them once committed. An event already written (the job ran before, or runs
-   * on another worker now) writes nothing. Returns how many messages were written.
+   * on another worker now) writes nothing. Returns how many messages were written. A failure is
+   * counted on the event with its cause (GET /health shows it) and thrown for the job to retry.
    */
   @OnJob(JobName.WritePeopleEvent)
   async writeEvent({ cycleId, kind }: JobPayloads[JobName.WritePeopleEvent]): Promise<number> {
-    if (!isCycleEventKind(kind)) throw new Error(`unknown cycle event ${kind}`);
     const started = performance.now();
-    const ids = await this.dataSource.transaction(async (m) =>
-      (await this.people.takeEvent(m, cycleId, kind)) ? this.people.fanOut(m, kind, cycleId) : null,
-    );
+    let ids: string[] | null;
+    try {
+      if (!isCycleEventKind(kind)) throw new Error(`unknown cycle event ${kind}`);
+      ids = await this.dataSource.transaction(async (m) =>
+        (await this.people.takeEvent(m, cycleId, kind)) ? this.people.fanOut(m, kind, cycleId) : null,
+      );
+      if (ids !== null)
+        this.logger.log(
+          eventWrittenLine({
+            cycleId,
+            kind,
+            messages: ids.length,
+            ms: Math.round(performance.now() - started),
+          }),
+        );
+    } catch (error) {
+      await this.people
+        .recordEventFailure(this.dataSource.manager, cycleId, kind, peopleEventFailure(error, new Date()))
+        .catch((recording: Error) => this.logger.warn(`could not record the failure: ${recording.message}`));
+      throw error;
+    }
     if (ids === null) return 0;
-    this.logger.log(
-      eventWrittenLine({ cycleId, kind, messages: ids.length, ms: Math.round(performance.now() - started) }),
-    );
     await this.dispatch(ids);
     return ids.length;
   }
 
   /**
    * Writes the events recorded more than `olderThanSeconds` ago: their job was lost, or is late.
-   * Where the job runs too, whichever takes the event first writes it.
+   * Where the job runs too, whichever takes the event first writes it. One event that fails is
+   * logged and left for the next sweep; the others are still written.
    */
   async sweepEvents(olderThanSeconds: number): Promise<number> {
     let written = 0;
-    for (const event of await this.people.staleEvents(this.dataSource.manager, olderThanSeconds))
-      written += await this.writeEvent(event);
+    for (const event of await this.people.staleEvents(this.dataSource.manager, olderThanSeconds)) {
+      try {
+        written += await this.writeEvent(event);
+      } catch (error) {
+        this.logger.warn(
+          `the ${event.kind} messages of cycle ${event.cycleId} could not be written: ${(error as Error).message}`,
+        );
+      }
+    }
     return written;
   }
 

@@ -1402,9 +1402,31 @@ export interface components {
             status: string;
             lastError: components["schemas"]["StageErrorDto"];
         };
+        PeopleEventFailureDto: {
+            message: string;
+            /** @description PostgreSQL's SQLSTATE, when the database refused */
+            code?: string;
+            /** Format: date-time */
+            at: string;
+        };
+        LateEventDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /** @example cycle.allocated */
+            kind: string;
+            /**
+             * Format: date-time
+             * @description when the stage that caused it recorded it
+             */
+            recordedAt: string;
+            /** @description attempts at writing its messages that failed */
+            failures: number;
+            /** @description the last cause */
+            lastError: components["schemas"]["PeopleEventFailureDto"] | null;
+        };
         HealthDto: {
             /**
-             * @description unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, a cycle stalled or a stage failed
+             * @description unhealthy (503): PostgreSQL or Redis down; degraded: no worker alive, a cycle stalled, a stage failed or messages to people late
              * @enum {string}
              */
             status: "ok" | "degraded" | "unhealthy";
@@ -1418,6 +1440,8 @@ export interface components {
             stalledCycles: components["schemas"]["StalledCycleDto"][];
             /** @description cycles whose stage failed for a reason retries cannot cure, with the cause */
             failedStages: components["schemas"]["FailedStageDto"][];
+            /** @description cycle events whose messages to people are still not written twice the clock interval after the stage, with the last cause */
+            lateEvents: components["schemas"]["LateEventDto"][];
         };
         ReadinessDto: {
             /** @enum {string} */
