@@ -86,24 +86,9 @@ export function ServerMessage({
 }
 
 /**
- * A sentence of the catalogue with a node where its `{{slot}}` is (the server's reason inside
- * "Your pledge for March was refused: {{reason}}."), the rest of it translated as usual.
- */
-export function withNode(sentence: (slot: string) => string, node: ReactNode): ReactNode {
-  const MARK = '\u0000';
-  const [before, after = ''] = sentence(MARK).split(MARK);
-  return (
-    <>
-      {before}
-      {node}
-      {after}
-    </>
-  );
-}
-
-/**
  * A sentence of the catalogue with a node at each of its named slots (names isolated in a
- * `<bdi>` inside a translated sentence): `sentence` gets a mark per slot to put where the node goes.
+ * `<bdi>` inside a translated sentence): `sentence` gets a mark per slot to put where the node
+ * goes. A node whose slot a translation lacks is put after the sentence, never lost.
  */
 export function withNodes(
   sentence: (marks: Record<string, string>) => string,
@@ -111,11 +96,21 @@ export function withNodes(
 ): ReactNode {
   const marks = Object.fromEntries(Object.keys(nodes).map((name) => [name, `\uE000${name}\uE001`]));
   const pieces = sentence(marks).split(/\uE000(\w+)\uE001/);
+  const placed = new Set(pieces.filter((_, index) => index % 2 === 1));
+  const missing = Object.keys(nodes).filter((name) => !placed.has(name));
   return (
     <>
       {pieces.map((piece, index) =>
         index % 2 === 0 ? piece : <Fragment key={index}>{nodes[piece] ?? piece}</Fragment>,
       )}
+      {missing.map((name) => (
+        <Fragment key={name}> {nodes[name]}</Fragment>
+      ))}
     </>
   );
+}
+
+/** withNodes for a sentence of one slot (the server's reason inside "… was refused: {{reason}}."). */
+export function withNode(sentence: (slot: string) => string, node: ReactNode): ReactNode {
+  return withNodes((marks) => sentence(marks.slot), { slot: node });
 }
