@@ -212,7 +212,7 @@ describe('login and tokens', () => {
     it('reports health without a token', async () => {
       const reply = await api.anonymous().get('/health');
       expect(reply.status).toBe(200);
-      // Workers and stalled cycles are other tests' (test/health/workers.e2e-spec.ts).
+      // Workers, stalled cycles and late events are other tests' (test/health/).
       expect(reply.body).toEqual({
         status: expect.stringMatching(/^(ok|degraded)$/),
         database: 'up',
@@ -220,6 +220,7 @@ describe('login and tokens', () => {
         workers: expect.any(Array),
         stalledCycles: expect.any(Array),
         failedStages: expect.any(Array),
+        lateEvents: expect.any(Array),
       });
     });
 
