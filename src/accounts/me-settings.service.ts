@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
-import { PERSON_NOTIFICATION_KINDS } from '../notifications/domain/person-notification-kinds';
+import { PERSON_NOTIFICATION_KINDS, receivedKinds } from '../notifications/domain/person-notification-kinds';
 import type { User } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import type { MeSettingsDto, UpdateMeDto } from './dto/me-settings.dto';
 
 function toDto(user: User): MeSettingsDto {
-  const notifications = Object.fromEntries(
-    PERSON_NOTIFICATION_KINDS.map((kind) => [kind, !user.mutedNotifications.includes(kind)]),
-  ) as MeSettingsDto['notifications'];
+  const notifications = receivedKinds(PERSON_NOTIFICATION_KINDS, user.mutedNotifications);
   return { id: user.id, email: user.email, role: user.role, locale: user.locale, notifications };
 }
 

@@ -11,6 +11,7 @@ export interface MeUserRow {
   role: string;
   locale: string | null;
   memberId: string | null;
+  mutedNotifications: string[];
   organisation: MeOrganisationDto | null;
 }
 
@@ -50,6 +51,7 @@ export class MeRepository {
   async user(actor: Actor): Promise<MeUserRow | null> {
     const [row] = await this.dataSource.query(
       `SELECT u.id, u.email, u.role, u.locale, u.member_id AS "memberId",
+              u.muted_notifications AS "mutedNotifications",
               CASE
                 WHEN u.role IN ('coordinator', 'member') THEN
                   (SELECT json_build_object('type', 'consumer_group', 'id', g.id, 'name', g.name)

@@ -1,6 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { CalendarFeedsService } from '../calendar-feed/calendar-feeds.service';
 import type { Actor } from '../common/auth/actor';
+import { kindsSentTo, receivedKinds } from '../notifications/domain/person-notification-kinds';
 import { nextStep } from './domain/next-step';
 import type { CalendarTokenDto, MeDto } from './dto/me.dto';
 import { MeRepository } from './me.repository';
@@ -19,9 +20,9 @@ export class MeService {
       this.feeds.urlOf(actor.userId),
     ]);
     if (!user) throw new UnauthorizedException('This account no longer exists');
-    const { organisation, ...rest } = user;
+    const { organisation, mutedNotifications, ...rest } = user;
     return {
-      user: rest,
+      user: { ...rest, notifications: receivedKinds(kindsSentTo(user.role), mutedNotifications) },
       organisation,
       seasons: seasons.map(({ cycles, ...season }) => {
         const next = nextStep(actor.role, cycles);

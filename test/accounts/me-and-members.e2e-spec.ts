@@ -57,6 +57,30 @@ describe('PATCH /me', () => {
   });
 
   it.each([
+    ['member', ['cycle.closing', 'cycle.allocated', 'statement.ready']],
+    ['coordinator', ['cycle.locked', 'cycle.dispatched', 'cycle.receipt_due']],
+    ['cooperative', ['statement.ready']],
+    ['transporter', []],
+    ['admin', []],
+  ] as const)('GET /me shows a %s the kinds of e-mail its role is sent, as switched', async (role, kinds) => {
+    const r = await registry(t.dataSource, { groups: 1, membersPerGroup: 1 });
+    const links = {
+      member: { memberId: r.membersByGroup[0][0] },
+      coordinator: { consumerGroupId: r.groupIds[0] },
+      cooperative: { cooperativeId: r.cooperativeIds[0] },
+      transporter: { transportOrganiserId: r.transportOrganiserIds[0] },
+      admin: {},
+    }[role];
+    const user = await account(api, admin, role, links);
+    const received = (await api.as(user.token).get('/me')).body.user.notifications;
+    expect(received).toEqual(Object.fromEntries(kinds.map((kind) => [kind, true])));
+    if (kinds.length === 0) return;
+    await api.as(user.token).patch('/me', { body: { notifications: { [kinds[0]]: false } } });
+    const after = (await api.as(user.token).get('/me')).body.user.notifications;
+    expect(after).toEqual(Object.fromEntries(kinds.map((kind, index) => [kind, index !== 0])));
+  });
+
+  it.each([
     [{ locale: 'de' }, 'locale'],
     [{ notifications: { 'cycle.exploded': false } }, 'notifications'],
     [{ notifications: { 'cycle.closing': 'no' } }, 'notifications'],

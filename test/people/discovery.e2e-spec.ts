@@ -50,6 +50,7 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
         role: 'member',
         locale: null,
         memberId: w.memberId,
+        notifications: { 'cycle.closing': true, 'cycle.allocated': true, 'statement.ready': true },
       });
       expect(body.organisation).toEqual({ type: 'consumer_group', id: w.groupId, name: expect.any(String) });
       expect(body.seasons.map((s: { id: string }) => s.id)).toEqual([w.season.seasonId]);

@@ -77,6 +77,32 @@ test('everyone: changes the password, and signs in with the new one', async ({ p
   await signIn(page, text, member.email, 'a-brand-new-password-2026');
 });
 
+test('everyone: chooses the e-mails they receive, kept on the account', async ({ page, text }) => {
+  const member = await freshMember('emails');
+  await signIn(page, text, member.email, member.password);
+  await page.getByRole('link', { name: text.nav.account }).click();
+  const choices = page.getByRole('group', { name: text.emails.legend });
+  // A member is sent the reminder, the allocation and the statement; a coordinator's kinds are not offered.
+  await expect(choices.getByRole('checkbox')).toHaveCount(3);
+  await expect(choices.getByRole('checkbox', { name: text.emails.kinds.cycle.locked })).toHaveCount(0);
+  const reminder = choices.getByRole('checkbox', { name: text.emails.kinds.cycle.closing });
+  await expect(reminder).toBeChecked();
+  await reminder.uncheck();
+  await page.getByRole('button', { name: text.emails.save }).click();
+  await expect(page.getByRole('status').filter({ hasText: text.emails.saved })).toBeVisible();
+  const api = await as(member.email, member.password);
+  expect((await json(api.get(apiPath('/me')))).user.notifications).toEqual({
+    'cycle.closing': false,
+    'cycle.allocated': true,
+    'statement.ready': true,
+  });
+  await api.dispose();
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: text.emails.kinds.cycle.closing })).not.toBeChecked();
+  await expect(page.getByRole('checkbox', { name: text.emails.kinds.statement.ready })).toBeChecked();
+  await expectAccessible(page);
+});
+
 test('everyone: accepts an invitation from the mail, chooses a password and lands in the app', async ({
   page,
   text,

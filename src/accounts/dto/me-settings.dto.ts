@@ -1,17 +1,12 @@
-import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, ValidateBy } from 'class-validator';
 import { ROLES, type Role } from '../../common/auth/actor';
 import {
   PERSON_NOTIFICATION_KINDS,
   type PersonNotificationKind,
 } from '../../notifications/domain/person-notification-kinds';
+import { notificationKindsSchema } from '../../notifications/dto/notification-kinds.schema';
 import { LOCALES, type Locale } from '../domain/account-mails';
-
-const notificationsSchema = {
-  type: 'object',
-  properties: Object.fromEntries(PERSON_NOTIFICATION_KINDS.map((kind) => [kind, { type: 'boolean' }])),
-  additionalProperties: false,
-} as unknown as ApiPropertyOptions;
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ enum: LOCALES, description: 'the language of e-mails and of the web app' })
@@ -20,7 +15,7 @@ export class UpdateMeDto {
   locale?: Locale;
 
   @ApiPropertyOptional({
-    ...notificationsSchema,
+    ...notificationKindsSchema,
     description: 'kinds switched on (true) or off (false); kinds left out keep their setting',
     example: { 'cycle.closing': false },
   })
@@ -48,6 +43,6 @@ export class MeSettingsDto {
   @ApiProperty() email!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ enum: LOCALES, nullable: true, type: String }) locale!: string | null;
-  @ApiProperty({ ...notificationsSchema, description: 'every kind, true when it is received' })
+  @ApiProperty({ ...notificationKindsSchema, description: 'every kind, true when it is received' })
   notifications!: Record<PersonNotificationKind, boolean>;
 }

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES } from '../../common/auth/actor';
+import type { PersonNotificationKind } from '../../notifications/domain/person-notification-kinds';
+import { notificationKindsSchema } from '../../notifications/dto/notification-kinds.schema';
 import { NEXT_ACTIONS } from '../domain/next-step';
 
 export class MeUserDto {
@@ -20,6 +22,13 @@ export class MeUserDto {
     description: 'a member’s own member record (the id its pledges are under)',
   })
   memberId!: string | null;
+  @ApiProperty({
+    ...notificationKindsSchema,
+    description:
+      'the kinds of e-mail sent to this user’s role, true when received; PATCH /me switches them (a transporter’s or an admin’s is empty)',
+    example: { 'cycle.closing': true, 'cycle.allocated': true, 'statement.ready': false },
+  })
+  notifications!: Partial<Record<PersonNotificationKind, boolean>>;
 }
 
 export class MeOrganisationDto {

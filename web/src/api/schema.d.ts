@@ -2925,6 +2925,22 @@ export interface components {
              * @description a member’s own member record (the id its pledges are under)
              */
             memberId: string | null;
+            /**
+             * @description the kinds of e-mail sent to this user’s role, true when received; PATCH /me switches them (a transporter’s or an admin’s is empty)
+             * @example {
+             *       "cycle.closing": true,
+             *       "cycle.allocated": true,
+             *       "statement.ready": false
+             *     }
+             */
+            notifications: {
+                "cycle.closing"?: boolean;
+                "cycle.locked"?: boolean;
+                "cycle.allocated"?: boolean;
+                "cycle.dispatched"?: boolean;
+                "cycle.receipt_due"?: boolean;
+                "statement.ready"?: boolean;
+            };
         };
         MeOrganisationDto: {
             /** @enum {string} */

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, data } from '../../api/client';
@@ -67,7 +68,64 @@ function ChangePassword() {
   );
 }
 
-/** The account: who is signed in, the calendar feed, a new password. Language and sign-out are in the header. */
+/**
+ * The e-mails the user's role is sent (GET /me lists them), each one switched on or off and
+ * saved together; a transporter or an admin, sent none, sees nothing here.
+ */
+function EmailChoices() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const saved = useSignedIn().user.notifications ?? {};
+  const kinds = Object.keys(saved) as (keyof typeof saved)[];
+  const [chosen, setChosen] = useState(saved);
+  const [done, setDone] = useState(false);
+  const { submit, error, busy } = useSubmit(
+    async () => {
+      setDone(false);
+      await data(api.PATCH('/me', { body: { notifications: chosen } }));
+      await client.invalidateQueries({ queryKey: ['me'] });
+      setDone(true);
+    },
+    (caught) => commonExplanation(caught, t),
+  );
+  if (kinds.length === 0) return null;
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void submit();
+  };
+  return (
+    <section aria-labelledby="emails-title">
+      <h2 id="emails-title">{t('emails.title')}</h2>
+      <form onSubmit={onSubmit}>
+        <fieldset>
+          <legend>{t('emails.legend')}</legend>
+          {kinds.map((kind) => (
+            <div key={kind} className="field checkbox">
+              <input
+                type="checkbox"
+                id={`email-${kind}`}
+                checked={chosen[kind] ?? true}
+                onChange={(event) => {
+                  setDone(false);
+                  setChosen({ ...chosen, [kind]: event.target.checked });
+                }}
+              />
+              <label htmlFor={`email-${kind}`}>{t(`emails.kinds.${kind}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <StatusAnnouncer tone={error ? 'error' : done ? 'done' : undefined}>
+          {error ? error.message : done ? t('emails.saved') : null}
+        </StatusAnnouncer>
+        <button type="submit" disabled={busy}>
+          {t('emails.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The account: who is signed in, the calendar feed, the e-mails received, a new password. Language and sign-out are in the header. */
 export default function AccountPage() {
   const { t } = useTranslation();
   const me = useSignedIn();
@@ -99,6 +157,7 @@ export default function AccountPage() {
           </p>
         </section>
       )}
+      <EmailChoices />
       <ChangePassword />
     </>
   );
