@@ -340,3 +340,69 @@ test.describe('the violations the app cannot say itself', () => {
     }
   });
 });
+
+test.describe('what holds a cycle up', () => {
+  // The page's reads go to the network, where the test answers them, not to the service worker.
+  test.use({ serviceWorkers: 'block' });
+
+  test('admin: a stage that failed for good and messages not written are said with their cause; a stage run that fails again says so', async ({
+    page,
+    request,
+    language,
+    text,
+  }, testInfo) => {
+    const c = await testCycle(request, { monthlyCapacity: 10 });
+    const cycle = await c.admin.get(`/cycles/${c.cycleId}`);
+    const failedAt = '2027-01-28T23:00:05.000Z';
+    let lastError = {
+      stage: 'lock',
+      fromStatus: 'open',
+      code: '22003',
+      message: 'integer out of range',
+      at: failedAt,
+    };
+    await page.route(`**/api/v1/cycles/${c.cycleId}`, (route) =>
+      route.fulfill({ json: { ...cycle, status: 'open', lastError } }),
+    );
+    const late = {
+      cycleId: c.cycleId,
+      kind: 'cycle.allocated',
+      recordedAt: '2027-01-30T08:00:00.000Z',
+      failures: 3,
+      lastError: { message: 'messages refused', code: '23514', at: '2027-01-30T08:03:00.000Z' },
+    };
+    await page.route('**/api/v1/health', async (route) => {
+      const health = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...health, lateEvents: [late] } });
+    });
+    await signIn(page, text, DEMO.admin);
+    await page.goto(`/admin/cycles/${c.cycleId}`);
+
+    const problems = page.getByRole('region', { name: text.admin.problems });
+    const stage = problems.locator('p').filter({ hasText: text.stages.locked });
+    await expect(stage).toContainText(dateTimeIn(language, failedAt, cycle.timeZone));
+    // The database's words stay English, marked so, left to right inside the sentence.
+    await expect(stage.locator('bdi[lang="en"][dir="ltr"]')).toHaveText('integer out of range (22003)');
+    const messages = problems
+      .locator('p')
+      .filter({ has: page.locator('bdi', { hasText: 'cycle.allocated' }) });
+    await expect(messages).toContainText(dateTimeIn(language, late.recordedAt, cycle.timeZone));
+    await expect(messages.locator('bdi[lang="en"]')).toHaveText('messages refused (23514)');
+    await expect(problems).not.toContainText('{{');
+    await expectAccessible(page);
+    await screenshot(page, testInfo, '45-admin-problems');
+
+    // Run again, and it fails again (a new failure time): the page stops waiting and says so.
+    await page.getByRole('button', { name: say(text.admin.runNext, { stage: text.stages.locked }) }).click();
+    lastError = { ...lastError, at: '2027-01-29T09:00:00.000Z' };
+    await page.getByRole('button', { name: text.admin.runNextConfirm }).click();
+    await expect(page.getByRole('status').filter({ hasText: text.admin.stageFailedAgain })).toBeVisible();
+
+    // Once nothing holds it up, the section is gone.
+    await page.unroute(`**/api/v1/cycles/${c.cycleId}`);
+    await page.unroute('**/api/v1/health');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('region', { name: text.admin.problems })).toHaveCount(0);
+  });
+});

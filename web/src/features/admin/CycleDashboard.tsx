@@ -138,20 +138,98 @@ function Violations({ cycle }: { cycle: Cycle }) {
   );
 }
 
+/** A server's own words (a database error), in English and left to right inside any sentence. */
+const english = (text: string) => (
+  <bdi lang="en" dir="ltr">
+    {text}
+  </bdi>
+);
+
+/**
+ * What holds the cycle or its messages up: a stage that failed for a reason retries cannot cure
+ * (the cycle's lastError), and its messages to people not written long after their stage
+ * (GET /health's lateEvents). Nothing when all is well.
+ */
+function Problems({ cycle }: { cycle: Cycle }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const health = useQuery({
+    queryKey: ['health'],
+    queryFn: () => data(api.GET('/health')),
+    refetchInterval: 30_000,
+  });
+  const late = (health.data?.lateEvents ?? []).filter((event) => event.cycleId === cycle.id);
+  const failure = cycle.lastError;
+  if (!failure && late.length === 0) return null;
+  const failedStage =
+    failure && CYCLE_STAGES[CYCLE_STAGES.indexOf(failure.fromStatus as Cycle['status']) + 1];
+  return (
+    <section aria-labelledby="problems-title">
+      <h2 id="problems-title">
+        <Icon name="warning" /> {t('admin.problems')}
+      </h2>
+      {failure && (
+        <p className="status status-error">
+          <span>
+            {withNodes(
+              (marks) =>
+                t('admin.stageFailed', {
+                  ...marks,
+                  stage: t(`stages.${failedStage ?? failure.fromStatus}`),
+                  date: format.dateTime(failure.at, cycle.timeZone),
+                }),
+              { reason: english(`${failure.message} (${failure.code})`) },
+            )}
+          </span>
+        </p>
+      )}
+      {late.map((event) => (
+        <p key={event.kind} className="status status-error">
+          <span>
+            {withNodes(
+              (marks) =>
+                t('admin.messagesLate', {
+                  ...marks,
+                  date: format.dateTime(event.recordedAt, cycle.timeZone),
+                }),
+              {
+                kind: <bdi dir="ltr">{event.kind}</bdi>,
+                reason: event.lastError
+                  ? english(
+                      event.lastError.code
+                        ? `${event.lastError.message} (${event.lastError.code})`
+                        : event.lastError.message,
+                    )
+                  : t('admin.noAttempt'),
+              },
+            )}
+          </span>
+        </p>
+      ))}
+    </section>
+  );
+}
+
 /** "Run the next stage now", behind a confirmation dialog that says which stage. */
 function RunNextStage({ cycle }: { cycle: Cycle }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const dialog = useRef<HTMLDialogElement>(null);
   const [status, setStatus] = useState<{ tone: 'done' | 'error'; text: ReactNode } | null>(null);
-  // The stage runs on the worker after the 202: the cycle is read again until it has moved.
-  const [ranFrom, setRanFrom] = useState<string | null>(null);
+  // The stage runs on the worker after the 202: the cycle is read again until it has moved, or
+  // until it shows a failure other than the one it had when the stage was run.
+  const [ran, setRan] = useState<{ from: string; failureAt?: string } | null>(null);
   useEffect(() => {
-    if (!ranFrom) return;
-    if (cycle.status !== ranFrom) {
-      setRanFrom(null);
+    if (!ran) return;
+    if (cycle.status !== ran.from) {
+      setRan(null);
       setStatus({ tone: 'done', text: t('admin.cycleStatus', { status: t(`status.${cycle.status}`) }) });
       void client.invalidateQueries({ queryKey: ['season-cycles'] });
+      return;
+    }
+    if (cycle.lastError && cycle.lastError.at !== ran.failureAt) {
+      setRan(null);
+      setStatus({ tone: 'error', text: t('admin.stageFailedAgain') });
       return;
     }
     const timer = window.setTimeout(
@@ -159,7 +237,7 @@ function RunNextStage({ cycle }: { cycle: Cycle }) {
       1000,
     );
     return () => window.clearTimeout(timer);
-  }, [ranFrom, cycle, client, t]);
+  }, [ran, cycle, client, t]);
   const next = CYCLE_STAGES[CYCLE_STAGES.indexOf(cycle.status) + 1];
   if (!next) return null;
   const run = async () => {
@@ -167,7 +245,7 @@ function RunNextStage({ cycle }: { cycle: Cycle }) {
     try {
       await data(api.POST('/cycles/{id}/advance', { params: { path: { id: cycle.id } } }));
       setStatus({ tone: 'done', text: t('admin.stageQueued', { stage: t(`stages.${next}`) }) });
-      setRanFrom(cycle.status);
+      setRan({ from: cycle.status, failureAt: cycle.lastError?.at });
     } catch (error) {
       setStatus({ tone: 'error', text: commonExplanation(error, t) });
     }
@@ -330,6 +408,7 @@ export default function CycleDashboard({ cycleId }: { cycleId: string }) {
         {c.charterVersion !== null && ` · ${t('admin.charterVersion', { version: c.charterVersion })}`}
       </p>
       <Timeline cycle={c} />
+      <Problems cycle={c} />
       <RunNextStage cycle={c} />
       <h2>{t('admin.violations')}</h2>
       <Violations cycle={c} />
