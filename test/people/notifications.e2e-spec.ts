@@ -1,4 +1,5 @@
 import { StageRunner } from '../../src/cycles/stages/stage-runner';
+import { kindsSentTo } from '../../src/notifications/domain/person-notification-kinds';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { PeopleNotificationsService } from '../../src/notifications/people/people-notifications.service';
 import { QueueService } from '../../src/queue/queue.service';
@@ -371,5 +372,19 @@ describe('notifications to people', () => {
     const [coop] = received(emails.cooperative, 'كشف حسابك'); // a Moroccan cooperative: Arabic by default
     expect(coop.text).toContain('المستحق لكم');
     expect(coop.text).toMatch(/MAD|د\.م\./);
+  });
+
+  it('tells each role exactly the kinds its account page offers it to switch (kindsSentTo)', async () => {
+    const rows: { role: string; kind: string }[] = await t.dataSource.query(
+      `SELECT DISTINCT CASE WHEN n.recipient_type = 'member' THEN 'member' ELSE u.role END AS role,
+              n.payload->>'kind' AS kind
+         FROM notifications n LEFT JOIN users u ON n.recipient_type = 'user' AND u.id = n.recipient_id
+        WHERE n.cycle_id = ANY($1::uuid[]) AND n.recipient_type IN ('member', 'user')`,
+      [Object.values(season.cycleIds)],
+    );
+    const told = new Map<string, string[]>();
+    for (const { role, kind } of rows) told.set(role, [...(told.get(role) ?? []), kind].sort());
+    expect([...told.keys()].sort()).toEqual(['cooperative', 'coordinator', 'member']);
+    for (const [role, kinds] of told) expect(kinds).toEqual([...kindsSentTo(role)].sort());
   });
 });
