@@ -12,6 +12,7 @@ import {
   test,
 } from './support/fixtures';
 import { apiPath } from './support/api-path';
+import { TEST_PASSWORD, confirmWholeDemand, testCycle } from './support/cycle-fixture';
 
 test('coordinator: invites a member, sees the invitation pending, and lets a member leave', async ({
   page,
@@ -124,6 +125,53 @@ test('coordinator: records what arrived, reads the statements and their CSV', as
   expect(csv.split('\n').length).toBeGreaterThan(1);
   await expectAccessible(page);
   await screenshot(page, testInfo, '13-coordinator-statements');
+});
+
+test('coordinator: records what arrived without a connection; it waits, is shown as waiting, and is sent when the connection returns', async ({
+  page,
+  context,
+  request,
+  language,
+  text,
+}, testInfo) => {
+  const c = await testCycle(request);
+  await confirmWholeDemand(c);
+  await c.admin.advanceTo(c.cycleId, 'dispatched');
+  const receipt = (groupId: string) => c.admin.get(`/cycles/${c.cycleId}/receipts/${groupId}`);
+  // A group the trucks carried goods for (a group whose members have all left has none).
+  let groupId = '';
+  for (const id of c.groupIds) if (!groupId && (await receipt(id)).lines.length > 0) groupId = id;
+  expect(groupId, 'a group with goods on the way').not.toBe('');
+  const email = `receipts-${testInfo.project.name}-${Date.now().toString(36)}@test.example`;
+  await c.admin.post('/users', {
+    email,
+    password: TEST_PASSWORD,
+    role: 'coordinator',
+    consumerGroupId: groupId,
+  });
+  await signIn(page, text, email, TEST_PASSWORD);
+  await page.getByRole('link', { name: text.nav.deliveries }).click();
+  await page.getByLabel(text.pledge.season).selectOption({ label: c.seasonName });
+  const month = monthName(language, c.month);
+  const delivery = page.getByRole('region', { name: new RegExp(`^${month}`) });
+  const first = delivery.getByRole('spinbutton').first();
+  await expect(first).toBeVisible();
+
+  await context.setOffline(true);
+  await first.fill('1');
+  await delivery.getByRole('button', { name: text.deliveries.save }).click();
+  await expect(delivery.getByRole('status')).toHaveText(text.deliveries.waiting);
+  await expectAccessible(page);
+  expect(
+    (await receipt(groupId)).lines.map((line: { received: number | null }) => line.received),
+  ).not.toContain(1);
+
+  await context.setOffline(false);
+  await expect(delivery.getByRole('status')).toHaveText(say(text.deliveries.saved, { month }), {
+    timeout: 30_000,
+  });
+  expect((await receipt(groupId)).lines[0].received).toBe(1);
+  await expect(delivery.getByText(text.deliveries.recorded)).toBeVisible();
 });
 
 test('coordinator: opens and prints the distribution list of a delivered month', async ({

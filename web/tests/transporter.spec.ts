@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from '@playwright/test';
-import { testCycle } from './support/cycle-fixture';
+import { confirmWholeDemand, testCycle } from './support/cycle-fixture';
 import {
   expect,
   expectAccessible,
@@ -30,15 +30,7 @@ test('transporter: its shipments of a month (vehicle, stops in order, weights, d
   text,
 }, testInfo) => {
   const c = await testCycle(request);
-  await c.admin.advanceTo(c.cycleId, 'confirming');
-  // The cooperative confirms the whole demand (unconfirmed, it would be held to a pledge of 0).
-  const demand = await c.admin.get(`/cycles/${c.cycleId}/demand?cooperativeId=${c.cooperativeId}`);
-  await c.admin.put(`/cycles/${c.cycleId}/confirmations/${c.cooperativeId}`, {
-    lines: demand.map((line: { offerId: string; quantity: number }) => ({
-      offerId: line.offerId,
-      quantity: line.quantity,
-    })),
-  });
+  await confirmWholeDemand(c);
   await c.admin.advanceTo(c.cycleId, 'dispatched');
   const [shipment] = (await c.admin.get(`/cycles/${c.cycleId}/shipments`)).items;
   const manifest = await c.admin.get(`/shipments/${shipment.id}/manifest`);

@@ -255,3 +255,18 @@ export async function testCycle(
     ...users,
   };
 }
+
+/**
+ * Runs the test cycle to confirming and has its cooperative confirm the whole demand, as the
+ * cooperative would (unconfirmed, it would be held to a delivery pledge of 0 and ship nothing).
+ */
+export async function confirmWholeDemand(c: TestCycle): Promise<void> {
+  await c.admin.advanceTo(c.cycleId, 'confirming');
+  const demand = await c.admin.get(`/cycles/${c.cycleId}/demand?cooperativeId=${c.cooperativeId}`);
+  await c.admin.put(`/cycles/${c.cycleId}/confirmations/${c.cooperativeId}`, {
+    lines: demand.map((line: { offerId: string; quantity: number }) => ({
+      offerId: line.offerId,
+      quantity: line.quantity,
+    })),
+  });
+}

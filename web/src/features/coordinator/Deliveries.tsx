@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError, api, data } from '../../api/client';
 import { discard, enqueue, useOutbox } from '../../app/outbox';
@@ -35,6 +35,16 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
       Object.fromEntries(receipt.data.lines.map((line) => [line.offerId, line.received ?? line.allocated])),
     );
   }, [receipt.data]);
+  // A queued write that left the queue without a refusal was sent: say so, as a save online does.
+  const wasQueued = useRef(Boolean(entry));
+  const month = format.month(cycle.month);
+  useEffect(() => {
+    if (wasQueued.current && !entry) {
+      setSaid({ tone: 'done', message: t('deliveries.saved', { month }) });
+      void queryClient.invalidateQueries({ queryKey: ['cycles', cycle.id] });
+    }
+    wasQueued.current = Boolean(entry);
+  }, [entry, month, cycle.id, queryClient, t]);
   if (!receipt.data || !offers.data) return <p>{t('common.loading')}</p>;
   const offerOf = (offerId: string) => offers.data.find((offer) => offer.id === offerId);
   const recorded = receipt.data.lines.some((line) => line.received !== null);
@@ -51,7 +61,11 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
     event.preventDefault();
     setBusy(true);
     setSaid(null);
-    if (entry) discard(entry.id);
+    // The waiting or refused write is replaced by this one: its leaving the queue is not "sent".
+    if (entry) {
+      wasQueued.current = false;
+      discard(entry.id);
+    }
     const body = { lines: Object.entries(lines).map(([offerId, quantity]) => ({ offerId, quantity })) };
     try {
       if (!navigator.onLine) throw new NetworkError('offline');
@@ -61,7 +75,7 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
           body,
         }),
       );
-      setSaid({ tone: 'done', message: t('deliveries.saved', { month: format.month(cycle.month) }) });
+      setSaid({ tone: 'done', message: t('deliveries.saved', { month }) });
       await queryClient.invalidateQueries({ queryKey: ['cycles', cycle.id] });
     } catch (error) {
       if (error instanceof NetworkError)
