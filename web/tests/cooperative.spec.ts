@@ -104,6 +104,42 @@ test.describe('cooperative', () => {
     await screenshot(page, testInfo, '23-cooperative-due');
   });
 
+  test('pledges deliveries without a connection: they wait, shown as waiting, and are sent when it returns', async ({
+    page,
+    context,
+    request,
+    language,
+    text,
+  }) => {
+    const c = await testCycle(request);
+    await signIn(page, text, c.cooperative.email, c.cooperative.password);
+    await page.getByRole('link', { name: text.cooperative.planAction }).first().click();
+    const month = page
+      .getByRole('region', { name: c.productName })
+      .getByRole('listitem')
+      .filter({ hasText: monthName(language, c.month) });
+    const pledge = month.getByRole('spinbutton', {
+      name: say(text.cooperative.pledgeForMonth, { month: monthName(language, c.month) }),
+    });
+    await expect(pledge).toHaveValue('0');
+
+    await context.setOffline(true);
+    await month.getByRole('button', { name: say(text.stepper.more, { what: '' }).trim() }).click();
+    await page.getByRole('button', { name: text.cooperative.savePledges }).click();
+    await expect(page.getByRole('status').filter({ hasText: text.cooperative.pledgesQueued })).toBeVisible();
+    await expectAccessible(page);
+    const pledges = () =>
+      c.admin.get(`/seasons/${c.seasonId}/cooperatives/${c.cooperativeId}/delivery-pledges`);
+    expect(await pledges()).not.toContainEqual({ offerId: c.offerIds[0], month: c.month, quantity: 1 });
+
+    await context.setOffline(false);
+    await expect(page.getByRole('status').filter({ hasText: text.cooperative.pledgesSaved })).toBeVisible({
+      timeout: 30_000,
+    });
+    expect(await pledges()).toContainEqual({ offerId: c.offerIds[0], month: c.month, quantity: 1 });
+    await expect(page.getByRole('status').filter({ hasText: text.cooperative.pledgesQueued })).toHaveCount(0);
+  });
+
   test('confirms the demand: never above it, the deadline in sight, and told when someone confirmed first', async ({
     page,
     request,

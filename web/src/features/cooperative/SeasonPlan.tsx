@@ -1,12 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NetworkError, api, data } from '../../api/client';
-import { enqueue, queued } from '../../app/outbox';
+import { discard, enqueue, useOutbox } from '../../app/outbox';
 import { useSignedIn } from '../../app/session';
 import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { QuantityStepper } from '../../ui/QuantityStepper';
+import { ServerMessage } from '../../ui/ServerMessage';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
 import { commonExplanation } from '../account/useForm';
 import { useOffers, useSeason, useSeasonCycles, type Schemas } from '../cycle/queries';
@@ -33,6 +34,14 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
   });
   const [pledges, setPledges] = useState<Record<string, number>>({});
   const [status, setStatus] = useState<{ tone: StatusTone; text: ReactNode } | null>(null);
+  const queueKey = `delivery-pledges:${seasonId}`;
+  const entry = useOutbox(me.user.id).find((one) => one.key === queueKey);
+  // A queued write that left the queue without a refusal was sent: said as a save online is.
+  const wasQueued = useRef(Boolean(entry));
+  useEffect(() => {
+    if (wasQueued.current && !entry) setStatus({ tone: 'done', text: t('cooperative.pledgesSaved') });
+    wasQueued.current = Boolean(entry);
+  }, [entry, t]);
   useEffect(() => {
     if (!plan.data) return;
     setPledges((kept) => ({
@@ -48,12 +57,29 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
   for (const row of rows) byOffer.set(row.offerId, [...(byOffer.get(row.offerId) ?? []), row]);
   const path = `/seasons/${seasonId}/cooperatives/${cooperativeId}/delivery-pledges`;
 
+  // `lines.2.quantity`: the line sent at that place, named by its product and month.
+  const labelsFor =
+    (lines: { offerId: string; month: string }[]) =>
+    (path: string): string | undefined => {
+      const line = lines[Number(/^lines\.(\d+)/.exec(path)?.[1] ?? NaN)];
+      return line
+        ? `${offers.data.get(line.offerId)?.product.name ?? ''} (${format.month(line.month)})`
+        : undefined;
+    };
+
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const lines = rows
       .filter((row) => open.has(row.month))
       .map((row) => ({ offerId: row.offerId, month: row.month, quantity: pledges[keyOf(row)] ?? 0 }));
+    // The waiting or refused write is replaced by this one: its leaving the queue is not "sent".
+    if (entry) {
+      wasQueued.current = false;
+      discard(entry.id);
+    }
+    setStatus(null);
     try {
+      if (!navigator.onLine) throw new NetworkError('offline');
       await data(
         api.PUT('/seasons/{id}/cooperatives/{cooperativeId}/delivery-pledges', {
           params: { path: { id: seasonId, cooperativeId } },
@@ -63,28 +89,26 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
       setStatus({ tone: 'done', text: t('cooperative.pledgesSaved') });
       await client.invalidateQueries({ queryKey: ['plan', seasonId] });
     } catch (error) {
-      if (error instanceof NetworkError) {
-        enqueue({
-          userId: me.user.id,
-          key: `delivery-pledges:${seasonId}`,
-          method: 'PUT',
-          path,
-          body: { lines },
-        });
-        setStatus({ tone: 'waiting', text: t('cooperative.pledgesQueued') });
-      } else {
-        // `lines.2.quantity`: the third line sent, named by its product and month.
-        const labelOf = (path: string) => {
-          const line = lines[Number(/^lines\.(\d+)/.exec(path)?.[1] ?? NaN)];
-          return line
-            ? `${offers.data.get(line.offerId)?.product.name ?? ''} (${format.month(line.month)})`
-            : undefined;
-        };
-        setStatus({ tone: 'error', text: commonExplanation(error, t, labelOf) });
-      }
+      if (error instanceof NetworkError)
+        enqueue({ userId: me.user.id, key: queueKey, method: 'PUT', path, body: { lines } });
+      else setStatus({ tone: 'error', text: commonExplanation(error, t, labelsFor(lines)) });
     }
   };
-  const waiting = queued(me.user.id, `delivery-pledges:${seasonId}`);
+  // What the queue says comes first: waiting, or refused once the connection came back.
+  const shown: { tone: StatusTone; text: ReactNode } | null =
+    entry?.state === 'waiting'
+      ? { tone: 'waiting', text: t('cooperative.pledgesQueued') }
+      : entry?.state === 'failed'
+        ? {
+            tone: 'error',
+            text: (
+              <ServerMessage
+                message={entry.error?.message ?? ''}
+                labels={labelsFor((entry.body as { lines: { offerId: string; month: string }[] }).lines)}
+              />
+            ),
+          }
+        : status;
 
   return (
     <form onSubmit={save} noValidate>
@@ -150,9 +174,7 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
           </section>
         );
       })}
-      <StatusAnnouncer tone={waiting ? 'waiting' : status?.tone}>
-        {waiting ? t('cooperative.pledgesQueued') : status?.text}
-      </StatusAnnouncer>
+      <StatusAnnouncer tone={shown?.tone}>{shown?.text}</StatusAnnouncer>
       <button type="submit" disabled={open.size === 0}>
         <Icon name="check" /> {t('cooperative.savePledges')}
       </button>
