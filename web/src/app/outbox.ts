@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { CSRF_HEADER } from '../api/client';
 import { queryClient } from './query-client';
 
@@ -77,8 +77,34 @@ export function useOutbox(userId: string | undefined): QueuedWrite[] {
   return all.filter((entry) => entry.userId === userId);
 }
 
-export function queued(userId: string, key: string): QueuedWrite | undefined {
-  return snapshot.find((entry) => entry.userId === userId && entry.key === key);
+/**
+ * A form's write in the queue: the entry of `key` (waiting, or refused), and `onSent` called
+ * when a write of it that waited leaves the queue without a refusal (the form then says it was
+ * saved, as for a save online). `replace()` drops the entry when the person writes again: its
+ * leaving is then not "sent".
+ */
+export function useQueuedWrite(
+  userId: string,
+  key: string,
+  onSent: () => void,
+): { entry: QueuedWrite | undefined; replace: () => void } {
+  const entry = useOutbox(userId).find((one) => one.key === key);
+  const waited = useRef(entry?.state === 'waiting');
+  const sent = useRef(onSent);
+  sent.current = onSent;
+  useEffect(() => {
+    if (entry?.state === 'waiting') waited.current = true;
+    else if (entry?.state === 'failed') waited.current = false;
+    else if (!entry && waited.current) {
+      waited.current = false;
+      sent.current();
+    }
+  }, [entry]);
+  const replace = () => {
+    waited.current = false;
+    if (entry) discard(entry.id);
+  };
+  return { entry, replace };
 }
 
 export function enqueue(entry: Omit<QueuedWrite, 'id' | 'queuedAt' | 'state'>): QueuedWrite {

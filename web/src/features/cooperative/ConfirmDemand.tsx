@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError, api, data } from '../../api/client';
-import { discard, enqueue, useOutbox } from '../../app/outbox';
+import { enqueue, useQueuedWrite } from '../../app/outbox';
 import { useSignedIn } from '../../app/session';
 import { DeadlineBadge } from '../../ui/DeadlineBadge';
 import { isolate, useFormat } from '../../ui/format';
@@ -57,9 +57,10 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
         }),
       ),
   });
-  const entry = useOutbox(me.user.id).find((one) => one.key === key);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [saved, setSaved] = useState(false);
+  // A confirmation that waited offline and has now gone: say so, as for one sent at once.
+  const { entry, replace } = useQueuedWrite(me.user.id, key, () => setSaved(true));
   const [problem, setProblem] = useState<ReactNode>(null);
 
   useEffect(() => {
@@ -73,19 +74,8 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
     // the queued body is read once, when the page opens with it
   }, [demand.data]);
 
-  // A confirmation that waited offline and has now gone: say so, as for one sent at once.
-  const wasWaiting = useRef(false);
-  useEffect(() => {
-    if (entry?.state === 'waiting') wasWaiting.current = true;
-    else if (!entry && wasWaiting.current) {
-      wasWaiting.current = false;
-      setSaved(true);
-    }
-  }, [entry]);
-
   useEffect(() => {
     if (entry?.state === 'failed' && entry.error) {
-      wasWaiting.current = false;
       setRefusal({ ...entry.error, sentVersion: (entry.body as { version?: number }).version ?? 0 });
       void client.invalidateQueries({ queryKey: ['confirmation', cycleId] });
       void client.invalidateQueries({ queryKey: ['cycle', cycleId] });
@@ -113,7 +103,7 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
     setRefusal(null);
     setProblem(null);
     const body = { lines, version: state.data?.version ?? 0 };
-    if (entry) discard(entry.id);
+    replace();
     try {
       await data(
         api.PUT('/cycles/{id}/confirmations/{cooperativeId}', {

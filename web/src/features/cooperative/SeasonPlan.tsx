@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NetworkError, api, data } from '../../api/client';
-import { discard, enqueue, useOutbox } from '../../app/outbox';
+import { enqueue, useQueuedWrite } from '../../app/outbox';
 import { useSignedIn } from '../../app/session';
 import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
@@ -35,13 +35,9 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
   const [pledges, setPledges] = useState<Record<string, number>>({});
   const [status, setStatus] = useState<{ tone: StatusTone; text: ReactNode } | null>(null);
   const queueKey = `delivery-pledges:${seasonId}`;
-  const entry = useOutbox(me.user.id).find((one) => one.key === queueKey);
-  // A queued write that left the queue without a refusal was sent: said as a save online is.
-  const wasQueued = useRef(Boolean(entry));
-  useEffect(() => {
-    if (wasQueued.current && !entry) setStatus({ tone: 'done', text: t('cooperative.pledgesSaved') });
-    wasQueued.current = Boolean(entry);
-  }, [entry, t]);
+  const { entry, replace } = useQueuedWrite(me.user.id, queueKey, () =>
+    setStatus({ tone: 'done', text: t('cooperative.pledgesSaved') }),
+  );
   useEffect(() => {
     if (!plan.data) return;
     setPledges((kept) => ({
@@ -72,11 +68,7 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
     const lines = rows
       .filter((row) => open.has(row.month))
       .map((row) => ({ offerId: row.offerId, month: row.month, quantity: pledges[keyOf(row)] ?? 0 }));
-    // The waiting or refused write is replaced by this one: its leaving the queue is not "sent".
-    if (entry) {
-      wasQueued.current = false;
-      discard(entry.id);
-    }
+    replace();
     setStatus(null);
     try {
       if (!navigator.onLine) throw new NetworkError('offline');

@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError, api, data } from '../../api/client';
-import { discard, enqueue, useOutbox } from '../../app/outbox';
+import { enqueue, useQueuedWrite } from '../../app/outbox';
 import { Link } from '../../app/router';
 import { useSignedIn } from '../../app/session';
 import { isolate, useFormat } from '../../ui/format';
@@ -25,7 +25,11 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
   const receipt = useQuery(groupData.receipt(cycle.id, groupId));
   const offers = useQuery(seasonData.offers(cycle.seasonId));
   const key = `receipts:${cycle.id}:${groupId}`;
-  const entry = useOutbox(me.user.id).find((one) => one.key === key);
+  const month = format.month(cycle.month);
+  const { entry, replace } = useQueuedWrite(me.user.id, key, () => {
+    setSaid({ tone: 'done', message: t('deliveries.saved', { month }) });
+    void queryClient.invalidateQueries({ queryKey: ['cycles', cycle.id] });
+  });
   const [lines, setLines] = useState<Record<string, number>>({});
   const [said, setSaid] = useState<Said>(null);
   const [busy, setBusy] = useState(false);
@@ -35,16 +39,6 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
       Object.fromEntries(receipt.data.lines.map((line) => [line.offerId, line.received ?? line.allocated])),
     );
   }, [receipt.data]);
-  // A queued write that left the queue without a refusal was sent: say so, as a save online does.
-  const wasQueued = useRef(Boolean(entry));
-  const month = format.month(cycle.month);
-  useEffect(() => {
-    if (wasQueued.current && !entry) {
-      setSaid({ tone: 'done', message: t('deliveries.saved', { month }) });
-      void queryClient.invalidateQueries({ queryKey: ['cycles', cycle.id] });
-    }
-    wasQueued.current = Boolean(entry);
-  }, [entry, month, cycle.id, queryClient, t]);
   if (!receipt.data || !offers.data) return <p>{t('common.loading')}</p>;
   const offerOf = (offerId: string) => offers.data.find((offer) => offer.id === offerId);
   const recorded = receipt.data.lines.some((line) => line.received !== null);
@@ -61,11 +55,7 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
     event.preventDefault();
     setBusy(true);
     setSaid(null);
-    // The waiting or refused write is replaced by this one: its leaving the queue is not "sent".
-    if (entry) {
-      wasQueued.current = false;
-      discard(entry.id);
-    }
+    replace();
     const body = { lines: Object.entries(lines).map(([offerId, quantity]) => ({ offerId, quantity })) };
     try {
       if (!navigator.onLine) throw new NetworkError('offline');

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError, api, data } from '../../api/client';
-import { discard, enqueue, useOutbox } from '../../app/outbox';
+import { enqueue, useOutbox, useQueuedWrite } from '../../app/outbox';
 import { useSignedIn } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { QuantityStepper } from '../../ui/QuantityStepper';
@@ -91,28 +91,21 @@ export function PledgeForm({
   const me = useSignedIn();
   const queryClient = useQueryClient();
   const key = keyOf(target);
-  const entry = useOutbox(me.user.id).find((one) => one.key === key);
+  const { entry, replace } = useQueuedWrite(me.user.id, key, () => {
+    setOutcome({ tone: 'done', message: t('pledge.sent') });
+    setDirty(false);
+  });
   const [lines, setLines] = useState<Lines>(() => linesOf(entry?.body) ?? saved);
   const [dirty, setDirty] = useState(Boolean(entry));
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
   const titleId = useId();
-  const wasQueued = useRef(Boolean(entry));
   const savedKey = JSON.stringify(saved);
 
   // The server's quantities, when they change and the person has nothing of their own here.
   useEffect(() => {
     if (!dirty) setLines(JSON.parse(savedKey));
   }, [savedKey, dirty]);
-
-  // A queued write that left the queue without a refusal was sent.
-  useEffect(() => {
-    if (wasQueued.current && !entry) {
-      setOutcome({ tone: 'done', message: t('pledge.sent') });
-      setDirty(false);
-    }
-    wasQueued.current = Boolean(entry);
-  }, [entry, t]);
 
   const month = target.month ? format.month(target.month) : t('pledge.everyMonth');
   // `lines.1.quantity` names the second line of the body sent (bodyOf: the form's order).
@@ -150,8 +143,7 @@ export function PledgeForm({
     setOutcome(null);
     // The refused write is replaced by this one: its leaving the queue is not "sent" (which
     // would mark the form clean and put the server's quantities back over the person's).
-    wasQueued.current = false;
-    if (entry) discard(entry.id);
+    replace();
     try {
       if (!navigator.onLine) throw new NetworkError('offline');
       await put(target, lines);
@@ -161,7 +153,6 @@ export function PledgeForm({
     } catch (error) {
       if (error instanceof NetworkError) {
         enqueue({ userId: me.user.id, key, method: 'PUT', path: pathOf(target), body: bodyOf(lines) });
-        wasQueued.current = true;
       } else if (error instanceof ApiError && error.status === 422) {
         setOutcome({
           tone: 'error',
@@ -179,8 +170,7 @@ export function PledgeForm({
   };
 
   const forget = () => {
-    if (entry) discard(entry.id);
-    wasQueued.current = false;
+    replace();
     setDirty(false);
     setOutcome(null);
     setLines(saved);
