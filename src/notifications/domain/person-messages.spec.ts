@@ -88,6 +88,26 @@ describe('renderPersonMessage', () => {
     if (locale === 'ar') expect(message.text).toMatch(/[\u0600-\u06FF]/);
   });
 
+  it.each(PERSON_LOCALES)(
+    'points a user with a login (%s) to its account page to choose its e-mails',
+    (locale) => {
+      const links = { app: 'https://app', unsubscribe: 'https://app/u/x' };
+      const of = (unsubscribe: PersonEmailPayload['unsubscribe']) =>
+        renderPersonMessage(
+          {
+            kind: 'statement.ready',
+            locale,
+            unsubscribe,
+            data: DATA['statement.ready'],
+          } as PersonEmailPayload,
+          links,
+        ).text;
+      expect(of({ type: 'user', id: 'u1' })).toContain('https://app/account');
+      // A member without a login has no account to open: only the one-click link.
+      expect(of({ type: 'member', id: 'm1' })).not.toContain('https://app/account');
+    },
+  );
+
   it('formats money exactly in the reader’s conventions', () => {
     const fr = renderPersonMessage(
       { kind: 'statement.ready', locale: 'fr', unsubscribe: null, data: DATA['statement.ready'] },

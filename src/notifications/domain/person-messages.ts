@@ -136,6 +136,8 @@ interface Words {
   statementMember: (goods: string, transport: string, total: string) => string;
   statementCooperative: (due: string, dueProducer: string) => string;
   unsubscribe: string;
+  /** to a user with a login: where it chooses every kind of e-mail it receives */
+  chooseEmails: string;
   signature: string;
 }
 
@@ -184,6 +186,7 @@ const EN: Words = {
     `Goods: ${goods}\nTransport share: ${transport}\nTotal: ${total}`,
   statementCooperative: (due, dueProducer) => `Due to you: ${due} (${dueProducer})`,
   unsubscribe: 'To stop receiving this kind of message:',
+  chooseEmails: 'To choose which e-mails you receive, open your account:',
   signature: '— Proxima',
 };
 
@@ -233,6 +236,7 @@ const FR: Words = {
     `Marchandises : ${goods}\nPart du transport : ${transport}\nTotal : ${total}`,
   statementCooperative: (due, dueProducer) => `À vous verser : ${due} (${dueProducer})`,
   unsubscribe: 'Pour ne plus recevoir ce type de message :',
+  chooseEmails: 'Pour choisir les e-mails que vous recevez, ouvrez votre compte :',
   signature: '— Proxima',
 };
 
@@ -279,6 +283,7 @@ const AR: Words = {
   statementMember: (goods, transport, total) => `السلع: ${goods}\nحصة النقل: ${transport}\nالمجموع: ${total}`,
   statementCooperative: (due, dueProducer) => `المستحق لكم: ${due} (${dueProducer})`,
   unsubscribe: 'لإيقاف هذا النوع من الرسائل:',
+  chooseEmails: 'لاختيار الرسائل الإلكترونية التي تتلقاها، افتح حسابك:',
   signature: '— بروكسيما',
 };
 
@@ -327,6 +332,7 @@ const NL: Words = {
     `Goederen: ${goods}\nAandeel transport: ${transport}\nTotaal: ${total}`,
   statementCooperative: (due, dueProducer) => `Aan jullie verschuldigd: ${due} (${dueProducer})`,
   unsubscribe: 'Om dit soort berichten niet meer te ontvangen:',
+  chooseEmails: 'Om te kiezen welke e-mails u ontvangt, open uw account:',
   signature: '— Proxima',
 };
 
@@ -501,6 +507,9 @@ function bodies(payload: PersonEmailPayload): Body {
 export function renderPersonMessage(payload: PersonEmailPayload, links: MessageLinks): RenderedMessage {
   const words = WORDS[payload.locale] ?? EN;
   const { subject, lines } = bodies(payload)(words, payload.locale, links);
-  const footer = links.unsubscribe ? ['', words.unsubscribe, links.unsubscribe] : [];
+  const footer = [
+    ...(links.unsubscribe ? ['', words.unsubscribe, links.unsubscribe] : []),
+    ...(payload.unsubscribe?.type === 'user' ? ['', words.chooseEmails, `${links.app}/account`] : []),
+  ];
   return { subject, text: [...lines, '', words.signature, ...footer].join('\n') };
 }
