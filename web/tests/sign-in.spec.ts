@@ -1,4 +1,5 @@
-import { expect, expectAccessible, expectLanguage, screenshot, test } from './support/fixtures';
+import { freshMember } from './support/api';
+import { expect, expectAccessible, expectLanguage, screenshot, signIn, test } from './support/fixtures';
 
 test('the sign-in page speaks the browser’s language, refuses a wrong password in plain words, and passes axe', async ({
   page,
@@ -17,4 +18,28 @@ test('the sign-in page speaks the browser’s language, refuses a wrong password
   await expect(page.getByRole('status')).toHaveText(text.signIn.wrong);
   await expect(page.getByLabel(text.fields.email)).toHaveValue('lucie.peeters@proxima.demo');
   await expectAccessible(page);
+});
+
+test.describe('who is signed in, asked once', () => {
+  // Every request is the page's own (none answered by a service worker from its cache).
+  test.use({ serviceWorkers: 'block' });
+
+  test('a page opened cold asks GET /me once: the HTML preloads it, the app uses that answer', async ({
+    page,
+    text,
+  }) => {
+    const member = await freshMember('preload');
+    await signIn(page, text, member.email, member.password);
+    await page.goto('/member');
+    await expect(page.getByRole('spinbutton').first()).toBeVisible();
+    // Asked by the <link rel="preload"> before any script ran, and not asked again by the app's
+    // own fetch (which would be a second entry, initiated by "fetch").
+    const asked = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => new URL(entry.name).pathname === '/api/v1/me')
+        .map((entry) => (entry as PerformanceResourceTiming).initiatorType),
+    );
+    expect(asked).toEqual(['link']);
+  });
 });
