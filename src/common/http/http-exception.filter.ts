@@ -7,11 +7,8 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import {
-  QueryFailedError,
-  QueryRunnerAlreadyReleasedError,
-  QueryRunnerProviderAlreadyReleasedError,
-} from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { sqlState } from '../database/sql-state';
 
 interface ErrorBody {
   statusCode: number;
@@ -55,11 +52,7 @@ function isUnavailable(exception: unknown): boolean {
   )
     return true;
   // A connection lost mid-query fails with "Connection terminated unexpectedly" and no code.
-  if (
-    exception instanceof QueryFailedError &&
-    UNAVAILABLE_CODES.has((exception.driverError as { code?: string })?.code ?? '')
-  )
-    return true;
+  if (UNAVAILABLE_CODES.has(sqlState(exception) ?? '')) return true;
   return exception instanceof Error && CONNECTION_ERRORS.test(exception.message);
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { sqlState } from '../../common/database/sql-state';
 import type { CycleStatus } from '../../seasons/domain/cycle-status';
 
 /** A stage's failure that retries cannot cure, as a cycle's `lastError` shows it. */
@@ -25,9 +26,8 @@ const INCURABLE_CLASSES = ['22', '23', '42'];
 
 /** The SQLSTATE of a failure retries cannot cure, or undefined. */
 export function incurableCode(error: unknown): string | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const code = (error.driverError as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && INCURABLE_CLASSES.includes(code.slice(0, 2)) ? code : undefined;
+  const code = sqlState(error);
+  return code && INCURABLE_CLASSES.includes(code.slice(0, 2)) ? code : undefined;
 }
 
 /** `LockStage` → `lock`, `ConfirmationRequestsStage` → `confirmation-requests`. */

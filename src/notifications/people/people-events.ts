@@ -1,3 +1,4 @@
+import { sqlState } from '../../common/database/sql-state';
 import type { PersonNotificationKind } from '../domain/person-notification-kinds';
 
 /**
@@ -35,11 +36,11 @@ const FAILURE_MESSAGE_CHARS = 300;
 
 /** The failure of an attempt at `at`: the error's message (cut short) and SQLSTATE if any. */
 export function peopleEventFailure(error: unknown, at: Date): PeopleEventFailure {
-  const driverCode = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  const code = sqlState(error);
   const message = error instanceof Error ? error.message : String(error);
   return {
     message: message.slice(0, FAILURE_MESSAGE_CHARS),
-    ...(typeof driverCode === 'string' ? { code: driverCode } : {}),
+    ...(code ? { code } : {}),
     at: at.toISOString(),
   };
 }
