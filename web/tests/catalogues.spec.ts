@@ -1,4 +1,4 @@
-import { SERVER_MESSAGE_KEYS, parseServerMessage } from '../src/api/server-message';
+import { SERVER_MESSAGE_KEYS, lineIndexOf, parseServerMessage } from '../src/api/server-message';
 import ar from '../src/i18n/ar.json';
 import en from '../src/i18n/en.json';
 import fr from '../src/i18n/fr.json';
@@ -82,6 +82,13 @@ test('every phrase of the server the app knows has its message in every language
     for (const key of SERVER_MESSAGE_KEYS)
       expect(server.has(key) || server.has(`${key}_other`), `${name} server.${key}`).toBe(true);
   }
+});
+
+test('a field’s path names the line of the body sent it is about, or none', () => {
+  expect(lineIndexOf('lines.0.quantity')).toBe(0);
+  expect(lineIndexOf('lines.12.offerId')).toBe(12);
+  expect(lineIndexOf('version')).toBeNaN();
+  expect(lineIndexOf('deliveryLines.1.quantity')).toBeNaN();
 });
 
 test('the server’s messages are read into their field, phrase and values', () => {

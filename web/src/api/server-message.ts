@@ -278,5 +278,13 @@ export function fieldOfMessage(message: string): string | undefined {
   return parseServerMessage(message)[0]?.field;
 }
 
+/**
+ * The line of the body sent that a field's path names: `lines.2.quantity` → 2; NaN for a path
+ * that names no line (an index into the lines then finds nothing).
+ */
+export function lineIndexOf(path: string): number {
+  return Number(/^lines\.(\d+)/.exec(path)?.[1] ?? NaN);
+}
+
 /** Every catalogue key (under `server.`) a known phrase is said with. */
 export const SERVER_MESSAGE_KEYS: readonly string[] = [...new Set(RULES.map((rule) => rule.key))];

@@ -138,10 +138,13 @@ function Violations({ cycle }: { cycle: Cycle }) {
   );
 }
 
-/** A server's own words (a database error), in English and left to right inside any sentence. */
-const english = (text: string) => (
+/**
+ * A failure in the database's own words, with its SQLSTATE when it has one: English, and left to
+ * right inside any sentence.
+ */
+const inEnglish = ({ message, code }: { message: string; code?: string }) => (
   <bdi lang="en" dir="ltr">
-    {text}
+    {code ? `${message} (${code})` : message}
   </bdi>
 );
 
@@ -178,7 +181,7 @@ function Problems({ cycle }: { cycle: Cycle }) {
                   stage: t(`stages.${failedStage ?? failure.fromStatus}`),
                   date: format.dateTime(failure.at, cycle.timeZone),
                 }),
-              { reason: english(`${failure.message} (${failure.code})`) },
+              { reason: inEnglish(failure) },
             )}
           </span>
         </p>
@@ -194,13 +197,7 @@ function Problems({ cycle }: { cycle: Cycle }) {
                 }),
               {
                 kind: <bdi dir="ltr">{event.kind}</bdi>,
-                reason: event.lastError
-                  ? english(
-                      event.lastError.code
-                        ? `${event.lastError.message} (${event.lastError.code})`
-                        : event.lastError.message,
-                    )
-                  : t('admin.noAttempt'),
+                reason: event.lastError ? inEnglish(event.lastError) : t('admin.noAttempt'),
               },
             )}
           </span>

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError, api, data } from '../../api/client';
+import { lineIndexOf } from '../../api/server-message';
 import { enqueue, useQueuedWrite } from '../../app/outbox';
 import { useSignedIn } from '../../app/session';
 import { DeadlineBadge } from '../../ui/DeadlineBadge';
@@ -93,7 +94,7 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
 
   // `lines.0.quantity`: the first line sent, named by its product.
   const labels: FieldLabels = (path) => {
-    const line = lines[Number(/^lines\.(\d+)/.exec(path)?.[1] ?? NaN)];
+    const line = lines[lineIndexOf(path)];
     return line ? (offers.data.get(line.offerId)?.product.name ?? undefined) : undefined;
   };
 

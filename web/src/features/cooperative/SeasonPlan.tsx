@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NetworkError, api, data } from '../../api/client';
+import { lineIndexOf } from '../../api/server-message';
 import { enqueue, useQueuedWrite } from '../../app/outbox';
 import { useSignedIn } from '../../app/session';
 import { isolate, useFormat } from '../../ui/format';
@@ -57,7 +58,7 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
   const labelsFor =
     (lines: { offerId: string; month: string }[]) =>
     (path: string): string | undefined => {
-      const line = lines[Number(/^lines\.(\d+)/.exec(path)?.[1] ?? NaN)];
+      const line = lines[lineIndexOf(path)];
       return line
         ? `${offers.data.get(line.offerId)?.product.name ?? ''} (${format.month(line.month)})`
         : undefined;

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError, api, data } from '../../api/client';
+import { lineIndexOf } from '../../api/server-message';
 import { enqueue, useQueuedWrite } from '../../app/outbox';
 import { Link } from '../../app/router';
 import { useSignedIn } from '../../app/session';
@@ -47,7 +48,7 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
     (entry?.body as { lines?: { offerId: string }[] } | undefined)?.lines?.map((line) => line.offerId) ??
     Object.keys(lines);
   const labels: FieldLabels = (path) => {
-    const offer = offerOf(sentOrder[Number(/^lines\.(\d+)/.exec(path)?.[1] ?? NaN)] ?? '');
+    const offer = offerOf(sentOrder[lineIndexOf(path)] ?? '');
     return offer ? t('deliveries.receivedOf', { product: offer.product }) : undefined;
   };
   const reason = (message: string) => <ServerMessage message={message} labels={labels} />;

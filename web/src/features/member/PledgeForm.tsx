@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError, api, data } from '../../api/client';
+import { lineIndexOf } from '../../api/server-message';
 import { enqueue, useOutbox, useQueuedWrite } from '../../app/outbox';
 import { useSignedIn } from '../../app/session';
 import { useFormat } from '../../ui/format';
@@ -111,7 +112,7 @@ export function PledgeForm({
   // `lines.1.quantity` names the second line of the body sent (bodyOf: the form's order).
   const sentOrder = Object.keys(linesOf(entry?.body) ?? lines);
   const labels: FieldLabels = (path) => {
-    const offerId = sentOrder[Number(/^lines\.(\d+)/.exec(path)?.[1] ?? NaN)];
+    const offerId = sentOrder[lineIndexOf(path)];
     return offers.find((offer) => offer.id === offerId)?.product;
   };
   const reason = (message: string) => <ServerMessage message={message} labels={labels} />;
