@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../common/auth/actor';
-import { PERSON_NOTIFICATION_KINDS, receivedKinds } from '../notifications/domain/person-notification-kinds';
+import { kindsSentTo, receivedKinds } from '../notifications/domain/person-notification-kinds';
 import type { User } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import type { MeSettingsDto, UpdateMeDto } from './dto/me-settings.dto';
 
+/** The settings as `GET /me` shows them: of the notifications, the kinds the user's role is sent. */
 function toDto(user: User): MeSettingsDto {
-  const notifications = receivedKinds(PERSON_NOTIFICATION_KINDS, user.mutedNotifications);
+  const notifications = receivedKinds(kindsSentTo(user.role), user.mutedNotifications);
   return { id: user.id, email: user.email, role: user.role, locale: user.locale, notifications };
 }
 

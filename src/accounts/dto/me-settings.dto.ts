@@ -43,6 +43,9 @@ export class MeSettingsDto {
   @ApiProperty() email!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ enum: LOCALES, nullable: true, type: String }) locale!: string | null;
-  @ApiProperty({ ...notificationKindsSchema, description: 'every kind, true when it is received' })
-  notifications!: Record<PersonNotificationKind, boolean>;
+  @ApiProperty({
+    ...notificationKindsSchema,
+    description: "the kinds the user's role is sent (as on GET /me), true when it is received",
+  })
+  notifications!: Partial<Record<PersonNotificationKind, boolean>>;
 }

@@ -1331,7 +1331,7 @@ export interface components {
             role: "admin" | "coordinator" | "member" | "cooperative" | "transporter";
             /** @enum {string|null} */
             locale: "en" | "fr" | "ar" | "nl" | null;
-            /** @description every kind, true when it is received */
+            /** @description the kinds the user's role is sent (as on GET /me), true when it is received */
             notifications: {
                 "cycle.closing"?: boolean;
                 "cycle.locked"?: boolean;
