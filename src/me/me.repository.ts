@@ -37,6 +37,7 @@ interface CycleFactsRow {
   status: string;
   locks_at: Date;
   confirm_by: Date;
+  loading_date: string;
   loading_at: Date;
   awaiting_confirmation: boolean;
   loads: boolean;
@@ -74,6 +75,7 @@ export class MeRepository {
     const rows: CycleFactsRow[] = await this.dataSource.query(
       `SELECT s.id AS season_id, s.name, s.first_month, s.last_month, s.currency, ct.timezone AS time_zone,
               c.id AS cycle_id, c.month, c.status, c.locks_at, c.confirm_by,
+              c.loading_date::text AS loading_date,
               (c.loading_date::timestamp AT TIME ZONE pt.timezone) AS loading_at,
               EXISTS (SELECT 1 FROM cooperative_confirmations cc
                        WHERE cc.cycle_id = c.id AND cc.cooperative_id = $3::uuid AND cc.confirmed_at IS NULL)
@@ -114,6 +116,7 @@ export class MeRepository {
         status: row.status,
         locksAt: row.locks_at,
         confirmBy: row.confirm_by,
+        loadingDate: row.loading_date,
         loadingAt: row.loading_at,
         awaitingConfirmation: row.awaiting_confirmation,
         loads: row.loads,

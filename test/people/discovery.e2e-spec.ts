@@ -68,6 +68,7 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
           status: 'open',
           action: 'pledge',
           deadline: open.locksAt,
+          loadingDate: open.loadingDate,
         },
       });
       expect(body.calendarUrl).toMatch(
@@ -100,6 +101,7 @@ describe('discovery: /me, seasons, offers, cycles and live demand for every role
         status: 'confirming',
         action: 'confirm',
         deadline: confirming.confirmBy,
+        loadingDate: confirming.loadingDate,
       });
     });
 

@@ -151,7 +151,13 @@ test.describe('cooperative', () => {
     const cycle = await c.admin.get(`/cycles/${c.cycleId}`);
     const [demand] = await c.admin.get(`/cycles/${c.cycleId}/demand?cooperativeId=${c.cooperativeId}`);
     await signIn(page, text, c.cooperative.email, c.cooperative.password);
-    await page.getByRole('link', { name: text.cooperative.confirmAction }).first().click();
+    // The home's next step (GET /me) is this confirmation, its deadline under it.
+    await expect(page.getByText(dateTimeIn(language, cycle.confirmBy, 'Europe/Brussels'))).toBeVisible();
+    await expectAccessible(page);
+    await screenshot(page, testInfo, '19-cooperative-home');
+    await page
+      .getByRole('link', { name: say(text.next.confirm, { month: monthName(language, c.month) }) })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(
       say(text.cooperative.confirmTitle, { month: monthName(language, c.month) }),
     );

@@ -113,7 +113,7 @@ test('end to end: the admin sets a partnership up in the browser, members pledge
 
   // 4. On its phone, the cooperative opens the demand, loses the connection, confirms, and is back.
   await coop.goto('/cooperative');
-  await coop.getByRole('link', { name: text.cooperative.confirmAction }).click();
+  await coop.getByRole('link', { name: text.cooperative.confirmAction, exact: true }).click();
   const input = coop.getByRole('spinbutton', {
     name: say(text.cooperative.confirmFor, { product: offer.product.name }),
   });
@@ -140,7 +140,10 @@ test('end to end: the admin sets a partnership up in the browser, members pledge
   const carrier = await person(browser, page, baseURL!);
   await acceptInvitation(carrier, text, n.organiserEmail.replace('carrier-', 'carrier-user-'));
   await carrier.goto('/transporter');
-  await carrier.getByRole('main').getByRole('link', { name: text.transporter.shipmentsAction }).click();
+  await carrier
+    .getByRole('main')
+    .getByRole('link', { name: text.transporter.shipmentsAction, exact: true })
+    .click();
   const [shipment] = (await api.get(`/cycles/${cycle.id}/shipments`)).items;
   await expect(carrier.getByRole('main')).toContainText(n.group);
   const [download] = await Promise.all([

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Download, Locator, Page } from '@playwright/test';
 import { confirmWholeDemand, testCycle } from './support/cycle-fixture';
 import {
+  dayName,
   expect,
   expectAccessible,
   expectLanguage,
@@ -39,7 +40,17 @@ test('transporter: its shipments of a month (vehicle, stops in order, weights, d
   await expect(page).toHaveURL(/\/transporter$/);
   await expectLanguage(page, language);
   await expectAccessible(page);
-  await page.getByRole('main').getByRole('link', { name: text.transporter.shipmentsAction }).first().click();
+  // The next step (GET /me): carry this month's shipments, on its loading day.
+  const { loadingDate } = await c.admin.get(`/cycles/${c.cycleId}`);
+  await expect(
+    page.getByRole('link', { name: say(text.next.carry, { month: monthName(language, c.month) }) }),
+  ).toHaveAttribute('href', `/transporter/cycles/${c.cycleId}`);
+  await expect(page.getByText(dayName(language, loadingDate))).toBeVisible();
+  await page
+    .getByRole('main')
+    .getByRole('link', { name: text.transporter.shipmentsAction, exact: true })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     say(text.transporter.cycleTitle, { month: monthName(language, c.month) }),
   );

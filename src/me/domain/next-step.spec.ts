@@ -8,6 +8,7 @@ function cycle(month: string, status: string, overrides: Partial<CycleFacts> = {
     status,
     locksAt: new Date(start - 20 * 86_400_000),
     confirmBy: new Date(start - 15 * 86_400_000),
+    loadingDate: `${month}-01`,
     loadingAt: new Date(start),
     awaitingConfirmation: false,
     loads: false,
@@ -32,6 +33,7 @@ describe('nextStep', () => {
       status: 'open',
       action: 'pledge',
       deadline: season[2].locksAt,
+      loadingDate: '2030-04-01',
     });
   });
 

@@ -25,6 +25,8 @@ export interface CycleFacts {
   status: string;
   locksAt: Date;
   confirmBy: Date;
+  /** the loading date, a day in the producer territory (`2027-03-01`) */
+  loadingDate: string;
   /** the start of the loading date in the producer territory's time zone */
   loadingAt: Date;
   /** the cooperative was asked to confirm and has not yet */
@@ -43,6 +45,8 @@ export interface NextStep {
   status: string;
   action: NextAction;
   deadline: Date;
+  /** the cycle's loading date: the day that load, carry and prepare_transport are due */
+  loadingDate: string;
 }
 
 const DAY = 24 * 3600 * 1000;
@@ -55,7 +59,8 @@ export function receiptDueAt(cycle: Pick<CycleFacts, 'loadingAt'>): Date {
 type Candidate = NextStep & { urgent: boolean };
 
 function step(cycle: CycleFacts, action: NextAction, deadline: Date, urgent: boolean): Candidate {
-  return { cycleId: cycle.cycleId, month: cycle.month, status: cycle.status, action, deadline, urgent };
+  const { cycleId, month, status, loadingDate } = cycle;
+  return { cycleId, month, status, action, deadline, loadingDate, urgent };
 }
 
 /** The admin's next stage of a cycle and when it is due. */

@@ -58,6 +58,13 @@ export class NextStepDto {
       'until when: locksAt, confirmBy, the start of the loading date (producer time zone), or 3 days after it',
   })
   deadline!: string;
+  @ApiProperty({
+    format: 'date',
+    example: '2027-03-01',
+    description:
+      'the cycle’s loading date, a day in the producer territory: the day load, carry and prepare_transport are due',
+  })
+  loadingDate!: string;
 }
 
 export class MeSeasonDto {

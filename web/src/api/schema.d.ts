@@ -2966,6 +2966,12 @@ export interface components {
              * @description until when: locksAt, confirmBy, the start of the loading date (producer time zone), or 3 days after it
              */
             deadline: string;
+            /**
+             * Format: date
+             * @description the cycle’s loading date, a day in the producer territory: the day load, carry and prepare_transport are due
+             * @example 2027-03-01
+             */
+            loadingDate: string;
         };
         MeSeasonDto: {
             /** Format: uuid */

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { DeadlineBadge } from '../ui/DeadlineBadge';
 import { useFormat } from '../ui/format';
+import { NextStepCard } from './NextStepCard';
 import { useSignedIn } from './session';
 
 /** Every user's seasons, with what comes next in each. */
@@ -26,17 +26,7 @@ export default function SeasonsPage() {
                 })}{' '}
                 · {season.currency}
               </p>
-              {season.next && (
-                <>
-                  <p>
-                    {t('seasons.next', {
-                      month: format.month(season.next.month),
-                      status: t(`status.${season.next.status}`),
-                    })}
-                  </p>
-                  {season.next.deadline && <DeadlineBadge deadline={season.next.deadline} />}
-                </>
-              )}
+              <NextStepCard season={season} />
             </li>
           ))}
         </ul>

@@ -14,30 +14,42 @@ function useNow(): number {
 }
 
 /**
+ * What the deadline closes, each a whole sentence in the catalogue (`deadline.<kind>.open` and
+ * `.closed`): a sentence put together from a label and "until" would not agree in every language.
+ */
+export type DeadlineKind = 'changes' | 'confirm' | 'receipt' | 'loading' | 'stage';
+
+/**
  * Until when something can still be changed: the date in the reader's language and time zone,
  * the time left, and the consumer territory's time zone when it is not the reader's.
  */
 export function DeadlineBadge({
   deadline,
   timeZone,
-  label,
+  kind = 'changes',
+  day,
 }: {
   deadline: string;
+  /** the consumer territory's, named beside the reader's when it differs */
   timeZone?: string;
-  label?: string;
+  kind?: DeadlineKind;
+  /**
+   * The day the deadline is the start of (a loading date, `2027-01-01`), shown as that day: the
+   * midnight it starts at in the producer territory is the evening before further west.
+   */
+  day?: string;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const now = useNow();
   const closed = new Date(deadline).getTime() <= now;
-  const other = timeZone && timeZone !== userTimeZone() ? timeZone : undefined;
+  const other = timeZone && !day && timeZone !== userTimeZone() ? timeZone : undefined;
   return (
     <p className={`deadline ${closed ? 'deadline-closed' : ''}`}>
       <Icon name="clock" />{' '}
       <span>
-        {t(closed ? 'deadline.closed' : 'deadline.closes', {
-          what: label ?? t('deadline.changes'),
-          date: format.dateTime(deadline),
+        {t(`deadline.${kind}.${closed ? 'closed' : 'open'}`, {
+          date: day ? format.day(day) : format.dateTime(deadline),
           left: format.timeLeft(deadline, now),
         })}
       </span>

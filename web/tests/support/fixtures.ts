@@ -126,6 +126,13 @@ export function monthName(language: Language, month: string): string {
 }
 
 /** A date and time as the app writes it, in a time zone. */
+/** A calendar day `2027-01-01` as the app writes it in full ("Friday, January 1, 2027"). */
+export function dayName(language: Language, date: string): string {
+  return new Intl.DateTimeFormat(intlLocaleOf(language), { dateStyle: 'full', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
 export function dateTimeIn(language: Language, iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat(intlLocaleOf(language), {
     dateStyle: 'full',

@@ -2,7 +2,9 @@ import '../cycle/operations.css';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
+import { NextStepCard } from '../../app/NextStepCard';
 import { Link, matchPath, useLocation } from '../../app/router';
+import { useSignedIn } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { useSeasonCycles } from '../cycle/queries';
@@ -25,6 +27,12 @@ function SeasonCycles({ seasonId }: { seasonId: string }) {
       ))}
     </ul>
   );
+}
+
+/** What GET /me says comes next in the season: the stage to run and when it is due. */
+function NextOf({ seasonId }: { seasonId: string }) {
+  const season = useSignedIn().seasons.find((mine) => mine.id === seasonId);
+  return season ? <NextStepCard season={season} /> : null;
 }
 
 /** The steering committee's home: partnerships (set-up, charter) and each season's cycles. */
@@ -70,6 +78,7 @@ function AdminHome() {
         {seasons.data?.items.map((season) => (
           <li key={season.id} className="card">
             <h3>{season.name}</h3>
+            <NextOf seasonId={season.id} />
             <SeasonCycles seasonId={season.id} />
           </li>
         ))}

@@ -140,11 +140,7 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
   return (
     <form onSubmit={submit} noValidate>
       <h1 tabIndex={-1}>{t('cooperative.confirmTitle', { month: format.month(cycle.data.month) })}</h1>
-      <DeadlineBadge
-        deadline={cycle.data.confirmBy}
-        timeZone={timeZone}
-        label={t('cooperative.confirmDeadline')}
-      />
+      <DeadlineBadge deadline={cycle.data.confirmBy} timeZone={timeZone} kind="confirm" />
       {!confirming && (
         <p className="status status-info">
           <Icon name="warning" />{' '}

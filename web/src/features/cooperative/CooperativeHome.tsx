@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
 import { useSignedIn } from '../../app/session';
-import { DeadlineBadge } from '../../ui/DeadlineBadge';
+import { NextStepCard } from '../../app/NextStepCard';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { reached, useSeasonCycles } from '../cycle/queries';
@@ -51,7 +51,7 @@ export default function CooperativeHome() {
       {me.seasons.map((season) => (
         <section key={season.id} className="card">
           <h2>{season.name}</h2>
-          {season.next?.deadline && <DeadlineBadge deadline={season.next.deadline} />}
+          <NextStepCard season={season} />
           <p>
             <Link className="button-link" to={`/cooperative/seasons/${season.id}`}>
               <Icon name="calendar" /> {t('cooperative.planAction')}

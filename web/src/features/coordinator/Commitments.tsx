@@ -1,6 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NextStepCard } from '../../app/NextStepCard';
 import { Link } from '../../app/router';
 import { DeadlineBadge } from '../../ui/DeadlineBadge';
 import { useFormat } from '../../ui/format';
@@ -43,7 +44,7 @@ function MonthCommitments({
   const total = offers.data.reduce((sum, offer) => sum + quantityOf(offer.id) * offer.unitPriceMinor, 0);
   return (
     <>
-      <DeadlineBadge deadline={locksAt} timeZone={season.timeZone} label={t('pledge.changes')} />
+      <DeadlineBadge deadline={locksAt} timeZone={season.timeZone} />
       <ScrollTable label={t('group.caption', { month: format.month(month) })}>
         <table>
           <caption>{t('group.caption', { month: format.month(month) })}</caption>
@@ -116,6 +117,8 @@ export function Commitments({ seasons, groupId }: { seasons: Season[]; groupId: 
     <>
       <h1 tabIndex={-1}>{t('group.title')}</h1>
       {season && <SeasonPicker seasons={seasons} value={season.id} onChange={setSeasonId} />}
+      {/* Reviewing the pledges is this page; a delivery to record is elsewhere. */}
+      {season && season.next?.action !== 'review_pledges' && <NextStepCard season={season} />}
       {!season ? (
         <p>{t('seasons.none')}</p>
       ) : !cycles.data ? (

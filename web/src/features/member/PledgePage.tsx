@@ -70,13 +70,7 @@ export function SeasonPledges({ season, memberId }: { season: Season; memberId: 
             demand={demand.data?.filter((one) => one.month === cycle.month)}
             title={format.month(cycle.month)}
             submitLabel={t('pledge.saveMonth', { month: format.month(cycle.month) })}
-            intro={
-              <DeadlineBadge
-                deadline={cycle.locksAt}
-                timeZone={season.timeZone}
-                label={t('pledge.changes')}
-              />
-            }
+            intro={<DeadlineBadge deadline={cycle.locksAt} timeZone={season.timeZone} />}
           />
         </section>
       )}

@@ -1,5 +1,6 @@
 import '../cycle/operations.css';
 import { useTranslation } from 'react-i18next';
+import { NextStepCard } from '../../app/NextStepCard';
 import { Link, matchPath, useLocation } from '../../app/router';
 import { useSignedIn } from '../../app/session';
 import { useFormat } from '../../ui/format';
@@ -47,6 +48,7 @@ export default function TransporterArea() {
       {me.seasons.map((season) => (
         <section key={season.id} className="card">
           <h2>{season.name}</h2>
+          <NextStepCard season={season} />
           <SeasonCycles seasonId={season.id} />
         </section>
       ))}
