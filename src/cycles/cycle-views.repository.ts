@@ -17,6 +17,8 @@ export interface AllocationLine {
   offerId: string;
   pledged: number;
   allocated: number;
+  /** the member's share of what its group reported received; null until the group reports */
+  received: number | null;
 }
 
 export interface LoadingLine {
@@ -67,19 +69,27 @@ export class CycleViewsRepository {
     offset: number,
   ): Promise<{ items: AllocationLine[]; total: number }> {
     // A member's lines are found through its group (the primary key's prefix), read from its pledges.
-    const where = `cycle_id = $1 AND ($2::uuid IS NULL OR consumer_group_id = $2)
-      AND ($3::uuid IS NULL OR (member_id = $3 AND consumer_group_id IN (
+    const where = `ma.cycle_id = $1 AND ($2::uuid IS NULL OR ma.consumer_group_id = $2)
+      AND ($3::uuid IS NULL OR (ma.member_id = $3 AND ma.consumer_group_id IN (
         SELECT consumer_group_id FROM member_pledges WHERE cycle_id = $1 AND member_id = $3)))`;
     const params = [cycleId, filter.consumerGroupId, filter.memberId];
     const [items, [{ total }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT consumer_group_id AS "consumerGroupId", member_id AS "memberId", offer_id AS "offerId", pledged, allocated
-           FROM member_allocations WHERE ${where}
-          ORDER BY consumer_group_id, member_id, offer_id LIMIT $4 OFFSET $5`,
+        // Received: the member's share of the group's report (a line allocated nothing has no
+        // share: 0 once the group has reported); null before the report.
+        `SELECT ma.consumer_group_id AS "consumerGroupId", ma.member_id AS "memberId", ma.offer_id AS "offerId",
+                ma.pledged, ma.allocated,
+                CASE WHEN gr.cycle_id IS NULL THEN NULL ELSE coalesce(mr.received, 0) END AS received
+           FROM member_allocations ma
+           LEFT JOIN group_receipts gr ON gr.cycle_id = ma.cycle_id AND gr.consumer_group_id = ma.consumer_group_id
+           LEFT JOIN member_receipts mr
+             ON mr.cycle_id = ma.cycle_id AND mr.member_id = ma.member_id AND mr.offer_id = ma.offer_id
+          WHERE ${where}
+          ORDER BY ma.consumer_group_id, ma.member_id, ma.offer_id LIMIT $4 OFFSET $5`,
         [...params, limit, offset],
       ),
       this.dataSource.query(
-        `SELECT count(*)::integer AS total FROM member_allocations WHERE ${where}`,
+        `SELECT count(*)::integer AS total FROM member_allocations ma WHERE ${where}`,
         params,
       ),
     ]);

@@ -72,6 +72,12 @@ describe('receipts', () => {
       cycleStatus: 'allocated',
     });
     expect(await counts()).toMatchObject({ reports: 0, lines: 0, members: 0 });
+    // Before the group reports, a member's allocation says nothing of what it received.
+    const before = await api
+      .as(coordinator0)
+      .get('/cycles/{id}/allocations', { params: { id: s.cycleId }, query: { limit: 500 } });
+    expect(before.body.items.length).toBeGreaterThan(0);
+    expect(before.body.items.every((a: { received: unknown }) => a.received === null)).toBe(true);
     await dispatch(t.dataSource, s);
   });
 
@@ -310,6 +316,31 @@ describe('receipts', () => {
     );
     const allocated = s.allocations.reduce((sum, a) => sum + a.allocated, 0);
     expect(received).toBe(allocated - 3 - 1 - allocationOf(s, g1, s.offers.o2));
+
+    // Each member's allocations (GET /cycles/:id/allocations) say its share: 0 where it had none.
+    const shares: { memberId: string; offerId: string; received: number }[] = await t.dataSource.query(
+      `SELECT ma.member_id AS "memberId", ma.offer_id AS "offerId", coalesce(mr.received, 0) AS received
+         FROM member_allocations ma
+         LEFT JOIN member_receipts mr USING (cycle_id, member_id, offer_id)
+        WHERE ma.cycle_id = $1`,
+      [s.cycleId],
+    );
+    const listed = await api
+      .as(admin)
+      .get('/cycles/{id}/allocations', { params: { id: s.cycleId }, query: { limit: 500 } });
+    expect(listed.body.total).toBe(shares.length);
+    const byLine = new Map(shares.map((one) => [`${one.memberId}/${one.offerId}`, one.received]));
+    for (const line of listed.body.items)
+      expect([line.memberId, line.offerId, line.received]).toEqual([
+        line.memberId,
+        line.offerId,
+        byLine.get(`${line.memberId}/${line.offerId}`),
+      ]);
+    expect(
+      listed.body.items.some(
+        (line: { received: number; allocated: number }) => line.received < line.allocated,
+      ),
+    ).toBe(true);
   });
 
   it('takes corrections while received (admin too, no version), none once settled', async () => {

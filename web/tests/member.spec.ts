@@ -146,11 +146,17 @@ test('member: past months with pledged, allocated, received and why; statements;
 
   await page.getByRole('link', { name: text.nav.history }).click();
   await expect(page.getByRole('heading', { level: 1, name: text.past.title })).toBeVisible();
-  const past = page.getByRole('table', {
+  const past = page.getByRole('list', {
     name: say(text.past.caption, { month: monthName(language, settled!.month) }),
   });
-  await expect(past.getByRole('columnheader', { name: text.past.received })).toBeVisible();
-  await expect(past.getByRole('row').nth(1)).toBeVisible();
+  // Each offer a card: its three figures under their names, the reason under them.
+  const line = past.getByRole('listitem').first();
+  await expect(line.getByRole('term')).toHaveText([
+    text.past.pledged,
+    text.past.allocated,
+    text.past.received,
+  ]);
+  await expect(line.getByRole('definition').first()).toHaveText(/\d/);
   await expect(
     past
       .getByText(

@@ -246,6 +246,13 @@ export class AllocationDto {
   @ApiProperty({ format: 'uuid' }) offerId!: string;
   @ApiProperty() pledged!: number;
   @ApiProperty() allocated!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'units received: the member’s share of what its group reported; null until the group reports',
+  })
+  received!: number | null;
 }
 
 export class AllocationPageDto {

@@ -2416,6 +2416,8 @@ export interface components {
             offerId: string;
             pledged: number;
             allocated: number;
+            /** @description units received: the member’s share of what its group reported; null until the group reports */
+            received: number | null;
         };
         AllocationPageDto: {
             items: components["schemas"]["AllocationDto"][];

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
-import { ScrollTable } from '../../ui/ScrollTable';
+import { Icon } from '../../ui/Icon';
 import { pastCycles, pastData, reasonOf, type Reason } from './past-data';
 import { SeasonPicker, type Season } from './SeasonPicker';
 import { seasonData, type Cycle, type Offer, type OfferView } from './season-data';
@@ -10,7 +10,6 @@ import { seasonData, type Cycle, type Offer, type OfferView } from './season-dat
 function ReasonText({ reason }: { reason: Reason | null }) {
   const { t } = useTranslation();
   if (!reason) return <>{t('past.asPledged')}</>;
-  if (reason.key === 'server') return <>{reason.text}</>;
   if (reason.key === 'charter') return <>{t('past.reason.charter', { rule: t(`rules.${reason.rule}`) })}</>;
   return <>{t(`past.reason.${reason.key}`)}</>;
 }
@@ -42,54 +41,44 @@ function PastMonth({
       ) : lines.length === 0 ? (
         <p>{t('past.nothing')}</p>
       ) : (
-        <ScrollTable label={t('past.caption', { month: format.month(cycle.month) })}>
-          <table>
-            <caption className="visually-hidden">
-              {t('past.caption', { month: format.month(cycle.month) })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('past.offer')}</th>
-                <th scope="col" className="figure">
-                  {t('past.pledged')}
-                </th>
-                <th scope="col" className="figure">
-                  {t('past.allocated')}
-                </th>
-                <th scope="col" className="figure">
-                  {t('past.received')}
-                </th>
-                <th scope="col">{t('past.why')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((line) => {
-                const offer = productOf(line.offerId);
-                return (
-                  <tr key={line.offerId}>
-                    <th scope="row">
-                      {offer?.product} <bdi className="muted">{offer?.unit}</bdi>
-                    </th>
-                    <td className="figure">{format.number(line.pledged)}</td>
-                    <td className="figure">{format.number(line.allocated)}</td>
-                    <td className="figure">
+        // One card per offer with its three figures side by side and the reason under them: a
+        // five-column table did not fit a phone, and the reason was the column scrolled out of sight.
+        <ul className="past-lines" aria-label={t('past.caption', { month: format.month(cycle.month) })}>
+          {lines.map((line) => {
+            const offer = productOf(line.offerId);
+            const reason = reasonOf(
+              line,
+              rawOffers.find((one) => one.id === line.offerId),
+              detail.data.violations,
+            );
+            return (
+              <li key={line.offerId}>
+                <h3>
+                  {offer?.product} <bdi className="muted">{offer?.unit}</bdi>
+                </h3>
+                <dl className="tiles">
+                  <div>
+                    <dt>{t('past.pledged')}</dt>
+                    <dd className="big number">{format.number(line.pledged)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('past.allocated')}</dt>
+                    <dd className="big number">{format.number(line.allocated)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('past.received')}</dt>
+                    <dd className="big number">
                       {typeof line.received === 'number' ? format.number(line.received) : '—'}
-                    </td>
-                    <td>
-                      <ReasonText
-                        reason={reasonOf(
-                          line,
-                          rawOffers.find((one) => one.id === line.offerId),
-                          detail.data.violations,
-                        )}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </ScrollTable>
+                    </dd>
+                  </div>
+                </dl>
+                <p className={reason ? 'why why-differs' : 'why muted'}>
+                  {reason && <Icon name="warning" />} <ReasonText reason={reason} />
+                </p>
+              </li>
+            );
+          })}
+        </ul>
       )}
     </section>
   );

@@ -3,10 +3,7 @@ import { api, data } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Cycle, Offer } from './season-data';
 
-type Allocation = components['schemas']['AllocationDto'] & {
-  received?: number | null;
-  reason?: string | null;
-};
+type Allocation = components['schemas']['AllocationDto'];
 type Violation = components['schemas']['ViolationDto'];
 
 /** Cycles whose allocation is known: the past months of a season, latest first. */
@@ -27,7 +24,7 @@ export const pastData = {
           await data(
             api.GET('/cycles/{id}/allocations', { params: { path: { id: cycleId }, query: { memberId } } }),
           )
-        ).items as Allocation[],
+        ).items,
     }),
   cycle: (cycleId: string) =>
     queryOptions({
@@ -46,17 +43,15 @@ export type Reason =
   | { key: 'charter'; rule: string }
   | { key: 'exportCap' }
   | { key: 'confirmedLess' }
-  | { key: 'shortOnArrival' }
-  | { key: 'server'; text: string };
+  | { key: 'shortOnArrival' };
 
 /**
  * The reason of a difference between pledged, allocated and received, from what the cycle
- * recorded: the server's own reason when it gives one, else the charter's blocking violations on
- * the offer or its cooperative (excluded, capped), else the cooperative's smaller confirmation;
- * received below allocated is goods short on arrival.
+ * recorded: the charter's blocking violations on the offer or its cooperative (excluded,
+ * capped), else the cooperative's smaller confirmation; received below allocated (the member's
+ * share of what its group reported) is goods short on arrival.
  */
 export function reasonOf(line: Allocation, offer: Offer | undefined, violations: Violation[]): Reason | null {
-  if (line.reason) return { key: 'server', text: line.reason };
   if (line.allocated < line.pledged) {
     const standing = violations.filter((violation) => violation.severity === 'blocking' && !violation.waived);
     const excluded = standing.find(
