@@ -31,7 +31,7 @@ function MonthCommitments({
   const offers = useQuery(seasonData.offers(season.id));
   const commitments = useQuery(groupData.commitments(season.id, groupId, month));
   const members = useQuery(groupData.members(groupId));
-  const active = (members.data ?? []).filter((member) => member.active !== false);
+  const active = (members.data ?? []).filter((member) => member.active);
   // A group is tens of members: one read of each one's pledges, cached like every other read.
   const pledges = useQueries({ queries: active.map((member) => seasonData.pledges(season.id, member.id)) });
   const notPledged = active.filter(

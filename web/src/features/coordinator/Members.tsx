@@ -107,7 +107,7 @@ function MemberRow({
       setConfirming(false);
     }
   };
-  const active = member.active !== false;
+  const active = member.active;
   return (
     <tr>
       <th scope="row">{member.name}</th>

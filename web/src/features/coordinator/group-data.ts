@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
 import type { components } from '../../api/schema';
 
-export type Member = components['schemas']['MemberDto'] & { active?: boolean };
+export type Member = components['schemas']['MemberDto'];
 export type Invitation = components['schemas']['InvitationDto'];
 
 const listOf = <T>(answer: T[] | { items: T[] }): T[] => (Array.isArray(answer) ? answer : answer.items);
