@@ -37,7 +37,7 @@ export function NextStepCard({ season }: { season: Me['seasons'][number] }) {
         deadline={next.deadline}
         timeZone={season.timeZone}
         kind={target.deadline}
-        day={target.deadline === 'loading' ? next.loadingDate : undefined}
+        day={target.day}
       />
     </div>
   );

@@ -49,7 +49,7 @@ export function DeadlineBadge({
       <Icon name="clock" />{' '}
       <span>
         {t(`deadline.${kind}.${closed ? 'closed' : 'open'}`, {
-          date: day ? format.day(day) : format.dateTime(deadline),
+          date: day ? format.date(day, 'full') : format.dateTime(deadline),
           left: format.timeLeft(deadline, now),
         })}
       </span>

@@ -31,13 +31,9 @@ export function useFormat() {
       new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(
         new Date(iso),
       ),
-    /** A day of the calendar `2027-01-01` as "Friday, January 1, 2027", wherever the reader is. */
-    day: (date: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(
-        new Date(`${date}T00:00:00Z`),
-      ),
-    date: (iso: string) =>
-      new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso)),
+    /** A day of the calendar (`2027-01-01`) as that day, wherever the reader is: "January 1, 2027". */
+    date: (iso: string, dateStyle: 'long' | 'full' = 'long') =>
+      new Intl.DateTimeFormat(locale, { dateStyle, timeZone: 'UTC' }).format(new Date(iso)),
     /** A season month `2027-03` as "March 2027". */
     month: (month: string) =>
       new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(

@@ -5,6 +5,7 @@ import { NetworkError, api, data } from '../../api/client';
 import { lineIndexOf } from '../../api/server-message';
 import { enqueue, useQueuedWrite } from '../../app/outbox';
 import { useSignedIn } from '../../app/session';
+import { FigureTiles } from '../../ui/FigureTiles';
 import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { QuantityStepper } from '../../ui/QuantityStepper';
@@ -124,22 +125,17 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
                     <h3>
                       <Icon name="calendar" /> {format.month(row.month)}
                     </h3>
-                    <dl className="tiles">
-                      <div>
-                        <dt>{t('cooperative.commitments')}</dt>
-                        <dd className="big number">{format.number(row.commitments)}</dd>
-                      </div>
-                      <div>
-                        <dt>{t('cooperative.capacity')}</dt>
-                        <dd className="big number">{format.number(row.monthlyCapacity)}</dd>
-                      </div>
-                      <div className={over ? 'over' : undefined}>
-                        <dt>{t('cooperative.exportCap')}</dt>
-                        <dd className="big number">
-                          {row.exportCap === null ? '—' : format.number(row.exportCap)}
-                        </dd>
-                      </div>
-                    </dl>
+                    <FigureTiles
+                      tiles={[
+                        { label: t('cooperative.commitments'), value: format.number(row.commitments) },
+                        { label: t('cooperative.capacity'), value: format.number(row.monthlyCapacity) },
+                        {
+                          label: t('cooperative.exportCap'),
+                          value: row.exportCap === null ? '—' : format.number(row.exportCap),
+                          over,
+                        },
+                      ]}
+                    />
                     {over && (
                       <p className="over">
                         <Icon name="warning" /> {t('cooperative.overCapLine')}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FigureTiles } from '../../ui/FigureTiles';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { pastCycles, pastData, reasonOf, type Reason } from './past-data';
@@ -56,22 +57,16 @@ function PastMonth({
                 <h3>
                   {offer?.product} <bdi className="muted">{offer?.unit}</bdi>
                 </h3>
-                <dl className="tiles">
-                  <div>
-                    <dt>{t('past.pledged')}</dt>
-                    <dd className="big number">{format.number(line.pledged)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('past.allocated')}</dt>
-                    <dd className="big number">{format.number(line.allocated)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('past.received')}</dt>
-                    <dd className="big number">
-                      {typeof line.received === 'number' ? format.number(line.received) : '—'}
-                    </dd>
-                  </div>
-                </dl>
+                <FigureTiles
+                  tiles={[
+                    { label: t('past.pledged'), value: format.number(line.pledged) },
+                    { label: t('past.allocated'), value: format.number(line.allocated) },
+                    {
+                      label: t('past.received'),
+                      value: line.received === null ? '—' : format.number(line.received),
+                    },
+                  ]}
+                />
                 <p className={reason ? 'why why-differs' : 'why muted'}>
                   {reason && <Icon name="warning" />} <ReasonText reason={reason} />
                 </p>
