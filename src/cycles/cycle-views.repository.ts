@@ -9,6 +9,8 @@ export interface DemandLine {
   quantity: number;
   packages: number;
   confirmed: number | null;
+  /** units allocated to the groups; null until the cycle is allocated */
+  allocated: number | null;
 }
 
 export interface AllocationLine {
@@ -37,20 +39,23 @@ export class CycleViewsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Demand per offer (packages counted per group, never mixing groups), optionally of one cooperative. */
-  async demand(cycleId: string, cooperativeId: string | null): Promise<DemandLine[]> {
+  /** Each offer's demand, packages and confirmation; with `allocated`, what the groups got of it. */
+  async demand(cycleId: string, cooperativeId: string | null, allocated: boolean): Promise<DemandLine[]> {
     const rows: DemandLine[] = await this.dataSource.query(
       `SELECT co.offer_id AS "offerId", co.cooperative_id AS "cooperativeId", co.demand AS quantity,
               coalesce(sum(${packagesSql('cc.quantity', 'o.pack_size')}), 0)::bigint AS packages,
-              co.confirmed
+              co.confirmed,
+              CASE WHEN $3::boolean THEN (SELECT coalesce(sum(ga.allocated), 0) FROM group_allocations ga
+                                  WHERE ga.cycle_id = $1 AND ga.offer_id = co.offer_id) END AS allocated
          FROM cycle_offers co
          JOIN offers o ON o.id = co.offer_id
          LEFT JOIN collective_commitments cc ON cc.cycle_id = co.cycle_id AND cc.offer_id = co.offer_id
         WHERE co.cycle_id = $1 AND ($2::uuid IS NULL OR co.cooperative_id = $2)
         GROUP BY co.offer_id, co.cooperative_id, co.demand, co.confirmed
         ORDER BY co.cooperative_id, co.offer_id`,
-      [cycleId, cooperativeId],
+      [cycleId, cooperativeId, allocated],
     );
-    return withIntegers(rows, ['quantity', 'packages', 'confirmed']);
+    return withIntegers(rows, ['quantity', 'packages', 'confirmed', 'allocated']);
   }
 
   /** The group a member belongs to; null for no such member. */

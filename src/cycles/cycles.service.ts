@@ -99,11 +99,11 @@ export class CyclesService {
   }
 
   async demand(cycleId: string, actor: Actor, cooperativeId?: string): Promise<DemandLine[]> {
-    await this.access.visible(cycleId, actor, { status: 'locked', what: 'demands' });
+    const cycle = await this.access.visible(cycleId, actor, { status: 'locked', what: 'demands' });
     const target =
       actor.role === 'cooperative' ? (cooperativeId ?? actor.cooperativeId) : (cooperativeId ?? null);
     if (target) assertReach(actor, { cooperativeId: target }, 'cooperative');
-    return this.views.demand(cycleId, target);
+    return this.views.demand(cycleId, target, hasReached(cycle.status, 'allocated'));
   }
 
   async confirmation(cycleId: string, cooperativeId: string, actor: Actor): Promise<ConfirmationStateDto> {

@@ -197,6 +197,8 @@ describe('the monthly cycle through the queues', () => {
       const coop1 = await userToken(api, admin, 'cooperative', { cooperativeId: s.r.cooperativeIds[1] });
       const demand = await api.as(coop0).get('/cycles/{id}/demand', { params: { id: s.cycleId } });
       expect(demand.status).toBe(200);
+      // Nothing is allocated before the allocation stage: not 0, which would say "nothing for you".
+      expect(demand.body.map((d: { allocated: number | null }) => d.allocated)).toEqual([null, null]);
       expect(
         Object.fromEntries(
           demand.body.map((d: { offerId: string; quantity: number }) => [d.offerId, d.quantity]),
@@ -294,6 +296,13 @@ describe('the monthly cycle through the queues', () => {
         [s.cycleId, s.offers.o3],
       );
       expect(n).toBe(0);
+      // The admin's view of the cycle per offer: what the groups got, summed in SQL (the dashboard).
+      const demand = await api.as(admin).get('/cycles/{id}/demand', { params: { id: s.cycleId } });
+      expect(
+        Object.fromEntries(
+          demand.body.map((d: { offerId: string; allocated: number | null }) => [d.offerId, d.allocated]),
+        ),
+      ).toEqual(byOffer);
     });
 
     it('shows each party its part of the allocations and the loading list', async () => {

@@ -1,4 +1,4 @@
-import { Api, testCycle } from './support/cycle-fixture';
+import { Api, confirmWholeDemand, testCycle } from './support/cycle-fixture';
 import {
   DEMO,
   dateTimeIn,
@@ -138,8 +138,9 @@ test('admin: the cycle dashboard (timeline, violations waived with a reason, the
   text,
 }, testInfo) => {
   // A capacity of 10 puts the demand above the charter's export cap: a blocking violation.
+  // Its cooperative confirms the whole demand (the second, silent, is held to its pledge of 0).
   const c = await testCycle(request, { monthlyCapacity: 10, secondCooperative: true });
-  await c.admin.advanceTo(c.cycleId, 'confirming');
+  await confirmWholeDemand(c);
   const cycle = await c.admin.get(`/cycles/${c.cycleId}`);
   const violation = cycle.violations.find((v: { rule: string }) => v.rule === 'EXPORT_SHARE');
   expect(violation).toBeTruthy();
@@ -214,7 +215,24 @@ test('admin: the cycle dashboard (timeline, violations waived with a reason, the
     timeout: 30_000,
   });
   await expect(page.getByRole('heading', { name: text.admin.allocations })).toBeVisible();
-  await expect(page.getByRole('heading', { name: text.admin.shipments })).toBeVisible();
+  // Per offer, what was pledged, confirmed and allocated: the members' shares summed, all of them.
+  const lines = await c.admin.get(`/cycles/${c.cycleId}/demand`);
+  const shares = (await c.admin.get(`/cycles/${c.cycleId}/allocations?limit=500`)).items;
+  for (const line of lines)
+    expect(line.allocated).toBe(
+      shares
+        .filter((one: { offerId: string }) => one.offerId === line.offerId)
+        .reduce((sum: number, one: { allocated: number }) => sum + one.allocated, 0),
+    );
+  expect(lines.some((line: { allocated: number }) => line.allocated > 0)).toBe(true);
+  const table = page.getByRole('region', { name: text.admin.allocations });
+  await expect(table.locator('tbody td')).toHaveText(
+    lines.flatMap((line: { quantity: number; confirmed: number | null; allocated: number }) =>
+      [line.quantity, line.confirmed, line.allocated].map((value) =>
+        value === null ? '—' : figure(language, value),
+      ),
+    ),
+  );
 
   // The logs: this waiver in the audit log of today, the confirmation requests in the notifications.
   await page.goto('/admin/logs');
@@ -242,6 +260,68 @@ test('admin: the cycle dashboard (timeline, violations waived with a reason, the
   expect(shown.every((one) => one.startsWith(kind))).toBe(true);
   await expectAccessible(page);
   await screenshot(page, testInfo, '43-admin-logs');
+});
+
+test.describe('a log longer than a page', () => {
+  // The log's reads go to the network, where the test answers them, not to the service worker.
+  test.use({ serviceWorkers: 'block' });
+
+  test('admin: the notifications log goes through its pages, a new search starting at the first', async ({
+    page,
+    text,
+  }) => {
+    const total = 230;
+    // 230 notifications, the one at offset i named by i: the page shows what the API gives it.
+    await page.route('**/api/v1/notifications?*', (route) => {
+      const query = new URL(route.request().url()).searchParams;
+      const offset = Number(query.get('offset') ?? 0);
+      const limit = Number(query.get('limit'));
+      const items = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => ({
+        id: crypto.randomUUID(),
+        dedupeKey: `key-${offset + i}`,
+        kind: `paper_${offset + i}`,
+        channel: 'email',
+        cycleId: null,
+        recipientType: 'cooperative',
+        recipientId: crypto.randomUUID(),
+        target: 'coop@test.example',
+        subject: null,
+        status: 'sent',
+        attemptCount: 1,
+        createdAt: new Date(Date.UTC(2027, 0, 1) - (offset + i) * 60_000).toISOString(),
+        sentAt: null,
+        attempts: [],
+      }));
+      return route.fulfill({ json: { items, total } });
+    });
+    await signIn(page, text, DEMO.admin);
+    await page.goto('/admin/logs');
+    const log = page.getByRole('region', { name: text.admin.notificationsLog });
+    const pager = log.getByRole('navigation', { name: text.pager.label });
+    const kinds = log.locator('.log > li > strong');
+    const range = (first: number, last: number) => say(text.pager.range, { first, last, total });
+
+    await expect(pager).toContainText(range(1, 100));
+    await expect(kinds).toHaveCount(100);
+    await expect(kinds.first()).toHaveText('paper_0');
+    await expect(pager.getByRole('button', { name: text.pager.previous })).toBeDisabled();
+    await pager.getByRole('button', { name: text.pager.next }).click();
+    await expect(pager).toContainText(range(101, 200));
+    await expect(kinds.first()).toHaveText('paper_100');
+    await pager.getByRole('button', { name: text.pager.next }).click();
+    await expect(pager).toContainText(range(201, 230));
+    await expect(kinds).toHaveCount(30);
+    await expect(pager.getByRole('button', { name: text.pager.next })).toBeDisabled();
+    await pager.getByRole('button', { name: text.pager.previous }).click();
+    await expect(kinds.first()).toHaveText('paper_100');
+    await expect(pager).toContainText(range(101, 200));
+    await expectAccessible(page);
+
+    // A new search shows its own first page.
+    await log.getByRole('button', { name: text.admin.search }).click();
+    await expect(pager).toContainText(range(1, 100));
+    await expect(kinds.first()).toHaveText('paper_0');
+  });
 });
 
 test.describe('every rule the app says itself', () => {

@@ -194,6 +194,12 @@ export class DemandLineDto {
   packages!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'confirmed units, null until confirmed' })
   confirmed!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'units allocated to the groups (the sum of their shares), null until the cycle is allocated',
+  })
+  allocated!: number | null;
 }
 
 export class ConfirmationLineDto {

@@ -37,10 +37,10 @@ export async function seedRegistry(m: EntityManager): Promise<DemoRegistry> {
     'products',
     ['name', 'hs_code', 'unit', 'unit_net_kg', 'unit_gross_kg', 'category'],
     [
-      ['Huile d’argan alimentaire, bouteille 1 l', '151590', 'bottle 1 l', 0.915, 1.45, 'oils'],
-      ['Dattes Mejhoul, boîte 1 kg', '080410', 'box 1 kg', 1, 1.12, 'fruit'],
-      ['Huile d’olive extra vierge, bouteille 75 cl', '150920', 'bottle 75 cl', 0.69, 1.2, 'oils'],
-      ['Safran en pistils, pot 1 g', '091020', 'jar 1 g', 0.001, 0.03, 'spices'],
+      ['Huile d’argan alimentaire', '151590', 'bouteille 1 l', 0.915, 1.45, 'oils'],
+      ['Dattes Mejhoul', '080410', 'boîte 1 kg', 1, 1.12, 'fruit'],
+      ['Huile d’olive extra vierge', '150920', 'bouteille 75 cl', 0.69, 1.2, 'oils'],
+      ['Safran en pistils', '091020', 'pot 1 g', 0.001, 0.03, 'spices'],
     ],
   );
   const [partnershipId] = await insertRows(

@@ -24,7 +24,7 @@ export class DistributionGroupDto {
 export class DistributionLineDto {
   @ApiProperty({ format: 'uuid' }) offerId!: string;
   @ApiProperty({ example: 'Huile d’argan' }) product!: string;
-  @ApiProperty({ example: 'bottle 1 l' }) unit!: string;
+  @ApiProperty({ example: 'bouteille 1 l' }) unit!: string;
   @ApiProperty() cooperative!: string;
   @ApiProperty({ description: 'sale units per package' }) packSize!: number;
   @ApiProperty({ description: 'units allocated to the member' }) allocated!: number;

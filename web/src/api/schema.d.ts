@@ -2367,6 +2367,8 @@ export interface components {
             packages: number;
             /** @description confirmed units, null until confirmed */
             confirmed: number | null;
+            /** @description units allocated to the groups (the sum of their shares), null until the cycle is allocated */
+            allocated: number | null;
         };
         ConfirmationLineDto: {
             /** Format: uuid */
@@ -2829,7 +2831,7 @@ export interface components {
             offerId: string;
             /** @example Huile d’argan */
             product: string;
-            /** @example bottle 1 l */
+            /** @example bouteille 1 l */
             unit: string;
             cooperative: string;
             /** @description sale units per package */
@@ -2858,7 +2860,7 @@ export interface components {
             offerId: string;
             /** @example Huile d’argan */
             product: string;
-            /** @example bottle 1 l */
+            /** @example bouteille 1 l */
             unit: string;
             cooperative: string;
             /** @description sale units per package */

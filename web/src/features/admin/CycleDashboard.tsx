@@ -269,28 +269,17 @@ function RunNextStage({ cycle }: { cycle: Cycle }) {
   );
 }
 
+/** Each offer of the cycle: what the groups pledged, the cooperative confirmed, the groups got. */
 function Allocations({ cycle }: { cycle: Cycle }) {
   const { t } = useTranslation();
   const format = useFormat();
   const offers = useOffers(cycle.seasonId);
-  const page = useQuery({
-    queryKey: ['allocations', cycle.id],
-    queryFn: () =>
-      data(
-        api.GET('/cycles/{id}/allocations', {
-          params: { path: { id: cycle.id }, query: { limit: 500 as never } },
-        }),
-      ),
+  const demand = useQuery({
+    queryKey: ['cycles', cycle.id, 'demand'],
+    queryFn: () => data(api.GET('/cycles/{id}/demand', { params: { path: { id: cycle.id } } })),
   });
-  if (!page.data || !offers.data) return <p className="loading">{t('common.loading')}</p>;
-  const byOffer = new Map<string, { pledged: number; allocated: number }>();
-  for (const line of page.data.items) {
-    const sum = byOffer.get(line.offerId) ?? { pledged: 0, allocated: 0 };
-    byOffer.set(line.offerId, {
-      pledged: sum.pledged + line.pledged,
-      allocated: sum.allocated + line.allocated,
-    });
-  }
+  if (!demand.data || !offers.data) return <p className="loading">{t('common.loading')}</p>;
+  const figure = (value: number | null) => (value === null ? '—' : format.number(value));
   return (
     <ScrollTable label={t('admin.allocations')}>
       <table>
@@ -301,18 +290,23 @@ function Allocations({ cycle }: { cycle: Cycle }) {
               {t('admin.pledged')}
             </th>
             <th scope="col" className="figure">
+              {t('admin.confirmed')}
+            </th>
+            <th scope="col" className="figure">
               {t('admin.allocated')}
             </th>
           </tr>
         </thead>
         <tbody>
-          {[...byOffer.entries()].map(([offerId, sum]) => (
-            <tr key={offerId}>
+          {demand.data.map((line) => (
+            <tr key={line.offerId}>
               <th scope="row">
-                {offers.data.get(offerId)?.product.name} · {offers.data.get(offerId)?.cooperative.name}
+                {offers.data.get(line.offerId)?.product.name} ·{' '}
+                {offers.data.get(line.offerId)?.cooperative.name}
               </th>
-              <td className="figure">{format.number(sum.pledged)}</td>
-              <td className="figure">{format.number(sum.allocated)}</td>
+              <td className="figure">{format.number(line.quantity)}</td>
+              <td className="figure">{figure(line.confirmed)}</td>
+              <td className="figure">{figure(line.allocated)}</td>
             </tr>
           ))}
         </tbody>

@@ -5,12 +5,27 @@ import { api, data } from '../../api/client';
 import { Field } from '../../ui/Field';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { Pager } from '../../ui/Pager';
 import { commonExplanation } from '../account/useForm';
 
 interface Search {
   from?: string;
   to?: string;
   kind?: string;
+}
+
+/** The entries a log shows at once; the pager goes through the rest. */
+const PAGE = 100;
+
+/** A search and the page of its results shown; a new search starts at its first page. */
+function useSearch() {
+  const [search, setSearch] = useState<Search>({});
+  const [offset, setOffset] = useState(0);
+  const onSearch = (next: Search) => {
+    setSearch(next);
+    setOffset(0);
+  };
+  return { search, offset, onSearch, setOffset };
 }
 
 /** A day typed in a date field as the instants of its start and of the next day's, here. */
@@ -45,20 +60,22 @@ function SearchForm({ kindLabel, onSearch }: { kindLabel: string; onSearch: (sea
 function AuditLog() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [search, setSearch] = useState<Search>({});
+  const { search, offset, onSearch, setOffset } = useSearch();
   const page = useQuery({
-    queryKey: ['audit-log', search],
+    queryKey: ['audit-log', search, offset],
     queryFn: () =>
       data(
         api.GET('/audit-log', {
-          params: { query: { from: search.from, to: search.to, action: search.kind, limit: 100 as never } },
+          params: {
+            query: { from: search.from, to: search.to, action: search.kind, limit: PAGE, offset },
+          },
         }),
       ),
   });
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{t('admin.auditLog')}</h2>
-      <SearchForm kindLabel={t('admin.action')} onSearch={setSearch} />
+      <SearchForm kindLabel={t('admin.action')} onSearch={onSearch} />
       {page.error && <p className="error">{commonExplanation(page.error, t)}</p>}
       <p role="status">{page.data && t('admin.found', { count: page.data.total })}</p>
       <ul className="log">
@@ -73,6 +90,7 @@ function AuditLog() {
           </li>
         ))}
       </ul>
+      {page.data && <Pager offset={offset} limit={PAGE} total={page.data.total} onOffset={setOffset} />}
     </section>
   );
 }
@@ -80,20 +98,22 @@ function AuditLog() {
 function NotificationsLog() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [search, setSearch] = useState<Search>({});
+  const { search, offset, onSearch, setOffset } = useSearch();
   const page = useQuery({
-    queryKey: ['notifications-log', search],
+    queryKey: ['notifications-log', search, offset],
     queryFn: () =>
       data(
         api.GET('/notifications', {
-          params: { query: { from: search.from, to: search.to, kind: search.kind, limit: 100 as never } },
+          params: {
+            query: { from: search.from, to: search.to, kind: search.kind, limit: PAGE, offset },
+          },
         }),
       ),
   });
   return (
     <section aria-labelledby="notifications-title">
       <h2 id="notifications-title">{t('admin.notificationsLog')}</h2>
-      <SearchForm kindLabel={t('admin.kind')} onSearch={setSearch} />
+      <SearchForm kindLabel={t('admin.kind')} onSearch={onSearch} />
       {page.error && <p className="error">{commonExplanation(page.error, t)}</p>}
       <p role="status">{page.data && t('admin.found', { count: page.data.total })}</p>
       <ul className="log">
@@ -119,6 +139,7 @@ function NotificationsLog() {
           </li>
         ))}
       </ul>
+      {page.data && <Pager offset={offset} limit={PAGE} total={page.data.total} onOffset={setOffset} />}
     </section>
   );
 }

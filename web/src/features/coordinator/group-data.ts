@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
+import { PAGE_MAX, everyItem } from '../../api/pages';
 import type { components } from '../../api/schema';
 
 export type Member = components['schemas']['MemberDto'];
@@ -11,14 +12,14 @@ export const groupData = {
   members: (groupId: string) =>
     queryOptions({
       queryKey: ['groups', groupId, 'members'],
-      queryFn: async () =>
-        (
-          await data(
+      queryFn: () =>
+        everyItem((offset) =>
+          data(
             api.GET('/consumer-groups/{id}/members', {
-              params: { path: { id: groupId }, query: { limit: 500 } },
+              params: { path: { id: groupId }, query: { limit: PAGE_MAX, offset } },
             }),
-          )
-        ).items as Member[],
+          ),
+        ) as Promise<Member[]>,
     }),
   invitations: () =>
     queryOptions({
