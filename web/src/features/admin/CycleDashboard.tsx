@@ -9,7 +9,15 @@ import { Money } from '../../ui/Money';
 import { withNodes } from '../../ui/ServerMessage';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { commonExplanation } from '../account/useForm';
-import { CYCLE_STAGES, reached, useCycle, useOffers, type Cycle, type Schemas } from '../cycle/queries';
+import {
+  CYCLE_STAGES,
+  reached,
+  useCycle,
+  useDemand,
+  useOffers,
+  type Cycle,
+  type Schemas,
+} from '../cycle/queries';
 import { ShipmentCard } from '../transporter/CycleShipments';
 import { ViolationSentence } from './ViolationSentence';
 
@@ -274,10 +282,7 @@ function Allocations({ cycle }: { cycle: Cycle }) {
   const { t } = useTranslation();
   const format = useFormat();
   const offers = useOffers(cycle.seasonId);
-  const demand = useQuery({
-    queryKey: ['cycles', cycle.id, 'demand'],
-    queryFn: () => data(api.GET('/cycles/{id}/demand', { params: { path: { id: cycle.id } } })),
-  });
+  const demand = useDemand(cycle.id);
   if (!demand.data || !offers.data) return <p className="loading">{t('common.loading')}</p>;
   const figure = (value: number | null) => (value === null ? '—' : format.number(value));
   return (

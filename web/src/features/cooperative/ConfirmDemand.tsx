@@ -12,7 +12,7 @@ import { QuantityStepper } from '../../ui/QuantityStepper';
 import { ServerMessage, type FieldLabels } from '../../ui/ServerMessage';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { commonExplanation } from '../account/useForm';
-import { useCycle, useOffers } from '../cycle/queries';
+import { useCycle, useDemand, useOffers } from '../cycle/queries';
 
 type Lines = { offerId: string; quantity: number }[];
 interface Refusal {
@@ -42,10 +42,7 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
   // After a 422 the cycle has moved on: asked again while the cache still says it is confirming.
   const cycle = useCycle(cycleId, (data) => refusal?.status === 422 && data?.status === 'confirming');
   const offers = useOffers(cycle.data?.seasonId);
-  const demand = useQuery({
-    queryKey: ['demand', cycleId],
-    queryFn: () => data(api.GET('/cycles/{id}/demand', { params: { path: { id: cycleId } } })),
-  });
+  const demand = useDemand(cycleId);
   const state = useQuery({
     queryKey: ['confirmation', cycleId, cooperativeId],
     // After a 409 the confirmation that won must be shown, not the one the cache still holds

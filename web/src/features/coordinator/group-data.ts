@@ -19,7 +19,7 @@ export const groupData = {
               params: { path: { id: groupId }, query: { limit: PAGE_MAX, offset } },
             }),
           ),
-        ) as Promise<Member[]>,
+        ),
     }),
   invitations: () =>
     queryOptions({

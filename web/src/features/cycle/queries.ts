@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
+import { PAGE_MAX, everyItem } from '../../api/pages';
 import type { components } from '../../api/schema';
 
 export type Schemas = components['schemas'];
@@ -58,13 +59,26 @@ export function useOffers(seasonId: string | undefined) {
     queryKey: ['offers', seasonId],
     enabled: !!seasonId,
     queryFn: async () => {
-      const page = await data(
-        api.GET('/seasons/{id}/offers', {
-          params: { path: { id: seasonId! }, query: { limit: 500 as never } },
-        }),
+      const offers = await everyItem((offset) =>
+        data(
+          api.GET('/seasons/{id}/offers', {
+            params: { path: { id: seasonId! }, query: { limit: PAGE_MAX, offset } },
+          }),
+        ),
       );
-      return new Map(page.items.map((offer) => [offer.id, offer]));
+      return new Map(offers.map((offer) => [offer.id, offer]));
     },
+  });
+}
+
+/**
+ * A cycle's demand per offer, with what was confirmed and, once allocated, what the groups got:
+ * the cooperative's confirmation page and the admin's dashboard read the same list.
+ */
+export function useDemand(cycleId: string) {
+  return useQuery({
+    queryKey: ['demand', cycleId],
+    queryFn: () => data(api.GET('/cycles/{id}/demand', { params: { path: { id: cycleId } } })),
   });
 }
 
