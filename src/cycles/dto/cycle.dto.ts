@@ -192,7 +192,13 @@ export class DemandLineDto {
   @ApiProperty({ description: 'units committed by the groups' }) quantity!: number;
   @ApiProperty({ description: 'packages, counted per group (groups never share a package)' })
   packages!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'confirmed units, null until confirmed' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'confirmed units, null until confirmed; from allocation on, for an offer its cooperative did not ' +
+      'confirm, the delivery pledge it was held to (which may be above the demand: supply is the least of them)',
+  })
   confirmed!: number | null;
   @ApiProperty({
     type: Number,

@@ -2365,7 +2365,7 @@ export interface components {
             quantity: number;
             /** @description packages, counted per group (groups never share a package) */
             packages: number;
-            /** @description confirmed units, null until confirmed */
+            /** @description confirmed units, null until confirmed; from allocation on, for an offer its cooperative did not confirm, the delivery pledge it was held to (which may be above the demand: supply is the least of them) */
             confirmed: number | null;
             /** @description units allocated to the groups (the sum of their shares), null until the cycle is allocated */
             allocated: number | null;

@@ -22,6 +22,13 @@ export function Pager({
   const last = Math.min(offset + limit, total);
   return (
     <nav className="pager" aria-label={t('pager.label')}>
+      <p>
+        {t('pager.range', {
+          first: format.number(Math.min(offset + 1, total)),
+          last: format.number(last),
+          total: format.number(total),
+        })}
+      </p>
       <button
         type="button"
         className="secondary"
@@ -30,13 +37,6 @@ export function Pager({
       >
         {t('pager.previous')}
       </button>
-      <span>
-        {t('pager.range', {
-          first: format.number(Math.min(offset + 1, total)),
-          last: format.number(last),
-          total: format.number(total),
-        })}
-      </span>
       <button
         type="button"
         className="secondary"
