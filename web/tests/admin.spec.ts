@@ -6,6 +6,7 @@ import {
   expectAccessible,
   expectDataIsolated,
   expectLanguage,
+  isolated,
   expectNoSidewaysScroll,
   figure,
   monthName,
@@ -46,7 +47,7 @@ test('admin: sets up a partnership from nothing in guided steps, leaves and resu
     .getByRole('link', { name: text.admin.setupAction })
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    say(text.setup.titleOf, { name: n.partnership }),
+    say(text.setup.titleOf, { name: isolated(n.partnership) }),
   );
   await expect(step(page, text, 'groups')).toContainText(n.group);
   await expect(step(page, text, 'cooperatives').getByRole('form')).toBeVisible();
@@ -138,8 +139,13 @@ test('admin: the cycle dashboard (timeline, violations waived with a reason, the
   text,
 }, testInfo) => {
   // A capacity of 10 puts the demand above the charter's export cap: a blocking violation.
-  // Its cooperative confirms the whole demand (the second, silent, is held to its pledge of 0).
-  const c = await testCycle(request, { monthlyCapacity: 10, secondCooperative: true });
+  // Its cooperative confirms the whole demand; the second, silent, is held to its delivery
+  // pledge of 400, above what the groups pledged on its offer.
+  const c = await testCycle(request, {
+    monthlyCapacity: 10,
+    secondCooperative: true,
+    secondDeliveryPledge: 400,
+  });
   await confirmWholeDemand(c);
   const cycle = await c.admin.get(`/cycles/${c.cycleId}`);
   const violation = cycle.violations.find((v: { rule: string }) => v.rule === 'EXPORT_SHARE');
@@ -226,13 +232,26 @@ test('admin: the cycle dashboard (timeline, violations waived with a reason, the
     );
   expect(lines.some((line: { allocated: number }) => line.allocated > 0)).toBe(true);
   const table = page.getByRole('region', { name: text.admin.allocations });
+  type Line = { offerId: string; quantity: number; confirmed: number | null; allocated: number };
+  const held = (line: Line) => line.confirmed !== null && line.confirmed > line.quantity;
   await expect(table.locator('tbody td')).toHaveText(
-    lines.flatMap((line: { quantity: number; confirmed: number | null; allocated: number }) =>
-      [line.quantity, line.confirmed, line.allocated].map((value) =>
-        value === null ? '—' : figure(language, value),
+    lines.flatMap((line: Line) =>
+      [line.quantity, line.confirmed, line.allocated].map(
+        (value, i) => (value === null ? '—' : figure(language, value)) + (i === 1 && held(line) ? ' *' : ''),
       ),
     ),
   );
+  // The silent cooperative's 400 is explained: the note, and the cell described by it.
+  const silent = lines.find((line: Line) => line.offerId === c.offerIds[1]);
+  expect(silent).toMatchObject({ confirmed: 400, allocated: silent.quantity });
+  expect(silent.quantity).toBeLessThan(400);
+  await expect(page.getByText(text.admin.heldToPledge)).toBeVisible();
+  await expect(
+    table.getByRole('cell', { name: new RegExp(`^${figure(language, 400)}`) }),
+  ).toHaveAccessibleDescription(`* ${text.admin.heldToPledge}`);
+  // The pickup point inside the loading list's sentence keeps its order in Arabic.
+  const { pickupPoint } = await c.admin.get(`/cycles/${c.cycleId}/loading-list`);
+  await expect(page.getByText(isolated(pickupPoint.name))).toBeVisible();
 
   // The logs: this waiver in the audit log of today, the confirmation requests in the notifications.
   await page.goto('/admin/logs');

@@ -5,6 +5,7 @@ import {
   expect,
   expectAccessible,
   expectLanguage,
+  isolated,
   monthName,
   say,
   screenshot,
@@ -30,7 +31,7 @@ test('coordinator: invites a member, sees the invitation pending, and lets a mem
   await page.getByLabel(text.fields.email).fill(email);
   await page.getByRole('button', { name: text.members.invite }).click();
   await expect(
-    page.getByRole('status').filter({ hasText: say(text.members.invited, { email }) }),
+    page.getByRole('status').filter({ hasText: say(text.members.invited, { email: isolated(email) }) }),
   ).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: email })).toBeVisible();
   // The same address again: refused on the email field, in plain words.
@@ -40,12 +41,16 @@ test('coordinator: invites a member, sees the invitation pending, and lets a mem
   await expect(page.getByText(text.members.taken)).toBeVisible();
 
   const row = page.getByRole('row').filter({ hasText: leaving.email });
-  await row.getByRole('button', { name: say(text.members.deactivate, { name: leaving.name }) }).click();
   await row
-    .getByRole('button', { name: say(text.members.confirmDeactivate, { name: leaving.name }) })
+    .getByRole('button', { name: say(text.members.deactivate, { name: isolated(leaving.name) }) })
+    .click();
+  await row
+    .getByRole('button', { name: say(text.members.confirmDeactivate, { name: isolated(leaving.name) }) })
     .click();
   await expect(
-    page.getByRole('status').filter({ hasText: say(text.members.deactivated, { name: leaving.name }) }),
+    page
+      .getByRole('status')
+      .filter({ hasText: say(text.members.deactivated, { name: isolated(leaving.name) }) }),
   ).toBeVisible();
   await expect(row.getByRole('cell', { name: text.members.inactive })).toBeVisible();
   await expectAccessible(page);
@@ -75,7 +80,10 @@ test('coordinator: sees the commitments per offer and who has not pledged, and p
 
   await page.getByRole('link', { name: member.name }).click();
   await expect(
-    page.getByRole('heading', { level: 1, name: say(text.members.onBehalf, { name: member.name }) }),
+    page.getByRole('heading', {
+      level: 1,
+      name: say(text.members.onBehalf, { name: isolated(member.name) }),
+    }),
   ).toBeVisible();
   const form = page.getByRole('form', { name: month, exact: true });
   await form.getByRole('spinbutton', { name: season.offers[0].product.name }).fill('5');

@@ -1,4 +1,4 @@
-import { PAGE_MAX, everyItem } from '../src/api/pages';
+import { PAGE_MAX, type PageQuery, everyItem } from '../src/api/pages';
 import { expect, test } from './support/fixtures';
 
 /** A list read whole, page after page, without a page: run once, in one project. */
@@ -8,9 +8,9 @@ test.beforeEach(({ browserName: _ }, testInfo) => {
 
 /** A list endpoint over `items`, as the API answers: a page from an offset, and the total. */
 function endpoint(items: number[], asked: number[]) {
-  return async (offset: number) => {
+  return async ({ limit, offset }: PageQuery) => {
     asked.push(offset);
-    return { items: items.slice(offset, offset + PAGE_MAX), total: items.length };
+    return { items: items.slice(offset, offset + limit), total: items.length };
   };
 }
 
@@ -31,7 +31,7 @@ test('a list of one page is read in one request, an empty one too', async () => 
 test('a list that shrinks while it is read ends at its last page instead of asking forever', async () => {
   const members = Array.from({ length: 700 }, (_, i) => i);
   let calls = 0;
-  const shrinking = async (offset: number) => {
+  const shrinking = async ({ offset }: PageQuery) => {
     calls += 1;
     // Between the first page and the second, 300 members leave: the second page is empty.
     const now = offset === 0 ? members : members.slice(0, 400);

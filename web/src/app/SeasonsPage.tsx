@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../ui/format';
+import { isolate, useFormat } from '../ui/format';
 import { NextStepCard } from './NextStepCard';
 import { useSignedIn } from './session';
 
@@ -11,7 +11,7 @@ export default function SeasonsPage() {
   return (
     <>
       <h1 tabIndex={-1}>{t('seasons.title')}</h1>
-      {me.organisation && <p>{t('seasons.organisation', { name: me.organisation.name })}</p>}
+      {me.organisation && <p>{t('seasons.organisation', { name: isolate(me.organisation.name) })}</p>}
       {me.seasons.length === 0 ? (
         <p>{t('seasons.none')}</p>
       ) : (

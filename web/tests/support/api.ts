@@ -60,7 +60,8 @@ export async function freshMember(
   counter += 1;
   const tag = `${label}-${process.pid}-${counter}-${Date.now().toString(36)}`;
   const email = `${tag}@members.example`;
-  const name = `Test ${label} ${counter}`;
+  // Unique across the workers too (each counts from 1), as two links of one name would be ambiguous.
+  const name = `Test ${label} ${process.pid}-${counter}`;
   const member = await json(
     admin.post(apiPath('/consumer-groups/{id}/members', { id: groupId }), { data: { name, email } }),
     201,

@@ -146,6 +146,8 @@ export async function testCycle(
      * cooperative has confirmed (the stage follows the last confirmation at once).
      */
     secondCooperative?: boolean;
+    /** What that second cooperative pledges to deliver in the test's month (none when not given). */
+    secondDeliveryPledge?: number;
   } = {},
 ): Promise<TestCycle> {
   const admin = await Api.signIn(request);
@@ -219,6 +221,10 @@ export async function testCycle(
       monthlyCapacity: 1000,
     });
     offerIds.push(second.id);
+    if (options.secondDeliveryPledge !== undefined)
+      await admin.put(`/seasons/${season.id}/cooperatives/${other.id}/delivery-pledges`, {
+        lines: [{ offerId: second.id, month, quantity: options.secondDeliveryPledge }],
+      });
   }
   for (const group of groups) {
     // Members who left (another test may have a demo member leave) are pledged for by nobody.

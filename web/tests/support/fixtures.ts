@@ -26,6 +26,12 @@ export function say(text: string, values: Record<string, string | number> = {}):
   return text.replace(/\{\{(\w+)\}\}/g, (_whole, name: string) => String(values[name] ?? ''));
 }
 
+/**
+ * A name as a sentence carries it: between U+2068 and U+2069, so that it keeps its order
+ * inside Arabic (the app's `isolate`).
+ */
+export const isolated = (name: string) => `\u2068${name}\u2069`;
+
 export const test = base.extend<{ language: Language; text: Catalogue; size: 'phone' | 'desktop' }>({
   language: async ({ browserName: _ }, use, testInfo) => use(testInfo.project.metadata.language as Language),
   size: async ({ browserName: _ }, use, testInfo) =>

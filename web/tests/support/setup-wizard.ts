@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectServerSays, type Language } from './fixtures';
+import { expect, expectServerSays, isolated, say, type Language } from './fixtures';
 import type en from '../../src/i18n/en.json';
 
 type Catalogue = typeof en;
@@ -82,7 +82,7 @@ export async function wizardFirstHalf(page: Page, text: Catalogue, n: WizardPart
   await partnership.getByRole('button', { name: text.setup.save }).click();
   await expect(page).toHaveURL(/\/admin\/setup\?partnership=/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    text.setup.titleOf.replace('{{name}}', n.partnership),
+    say(text.setup.titleOf, { name: isolated(n.partnership) }),
   );
 
   // A partnership starts with a charter of no rules (version 1): the step is done, and open to change.

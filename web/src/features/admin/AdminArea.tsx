@@ -2,6 +2,7 @@ import '../cycle/operations.css';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
+import { everyItem } from '../../api/pages';
 import { NextStepCard } from '../../app/NextStepCard';
 import { Link, matchPath, useLocation } from '../../app/router';
 import { useSignedIn } from '../../app/session';
@@ -40,11 +41,11 @@ function AdminHome() {
   const { t } = useTranslation();
   const partnerships = useQuery({
     queryKey: ['partnerships'],
-    queryFn: () => data(api.GET('/partnerships', { params: { query: { limit: 500 as never } } })),
+    queryFn: () => everyItem((query) => data(api.GET('/partnerships', { params: { query } }))),
   });
   const seasons = useQuery({
     queryKey: ['seasons'],
-    queryFn: () => data(api.GET('/seasons', { params: { query: { limit: 500 as never } } })),
+    queryFn: () => everyItem((query) => data(api.GET('/seasons', { params: { query } }))),
   });
   return (
     <>
@@ -59,7 +60,7 @@ function AdminHome() {
       </p>
       <h2>{t('admin.partnerships')}</h2>
       <ul className="cards">
-        {partnerships.data?.items.map((p) => (
+        {partnerships.data?.map((p) => (
           <li key={p.id} className="card">
             <h3>{p.name}</h3>
             <p className="actions">
@@ -75,7 +76,7 @@ function AdminHome() {
       </ul>
       <h2>{t('admin.seasons')}</h2>
       <ul className="cards">
-        {seasons.data?.items.map((season) => (
+        {seasons.data?.map((season) => (
           <li key={season.id} className="card">
             <h3>{season.name}</h3>
             <NextOf seasonId={season.id} />

@@ -2,8 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, data } from '../../api/client';
+import { everyItem } from '../../api/pages';
 import { Field } from '../../ui/Field';
-import { useFormat } from '../../ui/format';
+import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { commonExplanation, useSubmit } from '../account/useForm';
@@ -30,15 +31,15 @@ export default function CharterEditor({ partnershipId }: { partnershipId: string
   const history = useQuery({
     queryKey: ['charter-history', partnershipId],
     queryFn: () =>
-      data(
-        api.GET('/partnerships/{id}/charter/versions', {
-          params: { path: { id: partnershipId }, query: { limit: 200 as never } },
-        }),
+      everyItem((query) =>
+        data(
+          api.GET('/partnerships/{id}/charter/versions', { params: { path: { id: partnershipId }, query } }),
+        ),
       ),
   });
   const products = useQuery({
     queryKey: ['products'],
-    queryFn: () => data(api.GET('/products', { params: { query: { limit: 500 as never } } })),
+    queryFn: () => everyItem((query) => data(api.GET('/products', { params: { query } }))),
   });
   const [text, setText] = useState<Record<string, string>>({});
   const [organic, setOrganic] = useState(false);
@@ -96,7 +97,7 @@ export default function CharterEditor({ partnershipId }: { partnershipId: string
   const named =
     error?.field && FIELDS.some((key) => error.field === `rules.${key}`) ? error.field : undefined;
   const fieldError = (name: string) => (named === `rules.${name}` ? error!.message : null);
-  const productName = (id: string) => products.data?.items.find((p) => p.id === id)?.name ?? id;
+  const productName = (id: string) => products.data?.find((p) => p.id === id)?.name ?? id;
 
   if (!current.data) return <p className="loading">{t('common.loading')}</p>;
   return (
@@ -152,10 +153,10 @@ export default function CharterEditor({ partnershipId }: { partnershipId: string
             </div>
           ))}
         </fieldset>
-        {products.data && products.data.items.length > 0 && (
+        {products.data && products.data.length > 0 && (
           <fieldset>
             <legend>{t('rules.excludedProductIds')}</legend>
-            {products.data.items.map((product) => (
+            {products.data.map((product) => (
               <div key={product.id} className="field checkbox">
                 <input
                   id={`excluded-${product.id}`}
@@ -181,12 +182,12 @@ export default function CharterEditor({ partnershipId }: { partnershipId: string
       </form>
       <h2>{t('admin.charterHistory')}</h2>
       <ol className="history" reversed>
-        {[...(history.data?.items ?? [])].reverse().map((entry) => (
+        {[...(history.data ?? [])].reverse().map((entry) => (
           <li key={entry.version} className="card">
             <h3>{t('admin.versionTitle', { version: entry.version })}</h3>
             <p>
               {t('admin.changedBy', {
-                who: entry.author?.email ?? t('admin.someone'),
+                who: entry.author ? isolate(entry.author.email) : t('admin.someone'),
                 date: format.dateTime(entry.createdAt),
               })}
             </p>

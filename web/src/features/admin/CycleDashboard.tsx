@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
-import { useFormat } from '../../ui/format';
+import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { Money } from '../../ui/Money';
@@ -277,7 +277,11 @@ function RunNextStage({ cycle }: { cycle: Cycle }) {
   );
 }
 
-/** Each offer of the cycle: what the groups pledged, the cooperative confirmed, the groups got. */
+/**
+ * Each offer of the cycle: what the groups pledged, the cooperative confirmed, the groups got.
+ * A confirmation is never above the demand, so a confirmed figure above it is a silent
+ * cooperative's delivery pledge, which the note explains.
+ */
 function Allocations({ cycle }: { cycle: Cycle }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -285,38 +289,50 @@ function Allocations({ cycle }: { cycle: Cycle }) {
   const demand = useDemand(cycle.id);
   if (!demand.data || !offers.data) return <p className="loading">{t('common.loading')}</p>;
   const figure = (value: number | null) => (value === null ? '—' : format.number(value));
+  const heldToPledge = (line: { quantity: number; confirmed: number | null }) =>
+    line.confirmed !== null && line.confirmed > line.quantity;
   return (
-    <ScrollTable label={t('admin.allocations')}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('cooperative.product')}</th>
-            <th scope="col" className="figure">
-              {t('admin.pledged')}
-            </th>
-            <th scope="col" className="figure">
-              {t('admin.confirmed')}
-            </th>
-            <th scope="col" className="figure">
-              {t('admin.allocated')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {demand.data.map((line) => (
-            <tr key={line.offerId}>
-              <th scope="row">
-                {offers.data.get(line.offerId)?.product.name} ·{' '}
-                {offers.data.get(line.offerId)?.cooperative.name}
+    <>
+      <ScrollTable label={t('admin.allocations')}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('cooperative.product')}</th>
+              <th scope="col" className="figure">
+                {t('admin.pledged')}
               </th>
-              <td className="figure">{format.number(line.quantity)}</td>
-              <td className="figure">{figure(line.confirmed)}</td>
-              <td className="figure">{figure(line.allocated)}</td>
+              <th scope="col" className="figure">
+                {t('admin.confirmed')}
+              </th>
+              <th scope="col" className="figure">
+                {t('admin.allocated')}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollTable>
+          </thead>
+          <tbody>
+            {demand.data.map((line) => (
+              <tr key={line.offerId}>
+                <th scope="row">
+                  {offers.data.get(line.offerId)?.product.name} ·{' '}
+                  {offers.data.get(line.offerId)?.cooperative.name}
+                </th>
+                <td className="figure">{format.number(line.quantity)}</td>
+                <td className="figure" aria-describedby={heldToPledge(line) ? 'held-to-pledge' : undefined}>
+                  {figure(line.confirmed)}
+                  {heldToPledge(line) && <span aria-hidden="true"> *</span>}
+                </td>
+                <td className="figure">{figure(line.allocated)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+      {demand.data.some(heldToPledge) && (
+        <p id="held-to-pledge" className="hint">
+          * {t('admin.heldToPledge')}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -332,7 +348,7 @@ function LoadingTotals({ cycleId }: { cycleId: string }) {
     <p>
       {t('admin.loadingTotals', {
         date: format.date(list.data.loadingDate),
-        place: list.data.pickupPoint.name,
+        place: isolate(list.data.pickupPoint.name),
         packages: format.number(list.data.totals.packages),
         kg: format.kg(list.data.totals.grossKg),
         lines: list.data.lines.length,

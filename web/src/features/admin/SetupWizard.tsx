@@ -7,6 +7,7 @@ import { Link, navigate, useLocation } from '../../app/router';
 import { Icon } from '../../ui/Icon';
 import { useSetupState, type SetupState } from './setup-state';
 import { bodyOf, StepForm, type FieldSpec } from './StepForm';
+import { isolate } from '../../ui/format';
 
 interface Step {
   key: string;
@@ -427,7 +428,7 @@ export default function SetupWizard() {
     <>
       <h1 tabIndex={-1}>
         {state.data.partnership
-          ? t('setup.titleOf', { name: state.data.partnership.name })
+          ? t('setup.titleOf', { name: isolate(state.data.partnership.name) })
           : t('setup.title')}
       </h1>
       <p>{t('setup.intro')}</p>

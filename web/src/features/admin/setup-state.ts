@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
+import { everyItem } from '../../api/pages';
 import type { Schemas } from '../cycle/queries';
-
-const ALL = { limit: 500 as never };
 
 async function optional<T>(call: Promise<T>, empty: T): Promise<T> {
   try {
@@ -36,43 +35,45 @@ export function useSetupState(partnershipId: string | null) {
     queryFn: async (): Promise<SetupState> => {
       const [territories, partnership, groups, cooperatives, pickupPoints, organisers, products, seasons] =
         await Promise.all([
-          data(api.GET('/territories', { params: { query: ALL } })),
+          everyItem((query) => data(api.GET('/territories', { params: { query } }))),
           partnershipId
             ? data(api.GET('/partnerships/{id}', { params: { path: { id: partnershipId } } }))
             : Promise.resolve(null),
-          data(api.GET('/consumer-groups', { params: { query: ALL } })),
-          data(api.GET('/cooperatives', { params: { query: ALL } })),
-          data(api.GET('/pickup-points', { params: { query: ALL } })),
-          data(api.GET('/transport-organisers', { params: { query: ALL } })),
-          data(api.GET('/products', { params: { query: ALL } })),
-          data(api.GET('/seasons', { params: { query: ALL } })),
+          everyItem((query) => data(api.GET('/consumer-groups', { params: { query } }))),
+          everyItem((query) => data(api.GET('/cooperatives', { params: { query } }))),
+          everyItem((query) => data(api.GET('/pickup-points', { params: { query } }))),
+          everyItem((query) => data(api.GET('/transport-organisers', { params: { query } }))),
+          everyItem((query) => data(api.GET('/products', { params: { query } }))),
+          everyItem((query) => data(api.GET('/seasons', { params: { query } }))),
         ]);
       const inPartnership = (territoryId: string) => !!partnership?.territoryIds.includes(territoryId);
-      const season = partnership
-        ? (seasons.items.find((s) => s.partnershipId === partnership.id) ?? null)
-        : null;
+      const season = partnership ? (seasons.find((s) => s.partnershipId === partnership.id) ?? null) : null;
       const [offers, enrolled] = season
         ? await Promise.all([
-            data(api.GET('/seasons/{id}/offers', { params: { path: { id: season.id }, query: ALL } })),
-            data(api.GET('/seasons/{id}/groups', { params: { path: { id: season.id }, query: ALL } })),
+            everyItem((query) =>
+              data(api.GET('/seasons/{id}/offers', { params: { path: { id: season.id }, query } })),
+            ),
+            everyItem((query) =>
+              data(api.GET('/seasons/{id}/groups', { params: { path: { id: season.id }, query } })),
+            ),
           ])
-        : [{ items: [] }, { items: [] }];
+        : [[], []];
       // Invitations come with the accounts work; until the server has them the step stays open.
       const invitations = await optional(
         data(api.GET('/invitations')).then((body) => (Array.isArray(body) ? body : body.items)),
         [],
       );
       return {
-        territories: territories.items,
+        territories,
         partnership,
-        groups: groups.items.filter((g) => inPartnership(g.territoryId)),
-        cooperatives: cooperatives.items.filter((c) => inPartnership(c.territoryId)),
-        pickupPoints: pickupPoints.items.filter((p) => inPartnership(p.territoryId)),
-        organisers: organisers.items.filter((o) => o.vehicles.length > 0),
-        products: products.items,
+        groups: groups.filter((g) => inPartnership(g.territoryId)),
+        cooperatives: cooperatives.filter((c) => inPartnership(c.territoryId)),
+        pickupPoints: pickupPoints.filter((p) => inPartnership(p.territoryId)),
+        organisers: organisers.filter((o) => o.vehicles.length > 0),
+        products,
         season,
-        offers: offers.items,
-        enrolled: enrolled.items,
+        offers,
+        enrolled,
         invitations,
       };
     },

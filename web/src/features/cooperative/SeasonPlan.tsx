@@ -106,7 +106,7 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
 
   return (
     <form onSubmit={save} noValidate>
-      <h1 tabIndex={-1}>{t('cooperative.planTitle', { season: season.data?.name ?? '' })}</h1>
+      <h1 tabIndex={-1}>{t('cooperative.planTitle', { season: isolate(season.data?.name ?? '') })}</h1>
       <p className="hint">{t('cooperative.planHint')}</p>
       {[...byOffer.entries()].map(([offerId, months]) => {
         const offer = offers.data.get(offerId);

@@ -49,7 +49,7 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
     Object.keys(lines);
   const labels: FieldLabels = (path) => {
     const offer = offerOf(sentOrder[lineIndexOf(path)] ?? '');
-    return offer ? t('deliveries.receivedOf', { product: offer.product }) : undefined;
+    return offer ? t('deliveries.receivedOf', { product: isolate(offer.product) }) : undefined;
   };
   const reason = (message: string) => <ServerMessage message={message} labels={labels} />;
   const submit = async (event: FormEvent) => {
@@ -101,7 +101,7 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
           return (
             <li key={line.offerId}>
               <QuantityStepper
-                label={t('deliveries.receivedOf', { product: offer?.product ?? '' })}
+                label={t('deliveries.receivedOf', { product: isolate(offer?.product ?? '') })}
                 unit={offer?.unit ?? ''}
                 value={lines[line.offerId] ?? 0}
                 onChange={(quantity) => setLines((current) => ({ ...current, [line.offerId]: quantity }))}

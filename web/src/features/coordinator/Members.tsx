@@ -5,7 +5,7 @@ import { ApiError, api, data } from '../../api/client';
 import { Link } from '../../app/router';
 import { Field } from '../../ui/Field';
 import { ServerMessage } from '../../ui/ServerMessage';
-import { useFormat } from '../../ui/format';
+import { isolate, useFormat } from '../../ui/format';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { commonExplanation } from '../account/useForm';
@@ -33,7 +33,7 @@ function InviteForm({ groupId }: { groupId: string }) {
           body: { email, name, role: 'member', consumerGroupId: groupId, locale: i18n.language as 'fr' },
         }),
       );
-      setSaid({ tone: 'done', message: t('members.invited', { email }) });
+      setSaid({ tone: 'done', message: t('members.invited', { email: isolate(email) }) });
       setName('');
       setEmail('');
       await queryClient.invalidateQueries({ queryKey: ['invitations'] });
@@ -99,7 +99,7 @@ function MemberRow({
           body: { active: false },
         }),
       );
-      onSaid({ tone: 'done', message: t('members.deactivated', { name: member.name }) });
+      onSaid({ tone: 'done', message: t('members.deactivated', { name: isolate(member.name) }) });
       await queryClient.invalidateQueries({ queryKey: ['groups', groupId, 'members'] });
     } catch (error) {
       onSaid({ tone: 'error', message: commonExplanation(error, t) });
@@ -119,12 +119,12 @@ function MemberRow({
         {active && (
           <div className="actions">
             <Link to={`/coordinator/members/${member.id}`} className="button-link secondary">
-              {t('members.pledges', { name: member.name })}
+              {t('members.pledges', { name: isolate(member.name) })}
             </Link>
             {confirming ? (
               <>
                 <button type="button" className="danger" onClick={() => void deactivate()}>
-                  {t('members.confirmDeactivate', { name: member.name })}
+                  {t('members.confirmDeactivate', { name: isolate(member.name) })}
                 </button>
                 <button type="button" className="secondary" onClick={() => setConfirming(false)}>
                   {t('members.keep')}
@@ -132,7 +132,7 @@ function MemberRow({
               </>
             ) : (
               <button type="button" className="danger" onClick={() => setConfirming(true)}>
-                {t('members.deactivate', { name: member.name })}
+                {t('members.deactivate', { name: isolate(member.name) })}
               </button>
             )}
           </div>

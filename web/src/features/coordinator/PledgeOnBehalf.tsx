@@ -5,6 +5,7 @@ import { Link } from '../../app/router';
 import { SeasonPledges } from '../member/PledgePage';
 import { SeasonPicker, type Season } from '../member/SeasonPicker';
 import { groupData } from './group-data';
+import { isolate } from '../../ui/format';
 
 /** A member's pledges, changed by the coordinator on the member's behalf (same forms, same rules). */
 export function PledgeOnBehalf({
@@ -26,7 +27,7 @@ export function PledgeOnBehalf({
       <p>
         <Link to="/coordinator/members">{t('members.back')}</Link>
       </p>
-      <h1 tabIndex={-1}>{t('members.onBehalf', { name: member?.name ?? '…' })}</h1>
+      <h1 tabIndex={-1}>{t('members.onBehalf', { name: isolate(member?.name ?? '…') })}</h1>
       {season && <SeasonPicker seasons={seasons} value={season.id} onChange={setSeasonId} />}
       {season ? <SeasonPledges season={season} memberId={memberId} /> : <p>{t('seasons.none')}</p>}
     </>

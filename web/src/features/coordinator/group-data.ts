@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
-import { PAGE_MAX, everyItem } from '../../api/pages';
+import { everyItem } from '../../api/pages';
 import type { components } from '../../api/schema';
 
 export type Member = components['schemas']['MemberDto'];
@@ -13,12 +13,8 @@ export const groupData = {
     queryOptions({
       queryKey: ['groups', groupId, 'members'],
       queryFn: () =>
-        everyItem((offset) =>
-          data(
-            api.GET('/consumer-groups/{id}/members', {
-              params: { path: { id: groupId }, query: { limit: PAGE_MAX, offset } },
-            }),
-          ),
+        everyItem((query) =>
+          data(api.GET('/consumer-groups/{id}/members', { params: { path: { id: groupId }, query } })),
         ),
     }),
   invitations: () =>

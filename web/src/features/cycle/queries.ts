@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, data } from '../../api/client';
-import { PAGE_MAX, everyItem } from '../../api/pages';
+import { everyItem } from '../../api/pages';
 import type { components } from '../../api/schema';
 
 export type Schemas = components['schemas'];
@@ -59,12 +59,8 @@ export function useOffers(seasonId: string | undefined) {
     queryKey: ['offers', seasonId],
     enabled: !!seasonId,
     queryFn: async () => {
-      const offers = await everyItem((offset) =>
-        data(
-          api.GET('/seasons/{id}/offers', {
-            params: { path: { id: seasonId! }, query: { limit: PAGE_MAX, offset } },
-          }),
-        ),
+      const offers = await everyItem((query) =>
+        data(api.GET('/seasons/{id}/offers', { params: { path: { id: seasonId! }, query } })),
       );
       return new Map(offers.map((offer) => [offer.id, offer]));
     },

@@ -1,7 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../ui/format';
+import { isolate, useFormat } from '../../ui/format';
 import { pastData, settledCycles } from './past-data';
 import { SeasonPicker, type Season } from './SeasonPicker';
 import { seasonData } from './season-data';
@@ -31,7 +31,7 @@ export function MemberStatements({ seasons, memberId }: { seasons: Season[]; mem
         <p>{t('statements.none')}</p>
       ) : (
         <StatementTable
-          caption={t('statements.caption', { season: season?.name })}
+          caption={t('statements.caption', { season: isolate(season?.name ?? '') })}
           nameHeader={t('statements.month')}
           rows={rows.map(({ cycle, line }) => ({ key: cycle.id, name: format.month(cycle.month), line }))}
           currency={season?.currency ?? 'EUR'}
