@@ -237,7 +237,7 @@ test('admin: the cycle dashboard (timeline, violations waived with a reason, the
   await expect(table.locator('tbody td')).toHaveText(
     lines.flatMap((line: Line) =>
       [line.quantity, line.confirmed, line.allocated].map(
-        (value, i) => (value === null ? '—' : figure(language, value)) + (i === 1 && held(line) ? ' *' : ''),
+        (value, i) => (value === null ? '—' : figure(language, value)) + (i === 1 && held(line) ? '*' : ''),
       ),
     ),
   );

@@ -319,7 +319,11 @@ function Allocations({ cycle }: { cycle: Cycle }) {
                 <td className="figure">{format.number(line.quantity)}</td>
                 <td className="figure" aria-describedby={heldToPledge(line) ? 'held-to-pledge' : undefined}>
                   {figure(line.confirmed)}
-                  {heldToPledge(line) && <span aria-hidden="true"> *</span>}
+                  {heldToPledge(line) && (
+                    <span className="note-mark" aria-hidden="true">
+                      *
+                    </span>
+                  )}
                 </td>
                 <td className="figure">{figure(line.allocated)}</td>
               </tr>
