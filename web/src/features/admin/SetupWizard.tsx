@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { Link, navigate, useLocation } from '../../app/router';
 import { Icon } from '../../ui/Icon';
+import { isolate } from '../../ui/format';
 import { useSetupState, type SetupState } from './setup-state';
 import { bodyOf, StepForm, type FieldSpec } from './StepForm';
-import { isolate } from '../../ui/format';
 
 interface Step {
   key: string;

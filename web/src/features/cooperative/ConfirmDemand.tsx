@@ -211,7 +211,7 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
           {state.data?.confirmedBy && (
             <p className="muted">
               {t('cooperative.confirmedBy', {
-                who: isolate(state.data.confirmedBy ?? ''),
+                who: isolate(state.data.confirmedBy),
                 date: state.data.confirmedAt ? format.dateTime(state.data.confirmedAt) : '',
               })}
             </p>

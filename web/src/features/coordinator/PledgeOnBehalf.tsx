@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
+import { isolate } from '../../ui/format';
 import { SeasonPledges } from '../member/PledgePage';
 import { SeasonPicker, type Season } from '../member/SeasonPicker';
 import { groupData } from './group-data';
-import { isolate } from '../../ui/format';
 
 /** A member's pledges, changed by the coordinator on the member's behalf (same forms, same rules). */
 export function PledgeOnBehalf({
