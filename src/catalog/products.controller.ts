@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { PaginationQuery } from '../common/pagination/pagination.dto';
 import { CreateProductDto, ProductDto, ProductPageDto } from './dto/product.dto';
 import { ProductsService } from './products.service';
@@ -28,7 +29,7 @@ export class ProductsController {
   @Get(':id')
   @Roles('admin')
   @ApiOkResponse({ type: ProductDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<ProductDto> {
+  get(@Param('id', UuidParamPipe) id: string): Promise<ProductDto> {
     return this.products.get(id);
   }
 }

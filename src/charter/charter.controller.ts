@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { PaginationQuery } from '../common/pagination/pagination.dto';
 import { CharterService } from './charter.service';
 import {
@@ -22,7 +23,7 @@ export class CharterController {
   @Roles('admin')
   @ApiOkResponse({ type: CharterVersionDto, description: 'the new version' })
   change(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() dto: CharterInputDto,
     @CurrentActor() actor: Actor,
   ): Promise<CharterVersionDto> {
@@ -33,7 +34,7 @@ export class CharterController {
   @Roles('admin')
   @ApiOkResponse({ type: CharterVersionDto, description: 'the latest version, or the one asked for' })
   get(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() query: CharterVersionQuery,
   ): Promise<CharterVersionDto> {
     return this.charter.get(id, query.version);
@@ -43,7 +44,7 @@ export class CharterController {
   @Roles('admin')
   @ApiOkResponse({ type: CharterVersionPageDto, description: 'oldest first' })
   versions(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() page: PaginationQuery,
   ): Promise<CharterVersionPageDto> {
     return this.charter.versions(id, page.limit, page.offset);

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { PaginationQuery } from '../common/pagination/pagination.dto';
 import { ConsumersService } from './consumers.service';
 import { ConsumerGroupDto, ConsumerGroupPageDto, CreateConsumerGroupDto } from './dto/consumer-group.dto';
@@ -31,7 +32,7 @@ export class ConsumersController {
   @Get(':id')
   @Roles('admin', 'coordinator')
   @ApiOkResponse({ type: ConsumerGroupDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<ConsumerGroupDto> {
+  get(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor): Promise<ConsumerGroupDto> {
     return this.consumers.getGroup(id, actor);
   }
 
@@ -39,7 +40,7 @@ export class ConsumersController {
   @Roles('admin', 'coordinator')
   @ApiCreatedResponse({ type: MemberDto })
   addMember(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() dto: CreateMemberDto,
     @CurrentActor() actor: Actor,
   ): Promise<MemberDto> {
@@ -50,7 +51,7 @@ export class ConsumersController {
   @Roles('admin', 'coordinator')
   @ApiOkResponse({ type: MemberPageDto })
   members(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() page: PaginationQuery,
     @CurrentActor() actor: Actor,
   ): Promise<MemberPageDto> {
@@ -64,8 +65,8 @@ export class ConsumersController {
     description: 'a member who leaves: open months’ pledges removed, history kept',
   })
   updateMember(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('memberId', UuidParamPipe) memberId: string,
     @Body() dto: UpdateMemberDto,
     @CurrentActor() actor: Actor,
   ): Promise<MemberDto> {

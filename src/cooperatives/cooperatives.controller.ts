@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { PaginationQuery } from '../common/pagination/pagination.dto';
 import { CooperativesService } from './cooperatives.service';
 import {
@@ -36,7 +37,7 @@ export class CooperativesController {
   @Get(':id')
   @Roles('admin', 'cooperative')
   @ApiOkResponse({ type: CooperativeDto })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CooperativeDto> {
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<CooperativeDto> {
     return this.cooperatives.get(actor, id);
   }
 
@@ -44,7 +45,7 @@ export class CooperativesController {
   @Roles('admin')
   @ApiCreatedResponse({ type: CertificateDto })
   addCertificate(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() dto: CreateCertificateDto,
   ): Promise<CertificateDto> {
     return this.cooperatives.addCertificate(id, dto);

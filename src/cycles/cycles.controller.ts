@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { CyclesService } from './cycles.service';
 import {
   AdvanceResultDto,
@@ -27,7 +28,7 @@ export class CyclesController {
 
   @Get()
   @ApiOkResponse({ type: CycleDto })
-  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<CycleDto> {
+  get(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor): Promise<CycleDto> {
     return this.cycles.get(id, actor);
   }
 
@@ -35,7 +36,7 @@ export class CyclesController {
   @Roles('admin')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: AdvanceResultDto, description: 'the next stage is queued' })
-  advance(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<AdvanceResultDto> {
+  advance(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor): Promise<AdvanceResultDto> {
     return this.cycles.advance(id, actor);
   }
 
@@ -44,8 +45,8 @@ export class CyclesController {
   @HttpCode(200)
   @ApiOkResponse({ type: ViolationDto })
   waive(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('violationId', ParseUUIDPipe) violationId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('violationId', UuidParamPipe) violationId: string,
     @Body() dto: WaiveDto,
     @CurrentActor() actor: Actor,
   ): Promise<ViolationDto> {
@@ -55,7 +56,7 @@ export class CyclesController {
   @Get('demand')
   @Roles('admin', 'cooperative')
   @ApiOkResponse({ type: [DemandLineDto] })
-  demand(@Param('id', ParseUUIDPipe) id: string, @Query() query: DemandQuery, @CurrentActor() actor: Actor) {
+  demand(@Param('id', UuidParamPipe) id: string, @Query() query: DemandQuery, @CurrentActor() actor: Actor) {
     return this.cycles.demand(id, actor, query.cooperativeId);
   }
 
@@ -63,8 +64,8 @@ export class CyclesController {
   @Roles('admin', 'cooperative')
   @ApiOkResponse({ type: ConfirmationStateDto, description: 'its version, to send back with a change' })
   confirmation(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('cooperativeId', ParseUUIDPipe) cooperativeId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('cooperativeId', UuidParamPipe) cooperativeId: string,
     @CurrentActor() actor: Actor,
   ): Promise<ConfirmationStateDto> {
     return this.cycles.confirmation(id, cooperativeId, actor);
@@ -74,8 +75,8 @@ export class CyclesController {
   @Roles('admin', 'cooperative')
   @ApiOkResponse({ type: ConfirmationResultDto })
   confirm(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('cooperativeId', ParseUUIDPipe) cooperativeId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('cooperativeId', UuidParamPipe) cooperativeId: string,
     @Body() dto: ConfirmationDto,
     @CurrentActor() actor: Actor,
   ): Promise<ConfirmationResultDto> {
@@ -86,7 +87,7 @@ export class CyclesController {
   @Roles('admin', 'coordinator', 'member')
   @ApiOkResponse({ type: AllocationPageDto })
   allocations(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() query: AllocationsQuery,
     @CurrentActor() actor: Actor,
   ) {
@@ -96,7 +97,7 @@ export class CyclesController {
   @Get('loading-list')
   @Roles('admin', 'cooperative')
   @ApiOkResponse({ type: LoadingListDto })
-  loadingList(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<LoadingListDto> {
+  loadingList(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor): Promise<LoadingListDto> {
     return this.cycles.loadingList(id, actor);
   }
 }

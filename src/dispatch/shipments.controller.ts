@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { ShipmentListDto } from './dto/shipment.dto';
 import { ShipmentsService } from './shipments.service';
 
@@ -15,7 +16,7 @@ export class ShipmentsController {
   @Get()
   @Roles('admin', 'transporter')
   @ApiOkResponse({ type: ShipmentListDto })
-  list(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor): Promise<ShipmentListDto> {
+  list(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor): Promise<ShipmentListDto> {
     return this.shipments.list(id, actor);
   }
 }

@@ -1,9 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { DistributionService } from './distribution.service';
 import { DistributionListDto, DistributionListQuery } from './dto/distribution-list.dto';
 
@@ -20,7 +21,7 @@ export class DistributionController {
     description: 'per member what to hand over at the drop point, once the group’s delivery is recorded',
   })
   json(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() query: DistributionListQuery,
     @CurrentActor() actor: Actor,
   ): Promise<DistributionListDto> {
@@ -34,7 +35,7 @@ export class DistributionController {
     schema: { type: 'string', format: 'binary' },
   })
   async pdf(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() query: DistributionListQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,

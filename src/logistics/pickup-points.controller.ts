@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { PaginationQuery } from '../common/pagination/pagination.dto';
 import { CreatePickupPointDto, PickupPointDto, PickupPointPageDto } from './dto/pickup-point.dto';
 import { PickupPointsService } from './pickup-points.service';
@@ -28,7 +29,7 @@ export class PickupPointsController {
   @Get(':id')
   @Roles('admin')
   @ApiOkResponse({ type: PickupPointDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<PickupPointDto> {
+  get(@Param('id', UuidParamPipe) id: string): Promise<PickupPointDto> {
     return this.points.get(id);
   }
 }

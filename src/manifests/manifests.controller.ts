@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
 import { csvOptions } from '../common/http/csv-query';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { ManifestCsvQuery, ManifestDto, ManifestVersionDto, ManifestVersionQuery } from './dto/manifest.dto';
 import { ShipmentDocumentsBody } from './dto/shipment-documents.dto';
 import { ManifestsService } from './manifests.service';
@@ -19,7 +20,7 @@ export class ManifestsController {
   @Get('manifest')
   @ApiOkResponse({ type: ManifestDto })
   json(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() query: ManifestVersionQuery,
     @CurrentActor() actor: Actor,
   ) {
@@ -28,7 +29,7 @@ export class ManifestsController {
 
   @Get('manifest/versions')
   @ApiOkResponse({ type: [ManifestVersionDto], description: 'newest first' })
-  versions(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  versions(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor) {
     return this.manifests.versions(id, actor);
   }
 
@@ -36,7 +37,7 @@ export class ManifestsController {
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'one row per goods line × stop', schema: { type: 'string' } })
   async csv(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() query: ManifestCsvQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -55,7 +56,7 @@ export class ManifestsController {
     schema: { type: 'string', format: 'binary' },
   })
   async pdf(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() query: ManifestVersionQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -75,7 +76,7 @@ export class ManifestsController {
     schema: { type: 'string', format: 'binary' },
   })
   async cmr(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() query: ManifestVersionQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -93,7 +94,7 @@ export class ManifestsController {
     description: 'records the border documents and answers the manifest re-issued with them (a new version)',
   })
   documents(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: ShipmentDocumentsBody,
     @CurrentActor() actor: Actor,
   ) {
@@ -104,7 +105,7 @@ export class ManifestsController {
   @Roles('admin')
   @HttpCode(201)
   @ApiOkResponse({ type: ManifestDto, description: 'the new version; earlier versions are kept' })
-  reissue(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+  reissue(@Param('id', UuidParamPipe) id: string, @CurrentActor() actor: Actor) {
     return this.manifests.reissue(id, actor);
   }
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { PaginationQuery } from '../common/pagination/pagination.dto';
 import { CreatePartnershipDto, PartnershipDto, PartnershipPageDto } from './dto/partnership.dto';
 import { PartnershipsService } from './partnerships.service';
@@ -30,7 +31,7 @@ export class PartnershipsController {
   @Get(':id')
   @Roles('admin')
   @ApiOkResponse({ type: PartnershipDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<PartnershipDto> {
+  get(@Param('id', UuidParamPipe) id: string): Promise<PartnershipDto> {
     return this.partnerships.get(id);
   }
 }

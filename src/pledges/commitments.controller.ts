@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { CommitmentsService } from './commitments.service';
 import { CommitmentDto, CommitmentsQuery, LiveDemandDto, PlanRowDto } from './dto/commitment.dto';
 
@@ -20,7 +21,7 @@ export class CommitmentsController {
   })
   list(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() query: CommitmentsQuery,
   ): Promise<CommitmentDto[]> {
     return this.commitments.list(actor, id, query);
@@ -32,7 +33,7 @@ export class CommitmentsController {
     type: [PlanRowDto],
     description: 'The seasonal plan per offer × month (a cooperative: its own offers)',
   })
-  plan(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<PlanRowDto[]> {
+  plan(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<PlanRowDto[]> {
     return this.commitments.plan(actor, id);
   }
 
@@ -44,7 +45,7 @@ export class CommitmentsController {
       'Per open month and offer, the live demand of all groups against the export cap (a member or coordinator ' +
       'of an enrolled group; 404 otherwise)',
   })
-  demand(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<LiveDemandDto[]> {
+  demand(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<LiveDemandDto[]> {
     return this.commitments.liveDemand(actor, id);
   }
 }

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { DeliveryPledgesService } from './delivery-pledges.service';
 import { DeliveryPledgeDto, PutDeliveryPledgesDto } from './dto/delivery-pledge.dto';
 
@@ -22,8 +23,8 @@ export class DeliveryPledgesController {
   @ApiUnprocessableEntityResponse({ description: 'A month whose cycle is no longer open' })
   upsert(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('cooperativeId', ParseUUIDPipe) cooperativeId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('cooperativeId', UuidParamPipe) cooperativeId: string,
     @Body() dto: PutDeliveryPledgesDto,
   ): Promise<DeliveryPledgeDto[]> {
     return this.pledges.upsert(actor, id, cooperativeId, dto);
@@ -34,8 +35,8 @@ export class DeliveryPledgesController {
   @ApiOkResponse({ type: [DeliveryPledgeDto] })
   list(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('cooperativeId', ParseUUIDPipe) cooperativeId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('cooperativeId', UuidParamPipe) cooperativeId: string,
   ): Promise<DeliveryPledgeDto[]> {
     return this.pledges.list(actor, id, cooperativeId);
   }

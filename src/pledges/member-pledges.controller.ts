@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -9,6 +9,7 @@ import {
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { MemberPledgeDto, PutMemberPledgesDto } from './dto/member-pledge.dto';
 import { MemberPledgesService } from './member-pledges.service';
 
@@ -30,8 +31,8 @@ export class MemberPledgesController {
   })
   standing(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('memberId', UuidParamPipe) memberId: string,
     @Body() dto: PutMemberPledgesDto,
   ): Promise<MemberPledgeDto[]> {
     return this.pledges.replace(actor, id, memberId, { kind: 'standing' }, dto);
@@ -47,8 +48,8 @@ export class MemberPledgesController {
   })
   month(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('memberId', UuidParamPipe) memberId: string,
     @Param('month') month: string,
     @Body() dto: PutMemberPledgesDto,
   ): Promise<MemberPledgeDto[]> {
@@ -60,8 +61,8 @@ export class MemberPledgesController {
   @ApiOkResponse({ type: [MemberPledgeDto] })
   list(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('memberId', UuidParamPipe) memberId: string,
   ): Promise<MemberPledgeDto[]> {
     return this.pledges.list(actor, id, memberId);
   }

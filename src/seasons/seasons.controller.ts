@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { PaginationQuery } from '../common/pagination/pagination.dto';
 import {
   CreateSeasonDto,
@@ -46,14 +47,14 @@ export class SeasonsController {
     type: SeasonWithCyclesDto,
     description: 'Admin; or a party to the season (404 otherwise)',
   })
-  get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SeasonWithCyclesDto> {
+  get(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<SeasonWithCyclesDto> {
     return this.seasons.get(actor, id);
   }
 
   @Get(':id/cycles')
   @Roles('admin', 'coordinator', 'member', 'cooperative', 'transporter')
   @ApiOkResponse({ type: [SeasonCycleDto], description: 'Admin; or a party to the season (404 otherwise)' })
-  cycles(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<SeasonCycleDto[]> {
+  cycles(@CurrentActor() actor: Actor, @Param('id', UuidParamPipe) id: string): Promise<SeasonCycleDto[]> {
     return this.seasons.cycles(actor, id);
   }
 
@@ -61,7 +62,7 @@ export class SeasonsController {
   @Roles('admin')
   @HttpCode(201)
   @ApiCreatedResponse({ type: SeasonGroupDto })
-  enrol(@Param('id', ParseUUIDPipe) id: string, @Body() dto: EnrolGroupDto): Promise<SeasonGroupDto> {
+  enrol(@Param('id', UuidParamPipe) id: string, @Body() dto: EnrolGroupDto): Promise<SeasonGroupDto> {
     return this.seasons.enrol(id, dto.consumerGroupId);
   }
 
@@ -69,7 +70,7 @@ export class SeasonsController {
   @Roles('admin')
   @ApiOkResponse({ type: SeasonGroupPageDto })
   groups(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() page: PaginationQuery,
   ): Promise<SeasonGroupPageDto> {
     return this.seasons.groups(id, page.limit, page.offset);

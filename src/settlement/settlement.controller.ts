@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/current-actor.decorator';
 import { Roles } from '../common/auth/roles.decorator';
 import { csvOptions, CsvQuery } from '../common/http/csv-query';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { ReceiptDto, ReceiptResultDto } from './dto/receipt.dto';
 import { StatementsDto } from './dto/statements.dto';
 import { ReceiptsService } from './receipts.service';
@@ -24,8 +25,8 @@ export class SettlementController {
   @Roles('admin', 'coordinator')
   @ApiOkResponse({ type: ReceiptResultDto })
   record(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('consumerGroupId', ParseUUIDPipe) consumerGroupId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('consumerGroupId', UuidParamPipe) consumerGroupId: string,
     @Body() dto: ReceiptDto,
     @CurrentActor() actor: Actor,
   ): Promise<ReceiptResultDto> {
@@ -36,8 +37,8 @@ export class SettlementController {
   @Roles('admin', 'coordinator')
   @ApiOkResponse({ type: ReceiptResultDto })
   receipt(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('consumerGroupId', ParseUUIDPipe) consumerGroupId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('consumerGroupId', UuidParamPipe) consumerGroupId: string,
     @CurrentActor() actor: Actor,
   ): Promise<ReceiptResultDto> {
     return this.receipts.get(id, consumerGroupId, actor);
@@ -47,7 +48,7 @@ export class SettlementController {
   @Roles('admin', 'coordinator', 'member', 'cooperative')
   @ApiOkResponse({ type: StatementsDto })
   statementsJson(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @CurrentActor() actor: Actor,
   ): Promise<StatementsDto> {
     return this.statements.get(id, actor);
@@ -63,7 +64,7 @@ export class SettlementController {
   })
   // The type is set once the statements are read: an error still leaves as JSON.
   async statementsCsv(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() query: CsvQuery,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import { PaginationQuery } from '../common/pagination/pagination.dto';
 import { CreateTerritoryDto, TerritoryDto, TerritoryPageDto } from './dto/territory.dto';
 import { TerritoriesService } from './territories.service';
@@ -28,7 +29,7 @@ export class TerritoriesController {
   @Get(':id')
   @Roles('admin')
   @ApiOkResponse({ type: TerritoryDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<TerritoryDto> {
+  get(@Param('id', UuidParamPipe) id: string): Promise<TerritoryDto> {
     return this.territories.get(id);
   }
 }

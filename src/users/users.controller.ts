@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/roles.decorator';
+import { UuidParamPipe } from '../common/http/uuid-param.pipe';
 import {
   CreateUserDto,
   ListUsersQuery,
@@ -34,7 +35,7 @@ export class UsersController {
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ type: UserListItemDto, description: "any change ends the user's sessions at once" })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserListItemDto> {
+  update(@Param('id', UuidParamPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserListItemDto> {
     return this.users.update(id, dto);
   }
 }

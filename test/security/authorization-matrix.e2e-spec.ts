@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { isolatedDatabase } from '../support/isolated-database';
 import { Api, API_PREFIX, type Reply } from '../support/api';
+import { routeTable } from '../support/api-routes';
 import { adminToken, startTestApp, unique, type TestApp } from '../support/test-app';
 import { buildWorld, siblingView, worldTokens, type World, type WorldTokens } from './world';
 
@@ -1011,6 +1012,34 @@ describe('authorization matrix', () => {
       expect(differences).toEqual([]);
       expect(compared.rows).toBeGreaterThan(20);
     });
+  });
+
+  it('answers a malformed id in the address with 400 naming it, on every route that takes one', async () => {
+    const VALID: Record<string, string> = { month: '2027-01' };
+    const named = routeTable(t.app).flatMap(({ route, who }) => {
+      const [method, path] = route.split(' ');
+      const ids = [...path.matchAll(/\{(\w+)\}/g)]
+        .map((m) => m[1])
+        .filter((p) => p === 'id' || p.endsWith('Id'));
+      return ids.map((param) => ({ method, path, who, param }));
+    });
+    const wrong: string[] = [];
+    for (const { method, path, who, param } of named) {
+      const role =
+        who === 'anyone' ? 'anonymous' : who === 'any user' ? 'admin' : (who.split(', ')[0] as Role);
+      const client =
+        role === 'anonymous' ? api.anonymous() : api.as(tokens[role as Exclude<Role, 'anonymous'>]);
+      const url = path.replace(/\{(\w+)\}/g, (_, p: string) =>
+        p === param ? 'not-a-uuid' : (VALID[p] ?? '00000000-0000-4000-8000-000000000000'),
+      );
+      const reply = await client.request(method, `${API_PREFIX}${url}`, method === 'GET' ? undefined : {});
+      if (reply.status !== 400 || !reply.text.includes(`${param} must be a UUID`)) {
+        wrong.push(`${method} ${path} (${param}) as ${role}: ${reply.status} ${reply.text.slice(0, 160)}`);
+      }
+    }
+    console.info(`malformed ids: ${named.length} path parameters tried, ${wrong.length} wrong`);
+    expect(wrong).toEqual([]);
+    expect(named.length).toBeGreaterThan(50);
   });
 
   it('covers every route of the API and reports its figures', () => {
