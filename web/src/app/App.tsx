@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NotFound } from '../ui/ReadFailed';
 import { StatusAnnouncer } from '../ui/StatusAnnouncer';
 import { Layout } from './Layout';
 import { queryClient } from './query-client';
@@ -26,15 +27,6 @@ function SignedInPages({ role }: { role: string }) {
   if (Common) return <Common />;
   if (area && (pathname === area.prefix || pathname.startsWith(`${area.prefix}/`))) return <area.area />;
   return <NotFound />;
-}
-
-function NotFound() {
-  const { t } = useTranslation();
-  return (
-    <section>
-      <h1 tabIndex={-1}>{t('common.notFound')}</h1>
-    </section>
-  );
 }
 
 function Pages() {

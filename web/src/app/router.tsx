@@ -37,12 +37,18 @@ export function useLocation(): { pathname: string; search: URLSearchParams } {
   return { pathname: url.pathname, search: url.searchParams };
 }
 
-/** `/coordinator/members/:memberId` against a path: its parameters, or null when it does not match. */
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/**
+ * `/coordinator/members/:memberId` against a path: its parameters, or null when it does not
+ * match. A parameter named `id` or `…Id` matches only a UUID, as the API's ids are: a mistyped
+ * or truncated link is a page that does not exist, not a request the API refuses.
+ */
 export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
   const names: string[] = [];
   const source = pattern.replace(/:(\w+)/g, (_whole, name: string) => {
     names.push(name);
-    return '([^/]+)';
+    return name === 'id' || name.endsWith('Id') ? `(${UUID})` : '([^/]+)';
   });
   const found = new RegExp(`^${source}/?$`).exec(pathname);
   if (!found) return null;

@@ -8,6 +8,7 @@ import { Link, matchPath, useLocation } from '../../app/router';
 import { useSignedIn } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { NotFound } from '../../ui/ReadFailed';
 import { useSeasonCycles } from '../cycle/queries';
 import CharterEditor from './CharterEditor';
 import CycleDashboard from './CycleDashboard';
@@ -90,7 +91,6 @@ function AdminHome() {
 
 export default function AdminArea() {
   const { pathname } = useLocation();
-  const { t } = useTranslation();
   const cycle = matchPath('/admin/cycles/:cycleId', pathname);
   if (cycle) return <CycleDashboard cycleId={cycle.cycleId} />;
   const charter = matchPath('/admin/partnerships/:id/charter', pathname);
@@ -98,5 +98,5 @@ export default function AdminArea() {
   if (pathname === '/admin/setup') return <SetupWizard />;
   if (pathname === '/admin/logs') return <Logs />;
   if (pathname === '/admin' || pathname === '/admin/') return <AdminHome />;
-  return <h1 tabIndex={-1}>{t('common.notFound')}</h1>;
+  return <NotFound />;
 }

@@ -6,6 +6,7 @@ import { everyItem } from '../../api/pages';
 import { Field } from '../../ui/Field';
 import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { Pending } from '../../ui/ReadFailed';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { commonExplanation, useSubmit } from '../account/useForm';
 import type { Schemas } from '../cycle/queries';
@@ -99,7 +100,7 @@ export default function CharterEditor({ partnershipId }: { partnershipId: string
   const fieldError = (name: string) => (named === `rules.${name}` ? error!.message : null);
   const productName = (id: string) => products.data?.find((p) => p.id === id)?.name ?? id;
 
-  if (!current.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!current.data) return <Pending queries={[current]} />;
   return (
     <>
       <h1 tabIndex={-1}>{t('admin.charterTitle', { version: current.data.version })}</h1>

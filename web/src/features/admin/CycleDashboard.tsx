@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { Pending } from '../../ui/ReadFailed';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { Money } from '../../ui/Money';
 import { withNodes } from '../../ui/ServerMessage';
@@ -287,7 +288,7 @@ function Allocations({ cycle }: { cycle: Cycle }) {
   const format = useFormat();
   const offers = useOffers(cycle.seasonId);
   const demand = useDemand(cycle.id);
-  if (!demand.data || !offers.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!demand.data || !offers.data) return <Pending queries={[demand, offers]} part />;
   const figure = (value: number | null) => (value === null ? '—' : format.number(value));
   const heldToPledge = (line: { quantity: number; confirmed: number | null }) =>
     line.confirmed !== null && line.confirmed > line.quantity;
@@ -347,7 +348,7 @@ function LoadingTotals({ cycleId }: { cycleId: string }) {
     queryKey: ['loading-list', cycleId],
     queryFn: () => data(api.GET('/cycles/{id}/loading-list', { params: { path: { id: cycleId } } })),
   });
-  if (!list.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!list.data) return <Pending queries={[list]} part />;
   return (
     <p>
       {t('admin.loadingTotals', {
@@ -367,7 +368,7 @@ function Shipments({ cycleId }: { cycleId: string }) {
     queryKey: ['shipments', cycleId],
     queryFn: () => data(api.GET('/cycles/{id}/shipments', { params: { path: { id: cycleId } } })),
   });
-  if (!list.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!list.data) return <Pending queries={[list]} part />;
   return (
     <>
       {list.data.items.map((shipment, index) => (
@@ -388,7 +389,7 @@ function Statements({ cycleId }: { cycleId: string }) {
     queryKey: ['statements', cycleId],
     queryFn: () => data(api.GET('/cycles/{id}/statements', { params: { path: { id: cycleId } } })),
   });
-  if (!statements.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!statements.data) return <Pending queries={[statements]} part />;
   const { totals } = statements.data;
   return (
     <dl className="facts">
@@ -414,7 +415,7 @@ export default function CycleDashboard({ cycleId }: { cycleId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const cycle = useCycle(cycleId);
-  if (!cycle.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!cycle.data) return <Pending queries={[cycle]} />;
   const c = cycle.data;
   return (
     <>

@@ -6,6 +6,7 @@ import { api, data } from '../../api/client';
 import { Link, navigate, useLocation } from '../../app/router';
 import { Icon } from '../../ui/Icon';
 import { isolate } from '../../ui/format';
+import { Pending } from '../../ui/ReadFailed';
 import { useSetupState, type SetupState } from './setup-state';
 import { bodyOf, StepForm, type FieldSpec } from './StepForm';
 
@@ -420,7 +421,7 @@ export default function SetupWizard() {
   const { search } = useLocation();
   const partnershipId = search.get('partnership');
   const state = useSetupState(partnershipId);
-  if (!state.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!state.data) return <Pending queries={[state]} part />;
   const steps = stepsOf(state.data, t);
   const current = steps.find((step) => !step.done && !step.blocked)?.key;
   const refresh = () => client.invalidateQueries({ queryKey: ['setup'] });

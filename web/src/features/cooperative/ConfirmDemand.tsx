@@ -9,6 +9,7 @@ import { DeadlineBadge } from '../../ui/DeadlineBadge';
 import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { QuantityStepper } from '../../ui/QuantityStepper';
+import { Pending } from '../../ui/ReadFailed';
 import { ServerMessage, type FieldLabels } from '../../ui/ServerMessage';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { commonExplanation } from '../account/useForm';
@@ -81,7 +82,7 @@ export default function ConfirmDemand({ cycleId }: { cycleId: string }) {
     }
   }, [entry?.state, entry?.error, client, cycleId]);
 
-  if (!cycle.data || !demand.data || !offers.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!cycle.data || !demand.data || !offers.data) return <Pending queries={[cycle, demand, offers]} />;
   const timeZone = cycle.data.timeZone;
   const confirming = cycle.data.status === 'confirming';
   const lines: Lines = demand.data.map((line) => ({

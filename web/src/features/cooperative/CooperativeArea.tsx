@@ -1,6 +1,6 @@
 import '../cycle/operations.css';
-import { useTranslation } from 'react-i18next';
 import { matchPath, useLocation } from '../../app/router';
+import { NotFound } from '../../ui/ReadFailed';
 import ConfirmDemand from './ConfirmDemand';
 import CooperativeHome from './CooperativeHome';
 import LoadingList from './LoadingList';
@@ -10,7 +10,6 @@ import WhatIsDue from './WhatIsDue';
 /** The cooperative's pages: its seasons, the plan, the confirmation, the loading list, its due. */
 export default function CooperativeArea() {
   const { pathname } = useLocation();
-  const { t } = useTranslation();
   const plan = matchPath('/cooperative/seasons/:seasonId', pathname);
   if (plan) return <SeasonPlan seasonId={plan.seasonId} />;
   const cycle = matchPath('/cooperative/cycles/:cycleId/:page', pathname);
@@ -18,5 +17,5 @@ export default function CooperativeArea() {
   if (cycle?.page === 'loading-list') return <LoadingList cycleId={cycle.cycleId} />;
   if (cycle?.page === 'due') return <WhatIsDue cycleId={cycle.cycleId} />;
   if (pathname === '/cooperative' || pathname === '/cooperative/') return <CooperativeHome />;
-  return <h1 tabIndex={-1}>{t('common.notFound')}</h1>;
+  return <NotFound />;
 }

@@ -4,13 +4,14 @@ import { useSignedIn } from '../../app/session';
 import { NextStepCard } from '../../app/NextStepCard';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { Pending } from '../../ui/ReadFailed';
 import { reached, useSeasonCycles } from '../cycle/queries';
 
 function SeasonCycles({ seasonId }: { seasonId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const cycles = useSeasonCycles(seasonId);
-  if (!cycles.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!cycles.data) return <Pending queries={[cycles]} part />;
   return (
     <ul className="cycle-list">
       {cycles.data.map((cycle) => (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { Pending } from '../../ui/ReadFailed';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { useCycle, useOffers } from '../cycle/queries';
 
@@ -16,7 +17,7 @@ export default function LoadingList({ cycleId }: { cycleId: string }) {
     queryKey: ['loading-list', cycleId],
     queryFn: () => data(api.GET('/cycles/{id}/loading-list', { params: { path: { id: cycleId } } })),
   });
-  if (!list.data || !offers.data || !cycle.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!list.data || !offers.data || !cycle.data) return <Pending queries={[list, offers, cycle]} />;
   const groups = [...new Set(list.data.lines.map((line) => line.consumerGroupId))];
   return (
     <>

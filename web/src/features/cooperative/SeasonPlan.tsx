@@ -9,6 +9,7 @@ import { FigureTiles } from '../../ui/FigureTiles';
 import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { QuantityStepper } from '../../ui/QuantityStepper';
+import { Pending } from '../../ui/ReadFailed';
 import { ServerMessage } from '../../ui/ServerMessage';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
 import { commonExplanation } from '../account/useForm';
@@ -48,7 +49,7 @@ export default function SeasonPlan({ seasonId }: { seasonId: string }) {
     }));
   }, [plan.data]);
 
-  if (!plan.data || !offers.data || !cycles.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!plan.data || !offers.data || !cycles.data) return <Pending queries={[plan, offers, cycles]} />;
   const open = new Set(cycles.data.filter((c) => c.status === 'open').map((c) => c.month));
   const rows = plan.data.filter((row) => row.cooperativeId === cooperativeId || !cooperativeId);
   const byOffer = new Map<string, Row[]>();

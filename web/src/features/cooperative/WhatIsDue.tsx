@@ -4,6 +4,7 @@ import { api, data } from '../../api/client';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { Money } from '../../ui/Money';
+import { Pending } from '../../ui/ReadFailed';
 import { useCycle } from '../cycle/queries';
 
 /** What the cooperative is due for a settled month: in the season's currency and in its own. */
@@ -15,7 +16,7 @@ export default function WhatIsDue({ cycleId }: { cycleId: string }) {
     queryKey: ['statements', cycleId],
     queryFn: () => data(api.GET('/cycles/{id}/statements', { params: { path: { id: cycleId } } })),
   });
-  if (!statements.data || !cycle.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!statements.data || !cycle.data) return <Pending queries={[statements, cycle]} />;
   return (
     <>
       <h1 tabIndex={-1}>{t('cooperative.dueTitle', { month: format.month(cycle.data.month) })}</h1>

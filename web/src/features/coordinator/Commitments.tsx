@@ -6,6 +6,7 @@ import { Link } from '../../app/router';
 import { DeadlineBadge } from '../../ui/DeadlineBadge';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { Pending } from '../../ui/ReadFailed';
 import { ScrollTable } from '../../ui/ScrollTable';
 import { openCycles, seasonData } from '../member/season-data';
 import { SeasonPicker, type Season } from '../member/SeasonPicker';
@@ -38,7 +39,7 @@ function MonthCommitments({
     (_member, index) =>
       pledges[index].data && !pledges[index].data.some((line) => line.month === month && line.quantity > 0),
   );
-  if (!offers.data || !commitments.data) return <p>{t('common.loading')}</p>;
+  if (!offers.data || !commitments.data) return <Pending queries={[offers, commitments]} part />;
   const quantityOf = (offerId: string) =>
     commitments.data.find((line) => line.offerId === offerId)?.quantity ?? 0;
   const total = offers.data.reduce((sum, offer) => sum + quantityOf(offer.id) * offer.unitPriceMinor, 0);
@@ -122,7 +123,7 @@ export function Commitments({ seasons, groupId }: { seasons: Season[]; groupId: 
       {!season ? (
         <p>{t('seasons.none')}</p>
       ) : !cycles.data ? (
-        <p>{t('common.loading')}</p>
+        <Pending queries={[cycles]} part />
       ) : !cycle ? (
         <p>{t('pledge.noOpenMonth')}</p>
       ) : (

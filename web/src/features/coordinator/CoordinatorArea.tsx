@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { matchPath, useLocation } from '../../app/router';
 import { useSignedIn } from '../../app/session';
+import { NotFound } from '../../ui/ReadFailed';
 import { Commitments } from './Commitments';
 import { Deliveries } from './Deliveries';
 import { DistributionList } from './DistributionList';
@@ -23,5 +24,7 @@ export default function CoordinatorArea() {
   if (pathname === '/coordinator/deliveries') return <Deliveries seasons={me.seasons} groupId={groupId} />;
   if (pathname === '/coordinator/statements')
     return <GroupStatements seasons={me.seasons} groupId={groupId} />;
-  return <Commitments seasons={me.seasons} groupId={groupId} />;
+  if (pathname === '/coordinator' || pathname === '/coordinator/')
+    return <Commitments seasons={me.seasons} groupId={groupId} />;
+  return <NotFound />;
 }

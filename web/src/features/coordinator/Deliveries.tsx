@@ -9,6 +9,7 @@ import { useSignedIn } from '../../app/session';
 import { isolate, useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
 import { QuantityStepper } from '../../ui/QuantityStepper';
+import { Pending } from '../../ui/ReadFailed';
 import { ServerMessage, type FieldLabels } from '../../ui/ServerMessage';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
 import { seasonData, type Cycle } from '../member/season-data';
@@ -40,7 +41,7 @@ function ReceiptForm({ cycle, groupId, currency }: { cycle: Cycle; groupId: stri
       Object.fromEntries(receipt.data.lines.map((line) => [line.offerId, line.received ?? line.allocated])),
     );
   }, [receipt.data]);
-  if (!receipt.data || !offers.data) return <p>{t('common.loading')}</p>;
+  if (!receipt.data || !offers.data) return <Pending queries={[receipt, offers]} part />;
   const offerOf = (offerId: string) => offers.data.find((offer) => offer.id === offerId);
   const recorded = receipt.data.lines.some((line) => line.received !== null);
   // `lines.0.quantity` names the first line of the body sent (the form's order).
@@ -135,7 +136,7 @@ export function Deliveries({ seasons, groupId }: { seasons: Season[]; groupId: s
       <h1 tabIndex={-1}>{t('deliveries.title')}</h1>
       {season && <SeasonPicker seasons={seasons} value={season.id} onChange={setSeasonId} />}
       {!cycles.data ? (
-        <p>{t('common.loading')}</p>
+        <Pending queries={[cycles]} part />
       ) : delivered.length === 0 ? (
         <p>{t('deliveries.none')}</p>
       ) : (

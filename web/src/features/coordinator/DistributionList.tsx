@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { addressRefused, NotFound } from '../../ui/ReadFailed';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { groupData } from './group-data';
 
@@ -21,6 +22,7 @@ export function DistributionList({ cycleId }: { cycleId: string }) {
     line.packSize > 1 && line.packs > 0
       ? `(${format.number(line.packs)} × ${format.number(line.packSize)}${line.looseUnits > 0 ? ` + ${format.number(line.looseUnits)}` : ''})`
       : '';
+  if (addressRefused(list.error)) return <NotFound />;
   return (
     <>
       <p className="no-print">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { Pending } from '../../ui/ReadFailed';
 import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
 import { pastData, settledCycles } from '../member/past-data';
 import { seasonData, type Cycle } from '../member/season-data';
@@ -18,7 +19,7 @@ function MonthStatements({ cycle, groupId }: { cycle: Cycle; groupId: string }) 
   const month = format.month(cycle.month);
   if (statements.isError)
     return <StatusAnnouncer tone="error">{t('statements.unavailable')}</StatusAnnouncer>;
-  if (!statements.data) return <p>{t('common.loading')}</p>;
+  if (!statements.data) return <Pending queries={[statements]} part />;
   const lines = statements.data.members.filter((line) => line.consumerGroupId === groupId);
   const nameOf = (memberId: string) =>
     members.data?.find((member) => member.id === memberId)?.name ?? memberId;
@@ -53,7 +54,7 @@ export function GroupStatements({ seasons, groupId }: { seasons: Season[]; group
       <h1 tabIndex={-1}>{t('statements.groupTitle')}</h1>
       {season && <SeasonPicker seasons={seasons} value={season.id} onChange={setSeasonId} />}
       {!cycles.data ? (
-        <p>{t('common.loading')}</p>
+        <Pending queries={[cycles]} part />
       ) : settled.length === 0 ? (
         <p>{t('statements.none')}</p>
       ) : (

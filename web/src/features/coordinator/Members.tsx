@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, data } from '../../api/client';
 import { Link } from '../../app/router';
 import { Field } from '../../ui/Field';
+import { Pending } from '../../ui/ReadFailed';
 import { ServerMessage } from '../../ui/ServerMessage';
 import { isolate, useFormat } from '../../ui/format';
 import { StatusAnnouncer, type StatusTone } from '../../ui/StatusAnnouncer';
@@ -177,7 +178,7 @@ export function Members({ groupId }: { groupId: string }) {
         <h2 id="members-title">{t('members.listTitle', { count: members.data?.length ?? 0 })}</h2>
         <StatusAnnouncer tone={said?.tone}>{said?.message}</StatusAnnouncer>
         {!members.data ? (
-          <p>{t('common.loading')}</p>
+          <Pending queries={[members]} part />
         ) : (
           <ScrollTable label={t('members.listTitle', { count: members.data.length })}>
             <table>

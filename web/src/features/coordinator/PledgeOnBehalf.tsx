@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/router';
 import { isolate } from '../../ui/format';
+import { NotFound } from '../../ui/ReadFailed';
 import { SeasonPledges } from '../member/PledgePage';
 import { SeasonPicker, type Season } from '../member/SeasonPicker';
 import { groupData } from './group-data';
@@ -22,6 +23,8 @@ export function PledgeOnBehalf({
   const member = members.data?.find((one) => one.id === memberId);
   const [seasonId, setSeasonId] = useState(seasons[0]?.id ?? '');
   const season = seasons.find((one) => one.id === seasonId) ?? seasons[0];
+  // Not a member of the group (another group's, or a mistyped link): nothing to pledge for.
+  if (members.data && !member) return <NotFound />;
   return (
     <>
       <p>

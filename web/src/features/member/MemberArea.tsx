@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLocation } from '../../app/router';
 import { useSignedIn } from '../../app/session';
+import { NotFound } from '../../ui/ReadFailed';
 import { PastMonths } from './PastMonths';
 import { PledgePage } from './PledgePage';
 import { MemberStatements } from './MemberStatements';
@@ -14,5 +15,7 @@ export default function MemberArea() {
   if (!memberId) return <p>{t('member.noRecord')}</p>;
   if (pathname === '/member/history') return <PastMonths seasons={me.seasons} memberId={memberId} />;
   if (pathname === '/member/statements') return <MemberStatements seasons={me.seasons} memberId={memberId} />;
-  return <PledgePage seasons={me.seasons} memberId={memberId} calendarUrl={me.calendarUrl} />;
+  if (pathname === '/member' || pathname === '/member/')
+    return <PledgePage seasons={me.seasons} memberId={memberId} calendarUrl={me.calendarUrl} />;
+  return <NotFound />;
 }

@@ -2,6 +2,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isolate, useFormat } from '../../ui/format';
+import { Pending } from '../../ui/ReadFailed';
 import { pastData, settledCycles } from './past-data';
 import { SeasonPicker, type Season } from './SeasonPicker';
 import { seasonData } from './season-data';
@@ -26,7 +27,7 @@ export function MemberStatements({ seasons, memberId }: { seasons: Season[]; mem
       <h1 tabIndex={-1}>{t('statements.title')}</h1>
       {season && <SeasonPicker seasons={seasons} value={season.id} onChange={setSeasonId} />}
       {!cycles.data ? (
-        <p>{t('common.loading')}</p>
+        <Pending queries={[cycles]} part />
       ) : settled.length === 0 ? (
         <p>{t('statements.none')}</p>
       ) : (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FigureTiles } from '../../ui/FigureTiles';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { Pending } from '../../ui/ReadFailed';
 import { pastCycles, pastData, reasonOf, type Reason } from './past-data';
 import { SeasonPicker, type Season } from './SeasonPicker';
 import { seasonData, type Cycle, type Offer, type OfferView } from './season-data';
@@ -38,7 +39,7 @@ function PastMonth({
         {format.month(cycle.month)} <span className="muted">· {t(`status.${cycle.status}`)}</span>
       </h2>
       {!allocations.data || !detail.data ? (
-        <p>{t('common.loading')}</p>
+        <Pending queries={[allocations, detail]} part />
       ) : lines.length === 0 ? (
         <p>{t('past.nothing')}</p>
       ) : (
@@ -93,7 +94,7 @@ export function PastMonths({ seasons, memberId }: { seasons: Season[]; memberId:
       <h1 tabIndex={-1}>{t('past.title')}</h1>
       {season && <SeasonPicker seasons={seasons} value={season.id} onChange={setSeasonId} />}
       {!cycles.data || !offers.data || !rawOffers.data ? (
-        <p>{t('common.loading')}</p>
+        <Pending queries={[cycles, offers, rawOffers]} part />
       ) : past.length === 0 ? (
         <p>{t('past.none')}</p>
       ) : (

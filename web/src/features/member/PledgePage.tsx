@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DeadlineBadge } from '../../ui/DeadlineBadge';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
-import { StatusAnnouncer } from '../../ui/StatusAnnouncer';
+import { Pending } from '../../ui/ReadFailed';
 import { OfferList } from './OfferList';
 import { PledgeForm, useRefusedMonths } from './PledgeForm';
 import { SeasonPicker, type Season } from './SeasonPicker';
@@ -25,9 +25,7 @@ export function SeasonPledges({ season, memberId }: { season: Season; memberId: 
   const [chosen, setChosen] = useState<string | null>(null);
   const monthId = useId();
   const refused = useRefusedMonths(season.id, memberId);
-  if (offers.isError || cycles.isError || pledges.isError)
-    return <StatusAnnouncer tone="error">{t('common.unreachable')}</StatusAnnouncer>;
-  if (!offers.data || !cycles.data || !pledges.data) return <p>{t('common.loading')}</p>;
+  if (!offers.data || !cycles.data || !pledges.data) return <Pending queries={[offers, cycles, pledges]} part />;
   const open = openCycles(cycles.data);
   const cycle = open.find((one) => one.month === chosen) ?? open[0];
   const target = { seasonId: season.id, memberId, currency: season.currency };

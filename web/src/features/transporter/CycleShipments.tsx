@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { Pending } from '../../ui/ReadFailed';
 import { apiHref, useCycle, type Schemas } from '../cycle/queries';
 import { BorderDocuments } from './BorderDocuments';
 
@@ -117,7 +118,7 @@ export default function CycleShipments({ cycleId }: { cycleId: string }) {
     queryKey: ['shipments', cycleId],
     queryFn: () => data(api.GET('/cycles/{id}/shipments', { params: { path: { id: cycleId } } })),
   });
-  if (!shipments.data || !cycle.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!shipments.data || !cycle.data) return <Pending queries={[shipments, cycle]} />;
   return (
     <>
       <h1 tabIndex={-1}>{t('transporter.cycleTitle', { month: format.month(cycle.data.month) })}</h1>

@@ -5,6 +5,7 @@ import { Link, matchPath, useLocation } from '../../app/router';
 import { useSignedIn } from '../../app/session';
 import { useFormat } from '../../ui/format';
 import { Icon } from '../../ui/Icon';
+import { NotFound, Pending } from '../../ui/ReadFailed';
 import { reached, useSeasonCycles } from '../cycle/queries';
 import CycleShipments from './CycleShipments';
 
@@ -12,7 +13,7 @@ function SeasonCycles({ seasonId }: { seasonId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const cycles = useSeasonCycles(seasonId);
-  if (!cycles.data) return <p className="loading">{t('common.loading')}</p>;
+  if (!cycles.data) return <Pending queries={[cycles]} part />;
   return (
     <ul className="cycle-list">
       {cycles.data.map((cycle) => (
@@ -41,6 +42,7 @@ export default function TransporterArea() {
   const me = useSignedIn();
   const cycle = matchPath('/transporter/cycles/:cycleId', pathname);
   if (cycle) return <CycleShipments cycleId={cycle.cycleId} />;
+  if (pathname !== '/transporter' && pathname !== '/transporter/') return <NotFound />;
   return (
     <>
       <h1 tabIndex={-1}>{t('transporter.title')}</h1>
