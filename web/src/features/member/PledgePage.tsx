@@ -25,7 +25,8 @@ export function SeasonPledges({ season, memberId }: { season: Season; memberId: 
   const [chosen, setChosen] = useState<string | null>(null);
   const monthId = useId();
   const refused = useRefusedMonths(season.id, memberId);
-  if (!offers.data || !cycles.data || !pledges.data) return <Pending queries={[offers, cycles, pledges]} part />;
+  if (!offers.data || !cycles.data || !pledges.data)
+    return <Pending queries={[offers, cycles, pledges]} part />;
   const open = openCycles(cycles.data);
   const cycle = open.find((one) => one.month === chosen) ?? open[0];
   const target = { seasonId: season.id, memberId, currency: season.currency };
