@@ -12,6 +12,7 @@ import {
   test,
 } from './support/fixtures';
 import { apiPath } from './support/api-path';
+import { testCycle } from './support/cycle-fixture';
 
 type Line = { month: string; offerId: string; quantity: number };
 
@@ -181,4 +182,27 @@ test('offline: a queued pledge for a month that locked meanwhile is explained in
   );
   await expect(form.getByRole('status').locator('[lang="en"]')).toHaveCount(0);
   await expect(form.getByRole('spinbutton', { name: offer.product.name })).toHaveValue('9');
+});
+
+test('offline, a page never opened on this device says it will load when the connection returns, and then loads', async ({
+  page,
+  context,
+  request,
+  text,
+}) => {
+  const c = await testCycle(request);
+  await signIn(page, text, c.cooperative.email, c.cooperative.password);
+  await whenControlledByTheServiceWorker(page);
+
+  await context.setOffline(true);
+  // The season's plan has never been read here: nothing of it is kept, so no figure to show.
+  await page.getByRole('link', { name: text.cooperative.planAction }).first().click();
+  const waiting = page.getByRole('status').filter({ hasText: text.common.notKept });
+  await expect(waiting).toBeVisible();
+  await expect(page.getByText(text.common.loading)).toHaveCount(0);
+  await expectAccessible(page);
+
+  await context.setOffline(false);
+  await expect(waiting).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(c.seasonName);
 });

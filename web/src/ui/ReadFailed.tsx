@@ -18,8 +18,11 @@ export function NotFound() {
   );
 }
 
-/** A query as TanStack Query holds it: its last answer, and its last error. */
-type Read = { data: unknown; error: unknown };
+/**
+ * A query as TanStack Query holds it: its last answer, its last error, and whether its read is
+ * waiting for the connection to return (`paused`).
+ */
+type Read = { data: unknown; error: unknown; fetchStatus?: string };
 
 /**
  * The error of the first query a page cannot show anything without: one that has failed and
@@ -53,10 +56,15 @@ export function ReadFailed({ error, part }: { error: unknown; part?: boolean }) 
   return <StatusAnnouncer tone="error">{t('common.unreachable')}</StatusAnnouncer>;
 }
 
-/** What stands where the answer of `queries` will be: "Loading…", or what failed (ReadFailed). */
+/**
+ * What stands where the answer of `queries` will be: "Loading…"; what failed (ReadFailed); or,
+ * offline with nothing kept of it on this device, that it will load when the connection returns.
+ */
 export function Pending({ queries, part }: { queries: Read[]; part?: boolean }) {
   const { t } = useTranslation();
   const failed = failedRead(...queries);
   if (failed) return <ReadFailed error={failed} part={part} />;
+  if (queries.some((query) => query.data === undefined && query.fetchStatus === 'paused'))
+    return <StatusAnnouncer tone="waiting">{t('common.notKept')}</StatusAnnouncer>;
   return <p className="loading">{t('common.loading')}</p>;
 }
