@@ -45,31 +45,30 @@ const stageLog: LoggerService = {
   },
 };
 
+/** Polls every 5 ms until `done()` holds; after `timeoutMs`, fails naming `what`. */
+async function until(done: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!done()) {
+    if (performance.now() > deadline) throw new Error(`${what} not written in ${timeoutMs} ms`);
+    await sleep(5);
+  }
+}
+
 /**
  * The cycle locks a day from now: the clock's first tick, as the worker starts, writes the
  * members' cycle.closing reminders. In a real month they go out days before the lock, so the
  * bench lets them finish (and times them) before it moves the cycle on.
  */
-async function closingReminders(startedAt: number, timeoutMs = 120_000) {
-  while (!remindersWritten) {
-    if (performance.now() - startedAt > timeoutMs)
-      throw new Error(`the lock reminders were not written in ${timeoutMs} ms`);
-    await sleep(5);
-  }
+async function closingReminders(startedAt: number) {
+  await until(() => remindersWritten !== undefined, 'the lock reminders were');
   return {
-    count: remindersWritten.messages,
-    doneAfterStartMs: Math.round(remindersWritten.doneAt - startedAt),
+    count: remindersWritten!.messages,
+    doneAfterStartMs: Math.round(remindersWritten!.doneAt - startedAt),
   };
 }
 
-async function eventsDone(kinds: CycleEventKind[], timeoutMs = 120_000): Promise<void> {
-  const until = performance.now() + timeoutMs;
-  while (!kinds.every((kind) => eventsWritten.has(kind))) {
-    if (performance.now() > until)
-      throw new Error(`events not written in ${timeoutMs} ms: ${kinds.join(', ')}`);
-    await sleep(5);
-  }
-}
+const eventsDone = (kinds: CycleEventKind[]) =>
+  until(() => kinds.every((kind) => eventsWritten.has(kind)), `events ${kinds.join(', ')}`);
 
 async function runCycle(client: Client, data: BenchData, rss: RssSampler) {
   const context = await NestFactory.createApplicationContext(AppModule.forRole(benchConfig('worker')), {

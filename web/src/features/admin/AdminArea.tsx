@@ -97,6 +97,6 @@ export default function AdminArea() {
   if (charter) return <CharterEditor partnershipId={charter.id} />;
   if (pathname === '/admin/setup') return <SetupWizard />;
   if (pathname === '/admin/logs') return <Logs />;
-  if (pathname === '/admin' || pathname === '/admin/') return <AdminHome />;
+  if (matchPath('/admin', pathname)) return <AdminHome />;
   return <NotFound />;
 }

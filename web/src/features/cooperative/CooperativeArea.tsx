@@ -16,6 +16,6 @@ export default function CooperativeArea() {
   if (cycle?.page === 'confirm') return <ConfirmDemand cycleId={cycle.cycleId} />;
   if (cycle?.page === 'loading-list') return <LoadingList cycleId={cycle.cycleId} />;
   if (cycle?.page === 'due') return <WhatIsDue cycleId={cycle.cycleId} />;
-  if (pathname === '/cooperative' || pathname === '/cooperative/') return <CooperativeHome />;
+  if (matchPath('/cooperative', pathname)) return <CooperativeHome />;
   return <NotFound />;
 }

@@ -24,7 +24,6 @@ export default function CoordinatorArea() {
   if (pathname === '/coordinator/deliveries') return <Deliveries seasons={me.seasons} groupId={groupId} />;
   if (pathname === '/coordinator/statements')
     return <GroupStatements seasons={me.seasons} groupId={groupId} />;
-  if (pathname === '/coordinator' || pathname === '/coordinator/')
-    return <Commitments seasons={me.seasons} groupId={groupId} />;
+  if (matchPath('/coordinator', pathname)) return <Commitments seasons={me.seasons} groupId={groupId} />;
   return <NotFound />;
 }

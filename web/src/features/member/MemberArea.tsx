@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useLocation } from '../../app/router';
+import { matchPath, useLocation } from '../../app/router';
 import { useSignedIn } from '../../app/session';
 import { NotFound } from '../../ui/ReadFailed';
 import { PastMonths } from './PastMonths';
@@ -15,7 +15,7 @@ export default function MemberArea() {
   if (!memberId) return <p>{t('member.noRecord')}</p>;
   if (pathname === '/member/history') return <PastMonths seasons={me.seasons} memberId={memberId} />;
   if (pathname === '/member/statements') return <MemberStatements seasons={me.seasons} memberId={memberId} />;
-  if (pathname === '/member' || pathname === '/member/')
+  if (matchPath('/member', pathname))
     return <PledgePage seasons={me.seasons} memberId={memberId} calendarUrl={me.calendarUrl} />;
   return <NotFound />;
 }

@@ -42,7 +42,7 @@ export default function TransporterArea() {
   const me = useSignedIn();
   const cycle = matchPath('/transporter/cycles/:cycleId', pathname);
   if (cycle) return <CycleShipments cycleId={cycle.cycleId} />;
-  if (pathname !== '/transporter' && pathname !== '/transporter/') return <NotFound />;
+  if (!matchPath('/transporter', pathname)) return <NotFound />;
   return (
     <>
       <h1 tabIndex={-1}>{t('transporter.title')}</h1>
